@@ -1,0 +1,51 @@
+// muxsim: one binary, one subcommand per step of the pipeline (README "Pipeline").
+#include "cli/commands.hpp"
+#include "core/input_error.hpp"
+
+#include <cstring>
+#include <fmt/format.h>
+#include <functional>
+#include <map>
+
+namespace {
+
+const char* kUsage =
+    "muxsim " MUXSIM_VERSION " - a discrete-event simulator of DNN inference offloading\n\n"
+    "usage: muxsim COMMAND [options]     (muxsim COMMAND --help for its options)\n\n"
+    "commands:\n"
+    "  run          run scenarios (closed form and SimGrid) and write results.csv\n"
+    "  reconstruct  write the decision trace a scenario runs on\n"
+    "  platform     print the SimGrid platform XML of a scenario's run\n\n"
+    "Exit status: 0 success, 2 bad input, 3 some runs of a sweep failed.\n";
+
+} // namespace
+
+int main(int argc, char** argv) {
+  const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {
+      {"run", muxsim::cli::run_command},
+      {"reconstruct", muxsim::cli::reconstruct_command},
+      {"platform", muxsim::cli::platform_command},
+  };
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+    fmt::print("{}", kUsage);
+    return argc < 2 ? 2 : 0;
+  }
+  if (!std::strcmp(argv[1], "--version")) {
+    fmt::print("muxsim {}\n", MUXSIM_VERSION);
+    return 0;
+  }
+  const auto command = commands.find(argv[1]);
+  if (command == commands.end()) {
+    fmt::print(stderr, "muxsim: unknown command '{}'; known: run, reconstruct, platform\n", argv[1]);
+    return 2;
+  }
+  try {
+    return command->second(std::vector<std::string>(argv + 2, argv + argc));
+  } catch (const muxsim::InputError& e) {
+    fmt::print(stderr, "muxsim: error: {}\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "muxsim: internal error: {}\n", e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,26 @@
+#include "cli/options.hpp"
+
+#include "core/input_error.hpp"
+
+#include <iostream>
+
+namespace muxsim::cli {
+
+bool parse_options(const std::vector<std::string>& args, const std::string& usage,
+                   po::options_description& options, const po::positional_options_description& positional,
+                   po::variables_map& vm) {
+  options.add_options()("help,h", "print this help");
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    if (vm.count("help")) {
+      std::cout << usage << "\n" << options << "\n";
+      return false;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw InputError(std::string("command line: ") + e.what() + " (see --help)");
+  }
+  return true;
+}
+
+} // namespace muxsim::cli

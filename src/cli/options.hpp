@@ -1,0 +1,18 @@
+#pragma once
+// Shared Boost.Program_options plumbing for the subcommands: parse, print --help, and turn
+// option errors into InputError so they exit with status 2 like any bad input.
+#include <boost/program_options.hpp>
+
+#include <string>
+#include <vector>
+
+namespace muxsim::cli {
+
+namespace po = boost::program_options;
+
+// Returns false when --help was asked for (and printed).
+bool parse_options(const std::vector<std::string>& args, const std::string& usage,
+                   po::options_description& options, const po::positional_options_description& positional,
+                   po::variables_map& vm);
+
+} // namespace muxsim::cli

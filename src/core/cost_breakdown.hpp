@@ -1,0 +1,47 @@
+#pragma once
+// Per-request cost, the unit both the closed form and the simulation fill in. Times are
+// filled by whoever knows them (formula or simulated clock); energy is always derived from
+// the times by the same function, so both modes share one accounting (GUIDE invariant 1).
+#include <vector>
+
+namespace muxsim {
+
+struct RadioPower {
+  double tx_w = 0;   // while uploading
+  double rx_w = 0;   // while downloading
+  double idle_w = 0; // while waiting for the cloud (queue and compute)
+};
+
+struct CostBreakdown {
+  // Times, ms.
+  double mux_ms = 0;
+  double local_ms = 0;
+  double upload_ms = 0;
+  double queue_ms = 0;
+  double cloud_ms = 0;
+  double download_ms = 0;
+  // Phone energy, mJ (W x ms = mJ).
+  double compute_mj = 0; // multiplexer and local model, from the device profile
+  double tx_mj = 0;
+  double rx_mj = 0;
+  double idle_mj = 0;
+  // Work, GFLOPs.
+  double phone_gflops = 0; // multiplexer (when on the phone) and local model
+  double cloud_gflops = 0; // multiplexer (when in the cloud) and cloud models
+  bool correct = false;
+  bool local = false;
+  std::vector<int> called; // trace model indices that ran for this input
+
+  double latency_ms() const {
+    return mux_ms + local_ms + upload_ms + queue_ms + cloud_ms + download_ms;
+  }
+  double radio_mj() const { return tx_mj + rx_mj + idle_mj; }
+  double phone_energy_mj() const { return compute_mj + radio_mj(); }
+  double total_gflops() const { return phone_gflops + cloud_gflops; }
+};
+
+// Radio energy from the radio times: tx during upload, rx during download, idle while the
+// phone waits on the cloud. Compute energy is set from the profile by the caller.
+void charge_radio(CostBreakdown& cost, const RadioPower& power, double extra_idle_ms = 0);
+
+} // namespace muxsim

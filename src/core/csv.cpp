@@ -1,0 +1,121 @@
+#include "core/csv.hpp"
+
+#include "core/input_error.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace muxsim {
+
+std::vector<std::string> split(const std::string& text, char separator) {
+  std::vector<std::string> parts;
+  std::string current;
+  for (char c : text) {
+    if (c == separator) {
+      parts.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  parts.push_back(current);
+  return parts;
+}
+
+std::string trim(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return "";
+  const auto last = text.find_last_not_of(" \t\r\n");
+  std::string out = text.substr(first, last - first + 1);
+  if (out.size() >= 2 && out.front() == '"' && out.back() == '"') out = out.substr(1, out.size() - 2);
+  return out;
+}
+
+double parse_number(const std::string& text, const std::string& context) {
+  const std::string t = trim(text);
+  if (t.empty()) throw InputError(context + ": empty where a number belongs");
+  char* end = nullptr;
+  errno = 0;
+  const double value = std::strtod(t.c_str(), &end);
+  if (end != t.c_str() + t.size() || errno == ERANGE || !std::isfinite(value))
+    throw InputError(context + ": '" + t + "' is not a number");
+  return value;
+}
+
+long parse_integer(const std::string& text, const std::string& context) {
+  const std::string t = trim(text);
+  char* end = nullptr;
+  errno = 0;
+  const long value = std::strtol(t.c_str(), &end, 10);
+  if (t.empty() || end != t.c_str() + t.size() || errno == ERANGE)
+    throw InputError(context + ": '" + t + "' is not an integer");
+  return value;
+}
+
+CsvTable CsvTable::read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open file");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return parse(buffer.str(), path);
+}
+
+CsvTable CsvTable::parse(const std::string& text, const std::string& name) {
+  CsvTable table;
+  table.name_ = name;
+  std::istringstream in(text);
+  std::string raw;
+  int line_number = 0;
+  while (std::getline(in, raw)) {
+    ++line_number;
+    const std::string line = trim(raw);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields = split(raw, ',');
+    for (auto& f : fields) f = trim(f);
+    if (table.header_.empty()) {
+      table.header_ = fields;
+      for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (fields[i].empty())
+          throw InputError(where(name, line_number, "") + ": empty column name in header");
+        if (!table.index_.emplace(fields[i], i).second)
+          throw InputError(where(name, line_number, fields[i]) + ": column appears twice");
+      }
+      continue;
+    }
+    if (fields.size() != table.header_.size())
+      throw InputError(where(name, line_number, "") + ": " + std::to_string(fields.size()) +
+                       " fields where the header has " + std::to_string(table.header_.size()));
+    table.cells_.push_back(std::move(fields));
+    table.lines_.push_back(line_number);
+  }
+  if (table.header_.empty()) throw InputError(name + ": empty file, expected a header row");
+  return table;
+}
+
+void CsvTable::require_columns(const std::vector<std::string>& columns) const {
+  for (const auto& c : columns)
+    if (!has_column(c)) throw InputError(where(name_, 1, c) + ": missing column");
+}
+
+std::size_t CsvTable::column_index(const std::string& column) const {
+  const auto it = index_.find(column);
+  if (it == index_.end()) throw InputError(where(name_, 1, column) + ": missing column");
+  return it->second;
+}
+
+const std::string& CsvTable::text(std::size_t row, const std::string& column) const {
+  return cells_.at(row)[column_index(column)];
+}
+
+double CsvTable::number(std::size_t row, const std::string& column) const {
+  return parse_number(text(row, column), where(name_, lines_[row], column));
+}
+
+long CsvTable::integer(std::size_t row, const std::string& column) const {
+  return parse_integer(text(row, column), where(name_, lines_[row], column));
+}
+
+} // namespace muxsim

@@ -1,0 +1,57 @@
+#include "core/deployment.hpp"
+
+#include <map>
+
+namespace muxsim {
+
+bool ensemble_correct(const Deployment& d, const std::vector<int>& slots, const TraceInput& in) {
+  if (slots.size() == 1) return in.correct[d.cloud[slots[0]].trace_index];
+  std::map<int, double> votes;
+  for (int s : slots) {
+    const int m = d.cloud[s].trace_index;
+    votes[in.pred[m]] += in.conf[m];
+  }
+  int best = -1;
+  double best_vote = -1;
+  for (const auto& [cls, vote] : votes)
+    if (vote > best_vote) best = cls, best_vote = vote;
+  return best == in.label;
+}
+
+CostBreakdown account(const Deployment& d, const Plan& plan, const TraceInput& input,
+                      const Timing& t) {
+  CostBreakdown c;
+  c.mux_ms = t.mux_ms;
+  c.local_ms = t.local_ms;
+  c.upload_ms = t.upload_ms;
+  c.queue_ms = t.queue_ms;
+  c.cloud_ms = t.cloud_ms;
+  c.download_ms = t.download_ms;
+  c.local = plan.local;
+  double mux_idle_ms = 0;
+  if (plan.mux) {
+    if (d.mux_on_phone) {
+      c.compute_mj += d.mux.energy_mj;
+      c.phone_gflops += d.mux.gflops;
+    } else {
+      // A cloud-side multiplexer costs the phone only its wait.
+      mux_idle_ms = t.mux_ms;
+      c.cloud_gflops += d.mux.gflops;
+    }
+  }
+  if (plan.local) {
+    c.compute_mj += d.mobile_profile.energy_mj;
+    c.phone_gflops += d.mobile_profile.gflops;
+    c.correct = input.correct[d.mobile];
+    c.called.push_back(d.mobile);
+  }
+  for (int s : plan.cloud_slots) {
+    c.cloud_gflops += d.cloud[s].profile.gflops;
+    c.called.push_back(d.cloud[s].trace_index);
+  }
+  if (!plan.cloud_slots.empty()) c.correct = ensemble_correct(d, plan.cloud_slots, input);
+  charge_radio(c, d.radio, mux_idle_ms);
+  return c;
+}
+
+} // namespace muxsim

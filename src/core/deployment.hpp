@@ -1,0 +1,52 @@
+#pragma once
+// Where each model of the trace runs and what it costs there: the phone's model, the cloud
+// models, the multiplexer, the radio. Built from a scenario and the profiles; read by the
+// policies and by the accounting.
+#include "core/cost_breakdown.hpp"
+#include "core/profile.hpp"
+#include "core/trace.hpp"
+
+#include <vector>
+
+namespace muxsim {
+
+struct CloudModel {
+  int trace_index = -1;
+  ModelProfile profile;
+};
+
+struct Deployment {
+  const DecisionTrace* trace = nullptr;
+  int mobile = -1; // trace index of the phone's model; -1 when the phone has none
+  ModelProfile mobile_profile;
+  std::vector<CloudModel> cloud; // the models the cloud can run (multiplexed in Table II)
+  int cloud_default = -1;        // slot in `cloud` used by cloud-only and hybrid
+  ModelProfile mux;              // the multiplexer's own cost
+  bool mux_on_phone = true;
+  RadioPower radio;
+  double upload_bytes = 0;
+  double download_bytes = 0;
+};
+
+// What a policy decides for one input.
+struct Plan {
+  bool mux = false;             // the multiplexer runs first
+  bool local = false;           // the phone's model runs
+  std::vector<int> cloud_slots; // slots in Deployment::cloud, run one after another
+};
+
+// Times of one request, from the closed form or from the simulated clock.
+struct Timing {
+  double mux_ms = 0, local_ms = 0, upload_ms = 0, queue_ms = 0, cloud_ms = 0, download_ms = 0;
+};
+
+// Fills a CostBreakdown from a plan and its timing: energy, FLOPs, correctness, calls.
+CostBreakdown account(const Deployment& d, const Plan& plan, const TraceInput& input,
+                      const Timing& timing);
+
+// Whether the models in `slots` (averaged, Algorithm 2 threshold) get the label right. The
+// trace keeps only each model's top-1 class and confidence, so the average is a
+// confidence-weighted vote over top-1 classes.
+bool ensemble_correct(const Deployment& d, const std::vector<int>& slots, const TraceInput& in);
+
+} // namespace muxsim

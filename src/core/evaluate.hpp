@@ -1,0 +1,14 @@
+#pragma once
+// The closed-form mode of a run: every request costed by the formulas of closed_form.hpp,
+// independently of the others (no queueing, no shared medium).
+#include "core/prepared.hpp"
+#include "core/policy.hpp"
+
+#include <vector>
+
+namespace muxsim {
+
+std::vector<CostBreakdown> evaluate_closed_form(const Prepared& p, const Policy& policy,
+                                                const RunPoint& point);
+
+} // namespace muxsim

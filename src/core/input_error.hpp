@@ -1,0 +1,17 @@
+#pragma once
+// Bad input is reported once, with the file, line and field it came from, and the CLI
+// turns it into exit status 2 (GUIDE invariant 5).
+#include <stdexcept>
+#include <string>
+
+namespace muxsim {
+
+class InputError : public std::runtime_error {
+public:
+  explicit InputError(const std::string& message) : std::runtime_error(message) {}
+};
+
+// "FILE:LINE: field 'F': WHAT" — line 0 means the file as a whole.
+std::string where(const std::string& file, int line, const std::string& field);
+
+} // namespace muxsim

@@ -1,0 +1,167 @@
+#include "core/policy.hpp"
+
+#include "core/input_error.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace muxsim {
+
+namespace {
+
+void require_mobile(const Deployment& d, const std::string& name) {
+  if (d.mobile < 0)
+    throw InputError("policy '" + name + "' needs a phone model (scenario key mobile_model)");
+}
+
+class MobileOnly : public Policy {
+public:
+  Plan choose(const TraceInput&) const override { return {false, true, {}}; }
+};
+
+class CloudOnly : public Policy {
+public:
+  explicit CloudOnly(const Deployment& d) : d_(d) {}
+  Plan choose(const TraceInput&) const override { return {false, false, {d_.cloud_default}}; }
+
+private:
+  const Deployment& d_;
+};
+
+// Table I: the binary multiplexer keeps an input local when it predicts the phone's model
+// is right.
+class Hybrid : public Policy {
+public:
+  Hybrid(const Deployment& d, double threshold) : d_(d), threshold_(threshold) {}
+  Plan choose(const TraceInput& in) const override {
+    if (in.score[d_.mobile] >= threshold_) return {true, true, {}};
+    return {true, false, {d_.cloud_default}};
+  }
+
+private:
+  const Deployment& d_;
+  double threshold_;
+};
+
+std::vector<double> candidate_scores(const Deployment& d, const TraceInput& in) {
+  std::vector<double> s;
+  for (const auto& c : d.cloud) s.push_back(in.score[c.trace_index]);
+  return s;
+}
+
+std::vector<double> candidate_gflops(const Deployment& d) {
+  std::vector<double> g;
+  for (const auto& c : d.cloud) g.push_back(c.profile.gflops);
+  return g;
+}
+
+int argmax(const std::vector<double>& v) {
+  return static_cast<int>(std::max_element(v.begin(), v.end()) - v.begin());
+}
+
+// Algorithm 2, argmax: one cloud model, the largest Eq. 5-6 weight.
+class HybridSingle : public Policy {
+public:
+  HybridSingle(const Deployment& d, double floor) : d_(d), floor_(floor), gflops_(candidate_gflops(d)) {}
+  Plan choose(const TraceInput& in) const override {
+    return {true, false, {argmax(cost_weights(candidate_scores(d_, in), gflops_, floor_))}};
+  }
+
+private:
+  const Deployment& d_;
+  double floor_;
+  std::vector<double> gflops_;
+};
+
+// Algorithm 2, threshold: every cloud model whose score reaches the threshold, averaged;
+// the best-scored one when none does.
+class HybridEnsemble : public Policy {
+public:
+  HybridEnsemble(const Deployment& d, double threshold) : d_(d), threshold_(threshold) {}
+  Plan choose(const TraceInput& in) const override {
+    const auto s = candidate_scores(d_, in);
+    Plan p{true, false, {}};
+    for (std::size_t i = 0; i < s.size(); ++i)
+      if (s[i] >= threshold_) p.cloud_slots.push_back(static_cast<int>(i));
+    if (p.cloud_slots.empty()) p.cloud_slots.push_back(argmax(s));
+    return p;
+  }
+
+private:
+  const Deployment& d_;
+  double threshold_;
+};
+
+// Upper bound: the cheapest (fewest GFLOPs) correct model, local counted among them; when
+// none is right, the cheapest option. Reads correctness, which no real multiplexer can.
+class Oracle : public Policy {
+public:
+  explicit Oracle(const Deployment& d) : d_(d) {}
+  Plan choose(const TraceInput& in) const override {
+    Plan best{false, false, {}};
+    double best_cost = INFINITY;
+    bool best_right = false;
+    auto consider = [&](Plan plan, double gflops, bool right) {
+      if ((right && !best_right) || (right == best_right && gflops < best_cost))
+        best = std::move(plan), best_cost = gflops, best_right = right;
+    };
+    if (d_.mobile >= 0) consider({false, true, {}}, d_.mobile_profile.gflops, in.correct[d_.mobile]);
+    for (std::size_t i = 0; i < d_.cloud.size(); ++i)
+      consider({false, false, {static_cast<int>(i)}}, d_.cloud[i].profile.gflops,
+               in.correct[d_.cloud[i].trace_index]);
+    return best;
+  }
+
+private:
+  const Deployment& d_;
+};
+
+} // namespace
+
+std::vector<double> cost_weights(const std::vector<double>& scores,
+                                 const std::vector<double>& gflops, double floor) {
+  const double largest = *std::max_element(gflops.begin(), gflops.end());
+  std::vector<double> logits(scores.size());
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    const double s = scores[i] >= floor ? scores[i] : 0.0;
+    logits[i] = s / std::max(gflops[i] / largest, 1e-9);
+  }
+  const double top = *std::max_element(logits.begin(), logits.end());
+  double sum = 0;
+  for (auto& l : logits) sum += (l = std::exp(l - top));
+  for (auto& l : logits) l /= sum;
+  return logits;
+}
+
+const std::vector<std::string>& policy_names() {
+  static const std::vector<std::string> names = {"mobile-only",     "cloud-only",
+                                                 "hybrid",          "hybrid-single",
+                                                 "hybrid-ensemble", "oracle"};
+  return names;
+}
+
+std::string policy_note(const std::string& name) {
+  return name == "oracle" ? "upper bound: reads correctness" : "";
+}
+
+std::unique_ptr<Policy> make_policy(const std::string& name, const Deployment& d,
+                                    const PolicyParams& params) {
+  if (name == "mobile-only") {
+    require_mobile(d, name);
+    return std::make_unique<MobileOnly>();
+  }
+  if (name == "cloud-only") return std::make_unique<CloudOnly>(d);
+  if (name == "hybrid") {
+    require_mobile(d, name);
+    return std::make_unique<Hybrid>(d, params.hybrid_threshold);
+  }
+  if (name == "hybrid-single") return std::make_unique<HybridSingle>(d, params.hybrid_threshold);
+  if (name == "hybrid-ensemble")
+    return std::make_unique<HybridEnsemble>(d, params.ensemble_threshold);
+  if (name == "oracle") return std::make_unique<Oracle>(d);
+  std::string known;
+  for (const auto& n : policy_names()) known += (known.empty() ? "" : ", ") + n;
+  throw InputError("unknown policy '" + name + "'; known: " + known);
+}
+
+} // namespace muxsim

@@ -1,0 +1,75 @@
+#include "core/prepared.hpp"
+
+#include "core/input_error.hpp"
+#include "core/reconstruct.hpp"
+
+namespace muxsim {
+
+namespace {
+
+DecisionTrace load_trace(const Scenario& s, const ProfileSet& profiles) {
+  if (s.trace == "reconstruct:table1") {
+    if (s.mobile_model.empty())
+      throw InputError(s.at("trace") + ": reconstruct:table1 needs mobile_model");
+    BinaryMarginals m;
+    m.mobile = s.mobile_model;
+    m.cloud = s.cloud_model;
+    m.inputs = s.reconstruct_inputs;
+    m.mobile_accuracy = profiles.get(s.phone_device, s.mobile_model).accuracy;
+    m.cloud_accuracy = profiles.get(s.cloud_device, s.cloud_model).accuracy;
+    m.local_fraction = s.target_local_fraction;
+    m.hybrid_accuracy = s.target_hybrid_accuracy;
+    return reconstruct_binary(m, kReconstructSeed);
+  }
+  if (s.trace == "reconstruct:table2") {
+    std::vector<double> accuracy;
+    for (const auto& m : s.cloud_models) accuracy.push_back(profiles.get(s.cloud_device, m).accuracy);
+    return reconstruct_nested(s.cloud_models, accuracy, s.reconstruct_inputs,
+                              s.reconstruct_mux_error, kReconstructSeed);
+  }
+  if (s.trace.rfind("reconstruct:", 0) == 0)
+    throw InputError(s.at("trace") + ": unknown reconstruction '" + s.trace +
+                     "'; known: reconstruct:table1, reconstruct:table2");
+  return read_trace(resolve_path(s, s.trace));
+}
+
+} // namespace
+
+long Prepared::request_count() const {
+  return scenario.requests > 0 ? scenario.requests : static_cast<long>(trace.inputs.size());
+}
+
+LinkSpec Prepared::link(const RunPoint& point) const {
+  return {point.bandwidth_mbps, scenario.wan_mbps, scenario.wan_latency_ms};
+}
+
+std::unique_ptr<Prepared> prepare(const std::string& scenario_path) {
+  auto p = std::make_unique<Prepared>();
+  p->scenario = read_scenario(scenario_path);
+  const Scenario& s = p->scenario;
+  for (const auto& file : s.profiles) p->profiles.load(resolve_path(s, file));
+  p->trace = load_trace(s, p->profiles);
+
+  Deployment& d = p->deployment;
+  d.trace = &p->trace;
+  if (!s.mobile_model.empty()) {
+    d.mobile = p->trace.require_model(s.mobile_model, s.at("mobile_model"));
+    d.mobile_profile = p->profiles.get(s.phone_device, s.mobile_model);
+  }
+  for (const auto& m : s.cloud_models)
+    d.cloud.push_back({p->trace.require_model(m, s.at("cloud_models")),
+                       p->profiles.get(s.cloud_device, m)});
+  for (std::size_t i = 0; i < s.cloud_models.size(); ++i)
+    if (s.cloud_models[i] == s.cloud_model) d.cloud_default = static_cast<int>(i);
+  if (d.cloud_default < 0)
+    throw InputError(s.at("cloud_model") + ": '" + s.cloud_model + "' must be one of cloud_models");
+  d.mux = p->profiles.get(s.mux_device, s.mux_model);
+  d.mux_on_phone = s.mux_device == s.phone_device;
+  d.radio = s.radio;
+  d.upload_bytes = s.upload_bytes;
+  d.download_bytes = s.download_bytes;
+  for (const auto& name : s.policies) make_policy(name, d, s.params); // fail early on a bad pair
+  return p;
+}
+
+} // namespace muxsim

@@ -1,0 +1,36 @@
+#pragma once
+// A scenario made ready to run: its profiles loaded, its trace read or reconstructed, and
+// the deployment that ties trace models to device profiles. Not copyable: the deployment
+// points into the trace.
+#include "core/closed_form.hpp"
+#include "core/deployment.hpp"
+#include "core/profile.hpp"
+#include "core/scenario.hpp"
+#include "core/trace.hpp"
+
+#include <memory>
+
+namespace muxsim {
+
+struct Prepared {
+  Scenario scenario;
+  ProfileSet profiles;
+  DecisionTrace trace;
+  Deployment deployment;
+
+  Prepared() = default;
+  Prepared(const Prepared&) = delete;
+  Prepared& operator=(const Prepared&) = delete;
+
+  // Which trace input request k of a run uses: the trace in order, wrapping around.
+  std::size_t input_of(long request) const { return static_cast<std::size_t>(request) % trace.inputs.size(); }
+  long request_count() const;
+  LinkSpec link(const RunPoint& point) const;
+};
+
+// The fixed seed of reconstructed traces, so every run of a scenario sees the same trace.
+constexpr unsigned long kReconstructSeed = 2001;
+
+std::unique_ptr<Prepared> prepare(const std::string& scenario_path);
+
+} // namespace muxsim

@@ -1,0 +1,36 @@
+#pragma once
+// The results CSV: tidy, one row per (run, mode, policy). README "Results CSV" lists the
+// columns; notebooks read it with a plain pandas.read_csv.
+#include "core/scenario.hpp"
+#include "core/summary.hpp"
+
+#include <string>
+#include <vector>
+
+namespace muxsim {
+
+struct ResultRow {
+  std::string scenario;
+  RunPoint point;
+  std::string mode, policy, note, provenance;
+  Summary summary;
+  std::vector<std::string> models; // trace model names, parallel to summary.called
+  std::string status = "ok";       // or "failed"
+  std::string error;               // why a run failed
+};
+
+// One line, no header; fields that hold text are quoted when they contain a comma.
+std::string result_line(const ResultRow& row, const std::vector<std::string>& all_models);
+std::string results_header(const std::vector<std::string>& all_models);
+// The sorted union of every row's models: one called_<model> column each.
+std::vector<std::string> all_models(const std::vector<ResultRow>& rows);
+// Exact text form of a Summary, for handing results from a sweep's child process to its
+// parent; summary_from_text(summary_to_text(s)) == s.
+std::string summary_to_text(const Summary& s);
+Summary summary_from_text(const std::string& text);
+
+// Writes `content` to `path` through a temporary file and a rename, so a reader never sees
+// a partial file and a failure leaves none.
+void write_atomically(const std::string& path, const std::string& content);
+
+} // namespace muxsim

@@ -1,0 +1,84 @@
+#include "core/trace.hpp"
+
+#include "core/csv.hpp"
+#include "core/input_error.hpp"
+
+#include <fmt/format.h>
+
+namespace muxsim {
+
+namespace {
+const std::string kCorrect = "correct_";
+}
+
+int DecisionTrace::model_index(const std::string& model) const {
+  for (std::size_t i = 0; i < models.size(); ++i)
+    if (models[i] == model) return static_cast<int>(i);
+  return -1;
+}
+
+int DecisionTrace::require_model(const std::string& model, const std::string& context) const {
+  const int i = model_index(model);
+  if (i >= 0) return i;
+  std::string known;
+  for (const auto& m : models) known += (known.empty() ? "" : ", ") + m;
+  throw InputError(context + ": unknown model '" + model + "'; the trace has: " + known);
+}
+
+double DecisionTrace::accuracy(int model) const {
+  if (inputs.empty()) return 0;
+  double right = 0;
+  for (const auto& in : inputs) right += in.correct[model] ? 1 : 0;
+  return right / static_cast<double>(inputs.size());
+}
+
+DecisionTrace read_trace(const std::string& path) {
+  const CsvTable table = CsvTable::read(path);
+  table.require_columns({"input_id", "label", "fold", "provenance"});
+  DecisionTrace trace;
+  for (const auto& column : table.header())
+    if (column.rfind(kCorrect, 0) == 0) trace.models.push_back(column.substr(kCorrect.size()));
+  if (trace.models.empty())
+    throw InputError(where(path, 1, "correct_<model>") + ": no model columns in the trace");
+  for (const auto& m : trace.models)
+    table.require_columns({"pred_" + m, "conf_" + m, "correct_" + m, "score_" + m});
+  if (table.rows() == 0) throw InputError(path + ": the trace has no inputs");
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    TraceInput in;
+    in.input_id = table.text(r, "input_id");
+    in.label = static_cast<int>(table.integer(r, "label"));
+    in.fold = static_cast<int>(table.integer(r, "fold"));
+    for (const auto& m : trace.models) {
+      in.pred.push_back(static_cast<int>(table.integer(r, "pred_" + m)));
+      in.conf.push_back(table.number(r, "conf_" + m));
+      const long c = table.integer(r, "correct_" + m);
+      if (c != 0 && c != 1)
+        throw InputError(where(path, table.line(r), "correct_" + m) + ": must be 0 or 1");
+      in.correct.push_back(c == 1);
+      const double s = table.number(r, "score_" + m);
+      if (s < 0 || s > 1)
+        throw InputError(where(path, table.line(r), "score_" + m) + ": must be in [0, 1]");
+      in.score.push_back(s);
+    }
+    if (r == 0) trace.provenance = table.text(r, "provenance");
+    trace.inputs.push_back(std::move(in));
+  }
+  return trace;
+}
+
+std::string trace_csv(const DecisionTrace& trace) {
+  std::string out = "input_id,label,fold";
+  for (const auto& m : trace.models)
+    out += fmt::format(",pred_{0},conf_{0},correct_{0},score_{0}", m);
+  out += ",provenance\n";
+  for (const auto& in : trace.inputs) {
+    out += fmt::format("{},{},{}", in.input_id, in.label, in.fold);
+    for (std::size_t m = 0; m < trace.models.size(); ++m)
+      out += fmt::format(",{},{:.6f},{},{:.6f}", in.pred[m], in.conf[m], in.correct[m] ? 1 : 0,
+                         in.score[m]);
+    out += "," + trace.provenance + "\n";
+  }
+  return out;
+}
+
+} // namespace muxsim

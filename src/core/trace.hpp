@@ -1,0 +1,36 @@
+#pragma once
+// The decision trace: one row per input, per model the predicted class, its confidence,
+// whether it was correct and the multiplexer's score, plus the fold the score came from
+// (scores are out-of-fold). See README "Decision trace CSV".
+#include <string>
+#include <vector>
+
+namespace muxsim {
+
+struct TraceInput {
+  std::string input_id;
+  int label = 0;
+  int fold = 0;
+  std::vector<int> pred;      // per model
+  std::vector<double> conf;   // per model, softmax confidence of pred
+  std::vector<bool> correct;  // per model
+  std::vector<double> score;  // per model, multiplexer's estimate that the model is right
+};
+
+struct DecisionTrace {
+  std::vector<std::string> models;
+  std::vector<TraceInput> inputs;
+  // "real", "synthetic" or "reconstructed from published marginals"; written per row so a
+  // notebook can never lose it.
+  std::string provenance;
+
+  int model_index(const std::string& model) const; // -1 when absent
+  // Throws InputError naming the trace's models when `model` is absent.
+  int require_model(const std::string& model, const std::string& context) const;
+  double accuracy(int model) const;
+};
+
+DecisionTrace read_trace(const std::string& path);
+std::string trace_csv(const DecisionTrace& trace);
+
+} // namespace muxsim

@@ -1,0 +1,176 @@
+#include "sim/sweep_runner.hpp"
+
+#include "core/evaluate.hpp"
+#include "core/input_error.hpp"
+#include "sim/simulate.hpp"
+
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <fmt/format.h>
+#include <poll.h>
+#include <string>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace muxsim::sim {
+
+namespace {
+
+struct Job {
+  const Prepared* prepared;
+  RunPoint point;
+  std::string mode, policy;
+};
+
+ResultRow row_for(const Job& job) {
+  ResultRow row;
+  row.scenario = job.prepared->scenario.name;
+  row.point = job.point;
+  row.mode = job.mode;
+  row.policy = job.policy;
+  row.note = policy_note(job.policy);
+  row.provenance = job.prepared->trace.provenance;
+  row.models = job.prepared->trace.models;
+  return row;
+}
+
+Summary run_in_process(const Job& job) {
+  const Prepared& p = *job.prepared;
+  const auto policy = make_policy(job.policy, p.deployment, p.scenario.params);
+  const auto costs = job.mode == "simulated" ? simulate(p, *policy, job.point)
+                                             : evaluate_closed_form(p, *policy, job.point);
+  return summarize(costs, p.trace.models.size());
+}
+
+struct Child {
+  pid_t pid = -1;
+  int fd = -1;
+  std::size_t job = 0;
+  std::string output;
+  std::chrono::steady_clock::time_point started;
+};
+
+void write_all(int fd, const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n <= 0) return;
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+Child start_child(const Job& job, std::size_t index) {
+  int fds[2];
+  if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    ::close(fds[0]);
+    int status = 0;
+    try {
+      write_all(fds[1], "ok " + summary_to_text(run_in_process(job)));
+    } catch (const std::exception& e) {
+      write_all(fds[1], std::string("error ") + e.what());
+      status = 1;
+    }
+    ::close(fds[1]);
+    ::_exit(status); // skip the parent's atexit handlers and buffers
+  }
+  ::close(fds[1]);
+  return {pid, fds[0], index, "", std::chrono::steady_clock::now()};
+}
+
+// Reads what the child has written so far; true once it has closed its end.
+bool drain(Child& c) {
+  char buffer[4096];
+  const ssize_t n = ::read(c.fd, buffer, sizeof buffer);
+  if (n > 0) c.output.append(buffer, static_cast<std::size_t>(n));
+  return n == 0;
+}
+
+void finish_child(Child& c, ResultRow& row, bool timed_out, double timeout_s) {
+  if (timed_out) ::kill(c.pid, SIGKILL);
+  int status = 0;
+  ::waitpid(c.pid, &status, 0);
+  ::close(c.fd);
+  if (!timed_out && WIFEXITED(status) && WEXITSTATUS(status) == 0 && c.output.rfind("ok ", 0) == 0) {
+    row.summary = summary_from_text(c.output.substr(3));
+    return;
+  }
+  row.status = "failed";
+  if (timed_out)
+    row.error = fmt::format("run exceeded its time limit of {} s", timeout_s);
+  else if (c.output.rfind("error ", 0) == 0)
+    row.error = c.output.substr(6);
+  else if (WIFSIGNALED(status))
+    row.error = fmt::format("run crashed: signal {} ({})", WTERMSIG(status), strsignal(WTERMSIG(status)));
+  else
+    row.error = fmt::format("run exited with status {}", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+class Progress {
+public:
+  Progress(std::size_t total, bool on) : total_(total), on_(on), tty_(::isatty(2)) {}
+  void done(const ResultRow& row) {
+    ++done_;
+    if (!on_) return;
+    const auto line = fmt::format("[{}/{}] {} {} {} bw={} phones={} seed={}{}", done_, total_,
+                                  row.scenario, row.mode, row.policy, row.point.bandwidth_mbps,
+                                  row.point.phones, row.point.seed,
+                                  row.status == "ok" ? "" : " FAILED: " + row.error);
+    if (tty_) fmt::print(stderr, "\r\033[K{}{}", line, done_ == total_ ? "\n" : "");
+    else if (row.status != "ok" || done_ == total_ || done_ % std::max<std::size_t>(1, total_ / 10) == 0)
+      fmt::print(stderr, "{}\n", line);
+  }
+
+private:
+  std::size_t total_, done_ = 0;
+  bool on_, tty_;
+};
+
+} // namespace
+
+std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
+                                 const SweepOptions& options) {
+  std::vector<Job> jobs;
+  for (const Prepared* p : scenarios)
+    for (const RunPoint& point : p->scenario.run_points())
+      for (const auto& mode : p->scenario.modes)
+        for (const auto& policy : p->scenario.policies) jobs.push_back({p, point, mode, policy});
+
+  std::vector<ResultRow> rows;
+  for (const auto& job : jobs) rows.push_back(row_for(job));
+  Progress progress(jobs.size(), options.progress);
+
+  std::vector<Child> running;
+  std::size_t next = 0;
+  while (next < jobs.size() || !running.empty()) {
+    while (next < jobs.size() && jobs[next].mode == "closed-form") {
+      rows[next].summary = run_in_process(jobs[next]);
+      progress.done(rows[next++]);
+    }
+    if (next < jobs.size() && static_cast<int>(running.size()) < std::max(1, options.jobs)) {
+      running.push_back(start_child(jobs[next], next));
+      ++next;
+      continue;
+    }
+    std::vector<pollfd> fds;
+    for (const auto& c : running) fds.push_back({c.fd, POLLIN, 0});
+    ::poll(fds.data(), fds.size(), 200);
+    for (std::size_t i = running.size(); i-- > 0;) {
+      Child& c = running[i];
+      const bool closed = (fds[i].revents & (POLLIN | POLLHUP)) && drain(c);
+      const double age = std::chrono::duration<double>(std::chrono::steady_clock::now() - c.started).count();
+      const bool timed_out = !closed && options.run_timeout_s > 0 && age > options.run_timeout_s;
+      if (!closed && !timed_out) continue;
+      finish_child(c, rows[c.job], timed_out, options.run_timeout_s);
+      progress.done(rows[c.job]);
+      running.erase(running.begin() + static_cast<long>(i));
+    }
+  }
+  return rows;
+}
+
+} // namespace muxsim::sim
