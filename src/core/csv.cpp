@@ -25,13 +25,34 @@ std::vector<std::string> split(const std::string& text, char separator) {
   return parts;
 }
 
+// Splits one CSV line; a field in double quotes may hold commas, and "" inside it is a quote.
+std::vector<std::string> split_csv_line(const std::string& line) {
+  std::vector<std::string> fields;
+  std::string current;
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+      current += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ',' && !quoted) {
+      fields.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  fields.push_back(current);
+  return fields;
+}
+
 std::string trim(const std::string& text) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return "";
   const auto last = text.find_last_not_of(" \t\r\n");
-  std::string out = text.substr(first, last - first + 1);
-  if (out.size() >= 2 && out.front() == '"' && out.back() == '"') out = out.substr(1, out.size() - 2);
-  return out;
+  return text.substr(first, last - first + 1);
 }
 
 double parse_number(const std::string& text, const std::string& context) {
@@ -73,7 +94,7 @@ CsvTable CsvTable::parse(const std::string& text, const std::string& name) {
     ++line_number;
     const std::string line = trim(raw);
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> fields = split(raw, ',');
+    std::vector<std::string> fields = split_csv_line(raw);
     for (auto& f : fields) f = trim(f);
     if (table.header_.empty()) {
       table.header_ = fields;

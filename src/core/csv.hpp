@@ -1,6 +1,6 @@
 #pragma once
-// A small CSV reader for muxsim's own formats: a header row, comma separated, no quoting
-// inside fields except plain double quotes around a whole field. Every accessor names the
+// A small CSV reader for muxsim's own formats: a header row, comma separated, fields in
+// double quotes may hold commas (RFC 4180 quoting, one record per line). Every accessor names the
 // file, line and column when a value is missing or malformed.
 #include <cstddef>
 #include <map>
@@ -38,6 +38,7 @@ private:
 };
 
 std::vector<std::string> split(const std::string& text, char separator);
+std::vector<std::string> split_csv_line(const std::string& line);
 std::string trim(const std::string& text);
 
 // Parses a whole string as a finite double; the message names `context` on failure.

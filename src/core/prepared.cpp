@@ -15,8 +15,12 @@ DecisionTrace load_trace(const Scenario& s, const ProfileSet& profiles) {
     m.mobile = s.mobile_model;
     m.cloud = s.cloud_model;
     m.inputs = s.reconstruct_inputs;
-    m.mobile_accuracy = profiles.get(s.phone_device, s.mobile_model).accuracy;
-    m.cloud_accuracy = profiles.get(s.cloud_device, s.cloud_model).accuracy;
+    m.mobile_accuracy = s.target_mobile_accuracy > 0
+                            ? s.target_mobile_accuracy
+                            : profiles.get(s.phone_device, s.mobile_model).accuracy;
+    m.cloud_accuracy = s.target_cloud_accuracy > 0
+                           ? s.target_cloud_accuracy
+                           : profiles.get(s.cloud_device, s.cloud_model).accuracy;
     m.local_fraction = s.target_local_fraction;
     m.hybrid_accuracy = s.target_hybrid_accuracy;
     return reconstruct_binary(m, kReconstructSeed);

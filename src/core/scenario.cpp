@@ -46,6 +46,8 @@ const std::vector<std::pair<std::string, std::string>>& key_docs() {
       {"hybrid_threshold", "binary multiplexer threshold"},
       {"ensemble_threshold", "Algorithm 2 threshold for hybrid-ensemble"},
       {"reconstruct_inputs", "inputs in a reconstructed trace"},
+      {"target_mobile_accuracy", "reconstruct:table1, phone model accuracy (default: profile)"},
+      {"target_cloud_accuracy", "reconstruct:table1, cloud model accuracy (default: profile)"},
       {"target_local_fraction", "reconstruct:table1, fraction kept local"},
       {"target_hybrid_accuracy", "reconstruct:table1, hybrid accuracy"},
       {"reconstruct_mux_error", "reconstruct:table2, assumed multiplexer error rate"},
@@ -185,6 +187,8 @@ Scenario read_scenario(const std::string& path) {
   s.params.hybrid_threshold = number("hybrid_threshold", 0.5);
   s.params.ensemble_threshold = number("ensemble_threshold", 0.288);
   s.reconstruct_inputs = static_cast<long>(non_negative("reconstruct_inputs", 10000));
+  s.target_mobile_accuracy = non_negative("target_mobile_accuracy", 0);
+  s.target_cloud_accuracy = non_negative("target_cloud_accuracy", 0);
   s.target_local_fraction = non_negative("target_local_fraction", 0);
   s.target_hybrid_accuracy = non_negative("target_hybrid_accuracy", 0);
   s.reconstruct_mux_error = non_negative("reconstruct_mux_error", 0);

@@ -36,6 +36,7 @@ struct Scenario {
   PolicyParams params;
   // Reconstruction targets (README "Reconstructed traces").
   long reconstruct_inputs = 10000;
+  double target_mobile_accuracy = 0, target_cloud_accuracy = 0; // 0: the profile's
   double target_local_fraction = 0, target_hybrid_accuracy = 0, reconstruct_mux_error = 0;
 
   std::map<std::string, int> key_lines; // where each key was set, for error messages

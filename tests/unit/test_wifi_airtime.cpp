@@ -1,0 +1,76 @@
+// Wi-Fi airtime sharing (the 802.11 performance anomaly): stations sharing the air get equal
+// throughput x with sum_i x / r_i = 1, so two stations sending B bytes at once at rates r1
+// and r2 each run at 1 / (1/r1 + 1/r2) and both finish at T = 8 B (1/r1 + 1/r2).
+#include "fork_helper.hpp"
+#include "sim/cell_platform.hpp"
+
+#include <doctest/doctest.h>
+#include <simgrid/s4u.hpp>
+
+#include <cstdio>
+#include <fstream>
+
+namespace sg4 = simgrid::s4u;
+
+namespace {
+
+const char* kPlatform = R"(<?xml version='1.0'?>
+<!DOCTYPE platform SYSTEM "https://simgrid.org/simgrid.dtd">
+<platform version="4.1">
+  <config><prop id="network/model" value="CM02"/><prop id="network/crosstraffic" value="0"/></config>
+  <zone id="world" routing="Full">
+    <zone id="cell" routing="Wifi">
+      <prop id="access_point" value="ap"/>
+      <host id="phone-0" speed="1Gf"/>
+      <host id="phone-1" speed="1Gf"/>
+      <router id="ap"/>
+      <link id="air" sharing_policy="WIFI" bandwidth="54Mbps,18Mbps" latency="0ms"/>
+    </zone>
+    <zone id="datacenter" routing="Full"><host id="cloud" speed="1Gf"/></zone>
+    <link id="wan" bandwidth="10Gbps" latency="0ms"/>
+    <zoneRoute src="cell" dst="datacenter" gw_src="ap" gw_dst="cloud"><link_ctn id="wan"/></zoneRoute>
+  </zone>
+</platform>
+)";
+
+constexpr double kBytes = 2e6;
+
+std::vector<double> two_uploads() {
+  const std::string path = "/tmp/muxsim-airtime-" + std::to_string(::getpid()) + ".xml";
+  std::ofstream(path) << kPlatform;
+  int argc = 2;
+  char a0[] = "test", a1[] = "--log=root.thresh:critical";
+  char* argv[] = {a0, a1, nullptr};
+  sg4::Engine e(&argc, argv);
+  e.load_platform(path);
+  std::remove(path.c_str());
+  const sg4::Link* air = e.link_by_name("air");
+  std::vector<double> done(2);
+  for (int i = 0; i < 2; ++i) {
+    sg4::Host* host = e.host_by_name("phone-" + std::to_string(i));
+    air->set_host_wifi_rate(host, i); // phone-0 at 54 Mbps, phone-1 at 18 Mbps
+    sg4::Actor::create("sender", host, [i, &done]() {
+      auto* box = sg4::Mailbox::by_name("to-cloud-" + std::to_string(i));
+      box->put(new int(i), static_cast<uint64_t>(kBytes));
+      done[i] = sg4::Engine::get_clock();
+    });
+    sg4::Actor::create("receiver", e.host_by_name("cloud"), [i]() {
+      delete sg4::Mailbox::by_name("to-cloud-" + std::to_string(i))->get<int>();
+    });
+  }
+  e.run();
+  return done;
+}
+
+} // namespace
+
+TEST_CASE("two phones uploading at once share airtime: both finish at 8B(1/r1 + 1/r2)") {
+  const double r1 = 54e6, r2 = 18e6;
+  const double expected = 8 * kBytes * (1 / r1 + 1 / r2); // 0.3951 s
+  const auto done = muxsim::test::in_child(two_uploads);
+  REQUIRE(done.size() == 2);
+  CHECK(done[0] == doctest::Approx(expected).epsilon(1e-6));
+  CHECK(done[1] == doctest::Approx(expected).epsilon(1e-6));
+  // Alone, the fast phone would have finished in a quarter of that time.
+  CHECK(done[0] > 3.9 * 8 * kBytes / r1);
+}
