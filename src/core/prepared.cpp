@@ -7,6 +7,16 @@ namespace muxsim {
 
 namespace {
 
+// A profile looked up for a scenario key: a miss names that key's file and line.
+const ModelProfile& profile_for(const ProfileSet& profiles, const Scenario& s, const std::string& key,
+                                const std::string& device, const std::string& model) {
+  try {
+    return profiles.get(device, model);
+  } catch (const InputError& e) {
+    throw InputError(s.at(key) + ": " + e.what());
+  }
+}
+
 DecisionTrace load_trace(const Scenario& s, const ProfileSet& profiles) {
   if (s.trace == "reconstruct:table1") {
     if (s.mobile_model.empty())
@@ -17,17 +27,17 @@ DecisionTrace load_trace(const Scenario& s, const ProfileSet& profiles) {
     m.inputs = s.reconstruct_inputs;
     m.mobile_accuracy = s.target_mobile_accuracy > 0
                             ? s.target_mobile_accuracy
-                            : profiles.get(s.phone_device, s.mobile_model).accuracy;
+                            : profile_for(profiles, s, "mobile_model", s.phone_device, s.mobile_model).accuracy;
     m.cloud_accuracy = s.target_cloud_accuracy > 0
                            ? s.target_cloud_accuracy
-                           : profiles.get(s.cloud_device, s.cloud_model).accuracy;
+                           : profile_for(profiles, s, "cloud_model", s.cloud_device, s.cloud_model).accuracy;
     m.local_fraction = s.target_local_fraction;
     m.hybrid_accuracy = s.target_hybrid_accuracy;
     return reconstruct_binary(m, kReconstructSeed);
   }
   if (s.trace == "reconstruct:table2") {
     std::vector<double> accuracy;
-    for (const auto& m : s.cloud_models) accuracy.push_back(profiles.get(s.cloud_device, m).accuracy);
+    for (const auto& m : s.cloud_models) accuracy.push_back(profile_for(profiles, s, "cloud_models", s.cloud_device, m).accuracy);
     return reconstruct_nested(s.cloud_models, accuracy, s.reconstruct_inputs,
                               s.reconstruct_mux_error, kReconstructSeed);
   }
@@ -58,16 +68,16 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path) {
   d.trace = &p->trace;
   if (!s.mobile_model.empty()) {
     d.mobile = p->trace.require_model(s.mobile_model, s.at("mobile_model"));
-    d.mobile_profile = p->profiles.get(s.phone_device, s.mobile_model);
+    d.mobile_profile = profile_for(p->profiles, s, "mobile_model", s.phone_device, s.mobile_model);
   }
   for (const auto& m : s.cloud_models)
     d.cloud.push_back({p->trace.require_model(m, s.at("cloud_models")),
-                       p->profiles.get(s.cloud_device, m)});
+                       profile_for(p->profiles, s, "cloud_models", s.cloud_device, m)});
   for (std::size_t i = 0; i < s.cloud_models.size(); ++i)
     if (s.cloud_models[i] == s.cloud_model) d.cloud_default = static_cast<int>(i);
   if (d.cloud_default < 0)
     throw InputError(s.at("cloud_model") + ": '" + s.cloud_model + "' must be one of cloud_models");
-  d.mux = p->profiles.get(s.mux_device, s.mux_model);
+  d.mux = profile_for(p->profiles, s, "mux_model", s.mux_device, s.mux_model);
   d.mux_on_phone = s.mux_device == s.phone_device;
   d.radio = s.radio;
   d.upload_bytes = s.upload_bytes;

@@ -1,0 +1,50 @@
+// Policies and the reconstruction of the paper's traces.
+#include "core/policy.hpp"
+#include "core/input_error.hpp"
+#include "core/reconstruct.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace muxsim;
+
+TEST_CASE("Eq. 5-6 cost weights: cheaper models win ties, expected failures drop out") {
+  // Equal scores: the cheaper model gets the larger weight.
+  const auto w = cost_weights({0.9, 0.9}, {0.3, 16.4}, 0.5);
+  CHECK(w[0] > w[1]);
+  CHECK(w[0] + w[1] == doctest::Approx(1));
+  // The cheap model is expected to fail (score below the floor): the larger one is chosen.
+  const auto v = cost_weights({0.2, 0.9}, {0.3, 16.4}, 0.5);
+  CHECK(v[1] > v[0]);
+}
+
+TEST_CASE("reconstruct:table1 matches its marginals exactly and is seeded") {
+  BinaryMarginals m{"mobile", "cloud", 10000, 0.7188, 0.7939, 0.68, 0.8040};
+  const DecisionTrace t = reconstruct_binary(m, 7);
+  long local = 0, hybrid_right = 0;
+  for (const auto& in : t.inputs) {
+    const bool keep = in.score[0] >= 0.5;
+    local += keep;
+    hybrid_right += keep ? in.correct[0] : in.correct[1];
+    if (keep) CHECK(in.correct[0]); // every input kept local is one the phone gets right
+  }
+  CHECK(t.accuracy(0) == doctest::Approx(0.7188));
+  CHECK(t.accuracy(1) == doctest::Approx(0.7939));
+  CHECK(local == 6800);
+  CHECK(hybrid_right == 8040);
+  CHECK(t.provenance == std::string(kReconstructed));
+  CHECK(trace_csv(t) == trace_csv(reconstruct_binary(m, 7)));
+  CHECK(trace_csv(t) != trace_csv(reconstruct_binary(m, 8)));
+}
+
+TEST_CASE("reconstruct:table1 refuses targets that cannot hold together") {
+  BinaryMarginals m{"mobile", "cloud", 1000, 0.70, 0.80, 0.75, 0.85};
+  CHECK_THROWS_AS(reconstruct_binary(m, 1), InputError);
+}
+
+TEST_CASE("reconstruct:table2 matches each accuracy with nested correctness") {
+  const DecisionTrace t = reconstruct_nested({"small", "big"}, {0.6, 0.8}, 1000, 0.1, 1);
+  CHECK(t.accuracy(0) == doctest::Approx(0.6));
+  CHECK(t.accuracy(1) == doctest::Approx(0.8));
+  for (const auto& in : t.inputs)
+    if (in.correct[0]) CHECK(in.correct[1]);
+}
