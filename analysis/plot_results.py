@@ -1,0 +1,56 @@
+#!/usr/bin/python3
+"""Draw accuracy, mean latency and phone energy per policy from a muxsim results.csv.
+
+usage: /usr/bin/python3 analysis/plot_results.py RESULTS.csv OUT.png
+
+One column of panels per scenario; bars per policy, closed-form and simulated side by
+side. Reads the CSV as it is written: no cleanup needed.
+"""
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+METRICS = [
+    ("accuracy", "top-1 accuracy"),
+    ("latency_ms_mean", "mean latency (ms)"),
+    ("phone_energy_mj", "phone energy per inference (mJ)"),
+    ("total_gflops", "GFLOPs per inference"),
+]
+
+
+def main(results_path, out_path):
+    df = pd.read_csv(results_path)
+    df = df[df["status"] == "ok"]
+    if df.empty:
+        sys.exit(f"{results_path}: no successful rows to plot")
+    scenarios = list(dict.fromkeys(df["scenario"]))
+    fig, axes = plt.subplots(len(METRICS), len(scenarios), figsize=(5.5 * len(scenarios), 11), squeeze=False)
+    for col, scenario in enumerate(scenarios):
+        rows = df[df["scenario"] == scenario]
+        # One bar group per policy at the scenario's first run point.
+        first = rows.iloc[0]
+        rows = rows[(rows["bandwidth_mbps"] == first["bandwidth_mbps"]) & (rows["phones"] == first["phones"])]
+        table = rows.pivot_table(index="policy", columns="mode", values=[m for m, _ in METRICS], sort=False)
+        for row, (metric, label) in enumerate(METRICS):
+            ax = axes[row][col]
+            table[metric].plot.bar(ax=ax, rot=20, legend=False)
+            ax.set_ylabel(label)
+            ax.set_xlabel("")
+            if row == 0:
+                trace = rows["trace"].iloc[0]
+                ax.set_title(f"{scenario}\n(trace: {trace})", fontsize=9)
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=len(labels), title="mode")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    fig.savefig(out_path, dpi=110)
+    print(f"wrote {out_path}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    main(sys.argv[1], sys.argv[2])

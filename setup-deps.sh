@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs muxsim's Debian 12 dependencies that are missing (apt-get; root or sudo).
+set -euo pipefail
+packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev libeigen3-dev
+  libboost-program-options-dev libfmt-dev doctest-dev python3-pandas python3-matplotlib)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  sudo_cmd=""
+  [[ $(id -u) == 0 ]] || sudo_cmd=sudo
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
