@@ -36,7 +36,8 @@ int main(int argc, char** argv) {
   }
   const auto command = commands.find(argv[1]);
   if (command == commands.end()) {
-    fmt::print(stderr, "muxsim: unknown command '{}'; known: run, reconstruct, platform\n", argv[1]);
+    fmt::print(stderr, "muxsim: unknown command '{}'; known: run, reconstruct, platform\n",
+               argv[1]);
     return 2;
   }
   try {

@@ -7,8 +7,8 @@
 namespace muxsim::cli {
 
 bool parse_options(const std::vector<std::string>& args, const std::string& usage,
-                   po::options_description& options, const po::positional_options_description& positional,
-                   po::variables_map& vm) {
+                   po::options_description& options,
+                   const po::positional_options_description& positional, po::variables_map& vm) {
   options.add_options()("help,h", "print this help");
   try {
     po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);

@@ -12,7 +12,7 @@ namespace po = boost::program_options;
 
 // Returns false when --help was asked for (and printed).
 bool parse_options(const std::vector<std::string>& args, const std::string& usage,
-                   po::options_description& options, const po::positional_options_description& positional,
-                   po::variables_map& vm);
+                   po::options_description& options,
+                   const po::positional_options_description& positional, po::variables_map& vm);
 
 } // namespace muxsim::cli

@@ -12,9 +12,8 @@ int platform_command(const std::vector<std::string>& args) {
   po::options_description options("Options");
   std::string scenario;
   std::size_t point = 0;
-  options.add_options()
-      ("scenario", po::value(&scenario)->required(), "scenario INI (positional)")
-      ("point", po::value(&point)->default_value(0), "which run point of the sweep, from 0");
+  options.add_options()("scenario", po::value(&scenario)->required(), "scenario INI (positional)")(
+      "point", po::value(&point)->default_value(0), "which run point of the sweep, from 0");
   po::positional_options_description positional;
   positional.add("scenario", 1);
   po::variables_map vm;

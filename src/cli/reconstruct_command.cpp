@@ -11,9 +11,9 @@ namespace muxsim::cli {
 int reconstruct_command(const std::vector<std::string>& args) {
   po::options_description options("Options");
   std::string scenario, out;
-  options.add_options()
-      ("scenario", po::value(&scenario)->required(), "scenario INI whose trace is reconstruct:... (positional)")
-      ("out,o", po::value(&out)->required(), "trace CSV to write");
+  options.add_options()("scenario", po::value(&scenario)->required(),
+                        "scenario INI whose trace is reconstruct:... (positional)")(
+      "out,o", po::value(&out)->required(), "trace CSV to write");
   po::positional_options_description positional;
   positional.add("scenario", 1);
   po::variables_map vm;
@@ -24,7 +24,8 @@ int reconstruct_command(const std::vector<std::string>& args) {
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   const auto p = prepare(scenario);
   write_atomically(out, trace_csv(p->trace));
-  fmt::print(stderr, "wrote {} ({} inputs, {})\n", out, p->trace.inputs.size(), p->trace.provenance);
+  fmt::print(stderr, "wrote {} ({} inputs, {})\n", out, p->trace.inputs.size(),
+             p->trace.provenance);
   return 0;
 }
 

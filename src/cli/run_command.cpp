@@ -16,12 +16,12 @@ int run_command(const std::vector<std::string>& args) {
   std::vector<std::string> scenarios;
   std::string out;
   sim::SweepOptions sweep;
-  options.add_options()
-      ("scenario", po::value(&scenarios), "scenario INI files (positional)")
-      ("out,o", po::value(&out)->required(), "output folder; receives results.csv")
-      ("jobs,j", po::value(&sweep.jobs)->default_value(1), "simulated runs at once, one process each")
-      ("run-timeout", po::value(&sweep.run_timeout_s)->default_value(3600), "seconds before a run is killed and marked failed")
-      ("quiet,q", "no progress lines on stderr");
+  options.add_options()("scenario", po::value(&scenarios), "scenario INI files (positional)")(
+      "out,o", po::value(&out)->required(),
+      "output folder; receives results.csv")("jobs,j", po::value(&sweep.jobs)->default_value(1),
+                                             "simulated runs at once, one process each")(
+      "run-timeout", po::value(&sweep.run_timeout_s)->default_value(3600),
+      "seconds before a run is killed and marked failed")("quiet,q", "no progress lines on stderr");
   po::positional_options_description positional;
   positional.add("scenario", -1);
   po::variables_map vm;

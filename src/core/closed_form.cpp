@@ -17,7 +17,8 @@ Timing closed_form_timing(const Deployment& d, const Plan& plan, const LinkSpec&
     t.upload_ms = transfer_ms(d.upload_bytes, link);
     t.download_ms = transfer_ms(d.download_bytes, link);
     // An ensemble runs its models one after another on one GPU worker.
-    for (int s : plan.cloud_slots) t.cloud_ms += d.cloud[s].profile.latency_ms;
+    for (int s : plan.cloud_slots)
+      t.cloud_ms += d.cloud[s].profile.latency_ms;
   }
   return t;
 }

@@ -95,7 +95,8 @@ CsvTable CsvTable::parse(const std::string& text, const std::string& name) {
     const std::string line = trim(raw);
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> fields = split_csv_line(raw);
-    for (auto& f : fields) f = trim(f);
+    for (auto& f : fields)
+      f = trim(f);
     if (table.header_.empty()) {
       table.header_ = fields;
       for (std::size_t i = 0; i < fields.size(); ++i) {

@@ -2,12 +2,14 @@
 
 namespace muxsim::eq {
 
-Cost mobile_only(const Cost& mobile) { return mobile; }
+Cost mobile_only(const Cost& mobile) {
+  return mobile;
+}
 
 Cost cloud_only(double upload_ms, double cloud_ms, double download_ms, double cloud_gflops,
                 double tx_w, double idle_w, double rx_w) {
-  return {upload_ms + cloud_ms + download_ms, tx_w * upload_ms + idle_w * cloud_ms + rx_w * download_ms,
-          cloud_gflops};
+  return {upload_ms + cloud_ms + download_ms,
+          tx_w * upload_ms + idle_w * cloud_ms + rx_w * download_ms, cloud_gflops};
 }
 
 Cost hybrid(const Cost& mux, const Cost& mobile, const Cost& cloud, double p_local) {

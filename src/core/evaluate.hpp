@@ -1,8 +1,8 @@
 #pragma once
 // The closed-form mode of a run: every request costed by the formulas of closed_form.hpp,
 // independently of the others (no queueing, no shared medium).
-#include "core/prepared.hpp"
 #include "core/policy.hpp"
+#include "core/prepared.hpp"
 
 #include <vector>
 

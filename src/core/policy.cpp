@@ -45,13 +45,15 @@ private:
 
 std::vector<double> candidate_scores(const Deployment& d, const TraceInput& in) {
   std::vector<double> s;
-  for (const auto& c : d.cloud) s.push_back(in.score[c.trace_index]);
+  for (const auto& c : d.cloud)
+    s.push_back(in.score[c.trace_index]);
   return s;
 }
 
 std::vector<double> candidate_gflops(const Deployment& d) {
   std::vector<double> g;
-  for (const auto& c : d.cloud) g.push_back(c.profile.gflops);
+  for (const auto& c : d.cloud)
+    g.push_back(c.profile.gflops);
   return g;
 }
 
@@ -62,7 +64,8 @@ int argmax(const std::vector<double>& v) {
 // Algorithm 2, argmax: one cloud model, the largest Eq. 5-6 weight.
 class HybridSingle : public Policy {
 public:
-  HybridSingle(const Deployment& d, double floor) : d_(d), floor_(floor), gflops_(candidate_gflops(d)) {}
+  HybridSingle(const Deployment& d, double floor)
+      : d_(d), floor_(floor), gflops_(candidate_gflops(d)) {}
   Plan choose(const TraceInput& in) const override {
     return {true, false, {argmax(cost_weights(candidate_scores(d_, in), gflops_, floor_))}};
   }
@@ -105,7 +108,8 @@ public:
       if ((right && !best_right) || (right == best_right && gflops < best_cost))
         best = std::move(plan), best_cost = gflops, best_right = right;
     };
-    if (d_.mobile >= 0) consider({false, true, {}}, d_.mobile_profile.gflops, in.correct[d_.mobile]);
+    if (d_.mobile >= 0)
+      consider({false, true, {}}, d_.mobile_profile.gflops, in.correct[d_.mobile]);
     for (std::size_t i = 0; i < d_.cloud.size(); ++i)
       consider({false, false, {static_cast<int>(i)}}, d_.cloud[i].profile.gflops,
                in.correct[d_.cloud[i].trace_index]);
@@ -128,15 +132,16 @@ std::vector<double> cost_weights(const std::vector<double>& scores,
   }
   const double top = *std::max_element(logits.begin(), logits.end());
   double sum = 0;
-  for (auto& l : logits) sum += (l = std::exp(l - top));
-  for (auto& l : logits) l /= sum;
+  for (auto& l : logits)
+    sum += (l = std::exp(l - top));
+  for (auto& l : logits)
+    l /= sum;
   return logits;
 }
 
 const std::vector<std::string>& policy_names() {
-  static const std::vector<std::string> names = {"mobile-only",     "cloud-only",
-                                                 "hybrid",          "hybrid-single",
-                                                 "hybrid-ensemble", "oracle"};
+  static const std::vector<std::string> names = {"mobile-only",   "cloud-only",      "hybrid",
+                                                 "hybrid-single", "hybrid-ensemble", "oracle"};
   return names;
 }
 
@@ -160,7 +165,8 @@ std::unique_ptr<Policy> make_policy(const std::string& name, const Deployment& d
     return std::make_unique<HybridEnsemble>(d, params.ensemble_threshold);
   if (name == "oracle") return std::make_unique<Oracle>(d);
   std::string known;
-  for (const auto& n : policy_names()) known += (known.empty() ? "" : ", ") + n;
+  for (const auto& n : policy_names())
+    known += (known.empty() ? "" : ", ") + n;
   throw InputError("unknown policy '" + name + "'; known: " + known);
 }
 

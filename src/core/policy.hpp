@@ -10,7 +10,7 @@
 namespace muxsim {
 
 struct PolicyParams {
-  double hybrid_threshold = 0.5;    // binary multiplexer: keep local when score >= this
+  double hybrid_threshold = 0.5;     // binary multiplexer: keep local when score >= this
   double ensemble_threshold = 0.288; // Algorithm 2 threshold; the paper's swept optimum
 };
 

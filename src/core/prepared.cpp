@@ -8,8 +8,9 @@ namespace muxsim {
 namespace {
 
 // A profile looked up for a scenario key: a miss names that key's file and line.
-const ModelProfile& profile_for(const ProfileSet& profiles, const Scenario& s, const std::string& key,
-                                const std::string& device, const std::string& model) {
+const ModelProfile& profile_for(const ProfileSet& profiles, const Scenario& s,
+                                const std::string& key, const std::string& device,
+                                const std::string& model) {
   try {
     return profiles.get(device, model);
   } catch (const InputError& e) {
@@ -25,19 +26,22 @@ DecisionTrace load_trace(const Scenario& s, const ProfileSet& profiles) {
     m.mobile = s.mobile_model;
     m.cloud = s.cloud_model;
     m.inputs = s.reconstruct_inputs;
-    m.mobile_accuracy = s.target_mobile_accuracy > 0
-                            ? s.target_mobile_accuracy
-                            : profile_for(profiles, s, "mobile_model", s.phone_device, s.mobile_model).accuracy;
-    m.cloud_accuracy = s.target_cloud_accuracy > 0
-                           ? s.target_cloud_accuracy
-                           : profile_for(profiles, s, "cloud_model", s.cloud_device, s.cloud_model).accuracy;
+    m.mobile_accuracy =
+        s.target_mobile_accuracy > 0
+            ? s.target_mobile_accuracy
+            : profile_for(profiles, s, "mobile_model", s.phone_device, s.mobile_model).accuracy;
+    m.cloud_accuracy =
+        s.target_cloud_accuracy > 0
+            ? s.target_cloud_accuracy
+            : profile_for(profiles, s, "cloud_model", s.cloud_device, s.cloud_model).accuracy;
     m.local_fraction = s.target_local_fraction;
     m.hybrid_accuracy = s.target_hybrid_accuracy;
     return reconstruct_binary(m, kReconstructSeed);
   }
   if (s.trace == "reconstruct:table2") {
     std::vector<double> accuracy;
-    for (const auto& m : s.cloud_models) accuracy.push_back(profile_for(profiles, s, "cloud_models", s.cloud_device, m).accuracy);
+    for (const auto& m : s.cloud_models)
+      accuracy.push_back(profile_for(profiles, s, "cloud_models", s.cloud_device, m).accuracy);
     return reconstruct_nested(s.cloud_models, accuracy, s.reconstruct_inputs,
                               s.reconstruct_mux_error, kReconstructSeed);
   }
@@ -61,7 +65,8 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path) {
   auto p = std::make_unique<Prepared>();
   p->scenario = read_scenario(scenario_path);
   const Scenario& s = p->scenario;
-  for (const auto& file : s.profiles) p->profiles.load(resolve_path(s, file));
+  for (const auto& file : s.profiles)
+    p->profiles.load(resolve_path(s, file));
   p->trace = load_trace(s, p->profiles);
 
   Deployment& d = p->deployment;
@@ -82,7 +87,8 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path) {
   d.radio = s.radio;
   d.upload_bytes = s.upload_bytes;
   d.download_bytes = s.download_bytes;
-  for (const auto& name : s.policies) make_policy(name, d, s.params); // fail early on a bad pair
+  for (const auto& name : s.policies)
+    make_policy(name, d, s.params); // fail early on a bad pair
   return p;
 }
 

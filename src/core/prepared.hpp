@@ -23,7 +23,9 @@ struct Prepared {
   Prepared& operator=(const Prepared&) = delete;
 
   // Which trace input request k of a run uses: the trace in order, wrapping around.
-  std::size_t input_of(long request) const { return static_cast<std::size_t>(request) % trace.inputs.size(); }
+  std::size_t input_of(long request) const {
+    return static_cast<std::size_t>(request) % trace.inputs.size();
+  }
   long request_count() const;
   LinkSpec link(const RunPoint& point) const;
 };

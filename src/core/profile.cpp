@@ -22,12 +22,13 @@ void ProfileSet::load(const std::string& path) {
     const int line = table.line(r);
     if (p.device.empty()) throw InputError(where(path, line, "device") + ": empty");
     if (p.model.empty()) throw InputError(where(path, line, "model") + ": empty");
-    for (auto [field, value] : {std::pair{"flops", p.gflops}, {"latency_ms", p.latency_ms},
-                                {"energy_mj", p.energy_mj}})
+    for (auto [field, value] :
+         {std::pair{"flops", p.gflops}, {"latency_ms", p.latency_ms}, {"energy_mj", p.energy_mj}})
       if (value < 0) throw InputError(where(path, line, field) + ": negative value");
     if (p.accuracy < 0 || p.accuracy > 1)
       throw InputError(where(path, line, "accuracy") + ": must be a fraction in [0, 1]");
-    if (p.source.empty()) throw InputError(where(path, line, "source") + ": every figure needs a source");
+    if (p.source.empty())
+      throw InputError(where(path, line, "source") + ": every figure needs a source");
     if (p.kind != "published" && p.kind != "measured" && p.kind != "derived")
       throw InputError(where(path, line, "kind") + ": '" + p.kind +
                        "' is not one of published, measured, derived");
@@ -38,7 +39,9 @@ void ProfileSet::load(const std::string& path) {
   }
 }
 
-void ProfileSet::add(const ModelProfile& row) { rows_.push_back(row); }
+void ProfileSet::add(const ModelProfile& row) {
+  rows_.push_back(row);
+}
 
 bool ProfileSet::has(const std::string& device, const std::string& model) const {
   for (const auto& r : rows_)
@@ -52,8 +55,8 @@ const ModelProfile& ProfileSet::get(const std::string& device, const std::string
     if (r.device == device && r.model == model) return r;
     if (r.device == device) known += (known.empty() ? "" : ", ") + r.model;
   }
-  throw InputError("unknown model '" + model + "' on device '" + device + "'; known: " +
-                   (known.empty() ? "(no profile loaded for this device)" : known));
+  throw InputError("unknown model '" + model + "' on device '" + device +
+                   "'; known: " + (known.empty() ? "(no profile loaded for this device)" : known));
 }
 
 } // namespace muxsim

@@ -15,7 +15,9 @@ namespace {
 constexpr int kClasses = 1000; // ImageNet
 
 // Portable uniform in [0, 1): libstdc++'s distributions are not specified bit for bit.
-double uniform(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+double uniform(std::mt19937_64& rng) {
+  return static_cast<double>(rng() >> 11) * 0x1.0p-53;
+}
 
 double score_on_side(std::mt19937_64& rng, bool high) {
   const double u = uniform(rng) * 0.5;
@@ -29,18 +31,22 @@ void fill_model(TraceInput& in, std::mt19937_64& rng, bool correct, double score
   in.score.push_back(score);
 }
 
-long count(double fraction, long inputs) { return std::lround(fraction * static_cast<double>(inputs)); }
+long count(double fraction, long inputs) {
+  return std::lround(fraction * static_cast<double>(inputs));
+}
 
 void shuffle(std::vector<TraceInput>& inputs, std::mt19937_64& rng) {
   for (std::size_t i = inputs.size(); i > 1; --i)
     std::swap(inputs[i - 1], inputs[static_cast<std::size_t>(rng() % i)]);
-  for (std::size_t i = 0; i < inputs.size(); ++i) inputs[i].input_id = fmt::format("r{:05d}", i);
+  for (std::size_t i = 0; i < inputs.size(); ++i)
+    inputs[i].input_id = fmt::format("r{:05d}", i);
 }
 
 } // namespace
 
 DecisionTrace reconstruct_binary(const BinaryMarginals& m, unsigned long seed) {
-  const long n = m.inputs, right_m = count(m.mobile_accuracy, n), right_c = count(m.cloud_accuracy, n);
+  const long n = m.inputs, right_m = count(m.mobile_accuracy, n),
+             right_c = count(m.cloud_accuracy, n);
   const long local = count(m.local_fraction, n), right_h = count(m.hybrid_accuracy, n);
   // Offloaded phone-right inputs are cloud-right too; the rest of the hybrid's right answers
   // come from phone-wrong inputs the cloud gets right.
@@ -76,8 +82,8 @@ DecisionTrace reconstruct_binary(const BinaryMarginals& m, unsigned long seed) {
 }
 
 DecisionTrace reconstruct_nested(const std::vector<std::string>& models,
-                                 const std::vector<double>& accuracy, long inputs,
-                                 double mux_error, unsigned long seed) {
+                                 const std::vector<double>& accuracy, long inputs, double mux_error,
+                                 unsigned long seed) {
   if (inputs <= 0) throw InputError("reconstruct:table2: reconstruct_inputs must be positive");
   if (mux_error < 0 || mux_error >= 0.5)
     throw InputError("reconstruct:table2: reconstruct_mux_error must be in [0, 0.5)");

@@ -29,7 +29,7 @@ DecisionTrace reconstruct_binary(const BinaryMarginals& m, unsigned long seed);
 // the right side of 0.5 except for a fraction `mux_error` of (input, model) pairs: an
 // assumption, since the paper publishes no per-model multiplexer error.
 DecisionTrace reconstruct_nested(const std::vector<std::string>& models,
-                                 const std::vector<double>& accuracy, long inputs,
-                                 double mux_error, unsigned long seed);
+                                 const std::vector<double>& accuracy, long inputs, double mux_error,
+                                 unsigned long seed);
 
 } // namespace muxsim

@@ -16,17 +16,18 @@ namespace {
 std::string quoted(const std::string& text) {
   if (text.find_first_of(",\"\n") == std::string::npos) return text;
   std::string out = "\"";
-  for (char c : text) out += (c == '"') ? std::string("\"\"") : std::string(1, c == '\n' ? ' ' : c);
+  for (char c : text)
+    out += (c == '"') ? std::string("\"\"") : std::string(1, c == '\n' ? ' ' : c);
   return out + "\"";
 }
 
 // The numeric fields of a Summary in column order; one list serves the CSV and the
 // child-to-parent hand-over so the two can never disagree.
 std::vector<double*> fields(Summary& s) {
-  return {&s.accuracy,        &s.local_fraction,  &s.latency_ms_mean, &s.latency_ms_p50,
-          &s.latency_ms_p95,  &s.latency_ms_p99,  &s.phone_energy_mj, &s.phone_compute_mj,
-          &s.phone_radio_mj,  &s.phone_gflops,    &s.cloud_gflops,    &s.total_gflops,
-          &s.upload_ms_mean,  &s.queue_ms_mean,   &s.cloud_ms_mean};
+  return {&s.accuracy,       &s.local_fraction, &s.latency_ms_mean, &s.latency_ms_p50,
+          &s.latency_ms_p95, &s.latency_ms_p99, &s.phone_energy_mj, &s.phone_compute_mj,
+          &s.phone_radio_mj, &s.phone_gflops,   &s.cloud_gflops,    &s.total_gflops,
+          &s.upload_ms_mean, &s.queue_ms_mean,  &s.cloud_ms_mean};
 }
 
 const char* kFieldNames =
@@ -39,16 +40,18 @@ const char* kFieldNames =
 std::string results_header(const std::vector<std::string>& models) {
   std::string h = "scenario,seed,mode,policy,requests,bandwidth_mbps,phones,";
   h += kFieldNames;
-  for (const auto& m : models) h += ",called_" + m;
+  for (const auto& m : models)
+    h += ",called_" + m;
   return h + ",trace,note,status,error\n";
 }
 
 std::string result_line(const ResultRow& row, const std::vector<std::string>& models) {
   Summary s = row.summary;
-  std::string line = fmt::format("{},{},{},{},{},{:.6g},{}", quoted(row.scenario), row.point.seed,
-                                 row.mode, row.policy, s.requests, row.point.bandwidth_mbps,
-                                 row.point.phones);
-  for (double* v : fields(s)) line += row.status == "ok" ? fmt::format(",{:.6f}", *v) : ",";
+  std::string line =
+      fmt::format("{},{},{},{},{},{:.6g},{}", quoted(row.scenario), row.point.seed, row.mode,
+                  row.policy, s.requests, row.point.bandwidth_mbps, row.point.phones);
+  for (double* v : fields(s))
+    line += row.status == "ok" ? fmt::format(",{:.6f}", *v) : ",";
   for (const auto& m : models) {
     double called = 0;
     for (std::size_t i = 0; i < row.models.size(); ++i)
@@ -61,15 +64,18 @@ std::string result_line(const ResultRow& row, const std::vector<std::string>& mo
 
 std::vector<std::string> all_models(const std::vector<ResultRow>& rows) {
   std::set<std::string> models;
-  for (const auto& r : rows) models.insert(r.models.begin(), r.models.end());
+  for (const auto& r : rows)
+    models.insert(r.models.begin(), r.models.end());
   return {models.begin(), models.end()};
 }
 
 std::string summary_to_text(const Summary& summary) {
   Summary s = summary;
   std::string out = fmt::format("{} {}", s.requests, s.called.size());
-  for (double* v : fields(s)) out += fmt::format(" {:a}", *v);
-  for (double c : s.called) out += fmt::format(" {:a}", c);
+  for (double* v : fields(s))
+    out += fmt::format(" {:a}", *v);
+  for (double c : s.called)
+    out += fmt::format(" {:a}", c);
   return out;
 }
 
@@ -83,8 +89,10 @@ Summary summary_from_text(const std::string& text) {
     in >> token;
     return std::strtod(token.c_str(), nullptr);
   };
-  for (double* v : fields(s)) *v = next();
-  for (std::size_t i = 0; i < called; ++i) s.called.push_back(next());
+  for (double* v : fields(s))
+    *v = next();
+  for (std::size_t i = 0; i < called; ++i)
+    s.called.push_back(next());
   return s;
 }
 

@@ -80,7 +80,8 @@ std::vector<std::string> list(const std::string& text) {
 
 std::vector<std::string> scenario_keys() {
   std::vector<std::string> keys;
-  for (const auto& [k, doc] : key_docs()) keys.push_back(k);
+  for (const auto& [k, doc] : key_docs())
+    keys.push_back(k);
   return keys;
 }
 
@@ -99,14 +100,16 @@ std::vector<RunPoint> Scenario::run_points() const {
   std::vector<RunPoint> points;
   for (double bw : bandwidth_mbps)
     for (long n : phones)
-      for (long seed : seeds) points.push_back({bw, n, seed});
+      for (long seed : seeds)
+        points.push_back({bw, n, seed});
   return points;
 }
 
 Scenario read_scenario(const std::string& path) {
   if (!std::filesystem::is_regular_file(path)) throw InputError(path + ": cannot open file");
   po::options_description desc;
-  for (const auto& [k, doc] : key_docs()) desc.add_options()(k.c_str(), po::value<std::string>(), doc.c_str());
+  for (const auto& [k, doc] : key_docs())
+    desc.add_options()(k.c_str(), po::value<std::string>(), doc.c_str());
   po::variables_map vm;
   Scenario s;
   s.path = path;
@@ -117,7 +120,8 @@ Scenario read_scenario(const std::string& path) {
     for (const auto& opt : parsed.options) {
       if (!opt.unregistered) continue;
       std::string known;
-      for (const auto& k : scenario_keys()) known += (known.empty() ? "" : ", ") + k;
+      for (const auto& k : scenario_keys())
+        known += (known.empty() ? "" : ", ") + k;
       throw InputError(s.at(opt.string_key) + ": unknown key; known keys: " + known);
     }
     po::store(parsed, vm);
@@ -194,10 +198,12 @@ Scenario read_scenario(const std::string& path) {
   s.reconstruct_mux_error = non_negative("reconstruct_mux_error", 0);
   for (const auto& p : s.policies) {
     bool known = false;
-    for (const auto& n : policy_names()) known |= (n == p);
+    for (const auto& n : policy_names())
+      known |= (n == p);
     if (!known) {
       std::string names;
-      for (const auto& n : policy_names()) names += (names.empty() ? "" : ", ") + n;
+      for (const auto& n : policy_names())
+        names += (names.empty() ? "" : ", ") + n;
       throw InputError(s.at("policies") + ": unknown policy '" + p + "'; known: " + names);
     }
   }

@@ -32,18 +32,21 @@ Summary summarize(const std::vector<CostBreakdown>& costs, std::size_t model_cou
     s.upload_ms_mean += c.upload_ms;
     s.queue_ms_mean += c.queue_ms;
     s.cloud_ms_mean += c.cloud_ms;
-    for (int m : c.called) s.called[m] += 1;
+    for (int m : c.called)
+      s.called[m] += 1;
   }
   const double n = static_cast<double>(costs.size());
-  for (double* v : {&s.accuracy, &s.local_fraction, &s.phone_compute_mj, &s.phone_radio_mj,
-                    &s.phone_gflops, &s.cloud_gflops, &s.upload_ms_mean, &s.queue_ms_mean,
-                    &s.cloud_ms_mean})
+  for (double* v :
+       {&s.accuracy, &s.local_fraction, &s.phone_compute_mj, &s.phone_radio_mj, &s.phone_gflops,
+        &s.cloud_gflops, &s.upload_ms_mean, &s.queue_ms_mean, &s.cloud_ms_mean})
     *v /= n;
-  for (auto& c : s.called) c /= n;
+  for (auto& c : s.called)
+    c /= n;
   s.phone_energy_mj = s.phone_compute_mj + s.phone_radio_mj;
   s.total_gflops = s.phone_gflops + s.cloud_gflops;
   double sum = 0;
-  for (double l : latency) sum += l;
+  for (double l : latency)
+    sum += l;
   s.latency_ms_mean = sum / n;
   s.latency_ms_p50 = percentile(latency, 0.50);
   s.latency_ms_p95 = percentile(latency, 0.95);

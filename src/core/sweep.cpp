@@ -11,7 +11,8 @@ std::vector<double> parse_sweep(const std::string& text, const std::string& cont
   const auto parts = split(text, ':');
   if (parts.size() == 1) {
     std::vector<double> values;
-    for (const auto& item : split(text, ',')) values.push_back(parse_number(item, context));
+    for (const auto& item : split(text, ','))
+      values.push_back(parse_number(item, context));
     return values;
   }
   if (parts.size() != 4)
@@ -28,8 +29,9 @@ std::vector<double> parse_sweep(const std::string& text, const std::string& cont
   std::vector<double> values;
   for (long i = 0; i < count; ++i) {
     const double f = count == 1 ? 0.0 : static_cast<double>(i) / static_cast<double>(count - 1);
-    values.push_back(scale == "lin" ? from + f * (to - from)
-                                    : std::exp(std::log(from) + f * (std::log(to) - std::log(from))));
+    values.push_back(scale == "lin"
+                         ? from + f * (to - from)
+                         : std::exp(std::log(from) + f * (std::log(to) - std::log(from))));
   }
   return values;
 }

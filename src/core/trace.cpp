@@ -21,14 +21,16 @@ int DecisionTrace::require_model(const std::string& model, const std::string& co
   const int i = model_index(model);
   if (i >= 0) return i;
   std::string known;
-  for (const auto& m : models) known += (known.empty() ? "" : ", ") + m;
+  for (const auto& m : models)
+    known += (known.empty() ? "" : ", ") + m;
   throw InputError(context + ": unknown model '" + model + "'; the trace has: " + known);
 }
 
 double DecisionTrace::accuracy(int model) const {
   if (inputs.empty()) return 0;
   double right = 0;
-  for (const auto& in : inputs) right += in.correct[model] ? 1 : 0;
+  for (const auto& in : inputs)
+    right += in.correct[model] ? 1 : 0;
   return right / static_cast<double>(inputs.size());
 }
 

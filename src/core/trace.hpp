@@ -11,10 +11,10 @@ struct TraceInput {
   std::string input_id;
   int label = 0;
   int fold = 0;
-  std::vector<int> pred;      // per model
-  std::vector<double> conf;   // per model, softmax confidence of pred
-  std::vector<bool> correct;  // per model
-  std::vector<double> score;  // per model, multiplexer's estimate that the model is right
+  std::vector<int> pred;     // per model
+  std::vector<double> conf;  // per model, softmax confidence of pred
+  std::vector<bool> correct; // per model
+  std::vector<double> score; // per model, multiplexer's estimate that the model is right
 };
 
 struct DecisionTrace {

@@ -4,7 +4,9 @@
 
 namespace muxsim::sim {
 
-std::string phone_name(long i) { return fmt::format("phone-{}", i); }
+std::string phone_name(long i) {
+  return fmt::format("phone-{}", i);
+}
 
 std::string cell_platform_xml(const CellSpec& spec) {
   std::string xml = fmt::format(

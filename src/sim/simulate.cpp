@@ -24,7 +24,9 @@ struct Request {
   double compute_start = 0, compute_end = 0;
 };
 
-double flops_of(double ms) { return ms * 1e-3 * kHostFlops; }
+double flops_of(double ms) {
+  return ms * 1e-3 * kHostFlops;
+}
 
 // A GPU worker: takes requests from the cloud's FIFO inbox, runs the chosen models one after
 // another, sends the reply back to the phone.
@@ -32,7 +34,8 @@ void gpu_worker(sg4::Mailbox* inbox, const Deployment* d, double download_bytes)
   for (;;) {
     auto* req = inbox->get<Request>();
     req->compute_start = sg4::Engine::get_clock();
-    for (int slot : req->plan->cloud_slots) sg4::this_actor::execute(flops_of(d->cloud[slot].profile.latency_ms));
+    for (int slot : req->plan->cloud_slots)
+      sg4::this_actor::execute(flops_of(d->cloud[slot].profile.latency_ms));
     req->compute_end = sg4::Engine::get_clock();
     req->reply->put(req, static_cast<uint64_t>(download_bytes));
   }
@@ -40,8 +43,8 @@ void gpu_worker(sg4::Mailbox* inbox, const Deployment* d, double download_bytes)
 
 // A phone: for each of its requests runs the multiplexer, then either its own model or an
 // offload round trip, and records the times the accounting needs.
-void phone(const Prepared* p, const Policy* policy, long index, long phones,
-           sg4::Mailbox* inbox, std::vector<CostBreakdown>* out) {
+void phone(const Prepared* p, const Policy* policy, long index, long phones, sg4::Mailbox* inbox,
+           std::vector<CostBreakdown>* out) {
   const Deployment& d = p->deployment;
   auto* reply = sg4::Mailbox::by_name(phone_name(index) + "-reply");
   for (long k = index; k < p->request_count(); k += phones) {
@@ -94,7 +97,8 @@ std::string write_platform(const CellSpec& spec) {
 
 } // namespace
 
-std::vector<CostBreakdown> simulate(const Prepared& p, const Policy& policy, const RunPoint& point) {
+std::vector<CostBreakdown> simulate(const Prepared& p, const Policy& policy,
+                                    const RunPoint& point) {
   const Scenario& s = p.scenario;
   CellSpec spec{point.phones, point.bandwidth_mbps, s.wan_mbps, s.wan_latency_ms, s.gpu_workers};
   const std::string platform = write_platform(spec);

@@ -98,7 +98,8 @@ void finish_child(Child& c, ResultRow& row, bool timed_out, double timeout_s) {
   int status = 0;
   ::waitpid(c.pid, &status, 0);
   ::close(c.fd);
-  if (!timed_out && WIFEXITED(status) && WEXITSTATUS(status) == 0 && c.output.rfind("ok ", 0) == 0) {
+  if (!timed_out && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+      c.output.rfind("ok ", 0) == 0) {
     row.summary = summary_from_text(c.output.substr(3));
     return;
   }
@@ -108,9 +109,11 @@ void finish_child(Child& c, ResultRow& row, bool timed_out, double timeout_s) {
   else if (c.output.rfind("error ", 0) == 0)
     row.error = c.output.substr(6);
   else if (WIFSIGNALED(status))
-    row.error = fmt::format("run crashed: signal {} ({})", WTERMSIG(status), strsignal(WTERMSIG(status)));
+    row.error =
+        fmt::format("run crashed: signal {} ({})", WTERMSIG(status), strsignal(WTERMSIG(status)));
   else
-    row.error = fmt::format("run exited with status {}", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    row.error =
+        fmt::format("run exited with status {}", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
 class Progress {
@@ -119,12 +122,14 @@ public:
   void done(const ResultRow& row) {
     ++done_;
     if (!on_) return;
-    const auto line = fmt::format("[{}/{}] {} {} {} bw={} phones={} seed={}{}", done_, total_,
-                                  row.scenario, row.mode, row.policy, row.point.bandwidth_mbps,
-                                  row.point.phones, row.point.seed,
-                                  row.status == "ok" ? "" : " FAILED: " + row.error);
-    if (tty_) fmt::print(stderr, "\r\033[K{}{}", line, done_ == total_ ? "\n" : "");
-    else if (row.status != "ok" || done_ == total_ || done_ % std::max<std::size_t>(1, total_ / 10) == 0)
+    const auto line =
+        fmt::format("[{}/{}] {} {} {} bw={} phones={} seed={}{}", done_, total_, row.scenario,
+                    row.mode, row.policy, row.point.bandwidth_mbps, row.point.phones,
+                    row.point.seed, row.status == "ok" ? "" : " FAILED: " + row.error);
+    if (tty_)
+      fmt::print(stderr, "\r\033[K{}{}", line, done_ == total_ ? "\n" : "");
+    else if (row.status != "ok" || done_ == total_ ||
+             done_ % std::max<std::size_t>(1, total_ / 10) == 0)
       fmt::print(stderr, "{}\n", line);
   }
 
@@ -141,10 +146,12 @@ std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
   for (const Prepared* p : scenarios)
     for (const RunPoint& point : p->scenario.run_points())
       for (const auto& mode : p->scenario.modes)
-        for (const auto& policy : p->scenario.policies) jobs.push_back({p, point, mode, policy});
+        for (const auto& policy : p->scenario.policies)
+          jobs.push_back({p, point, mode, policy});
 
   std::vector<ResultRow> rows;
-  for (const auto& job : jobs) rows.push_back(row_for(job));
+  for (const auto& job : jobs)
+    rows.push_back(row_for(job));
   Progress progress(jobs.size(), options.progress);
 
   std::vector<Child> running;
@@ -160,12 +167,14 @@ std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
       continue;
     }
     std::vector<pollfd> fds;
-    for (const auto& c : running) fds.push_back({c.fd, POLLIN, 0});
+    for (const auto& c : running)
+      fds.push_back({c.fd, POLLIN, 0});
     ::poll(fds.data(), fds.size(), 200);
     for (std::size_t i = running.size(); i-- > 0;) {
       Child& c = running[i];
       const bool closed = (fds[i].revents & (POLLIN | POLLHUP)) && drain(c);
-      const double age = std::chrono::duration<double>(std::chrono::steady_clock::now() - c.started).count();
+      const double age =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - c.started).count();
       const bool timed_out = !closed && options.run_timeout_s > 0 && age > options.run_timeout_s;
       if (!closed && !timed_out) continue;
       finish_child(c, rows[c.job], timed_out, options.run_timeout_s);

@@ -20,7 +20,8 @@ std::vector<double> in_child(const std::function<std::vector<double>()>& body) {
     int status = 0;
     try {
       out.precision(17);
-      for (double v : body()) out << v << "\n";
+      for (double v : body())
+        out << v << "\n";
     } catch (const std::exception& e) {
       out.str(std::string("error ") + e.what());
       status = 1;
@@ -32,17 +33,22 @@ std::vector<double> in_child(const std::function<std::vector<double>()>& body) {
   ::close(fds[1]);
   std::string text;
   char buffer[4096];
-  for (ssize_t n; (n = ::read(fds[0], buffer, sizeof buffer)) > 0;) text.append(buffer, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = ::read(fds[0], buffer, sizeof buffer)) > 0;)
+    text.append(buffer, static_cast<std::size_t>(n));
   ::close(fds[0]);
   int status = 0;
   ::waitpid(pid, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("child failed: " + text);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    throw std::runtime_error("child failed: " + text);
   std::vector<double> values;
   std::istringstream in(text);
-  for (double v; in >> v;) values.push_back(v);
+  for (double v; in >> v;)
+    values.push_back(v);
   return values;
 }
 
-std::string source_path(const std::string& relative) { return std::string(MUXSIM_SOURCE_DIR) + "/" + relative; }
+std::string source_path(const std::string& relative) {
+  return std::string(MUXSIM_SOURCE_DIR) + "/" + relative;
+}
 
 } // namespace muxsim::test

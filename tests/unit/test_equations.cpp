@@ -13,10 +13,13 @@ namespace {
 
 Summary run(const Prepared& p, const std::string& policy) {
   const auto pol = make_policy(policy, p.deployment, p.scenario.params);
-  return summarize(evaluate_closed_form(p, *pol, p.scenario.run_points()[0]), p.trace.models.size());
+  return summarize(evaluate_closed_form(p, *pol, p.scenario.run_points()[0]),
+                   p.trace.models.size());
 }
 
-eq::Cost cost_of(const ModelProfile& m) { return {m.latency_ms, m.energy_mj, m.gflops}; }
+eq::Cost cost_of(const ModelProfile& m) {
+  return {m.latency_ms, m.energy_mj, m.gflops};
+}
 
 } // namespace
 

@@ -14,16 +14,19 @@ using namespace muxsim;
 namespace {
 
 double metric(const Summary& s, const std::string& name) {
-  const std::map<std::string, double> values = {
-      {"latency_ms_mean", s.latency_ms_mean}, {"phone_energy_mj", s.phone_energy_mj},
-      {"accuracy", s.accuracy},               {"local_fraction", s.local_fraction},
-      {"total_gflops", s.total_gflops},       {"cloud_gflops", s.cloud_gflops}};
+  const std::map<std::string, double> values = {{"latency_ms_mean", s.latency_ms_mean},
+                                                {"phone_energy_mj", s.phone_energy_mj},
+                                                {"accuracy", s.accuracy},
+                                                {"local_fraction", s.local_fraction},
+                                                {"total_gflops", s.total_gflops},
+                                                {"cloud_gflops", s.cloud_gflops}};
   return values.at(name);
 }
 
 Summary closed_form(const Prepared& p, const std::string& policy) {
   const auto pol = make_policy(policy, p.deployment, p.scenario.params);
-  return summarize(evaluate_closed_form(p, *pol, p.scenario.run_points()[0]), p.trace.models.size());
+  return summarize(evaluate_closed_form(p, *pol, p.scenario.run_points()[0]),
+                   p.trace.models.size());
 }
 
 } // namespace
@@ -34,7 +37,8 @@ TEST_CASE("closed form reproduces the published figures of Tables I and II") {
   REQUIRE(published.rows() >= 10);
   for (std::size_t r = 0; r < published.rows(); ++r) {
     const std::string name = published.text(r, "scenario");
-    if (!scenarios.count(name)) scenarios[name] = prepare(test::source_path("scenarios/" + name + ".ini"));
+    if (!scenarios.count(name))
+      scenarios[name] = prepare(test::source_path("scenarios/" + name + ".ini"));
     const Summary s = closed_form(*scenarios[name], published.text(r, "policy"));
     const double value = metric(s, published.text(r, "metric"));
     const double half_unit = 0.5 * std::pow(10.0, -published.number(r, "decimals"));

@@ -42,7 +42,9 @@ TEST_CASE("sweeps: single values, lists and lin/log ranges") {
   REQUIRE(log.size() == 3);
   CHECK(log[1] == doctest::Approx(10));
   CHECK(parse_sweep("0:1:lin:5", "x")[4] == doctest::Approx(1));
-  CHECK(error_of([] { parse_sweep("1:100:cubic:3", "s.ini:4: field 'phones'"); }).find("s.ini:4: field 'phones'") == 0);
+  CHECK(error_of([] {
+          parse_sweep("1:100:cubic:3", "s.ini:4: field 'phones'");
+        }).find("s.ini:4: field 'phones'") == 0);
   CHECK(!error_of([] { parse_sweep("abc", "x"); }).empty());
   CHECK(!error_of([] { parse_sweep("0:10:log:3", "x"); }).empty());
 }
@@ -65,19 +67,26 @@ TEST_CASE("CSV: quoted commas, wrong field counts, text where a number belongs")
 
 TEST_CASE("profiles reject missing columns, bad numbers, unsourced figures and unknown kinds") {
   ProfileSet set;
-  CHECK(error_of([&] { set.load("/nonexistent/p.csv"); }) == "/nonexistent/p.csv: cannot open file");
-  const auto no_kind = write_temp("p1.csv", "device,model,flops,latency_ms,energy_mj,accuracy,source\n");
-  CHECK(error_of([&] { ProfileSet().load(no_kind); }).find("field 'kind': missing column") != std::string::npos);
-  const auto text = write_temp("p2.csv", std::string(kHeader) + "d,m,fast,1,1,0.5,paper,published\n");
-  CHECK(error_of([&] { ProfileSet().load(text); }) == text + ":2: field 'flops': 'fast' is not a number");
+  CHECK(error_of([&] { set.load("/nonexistent/p.csv"); }) ==
+        "/nonexistent/p.csv: cannot open file");
+  const auto no_kind =
+      write_temp("p1.csv", "device,model,flops,latency_ms,energy_mj,accuracy,source\n");
+  CHECK(error_of([&] { ProfileSet().load(no_kind); }).find("field 'kind': missing column") !=
+        std::string::npos);
+  const auto text =
+      write_temp("p2.csv", std::string(kHeader) + "d,m,fast,1,1,0.5,paper,published\n");
+  CHECK(error_of([&] { ProfileSet().load(text); }) ==
+        text + ":2: field 'flops': 'fast' is not a number");
   const auto kind = write_temp("p3.csv", std::string(kHeader) + "d,m,1,1,1,0.5,paper,guessed\n");
   CHECK(error_of([&] { ProfileSet().load(kind); }).find(":2: field 'kind'") != std::string::npos);
   const auto source = write_temp("p4.csv", std::string(kHeader) + "d,m,1,1,1,0.5,,measured\n");
-  CHECK(error_of([&] { ProfileSet().load(source); }).find(":2: field 'source'") != std::string::npos);
+  CHECK(error_of([&] { ProfileSet().load(source); }).find(":2: field 'source'") !=
+        std::string::npos);
   const auto ok = write_temp("p5.csv", std::string(kHeader) + "d,m,1,2,3,0.5,paper,published\n");
   set.load(ok);
   CHECK(set.get("d", "m").latency_ms == 2);
-  CHECK(error_of([&] { set.get("d", "other"); }) == "unknown model 'other' on device 'd'; known: m");
+  CHECK(error_of([&] { set.get("d", "other"); }) ==
+        "unknown model 'other' on device 'd'; known: m");
 }
 
 TEST_CASE("traces: round trip, and bad rows named by line and field") {
@@ -104,9 +113,13 @@ TEST_CASE("scenarios: unknown keys list the known ones; negative values are refu
   const std::string base = "trace = t.csv\nprofiles = p.csv\nphone_device = a\ncloud_device = b\n"
                            "cloud_model = m\n";
   const auto negative = write_temp("s2.ini", base + "policies = cloud-only\nbandwidth_mbps = -5\n");
-  CHECK(error_of([&] { read_scenario(negative); }) == negative + ":7: field 'bandwidth_mbps': bandwidth must be positive");
+  CHECK(error_of([&] { read_scenario(negative); }) ==
+        negative + ":7: field 'bandwidth_mbps': bandwidth must be positive");
   const auto policy = write_temp("s3.ini", base + "policies = cloud-only,teleport\n");
-  CHECK(error_of([&] { read_scenario(policy); }).find("unknown policy 'teleport'; known: mobile-only") != std::string::npos);
-  const auto ok = write_temp("s4.ini", base + "policies = oracle\nbandwidth_mbps = 1:100:log:3\nphones = 1,10\n");
+  CHECK(error_of([&] {
+          read_scenario(policy);
+        }).find("unknown policy 'teleport'; known: mobile-only") != std::string::npos);
+  const auto ok = write_temp(
+      "s4.ini", base + "policies = oracle\nbandwidth_mbps = 1:100:log:3\nphones = 1,10\n");
   CHECK(read_scenario(ok).run_points().size() == 6);
 }

@@ -1,6 +1,6 @@
 // Policies and the reconstruction of the paper's traces.
-#include "core/policy.hpp"
 #include "core/input_error.hpp"
+#include "core/policy.hpp"
 #include "core/reconstruct.hpp"
 
 #include <doctest/doctest.h>

@@ -29,7 +29,8 @@ TEST_CASE("simulation equals closed form, request by request, for every policy")
     for (const auto& policy_name : p->scenario.policies) {
       const auto policy = make_policy(policy_name, p->deployment, p->scenario.params);
       const auto closed = flatten(evaluate_closed_form(*p, *policy, point));
-      const auto simulated = test::in_child([&] { return flatten(sim::simulate(*p, *policy, point)); });
+      const auto simulated =
+          test::in_child([&] { return flatten(sim::simulate(*p, *policy, point)); });
       INFO(name, " ", policy_name);
       REQUIRE(simulated.size() == closed.size());
       for (std::size_t i = 0; i < closed.size(); ++i) {
@@ -50,7 +51,8 @@ TEST_CASE("with a slower link the simulation still follows the closed form's tra
   REQUIRE(simulated.size() == closed.size());
   // upload of 16,000 bytes at 7.5 Mbit/s: 17.0667 ms.
   CHECK(closed[2] == doctest::Approx(16000 * 8 / 7.5e3));
-  for (std::size_t i = 0; i < closed.size(); ++i) CHECK(simulated[i] == doctest::Approx(closed[i]));
+  for (std::size_t i = 0; i < closed.size(); ++i)
+    CHECK(simulated[i] == doctest::Approx(closed[i]));
 }
 
 TEST_CASE("two phones and one GPU worker: requests queue, the closed form no longer holds") {
@@ -59,10 +61,12 @@ TEST_CASE("two phones and one GPU worker: requests queue, the closed form no lon
   const auto policy = make_policy("cloud-only", p->deployment, p->scenario.params);
   const auto simulated = test::in_child([&] {
     std::vector<double> queue;
-    for (const auto& c : sim::simulate(*p, *policy, RunPoint{100, 2, 1})) queue.push_back(c.queue_ms);
+    for (const auto& c : sim::simulate(*p, *policy, RunPoint{100, 2, 1}))
+      queue.push_back(c.queue_ms);
     return queue;
   });
   double waited = 0;
-  for (double q : simulated) waited += q;
+  for (double q : simulated)
+    waited += q;
   CHECK(waited > 0);
 }
