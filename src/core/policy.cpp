@@ -1,5 +1,6 @@
 #include "core/policy.hpp"
 
+#include "core/csv.hpp"
 #include "core/input_error.hpp"
 
 #include <algorithm>
@@ -164,10 +165,7 @@ std::unique_ptr<Policy> make_policy(const std::string& name, const Deployment& d
   if (name == "hybrid-ensemble")
     return std::make_unique<HybridEnsemble>(d, params.ensemble_threshold);
   if (name == "oracle") return std::make_unique<Oracle>(d);
-  std::string known;
-  for (const auto& n : policy_names())
-    known += (known.empty() ? "" : ", ") + n;
-  throw InputError("unknown policy '" + name + "'; known: " + known);
+  throw InputError("unknown policy '" + name + "'; known: " + join(policy_names()));
 }
 
 } // namespace muxsim

@@ -50,13 +50,13 @@ bool ProfileSet::has(const std::string& device, const std::string& model) const 
 }
 
 const ModelProfile& ProfileSet::get(const std::string& device, const std::string& model) const {
-  std::string known;
+  std::vector<std::string> known;
   for (const auto& r : rows_) {
     if (r.device == device && r.model == model) return r;
-    if (r.device == device) known += (known.empty() ? "" : ", ") + r.model;
+    if (r.device == device) known.push_back(r.model);
   }
-  throw InputError("unknown model '" + model + "' on device '" + device +
-                   "'; known: " + (known.empty() ? "(no profile loaded for this device)" : known));
+  throw InputError("unknown model '" + model + "' on device '" + device + "'; known: " +
+                   (known.empty() ? "(no profile loaded for this device)" : join(known)));
 }
 
 } // namespace muxsim

@@ -119,10 +119,8 @@ Scenario read_scenario(const std::string& path) {
     const auto parsed = po::parse_config_file(in, desc, true);
     for (const auto& opt : parsed.options) {
       if (!opt.unregistered) continue;
-      std::string known;
-      for (const auto& k : scenario_keys())
-        known += (known.empty() ? "" : ", ") + k;
-      throw InputError(s.at(opt.string_key) + ": unknown key; known keys: " + known);
+      throw InputError(s.at(opt.string_key) +
+                       ": unknown key; known keys: " + join(scenario_keys()));
     }
     po::store(parsed, vm);
   } catch (const po::error& e) {
@@ -201,10 +199,8 @@ Scenario read_scenario(const std::string& path) {
     for (const auto& n : policy_names())
       known |= (n == p);
     if (!known) {
-      std::string names;
-      for (const auto& n : policy_names())
-        names += (names.empty() ? "" : ", ") + n;
-      throw InputError(s.at("policies") + ": unknown policy '" + p + "'; known: " + names);
+      throw InputError(s.at("policies") + ": unknown policy '" + p +
+                       "'; known: " + join(policy_names()));
     }
   }
   return s;

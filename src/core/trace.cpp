@@ -20,10 +20,7 @@ int DecisionTrace::model_index(const std::string& model) const {
 int DecisionTrace::require_model(const std::string& model, const std::string& context) const {
   const int i = model_index(model);
   if (i >= 0) return i;
-  std::string known;
-  for (const auto& m : models)
-    known += (known.empty() ? "" : ", ") + m;
-  throw InputError(context + ": unknown model '" + model + "'; the trace has: " + known);
+  throw InputError(context + ": unknown model '" + model + "'; the trace has: " + join(models));
 }
 
 double DecisionTrace::accuracy(int model) const {
