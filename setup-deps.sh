@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs muxsim's Debian 12 dependencies that are missing (apt-get; root or sudo).
+# libtorch-dev is for src/learn (the LibTorch layer); core and sim never include it.
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev libeigen3-dev
-  libboost-program-options-dev libfmt-dev doctest-dev python3-pandas python3-matplotlib)
+  libboost-program-options-dev libfmt-dev doctest-dev libtorch-dev python3-pandas
+  python3-matplotlib)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
