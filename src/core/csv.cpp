@@ -10,11 +10,20 @@
 
 namespace muxsim {
 
+// Splits on `separator`; a part in double quotes may hold the separator, and "" inside it
+// is a quote (RFC 4180 quoting, used by CSV rows and harmless in scenario lists).
 std::vector<std::string> split(const std::string& text, char separator) {
   std::vector<std::string> parts;
   std::string current;
-  for (char c : text) {
-    if (c == separator) {
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted && c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+      current += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == separator && !quoted) {
       parts.push_back(current);
       current.clear();
     } else {
@@ -23,29 +32,6 @@ std::vector<std::string> split(const std::string& text, char separator) {
   }
   parts.push_back(current);
   return parts;
-}
-
-// Splits one CSV line; a field in double quotes may hold commas, and "" inside it is a quote.
-std::vector<std::string> split_csv_line(const std::string& line) {
-  std::vector<std::string> fields;
-  std::string current;
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-      current += '"';
-      ++i;
-    } else if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      fields.push_back(current);
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
-  fields.push_back(current);
-  return fields;
 }
 
 std::string join(const std::vector<std::string>& items) {
@@ -101,7 +87,7 @@ CsvTable CsvTable::parse(const std::string& text, const std::string& name) {
     ++line_number;
     const std::string line = trim(raw);
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> fields = split_csv_line(raw);
+    std::vector<std::string> fields = split(raw, ',');
     for (auto& f : fields)
       f = trim(f);
     if (table.header_.empty()) {

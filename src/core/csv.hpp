@@ -38,7 +38,6 @@ private:
 };
 
 std::vector<std::string> split(const std::string& text, char separator);
-std::vector<std::string> split_csv_line(const std::string& line);
 std::string trim(const std::string& text);
 // "a, b, c": for the lists of known names that error messages give.
 std::string join(const std::vector<std::string>& items);
