@@ -10,5 +10,6 @@ namespace muxsim::cli {
 int run_command(const std::vector<std::string>& args);
 int reconstruct_command(const std::vector<std::string>& args);
 int platform_command(const std::vector<std::string>& args);
+int predict_command(const std::vector<std::string>& args);
 
 } // namespace muxsim::cli

@@ -1,5 +1,6 @@
 // muxsim: one binary, one subcommand per step of the pipeline (README "Pipeline").
 #include "cli/commands.hpp"
+#include "core/csv.hpp"
 #include "core/input_error.hpp"
 
 #include <cstring>
@@ -15,7 +16,8 @@ const char* kUsage =
     "commands:\n"
     "  run          run scenarios (closed form and SimGrid) and write results.csv\n"
     "  reconstruct  write the decision trace a scenario runs on\n"
-    "  platform     print the SimGrid platform XML of a scenario's run\n\n"
+    "  platform     print the SimGrid platform XML of a scenario's run\n"
+    "  predict      classify an image folder with a TorchScript model\n\n"
     "Exit status: 0 success, 2 bad input, 3 some runs of a sweep failed.\n";
 
 } // namespace
@@ -25,6 +27,7 @@ int main(int argc, char** argv) {
       {"run", muxsim::cli::run_command},
       {"reconstruct", muxsim::cli::reconstruct_command},
       {"platform", muxsim::cli::platform_command},
+      {"predict", muxsim::cli::predict_command},
   };
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
     fmt::print("{}", kUsage);
@@ -36,8 +39,10 @@ int main(int argc, char** argv) {
   }
   const auto command = commands.find(argv[1]);
   if (command == commands.end()) {
-    fmt::print(stderr, "muxsim: unknown command '{}'; known: run, reconstruct, platform\n",
-               argv[1]);
+    std::vector<std::string> known;
+    for (const auto& c : commands)
+      known.push_back(c.first);
+    fmt::print(stderr, "muxsim: unknown command '{}'; known: {}\n", argv[1], muxsim::join(known));
     return 2;
   }
   try {

@@ -1,0 +1,82 @@
+#include "learn/predict.hpp"
+
+#include "core/input_error.hpp"
+#include "core/labels.hpp"
+#include "core/results.hpp"
+#include "learn/preprocess.hpp"
+#include "learn/torchscript.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <fmt/format.h>
+
+namespace muxsim::learn {
+
+namespace {
+
+// Once the model's class count is known, every label must index one of its outputs.
+void check_label_range(const LabelSet& labels, long classes) {
+  for (const auto& in : labels.inputs)
+    if (in.label >= classes)
+      throw InputError(where(labels.path, in.line, "label") + ": class " +
+                       std::to_string(in.label) + " is out of range; the model has " +
+                       std::to_string(classes) + " classes");
+}
+
+torch::Tensor logits_of(torch::jit::Module& model, const torch::Tensor& batch,
+                        const std::string& path) {
+  c10::IValue out;
+  try {
+    out = model.forward({batch});
+  } catch (const std::exception& e) {
+    // Models traced with batch 1 (like PyTorch's mobile demo models) fail on larger ones.
+    throw InputError(fmt::format("{}: the model cannot classify a {}x3x{}x{} batch{} ({})", path,
+                                 batch.size(0), batch.size(2), batch.size(3),
+                                 batch.size(0) > 1 ? "; try --batch 1" : "", first_line(e.what())));
+  }
+  if (!out.isTensor()) throw InputError(path + ": the model does not return a tensor");
+  const auto logits = out.toTensor();
+  if (logits.dim() != 2 || logits.size(0) != batch.size(0))
+    throw InputError(path + ": the model does not return [batch, classes] logits");
+  return logits;
+}
+
+} // namespace
+
+PredictSummary predict(const PredictOptions& o) {
+  if (o.batch < 1) throw InputError("command line: --batch must be at least 1");
+  if (o.threads < 1) throw InputError("command line: --threads must be at least 1");
+  const auto start = std::chrono::steady_clock::now();
+  torch::set_num_threads(o.threads);
+  torch::NoGradGuard no_grad;
+  const LabelSet labels = read_labels(o.labels);
+  auto model = load_torchscript(o.model);
+
+  std::string csv = "file_name,predicted_class,predicted_probability,label,correct\n";
+  PredictSummary summary;
+  const auto& inputs = labels.inputs;
+  for (std::size_t first = 0; first < inputs.size(); first += o.batch) {
+    const std::size_t last = std::min(inputs.size(), first + o.batch);
+    std::vector<torch::Tensor> images;
+    for (std::size_t i = first; i < last; ++i) {
+      const auto path = (std::filesystem::path(o.images) / inputs[i].file_name).string();
+      images.push_back(imagenet_input(read_jpeg(path), o.resize, o.crop));
+    }
+    const auto logits = logits_of(model, torch::stack(images), o.model);
+    if (first == 0) check_label_range(labels, logits.size(1));
+    const auto [prob, cls] = torch::softmax(logits.to(torch::kFloat32), 1).max(1);
+    for (std::size_t i = first; i < last; ++i) {
+      const long c = cls[i - first].item<long>();
+      const bool right = c == inputs[i].label;
+      csv += fmt::format("{},{},{:.6f},{},{}\n", inputs[i].file_name, c,
+                         prob[i - first].item<double>(), inputs[i].label, right ? 1 : 0);
+      summary.correct += right;
+    }
+  }
+  summary.inputs = static_cast<long>(inputs.size());
+  write_atomically(o.out, csv);
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+} // namespace muxsim::learn

@@ -1,0 +1,64 @@
+#include "learn/preprocess.hpp"
+
+#include "core/input_error.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace muxsim::learn {
+
+namespace {
+
+torch::Tensor resize_to(const torch::Tensor& chw, int height, int width) {
+  namespace F = torch::nn::functional;
+  const bool shrinking = height < chw.size(1) || width < chw.size(2);
+  return F::interpolate(chw.unsqueeze(0), F::InterpolateFuncOptions()
+                                              .size(std::vector<int64_t>{height, width})
+                                              .mode(torch::kBilinear)
+                                              .align_corners(false)
+                                              .antialias(shrinking))
+      .squeeze(0);
+}
+
+torch::Tensor normalise(const torch::Tensor& chw) {
+  const auto mean = torch::tensor({kImagenetMean[0], kImagenetMean[1], kImagenetMean[2]});
+  const auto std = torch::tensor({kImagenetStd[0], kImagenetStd[1], kImagenetStd[2]});
+  return (chw - mean.view({3, 1, 1})) / std.view({3, 1, 1});
+}
+
+} // namespace
+
+torch::Tensor to_tensor(const RgbImage& image) {
+  auto hwc = torch::from_blob(const_cast<std::uint8_t*>(image.pixels.data()),
+                              {image.height, image.width, 3}, torch::kUInt8);
+  return hwc.permute({2, 0, 1}).to(torch::kFloat32).div(255.0f).contiguous();
+}
+
+torch::Tensor imagenet_input(const RgbImage& image, int resize, int crop) {
+  auto chw = to_tensor(image);
+  if (resize > 0) {
+    // torchvision Resize(int): the shorter side becomes `resize`; the longer keeps the ratio,
+    // truncated.
+    const bool portrait = image.height > image.width;
+    const int shorter = std::min(image.height, image.width);
+    const int longer =
+        static_cast<int>(static_cast<long>(resize) * std::max(image.height, image.width) / shorter);
+    chw = resize_to(chw, portrait ? longer : resize, portrait ? resize : longer);
+  }
+  const int h = static_cast<int>(chw.size(1)), w = static_cast<int>(chw.size(2));
+  if (h < crop || w < crop)
+    throw InputError(
+        fmt::format("image of {}x{} is smaller than the {} crop; raise --resize", w, h, crop));
+  // The offset is floor((H - crop) / 2), as in the reference measurement of the shared
+  // data (78.5% top-1). torchvision rounds instead; on the 227-px images that is a 2-px
+  // offset instead of 1, and top-1 moves to 79.2% (README "Preprocessing").
+  const int top = (h - crop) / 2;
+  const int left = (w - crop) / 2;
+  return normalise(chw.slice(1, top, top + crop).slice(2, left, left + crop));
+}
+
+torch::Tensor thumbnail(const RgbImage& image, int side) {
+  return normalise(resize_to(to_tensor(image), side, side));
+}
+
+} // namespace muxsim::learn
