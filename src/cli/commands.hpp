@@ -11,5 +11,6 @@ int run_command(const std::vector<std::string>& args);
 int reconstruct_command(const std::vector<std::string>& args);
 int platform_command(const std::vector<std::string>& args);
 int predict_command(const std::vector<std::string>& args);
+int trace_command(const std::vector<std::string>& args);
 
 } // namespace muxsim::cli

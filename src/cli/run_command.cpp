@@ -14,12 +14,13 @@ namespace muxsim::cli {
 int run_command(const std::vector<std::string>& args) {
   po::options_description options("Options");
   std::vector<std::string> scenarios;
-  std::string out;
+  std::string out, trace;
   sim::SweepOptions sweep;
   options.add_options()("scenario", po::value(&scenarios), "scenario INI files (positional)")(
-      "out,o", po::value(&out)->required(),
-      "output folder; receives results.csv")("jobs,j", po::value(&sweep.jobs)->default_value(1),
-                                             "simulated runs at once, one process each")(
+      "out,o", po::value(&out)->required(), "output folder; receives results.csv")(
+      "trace", po::value(&trace), "decision trace CSV replacing each scenario's trace key")(
+      "jobs,j", po::value(&sweep.jobs)->default_value(1),
+      "simulated runs at once, one process each")(
       "run-timeout", po::value(&sweep.run_timeout_s)->default_value(3600),
       "seconds before a run is killed and marked failed")("quiet,q", "no progress lines on stderr");
   po::positional_options_description positional;
@@ -39,7 +40,7 @@ int run_command(const std::vector<std::string>& args) {
   std::vector<std::unique_ptr<Prepared>> prepared;
   std::vector<const Prepared*> views;
   for (const auto& path : scenarios) {
-    prepared.push_back(prepare(path));
+    prepared.push_back(prepare(path, trace));
     views.push_back(prepared.back().get());
   }
   std::filesystem::create_directories(out);

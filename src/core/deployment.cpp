@@ -27,7 +27,9 @@ CostBreakdown account(const Deployment& d, const Plan& plan, const TraceInput& i
   c.queue_ms = t.queue_ms;
   c.cloud_ms = t.cloud_ms;
   c.download_ms = t.download_ms;
-  c.local = plan.local;
+  // Answered on the phone: a phone model whose answer a cloud model then replaces (the
+  // confidence baseline's offloads) is charged but does not count as local.
+  c.local = plan.local && plan.cloud_slots.empty();
   double mux_idle_ms = 0;
   if (plan.mux) {
     if (d.mux_on_phone) {

@@ -31,7 +31,8 @@ struct Deployment {
 // What a policy decides for one input.
 struct Plan {
   bool mux = false;             // the multiplexer runs first
-  bool local = false;           // the phone's model runs
+  bool local = false;           // the phone's model runs (its answer stands unless cloud
+                                // slots follow)
   std::vector<int> cloud_slots; // slots in Deployment::cloud, run one after another
 };
 

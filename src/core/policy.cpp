@@ -30,11 +30,18 @@ private:
 };
 
 // Table I: the binary multiplexer keeps an input local when it predicts the phone's model
-// is right.
+// is right. With `by_confidence`, the reference multiplexer instead: the phone model's own
+// max-softmax confidence, which is known only after the phone model has run, so the phone
+// model always runs and no separate multiplexer is charged.
 class Hybrid : public Policy {
 public:
-  Hybrid(const Deployment& d, double threshold) : d_(d), threshold_(threshold) {}
+  Hybrid(const Deployment& d, double threshold, bool by_confidence)
+      : d_(d), threshold_(threshold), by_confidence_(by_confidence) {}
   Plan choose(const TraceInput& in) const override {
+    if (by_confidence_) {
+      if (in.conf[d_.mobile] >= threshold_) return {false, true, {}};
+      return {false, true, {d_.cloud_default}};
+    }
     if (in.score[d_.mobile] >= threshold_) return {true, true, {}};
     return {true, false, {d_.cloud_default}};
   }
@@ -42,6 +49,7 @@ public:
 private:
   const Deployment& d_;
   double threshold_;
+  bool by_confidence_;
 };
 
 std::vector<double> candidate_scores(const Deployment& d, const TraceInput& in) {
@@ -141,8 +149,9 @@ std::vector<double> cost_weights(const std::vector<double>& scores,
 }
 
 const std::vector<std::string>& policy_names() {
-  static const std::vector<std::string> names = {"mobile-only",   "cloud-only",      "hybrid",
-                                                 "hybrid-single", "hybrid-ensemble", "oracle"};
+  static const std::vector<std::string> names = {
+      "mobile-only",   "cloud-only",      "hybrid", "hybrid-confidence",
+      "hybrid-single", "hybrid-ensemble", "oracle"};
   return names;
 }
 
@@ -159,7 +168,11 @@ std::unique_ptr<Policy> make_policy(const std::string& name, const Deployment& d
   if (name == "cloud-only") return std::make_unique<CloudOnly>(d);
   if (name == "hybrid") {
     require_mobile(d, name);
-    return std::make_unique<Hybrid>(d, params.hybrid_threshold);
+    return std::make_unique<Hybrid>(d, params.hybrid_threshold, false);
+  }
+  if (name == "hybrid-confidence") {
+    require_mobile(d, name);
+    return std::make_unique<Hybrid>(d, params.confidence_threshold, true);
   }
   if (name == "hybrid-single") return std::make_unique<HybridSingle>(d, params.hybrid_threshold);
   if (name == "hybrid-ensemble")

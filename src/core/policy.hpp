@@ -12,6 +12,7 @@ namespace muxsim {
 struct PolicyParams {
   double hybrid_threshold = 0.5;     // binary multiplexer: keep local when score >= this
   double ensemble_threshold = 0.288; // Algorithm 2 threshold; the paper's swept optimum
+  double confidence_threshold = 0.5; // reference multiplexer: the phone model's confidence
 };
 
 class Policy {

@@ -3,6 +3,8 @@
 #include "core/input_error.hpp"
 #include "core/reconstruct.hpp"
 
+#include <filesystem>
+
 namespace muxsim {
 
 namespace {
@@ -48,7 +50,11 @@ DecisionTrace load_trace(const Scenario& s, const ProfileSet& profiles) {
   if (s.trace.rfind("reconstruct:", 0) == 0)
     throw InputError(s.at("trace") + ": unknown reconstruction '" + s.trace +
                      "'; known: reconstruct:table1, reconstruct:table2");
-  return read_trace(resolve_path(s, s.trace));
+  const std::string path = resolve_path(s, s.trace);
+  if (!std::filesystem::exists(path))
+    throw InputError(s.at("trace") + ": no trace at " + path +
+                     " (a built trace? see the scenario's comments)");
+  return read_trace(path);
 }
 
 } // namespace
@@ -61,9 +67,12 @@ LinkSpec Prepared::link(const RunPoint& point) const {
   return {point.bandwidth_mbps, scenario.wan_mbps, scenario.wan_latency_ms};
 }
 
-std::unique_ptr<Prepared> prepare(const std::string& scenario_path) {
+std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
+                                  const std::string& trace_override) {
   auto p = std::make_unique<Prepared>();
   p->scenario = read_scenario(scenario_path);
+  if (!trace_override.empty())
+    p->scenario.trace = std::filesystem::absolute(trace_override).string();
   const Scenario& s = p->scenario;
   for (const auto& file : s.profiles)
     p->profiles.load(resolve_path(s, file));

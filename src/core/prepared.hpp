@@ -33,6 +33,8 @@ struct Prepared {
 // The fixed seed of reconstructed traces, so every run of a scenario sees the same trace.
 constexpr unsigned long kReconstructSeed = 2001;
 
-std::unique_ptr<Prepared> prepare(const std::string& scenario_path);
+// `trace_override`, when not empty, replaces the scenario's trace key (muxsim run --trace).
+std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
+                                  const std::string& trace_override = "");
 
 } // namespace muxsim

@@ -45,6 +45,8 @@ const std::vector<std::pair<std::string, std::string>>& key_docs() {
       {"requests", "requests per run (0: each trace input once)"},
       {"hybrid_threshold", "binary multiplexer threshold"},
       {"ensemble_threshold", "Algorithm 2 threshold for hybrid-ensemble"},
+      {"confidence_threshold", "hybrid-confidence: keep local when the phone model's max "
+                               "softmax reaches this"},
       {"reconstruct_inputs", "inputs in a reconstructed trace"},
       {"target_mobile_accuracy", "reconstruct:table1, phone model accuracy (default: profile)"},
       {"target_cloud_accuracy", "reconstruct:table1, cloud model accuracy (default: profile)"},
@@ -188,6 +190,7 @@ Scenario read_scenario(const std::string& path) {
   s.requests = static_cast<long>(non_negative("requests", 0));
   s.params.hybrid_threshold = number("hybrid_threshold", 0.5);
   s.params.ensemble_threshold = number("ensemble_threshold", 0.288);
+  s.params.confidence_threshold = number("confidence_threshold", 0.5);
   s.reconstruct_inputs = static_cast<long>(non_negative("reconstruct_inputs", 10000));
   s.target_mobile_accuracy = non_negative("target_mobile_accuracy", 0);
   s.target_cloud_accuracy = non_negative("target_cloud_accuracy", 0);

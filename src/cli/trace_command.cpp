@@ -1,0 +1,62 @@
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "core/input_error.hpp"
+#include "learn/trace_builder.hpp"
+
+namespace muxsim::cli {
+
+namespace {
+
+PredictionSource parse_source(const std::string& text) {
+  const auto eq = text.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
+    throw InputError("command line: --model '" + text + "' is not NAME=PREDICTIONS.csv");
+  return {text.substr(0, eq), text.substr(eq + 1)};
+}
+
+} // namespace
+
+int trace_command(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  learn::TraceBuildOptions o;
+  std::vector<std::string> models;
+  options.add_options()("labels", po::value(&o.labels)->required(),
+                        "CSV file_name,label: the inputs of the trace, in order")(
+      "images", po::value(&o.images)->required(), "folder of the JPEG images the labels name")(
+      "model", po::value(&models)->required(),
+      "NAME=PREDICTIONS.csv, once per model (muxsim predict output or ImageNet-X format)")(
+      "truth", po::value(&o.truth),
+      "ground truth the imported predictions were made on (file_name,label); each "
+      "predictions file without a label column must cover exactly its inputs")(
+      "baseline", po::value(&o.baseline),
+      "model whose max-softmax confidence is the reference scorer (default: the first)")(
+      "out,o", po::value(&o.out_dir)->required(),
+      "folder; receives trace.csv, mux_report.csv, mux_folds.csv")(
+      "folds", po::value(&o.train.folds)->default_value(o.train.folds), "k of k-fold")(
+      "epochs", po::value(&o.train.epochs)->default_value(o.train.epochs), "epochs per fold")(
+      "side", po::value(&o.side)->default_value(o.side), "multiplexer input side, in pixels")(
+      "seed", po::value(&o.train.seed)->default_value(o.train.seed),
+      "fold split and training seed")("threshold",
+                                      po::value(&o.threshold)->default_value(o.threshold),
+                                      "operating point for the report's TPR/TNR")(
+      "threads", po::value(&o.threads)->default_value(o.threads),
+      "LibTorch threads")("quiet,q", "no progress lines");
+  po::positional_options_description positional;
+  po::variables_map vm;
+  const std::string usage =
+      "usage: muxsim trace --labels L.csv --images DIR --model NAME=P.csv [--model ...] --out "
+      "DIR\n\n"
+      "Joins per-input predictions of several models on file name, trains the multiplexer\n"
+      "(a 4-conv CNN on side x side thumbnails, one output per model: is it right?) with\n"
+      "k-fold cross-validation so every score is out-of-fold, and writes the decision trace,\n"
+      "a report (ROC AUC, TPR/TNR per model, learned vs the confidence baseline) and which\n"
+      "inputs each fold's network trained on.";
+  if (!parse_options(args, usage, options, positional, vm)) return 0;
+  for (const auto& m : models)
+    o.sources.push_back(parse_source(m));
+  o.train.progress = !vm.count("quiet");
+  learn::build_trace(o);
+  return 0;
+}
+
+} // namespace muxsim::cli

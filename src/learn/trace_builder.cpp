@@ -1,0 +1,63 @@
+#include "learn/trace_builder.hpp"
+
+#include "core/input_error.hpp"
+#include "core/mux_report.hpp"
+#include "core/results.hpp"
+#include "learn/preprocess.hpp"
+
+#include <filesystem>
+#include <fmt/format.h>
+
+namespace muxsim::learn {
+
+namespace {
+
+torch::Tensor thumbnails(const DecisionTrace& trace, const std::string& folder, int side) {
+  std::vector<torch::Tensor> images;
+  for (const auto& in : trace.inputs)
+    images.push_back(
+        thumbnail(read_jpeg((std::filesystem::path(folder) / in.input_id).string()), side));
+  return torch::stack(images);
+}
+
+// Which inputs each fold's network trained on, so the out-of-fold property can be checked
+// from outside (tests/integration/imagenet.sh).
+std::string folds_csv(const DecisionTrace& trace, const OutOfFoldScores& s) {
+  std::string out = "network,trained_on\n";
+  for (std::size_t f = 0; f < s.trained.size(); ++f)
+    for (const auto i : s.trained[f])
+      out += fmt::format("{},{}\n", f, trace.inputs[i].input_id);
+  return out;
+}
+
+} // namespace
+
+void build_trace(const TraceBuildOptions& o) {
+  if (o.side < 16) throw InputError("command line: --side must be at least 16");
+  if (o.threads < 1) throw InputError("command line: --threads must be at least 1");
+  if (o.train.epochs < 1) throw InputError("command line: --epochs must be at least 1");
+  torch::set_num_threads(o.threads);
+  DecisionTrace trace = join_predictions(read_labels(o.labels), o.sources, o.truth);
+  const int baseline = o.baseline.empty() ? 0 : trace.require_model(o.baseline, "--baseline");
+  const auto images = thumbnails(trace, o.images, o.side);
+
+  std::vector<std::vector<bool>> correct;
+  for (const auto& in : trace.inputs)
+    correct.push_back(in.correct);
+  const auto scores = train_out_of_fold(images, correct, o.train);
+  for (std::size_t i = 0; i < trace.inputs.size(); ++i) {
+    trace.inputs[i].fold = scores.fold[i];
+    trace.inputs[i].score = scores.score[i];
+  }
+  std::filesystem::create_directories(o.out_dir);
+  const std::filesystem::path dir(o.out_dir);
+  write_atomically((dir / "trace.csv").string(), trace_csv(trace));
+  write_atomically((dir / "mux_report.csv").string(), mux_report_csv(trace, baseline, o.threshold));
+  write_atomically((dir / "mux_folds.csv").string(), folds_csv(trace, scores));
+  fmt::print(stderr,
+             "wrote {}/trace.csv ({} inputs, {} models), mux_report.csv, mux_folds.csv; "
+             "multiplexer {:.5f} GMACs at {}x{}\n",
+             o.out_dir, trace.inputs.size(), trace.models.size(), scores.gmacs, o.side, o.side);
+}
+
+} // namespace muxsim::learn

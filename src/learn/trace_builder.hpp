@@ -1,0 +1,28 @@
+#pragma once
+// `muxsim trace`: per-input predictions of several models, joined on file name, plus a
+// multiplexer trained out-of-fold on the images, written as a decision trace
+// (README "Building a decision trace").
+#include "core/predictions.hpp"
+#include "learn/mux_train.hpp"
+
+#include <string>
+#include <vector>
+
+namespace muxsim::learn {
+
+struct TraceBuildOptions {
+  std::string labels;  // file_name,label
+  std::string images;  // the folder the labels name files in
+  std::string truth;   // optional ground truth of imported predictions
+  std::string out_dir; // receives trace.csv, mux_report.csv, mux_folds.csv
+  std::vector<PredictionSource> sources;
+  std::string baseline; // model whose confidence is the reference scorer; default first
+  int side = 64;        // multiplexer input resolution
+  int threads = 2;
+  double threshold = 0.5; // operating point of the report
+  MuxTrainOptions train;
+};
+
+void build_trace(const TraceBuildOptions& options);
+
+} // namespace muxsim::learn
