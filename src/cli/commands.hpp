@@ -12,5 +12,6 @@ int reconstruct_command(const std::vector<std::string>& args);
 int platform_command(const std::vector<std::string>& args);
 int predict_command(const std::vector<std::string>& args);
 int trace_command(const std::vector<std::string>& args);
+int profile_command(const std::vector<std::string>& args);
 
 } // namespace muxsim::cli

@@ -18,7 +18,8 @@ const char* kUsage =
     "  reconstruct  write the decision trace a scenario runs on\n"
     "  platform     print the SimGrid platform XML of a scenario's run\n"
     "  predict      classify an image folder with a TorchScript model\n"
-    "  trace        join predictions, train the multiplexer out-of-fold, write a trace\n\n"
+    "  trace        join predictions, train the multiplexer out-of-fold, write a trace\n"
+    "  profile      time models on this CPU and write a measured device profile\n\n"
     "Exit status: 0 success, 2 bad input, 3 some runs of a sweep failed.\n";
 
 } // namespace
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
       {"platform", muxsim::cli::platform_command},
       {"predict", muxsim::cli::predict_command},
       {"trace", muxsim::cli::trace_command},
+      {"profile", muxsim::cli::profile_command},
   };
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
     fmt::print("{}", kUsage);

@@ -3,7 +3,11 @@
 #include "core/csv.hpp"
 #include "core/input_error.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <map>
+#include <set>
 
 namespace muxsim {
 
@@ -25,6 +29,29 @@ LabelSet read_labels(const std::string& path) {
   }
   if (set.inputs.empty()) throw InputError(path + ": no labelled inputs");
   return set;
+}
+
+void require_labelled_folder(const std::string& folder, const LabelSet& labels) {
+  namespace fs = std::filesystem;
+  if (!fs::is_directory(folder)) throw InputError(folder + ": no such image folder");
+  std::set<std::string> labelled;
+  for (const auto& in : labels.inputs)
+    labelled.insert(in.file_name);
+  std::set<std::string> present;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    std::string ext = entry.path().extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext != ".jpg" && ext != ".jpeg") continue;
+    const std::string name = entry.path().filename().string();
+    present.insert(name);
+    if (!labelled.count(name))
+      throw InputError(entry.path().string() + ": image has no label in " + labels.path);
+  }
+  for (const auto& in : labels.inputs)
+    if (!present.count(in.file_name))
+      throw InputError(where(labels.path, in.line, "file_name") + ": '" + in.file_name +
+                       "' is not in " + folder);
 }
 
 } // namespace muxsim

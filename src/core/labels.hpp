@@ -20,4 +20,8 @@ struct LabelSet {
 // Rejects a missing column, a negative or non-integer label and a file named twice.
 LabelSet read_labels(const std::string& path);
 
+// Every JPEG in `folder` (.jpg/.jpeg, any case) must be labelled and every labelled file
+// must be there; throws InputError naming the first image or label that is not.
+void require_labelled_folder(const std::string& folder, const LabelSet& labels);
+
 } // namespace muxsim

@@ -50,6 +50,7 @@ PredictSummary predict(const PredictOptions& o) {
   torch::set_num_threads(o.threads);
   torch::NoGradGuard no_grad;
   const LabelSet labels = read_labels(o.labels);
+  require_labelled_folder(o.images, labels);
   auto model = load_torchscript(o.model);
 
   std::string csv = "file_name,predicted_class,predicted_probability,label,correct\n";

@@ -37,7 +37,9 @@ void build_trace(const TraceBuildOptions& o) {
   if (o.threads < 1) throw InputError("command line: --threads must be at least 1");
   if (o.train.epochs < 1) throw InputError("command line: --epochs must be at least 1");
   torch::set_num_threads(o.threads);
-  DecisionTrace trace = join_predictions(read_labels(o.labels), o.sources, o.truth);
+  const LabelSet labels = read_labels(o.labels);
+  require_labelled_folder(o.images, labels);
+  DecisionTrace trace = join_predictions(labels, o.sources, o.truth);
   const int baseline = o.baseline.empty() ? 0 : trace.require_model(o.baseline, "--baseline");
   const auto images = thumbnails(trace, o.images, o.side);
 

@@ -6,6 +6,7 @@
 #include "core/summary.hpp"
 #include "core/sweep.hpp"
 #include "core/trace.hpp"
+#include "test_util.hpp"
 
 #include <doctest/doctest.h>
 #include <fstream>
@@ -16,20 +17,8 @@ using namespace muxsim;
 
 namespace {
 
-std::string write_temp(const std::string& name, const std::string& text) {
-  const std::string path = "/tmp/muxsim-test-" + std::to_string(::getpid()) + "-" + name;
-  std::ofstream(path) << text;
-  return path;
-}
-
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
-}
+using test::error_of;
+using test::write_temp;
 
 const char* kHeader = "device,model,flops,latency_ms,energy_mj,accuracy,source,kind\n";
 

@@ -1,0 +1,33 @@
+#pragma once
+// `muxsim profile`: CPU latency of models on this machine (README "Profiling"), written
+// as a device profile with kind=measured.
+#include <string>
+#include <vector>
+
+namespace muxsim::learn {
+
+struct ProfileOptions {
+  std::vector<std::string> architectures; // built-in definitions, random weights
+  std::vector<std::string> torchscripts;  // NAME=PATH
+  std::string device;                     // default cpu-<CPU model>
+  std::string out;                        // profile CSV, written atomically
+  std::string reference = "mobilenet_v2"; // ratios are printed against it when profiled
+  int runs = 50;
+  int warmup = 10;
+  int threads = 2;
+};
+
+struct MeasuredLatency {
+  std::string model;
+  double gflops = 0;
+  double median_ms = 0;
+  double p95_ms = 0;
+};
+
+// Returns the measurements in the order asked (architectures, then TorchScript models).
+std::vector<MeasuredLatency> profile_models(const ProfileOptions& options);
+
+// "Intel(R) Xeon(R) ..." from /proc/cpuinfo, or "unknown CPU".
+std::string cpu_model();
+
+} // namespace muxsim::learn
