@@ -49,9 +49,9 @@ PredictSummary predict(const PredictOptions& o) {
   const auto start = std::chrono::steady_clock::now();
   torch::set_num_threads(o.threads);
   torch::NoGradGuard no_grad;
+  auto model = load_torchscript(o.model);
   const LabelSet labels = read_labels(o.labels);
   require_labelled_folder(o.images, labels);
-  auto model = load_torchscript(o.model);
 
   std::string csv = "file_name,predicted_class,predicted_probability,label,correct\n";
   PredictSummary summary;

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The ImageNet pipeline end to end on the shared data (README "ImageNet decisions"):
+# predict accuracy, the out-of-fold property checked from the fold membership file, and
+# the imagenet-1300 scenario's results. Skips in one line without the shared data.
+source "$(dirname "$0")/common.sh"
+data=${MUXSIM_SHARED_DATA:-$SRC/../shared/data}
+if [[ ! -d $data/imagenet-val-1300 ]]; then
+  echo "skip: no shared data at $data (set MUXSIM_SHARED_DATA)"
+  exit 0
+fi
+build=$(dirname "$MUXSIM")
+"$SRC/scripts/imagenet-1300.sh" "$build" "$data" >"$WORK/log" 2>&1 || fail "pipeline: $(tail -5 "$WORK/log")"
+out=$build/imagenet-1300
+
+# The quantized MobileNetV2 reaches 78.5 % +- 0.5 top-1 (shared data README).
+/usr/bin/python3 - "$out" <<'PY' || fail "checks above"
+import sys, pandas as pd
+out = sys.argv[1]
+p = pd.read_csv(f"{out}/mobilenet_v2.csv")
+acc = p.correct.mean()
+print(f"mobilenet_v2 top-1 {acc:.4f} on {len(p)} images")
+assert len(p) == 1300 and abs(acc - 0.785) <= 0.005, acc
+
+t = pd.read_csv(f"{out}/trace.csv")
+folds = pd.read_csv(f"{out}/mux_folds.csv")
+assert set(t.provenance) == {"real"}
+# No input is scored by a network that trained on it: the network with the input's own
+# fold number must not list it among its training inputs.
+scored_by = dict(zip(t.input_id, t.fold))
+leaks = [i for n, i in zip(folds.network, folds.trained_on) if scored_by[i] == n]
+assert not leaks, leaks[:5]
+# ...and every other network did train on it (k-1 of k).
+k = t.fold.nunique()
+assert len(folds) == len(t) * (k - 1), (len(folds), len(t), k)
+for m in ["mobilenet_v2", "resnet50", "vit", "dino", "simclr"]:
+    assert t[f"score_{m}"].between(0, 1).all()
+print(f"trace: {len(t)} inputs, {k} folds, no input scored by a network trained on it")
+
+r = pd.read_csv(f"{out}/results.csv")
+assert (r.status == "ok").all()
+need = {"mobile-only", "cloud-only", "hybrid", "hybrid-confidence", "oracle"}
+assert need <= set(r.policy), set(r.policy)
+one = r[(r["mode"] == "closed-form") & (r.phones == 1) & (r.bandwidth_mbps == 100)].set_index("policy")
+assert abs(one.loc["mobile-only", "accuracy"] - acc) < 1e-5
+assert abs(one.loc["cloud-only", "accuracy"] - t.correct_resnet50.mean()) < 1e-5
+assert one.loc["oracle", "accuracy"] >= one.accuracy.max() - 1e-9
+rep = pd.read_csv(f"{out}/mux_report.csv")
+assert len(rep) == 10 and set(rep.scorer) == {"learned", "confidence"}
+print(rep.to_string(index=False))
+PY
+echo "ok: imagenet-1300 pipeline"

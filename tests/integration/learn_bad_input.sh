@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Bad input to predict, trace and profile: one clear message naming the file, exit status
+# 2, no output file. Cases that need the real model skip without the shared data.
+source "$(dirname "$0")/common.sh"
+data=${MUXSIM_SHARED_DATA:-$SRC/../shared/data}
+model=$data/imagenet-models/mobilenet_v2_quantized.pt
+val=$data/imagenet-val-1300
+
+# expect_bad NAME EXPECTED OUTPUT muxsim-args...
+expect_bad() {
+  local name=$1 expected=$2 output=$3
+  shift 3
+  "$MUXSIM" "$@" 2>"$WORK/err" && fail "$name: exit 0"
+  local rc=$?
+  [[ $rc == 2 ]] || fail "$name: exit $rc, wanted 2: $(cat "$WORK/err")"
+  [[ $(wc -l <"$WORK/err") == 1 ]] || fail "$name: not one line: $(cat "$WORK/err")"
+  grep -qF -- "$expected" "$WORK/err" || fail "$name: message lacks '$expected': $(cat "$WORK/err")"
+  [[ ! -e $output ]] || fail "$name: $output left behind"
+  echo "ok: $name: $(cat "$WORK/err")"
+}
+
+mkdir -p "$WORK/img"
+echo "not a model" >"$WORK/fake.pt"
+printf 'file_name,label\n' >"$WORK/labels.csv"
+expect_bad not-a-model "fake.pt: not a TorchScript model" "$WORK/p.csv" \
+  predict --model "$WORK/fake.pt" --images "$WORK/img" --labels "$SRC/tests/data/two-labels.csv" --out "$WORK/p.csv"
+expect_bad bad-model-name "is not NAME=PREDICTIONS.csv" "$WORK/t" \
+  trace --labels "$SRC/tests/data/two-labels.csv" --images "$WORK/img" --model oops --out "$WORK/t"
+expect_bad profile-few-runs "--runs must be at least 50" "$WORK/prof.csv" \
+  profile --arch mux-cnn64 --runs 5 --out "$WORK/prof.csv"
+expect_bad profile-unknown "unknown architecture 'vgg'" "$WORK/prof.csv" \
+  profile --arch vgg --out "$WORK/prof.csv"
+
+if [[ ! -f $model ]]; then
+  echo "skip: no shared data at $data for the model-based cases (set MUXSIM_SHARED_DATA)"
+  exit 0
+fi
+# Three real images, one of them corrupted by truncation.
+ids=($(sed -n '2,4p' "$val/labels.csv" | cut -d, -f1))
+for id in "${ids[@]}"; do cp "$val/images/$id" "$WORK/img/"; done
+sed -n '1,4p' "$val/labels.csv" >"$WORK/labels.csv"
+predict() { "$MUXSIM" predict --model "$model" --images "$WORK/$1" --labels "$WORK/$2" --out "$WORK/p.csv"; }
+
+cp -r "$WORK/img" "$WORK/corrupt"
+head -c 3000 "$val/images/${ids[1]}" >"$WORK/corrupt/${ids[1]}"
+expect_bad corrupt-jpeg "${ids[1]}: not a readable JPEG" "$WORK/p.csv" \
+  predict --model "$model" --images "$WORK/corrupt" --labels "$WORK/labels.csv" --out "$WORK/p.csv"
+
+sed -n '1,3p' "$val/labels.csv" >"$WORK/short.csv"
+expect_bad unlabelled-image "${ids[2]}: image has no label in" "$WORK/p.csv" \
+  predict --model "$model" --images "$WORK/img" --labels "$WORK/short.csv" --out "$WORK/p.csv"
+
+{ sed -n '1,3p' "$val/labels.csv"; echo "${ids[2]},1000"; } >"$WORK/range.csv"
+expect_bad label-out-of-range "range.csv:4: field 'label': class 1000 is out of range" "$WORK/p.csv" \
+  predict --model "$model" --images "$WORK/img" --labels "$WORK/range.csv" --out "$WORK/p.csv"
+
+# A good run, then a trace whose imported predictions miss one input.
+"$MUXSIM" predict --model "$model" --images "$WORK/img" --labels "$WORK/labels.csv" --out "$WORK/p.csv" 2>/dev/null ||
+  fail "good predict failed"
+grep -v "${ids[0]}" "$WORK/p.csv" >"$WORK/missing.csv"
+expect_bad join-missing "'${ids[0]}' has no prediction in" "$WORK/t" \
+  trace --labels "$WORK/labels.csv" --images "$WORK/img" --model a="$WORK/p.csv" --model b="$WORK/missing.csv" --folds 2 --out "$WORK/t"
