@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs muxsim's Debian 12 dependencies that are missing (apt-get; root or sudo).
-# libtorch-dev is for src/learn (the LibTorch layer); core and sim never include it.
+# libtorch-dev, libjpeg62-turbo-dev and zlib1g-dev are for src/learn (the LibTorch layer);
+# core and sim never include them. dataset-fashion-mnist is the data of the fmnist zoo.
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev libeigen3-dev
-  libboost-program-options-dev libfmt-dev doctest-dev libtorch-dev python3-pandas
-  python3-matplotlib)
+  libboost-program-options-dev libfmt-dev doctest-dev libtorch-dev libjpeg62-turbo-dev
+  zlib1g-dev dataset-fashion-mnist python3-pandas python3-matplotlib)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
