@@ -13,5 +13,7 @@ int platform_command(const std::vector<std::string>& args);
 int predict_command(const std::vector<std::string>& args);
 int trace_command(const std::vector<std::string>& args);
 int profile_command(const std::vector<std::string>& args);
+int zoo_command(const std::vector<std::string>& args);
+int mux_command(const std::vector<std::string>& args);
 
 } // namespace muxsim::cli

@@ -19,7 +19,9 @@ const char* kUsage =
     "  platform     print the SimGrid platform XML of a scenario's run\n"
     "  predict      classify an image folder with a TorchScript model\n"
     "  trace        join predictions, train the multiplexer out-of-fold, write a trace\n"
-    "  profile      time models on this CPU and write a measured device profile\n\n"
+    "  profile      time models on this CPU and write a measured device profile\n"
+    "  zoo train    train the Fashion-MNIST zoo with the contrastive loss (Algorithm 1)\n"
+    "  mux train    train the distilled multiplexer on the zoo; write the test trace\n\n"
     "Exit status: 0 success, 2 bad input, 3 some runs of a sweep failed.\n";
 
 } // namespace
@@ -32,6 +34,8 @@ int main(int argc, char** argv) {
       {"predict", muxsim::cli::predict_command},
       {"trace", muxsim::cli::trace_command},
       {"profile", muxsim::cli::profile_command},
+      {"zoo", muxsim::cli::zoo_command},
+      {"mux", muxsim::cli::mux_command},
   };
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
     fmt::print("{}", kUsage);

@@ -9,11 +9,12 @@ namespace muxsim::cli {
 int profile_command(const std::vector<std::string>& args) {
   po::options_description options("Options");
   learn::ProfileOptions o;
-  options.add_options()("arch", po::value(&o.architectures),
-                        "built-in architecture, random weights (repeatable): alexnet, "
-                        "mobilenet_v2, mnasnet1_0, resnet50, resnet152, resnext101_32x8d, "
-                        "mux-cnn64")("torchscript", po::value(&o.torchscripts),
-                                     "NAME=MODEL.pt, a TorchScript model (repeatable)")(
+  options.add_options()(
+      "arch", po::value(&o.architectures),
+      "built-in architecture, random weights (repeatable): alexnet, mobilenet_v2, "
+      "mnasnet1_0, resnet50, resnet152, resnext101_32x8d, mux-cnn64, "
+      "fmnist-<tiny|mobile|small|resnet|medium|wide-resnet>, mux-fmnist")(
+      "torchscript", po::value(&o.torchscripts), "NAME=MODEL.pt, a TorchScript model (repeatable)")(
       "out,o", po::value(&o.out)->required(), "profile CSV to write")(
       "device", po::value(&o.device), "device column (default: cpu-<CPU model>)")(
       "reference", po::value(&o.reference)->default_value(o.reference),

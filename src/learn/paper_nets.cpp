@@ -3,6 +3,7 @@
 #include "core/csv.hpp"
 #include "core/input_error.hpp"
 #include "learn/mux_net.hpp"
+#include "learn/zoo.hpp"
 
 namespace muxsim::learn {
 
@@ -147,20 +148,30 @@ nn::Sequential alexnet() {
 
 constexpr int kMuxSide = 64;
 constexpr int kMuxOutputs = 5; // the imagenet-1300 trace's five models
+constexpr int kZooSize = 6;    // the Fashion-MNIST zoo
+constexpr int kProjectionDim = 32;
 
 } // namespace
 
 const std::vector<Architecture>& architectures() {
-  static const std::vector<Architecture> known = {
-      {"alexnet", 0.71, "torchvision docs alexnet IMAGENET1K_V1 GFLOPS"},
-      {"mobilenet_v2", 0.30, "torchvision docs mobilenet_v2 IMAGENET1K_V1 GFLOPS"},
-      {"mnasnet1_0", 0.31, "torchvision docs mnasnet1_0 IMAGENET1K_V1 GFLOPS"},
-      {"resnet50", 4.09, "torchvision docs resnet50 IMAGENET1K_V1 GFLOPS"},
-      {"resnet152", 11.51, "torchvision docs resnet152 IMAGENET1K_V1 GFLOPS"},
-      {"resnext101_32x8d", 16.41, "torchvision docs resnext101_32x8d IMAGENET1K_V1 GFLOPS"},
-      {"mux-cnn64", MuxNetImpl(kMuxOutputs, kMuxSide).gmacs(),
-       "counted from the layer shapes of src/learn/mux_net.cpp (64x64 input, 5 outputs)"},
-  };
+  static const std::vector<Architecture> known = [] {
+    std::vector<Architecture> list = {
+        {"alexnet", 0.71, "torchvision docs alexnet IMAGENET1K_V1 GFLOPS"},
+        {"mobilenet_v2", 0.30, "torchvision docs mobilenet_v2 IMAGENET1K_V1 GFLOPS"},
+        {"mnasnet1_0", 0.31, "torchvision docs mnasnet1_0 IMAGENET1K_V1 GFLOPS"},
+        {"resnet50", 4.09, "torchvision docs resnet50 IMAGENET1K_V1 GFLOPS"},
+        {"resnet152", 11.51, "torchvision docs resnet152 IMAGENET1K_V1 GFLOPS"},
+        {"resnext101_32x8d", 16.41, "torchvision docs resnext101_32x8d IMAGENET1K_V1 GFLOPS"},
+        {"mux-cnn64", MuxNetImpl(kMuxOutputs, kMuxSide).gmacs(),
+         "counted from the layer shapes of src/learn/mux_net.cpp (64x64 input, 5 outputs)"},
+        {"mux-fmnist", MuxNetImpl(kZooSize, 28, 1).gmacs(),
+         "counted from the layer shapes of src/learn/mux_net.cpp (28x28x1 input, 6 outputs)"},
+    };
+    for (const auto& arch : zoo_architectures())
+      list.push_back({"fmnist-" + arch, ZooNetImpl(arch, kProjectionDim).gmacs(),
+                      "counted from the layer shapes of src/learn/zoo.cpp (28x28x1 input)"});
+    return list;
+  }();
   return known;
 }
 
@@ -181,6 +192,18 @@ Network make_architecture(const std::string& name) {
     return Network{mux.ptr(),
                    [mux](const torch::Tensor& x) mutable { return mux->forward(x); },
                    {1, 3, kMuxSide, kMuxSide}};
+  }
+  if (name == "mux-fmnist") {
+    MuxNet mux(kZooSize, 28, 1);
+    return Network{mux.ptr(),
+                   [mux](const torch::Tensor& x) mutable { return mux->forward(x); },
+                   {1, 1, 28, 28}};
+  }
+  if (name.rfind("fmnist-", 0) == 0) {
+    ZooNet net(name.substr(7), kProjectionDim);
+    return Network{net.ptr(),
+                   [net](const torch::Tensor& x) mutable { return net->forward(x).logits; },
+                   {1, 1, 28, 28}};
   }
   std::vector<std::string> names;
   for (const auto& a : architectures())

@@ -16,8 +16,8 @@ struct Architecture {
   std::string source; // where the FLOPs figure comes from
 };
 
-// alexnet, mobilenet_v2, mnasnet1_0, resnet50, resnet152, resnext101_32x8d, and the
-// multiplexer mux-cnn64.
+// alexnet, mobilenet_v2, mnasnet1_0, resnet50, resnet152, resnext101_32x8d, the ImageNet
+// multiplexer mux-cnn64, the Fashion-MNIST zoo fmnist-<arch> and its multiplexer mux-fmnist.
 const std::vector<Architecture>& architectures();
 
 struct Network {

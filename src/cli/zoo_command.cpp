@@ -1,0 +1,137 @@
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "core/input_error.hpp"
+#include "learn/idx.hpp"
+#include "learn/mux_fit.hpp"
+#include "learn/zoo_eval.hpp"
+#include "learn/zoo_train.hpp"
+
+#include <fmt/format.h>
+
+namespace muxsim::cli {
+
+namespace {
+
+// "muxsim zoo train ...": the verb of these two-word commands; the rest are its options.
+std::vector<std::string> after_verb(const std::vector<std::string>& args, const std::string& noun,
+                                    const std::string& verb) {
+  if (args.empty() || args[0] != verb)
+    throw InputError("command line: usage: muxsim " + noun + " " + verb +
+                     " [options] (see --help)");
+  return {args.begin() + 1, args.end()};
+}
+
+int zoo_eval_command(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  std::string zoo, trace, data = learn::kFashionMnistDir;
+  int stride = 1, threads = 2;
+  options.add_options()("zoo", po::value(&zoo)->required(), "folder written by muxsim zoo train")(
+      "trace", po::value(&trace)->required(), "decision trace of the Fashion-MNIST test images")(
+      "data", po::value(&data)->default_value(data), "folder of the Fashion-MNIST .gz files")(
+      "stride", po::value(&stride)->default_value(stride), "check every Nth input (1: all)")(
+      "threads", po::value(&threads)->default_value(threads), "LibTorch threads");
+  po::positional_options_description positional;
+  po::variables_map vm;
+  const std::string usage =
+      "usage: muxsim zoo eval --zoo DIR --trace T.csv [--stride N]\n\n"
+      "Runs the zoo's weights over the test images a trace names and checks that every\n"
+      "prediction in the trace is theirs. Exit status 1 when any differs.";
+  if (!parse_options(args, usage, options, positional, vm)) return 0;
+  long mismatched = 0;
+  fmt::print("model,inputs,mismatched,trace_accuracy,weights_accuracy\n");
+  for (const auto& c : learn::check_trace_against_zoo(zoo, trace, data, stride, threads)) {
+    fmt::print("{},{},{},{:.4f},{:.4f}\n", c.model, c.inputs, c.mismatched, c.trace_accuracy,
+               c.weights_accuracy);
+    mismatched += c.mismatched;
+  }
+  if (mismatched)
+    fmt::print(stderr, "muxsim: {} predictions differ from the weights'\n", mismatched);
+  return mismatched ? 1 : 0;
+}
+
+} // namespace
+
+int zoo_command(const std::vector<std::string>& raw) {
+  if (!raw.empty() && raw[0] == "eval") return zoo_eval_command({raw.begin() + 1, raw.end()});
+  if (!raw.empty() && (raw[0] == "--help" || raw[0] == "-h")) {
+    fmt::print("usage: muxsim zoo train [options]   (train the zoo; muxsim zoo train --help)\n"
+               "       muxsim zoo eval [options]    (check a trace against the weights)\n");
+    return 0;
+  }
+  const auto args = after_verb(raw, "zoo", "train");
+  po::options_description options("Options");
+  learn::ZooTrainOptions o;
+  options.add_options()("data", po::value(&o.data)->default_value(o.data),
+                        "folder of the Fashion-MNIST .gz IDX files")(
+      "out,o", po::value(&o.out)->required(), "folder; receives zoo-<arch>.pt and zoo.csv")(
+      "cartography", po::value(&o.cartography), "CSV of per-sample training dynamics to write")(
+      "arch", po::value(&o.architectures),
+      "zoo members (repeatable; default all six: tiny, mobile, small, resnet, medium, "
+      "wide-resnet)")("no-contrastive", "cross-entropy only: the ablation")(
+      "contrastive-weight", po::value(&o.contrastive_weight)->default_value(o.contrastive_weight),
+      "weight of the contrastive loss (Eq. 2-3)")(
+      "epochs", po::value(&o.epochs)->default_value(o.epochs), "passes over the zoo's images")(
+      "batch", po::value(&o.batch)->default_value(o.batch), "batch size")(
+      "lr", po::value(&o.learning_rate)->default_value(o.learning_rate), "Adam learning rate")(
+      "zoo-images", po::value(&o.zoo_images)->default_value(o.zoo_images),
+      "the first N training images train the zoo; the rest are left for the multiplexer")(
+      "limit", po::value(&o.limit)->default_value(o.limit),
+      "use only the first N training images (0: all 60,000)")(
+      "projection-dim", po::value(&o.projection_dim)->default_value(o.projection_dim),
+      "dimension of the projection heads (Eq. 1)")(
+      "seed", po::value(&o.seed)->default_value(o.seed), "initialisation and shuffling seed")(
+      "threads", po::value(&o.threads)->default_value(o.threads),
+      "LibTorch threads")("quiet,q", "no progress lines");
+  po::positional_options_description positional;
+  po::variables_map vm;
+  const std::string usage =
+      "usage: muxsim zoo train --out DIR [options]\n\n"
+      "Algorithm 1, lines 4-10: trains the six-CNN zoo jointly on Fashion-MNIST with\n"
+      "cross-entropy plus the contrastive loss of Eq. 2-3, and records data cartography\n"
+      "(confidence, variability, correctness per training sample and model).";
+  if (!parse_options(args, usage, options, positional, vm)) return 0;
+  o.contrastive = !vm.count("no-contrastive");
+  o.progress = !vm.count("quiet");
+  learn::train_zoo(o);
+  return 0;
+}
+
+int mux_command(const std::vector<std::string>& raw) {
+  if (!raw.empty() && (raw[0] == "--help" || raw[0] == "-h"))
+    return mux_command({"train", "--help"});
+  const auto args = after_verb(raw, "mux", "train");
+  po::options_description options("Options");
+  learn::MuxFitOptions o;
+  options.add_options()("data", po::value(&o.data)->default_value(o.data),
+                        "folder of the Fashion-MNIST .gz IDX files")(
+      "zoo", po::value(&o.zoo)->required(), "folder written by muxsim zoo train")(
+      "out,o", po::value(&o.out)->required(),
+      "folder; receives trace.csv, mux_report.csv, algorithm2.csv and mux.pt")(
+      "baseline", po::value(&o.baseline)->default_value(o.baseline),
+      "the phone's model, whose confidence is the reference scorer")(
+      "epochs", po::value(&o.epochs)->default_value(o.epochs),
+      "passes over its images")("batch", po::value(&o.batch)->default_value(o.batch), "batch size")(
+      "lr", po::value(&o.learning_rate)->default_value(o.learning_rate),
+      "Adam learning rate")("distillation-weight",
+                            po::value(&o.distillation_weight)->default_value(o.distillation_weight),
+                            "weight of the distillation loss (Eq. 8)")(
+      "limit", po::value(&o.limit)->default_value(o.limit),
+      "use only N multiplexer training and N test images (0: all)")(
+      "seed", po::value(&o.seed)->default_value(o.seed), "initialisation and shuffling seed")(
+      "threads", po::value(&o.threads)->default_value(o.threads),
+      "LibTorch threads")("quiet,q", "no progress lines");
+  po::positional_options_description positional;
+  po::variables_map vm;
+  const std::string usage =
+      "usage: muxsim mux train --zoo DIR --out DIR [options]\n\n"
+      "Algorithm 1, lines 12-19: trains the multiplexer on training images the zoo did not\n"
+      "see, with L_mux (Eq. 4-7), per-model cross-entropy and distillation toward the zoo's\n"
+      "projections (Eq. 8); scores the test images into a decision trace, and evaluates\n"
+      "Algorithm 2 (argmax and a threshold sweep) in algorithm2.csv.";
+  if (!parse_options(args, usage, options, positional, vm)) return 0;
+  o.progress = !vm.count("quiet");
+  learn::fit_mux(o);
+  return 0;
+}
+
+} // namespace muxsim::cli

@@ -1,0 +1,36 @@
+#pragma once
+// The Fashion-MNIST model zoo (README "Algorithm 1 on Fashion-MNIST"): six CNNs of graded
+// cost, each with a classifier and a projection head h_i, a linear map to a common
+// dimension followed by L2 normalisation (Eq. 1).
+#include <string>
+#include <torch/torch.h>
+#include <vector>
+
+namespace muxsim::learn {
+
+struct ZooOutput {
+  torch::Tensor logits;     // [B, 10]
+  torch::Tensor projection; // [B, D], unit length (Eq. 1)
+};
+
+class ZooNetImpl : public torch::nn::Module {
+public:
+  ZooNetImpl(const std::string& architecture, int projection_dim);
+  ZooOutput forward(const torch::Tensor& x);
+  const std::string& architecture() const { return architecture_; }
+  // Multiply-accumulates of one 28x28 inference (classifier included, projection head not:
+  // it is only used in training), in G.
+  double gmacs() const { return gmacs_; }
+
+private:
+  std::string architecture_;
+  torch::nn::Sequential body_{nullptr};
+  torch::nn::Linear classifier_{nullptr}, projection_{nullptr};
+  double gmacs_ = 0;
+};
+TORCH_MODULE(ZooNet);
+
+// tiny, mobile, small, resnet, medium, wide-resnet: ordered by cost (MACs).
+const std::vector<std::string>& zoo_architectures();
+
+} // namespace muxsim::learn

@@ -1,0 +1,23 @@
+#pragma once
+// `muxsim zoo eval`: re-evaluates committed zoo weights on the Fashion-MNIST test images
+// and checks that a decision trace's predictions are theirs (README "Committed trace").
+#include <string>
+#include <vector>
+
+namespace muxsim::learn {
+
+struct ZooCheck {
+  std::string model;
+  long inputs = 0;
+  long mismatched = 0;         // trace prediction differs from the weights' prediction
+  double trace_accuracy = 0;   // over the checked inputs, from the trace
+  double weights_accuracy = 0; // over the checked inputs, from the weights
+};
+
+// Checks every `stride`-th trace input (1: all). Throws InputError when the trace names
+// a model the zoo lacks or an input id that is not t10k-NNNNN.
+std::vector<ZooCheck> check_trace_against_zoo(const std::string& zoo_dir,
+                                              const std::string& trace_path,
+                                              const std::string& data, int stride, int threads);
+
+} // namespace muxsim::learn
