@@ -12,6 +12,9 @@ fi
   --out "$WORK/zoo" --cartography "$WORK/cartography.csv" --quiet || fail "zoo train"
 "$MUXSIM" mux train --zoo "$WORK/zoo" --limit 200 --epochs 1 --out "$WORK/mux" --quiet 2>/dev/null ||
   fail "mux train"
+"$MUXSIM" mux train --zoo "$WORK/zoo" --limit 200 --epochs 1 --out "$WORK/mux2" --quiet 2>/dev/null ||
+  fail "mux train, again"
+cmp -s "$WORK/mux/trace.csv" "$WORK/mux2/trace.csv" || fail "the same seed gave a different trace"
 "$MUXSIM" zoo eval --zoo "$WORK/zoo" --trace "$WORK/mux/trace.csv" >"$WORK/eval.csv" ||
   fail "zoo eval: $(cat "$WORK/eval.csv")"
 {
