@@ -21,6 +21,21 @@ std::vector<std::string> after_verb(const std::vector<std::string>& args, const 
   return {args.begin() + 1, args.end()};
 }
 
+// The options of a TrainingRun, the same for zoo train and mux train. `limit_help` says
+// which images --limit cuts.
+void add_training_run_options(po::options_description& options, learn::TrainingRun& run,
+                              const std::string& limit_help) {
+  options.add_options()("data", po::value(&run.data)->default_value(run.data),
+                        "folder of the Fashion-MNIST .gz IDX files")(
+      "epochs", po::value(&run.epochs)->default_value(run.epochs), "passes over its images")(
+      "batch", po::value(&run.batch)->default_value(run.batch), "batch size")(
+      "lr", po::value(&run.learning_rate)->default_value(run.learning_rate), "Adam learning rate")(
+      "limit", po::value(&run.limit)->default_value(run.limit), limit_help.c_str())(
+      "seed", po::value(&run.seed)->default_value(run.seed), "initialisation and shuffling seed")(
+      "threads", po::value(&run.threads)->default_value(run.threads),
+      "LibTorch threads")("quiet,q", "no progress lines");
+}
+
 int zoo_eval_command(const std::vector<std::string>& args) {
   po::options_description options("Options");
   std::string zoo, trace, data = learn::kFashionMnistDir;
@@ -61,27 +76,19 @@ int zoo_command(const std::vector<std::string>& raw) {
   const auto args = after_verb(raw, "zoo", "train");
   po::options_description options("Options");
   learn::ZooTrainOptions o;
-  options.add_options()("data", po::value(&o.data)->default_value(o.data),
-                        "folder of the Fashion-MNIST .gz IDX files")(
-      "out,o", po::value(&o.out)->required(), "folder; receives zoo-<arch>.pt and zoo.csv")(
+  add_training_run_options(options, o.run, "use only the first N training images (0: all 60,000)");
+  options.add_options()("out,o", po::value(&o.out)->required(),
+                        "folder; receives zoo-<arch>.pt and zoo.csv")(
       "cartography", po::value(&o.cartography), "CSV of per-sample training dynamics to write")(
       "arch", po::value(&o.architectures),
       "zoo members (repeatable; default all six: tiny, mobile, small, resnet, medium, "
       "wide-resnet)")("no-contrastive", "cross-entropy only: the ablation")(
       "contrastive-weight", po::value(&o.contrastive_weight)->default_value(o.contrastive_weight),
       "weight of the contrastive loss (Eq. 2-3)")(
-      "epochs", po::value(&o.epochs)->default_value(o.epochs), "passes over the zoo's images")(
-      "batch", po::value(&o.batch)->default_value(o.batch), "batch size")(
-      "lr", po::value(&o.learning_rate)->default_value(o.learning_rate), "Adam learning rate")(
       "zoo-images", po::value(&o.zoo_images)->default_value(o.zoo_images),
       "the first N training images train the zoo; the rest are left for the multiplexer")(
-      "limit", po::value(&o.limit)->default_value(o.limit),
-      "use only the first N training images (0: all 60,000)")(
       "projection-dim", po::value(&o.projection_dim)->default_value(o.projection_dim),
-      "dimension of the projection heads (Eq. 1)")(
-      "seed", po::value(&o.seed)->default_value(o.seed), "initialisation and shuffling seed")(
-      "threads", po::value(&o.threads)->default_value(o.threads),
-      "LibTorch threads")("quiet,q", "no progress lines");
+      "dimension of the projection heads (Eq. 1)");
   po::positional_options_description positional;
   po::variables_map vm;
   const std::string usage =
@@ -91,7 +98,7 @@ int zoo_command(const std::vector<std::string>& raw) {
       "(confidence, variability, correctness per training sample and model).";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   o.contrastive = !vm.count("no-contrastive");
-  o.progress = !vm.count("quiet");
+  o.run.progress = !vm.count("quiet");
   learn::train_zoo(o);
   return 0;
 }
@@ -102,24 +109,16 @@ int mux_command(const std::vector<std::string>& raw) {
   const auto args = after_verb(raw, "mux", "train");
   po::options_description options("Options");
   learn::MuxFitOptions o;
-  options.add_options()("data", po::value(&o.data)->default_value(o.data),
-                        "folder of the Fashion-MNIST .gz IDX files")(
-      "zoo", po::value(&o.zoo)->required(), "folder written by muxsim zoo train")(
+  add_training_run_options(options, o.run,
+                           "use only N multiplexer training and N test images (0: all)");
+  options.add_options()("zoo", po::value(&o.zoo)->required(), "folder written by muxsim zoo train")(
       "out,o", po::value(&o.out)->required(),
       "folder; receives trace.csv, mux_report.csv, algorithm2.csv and mux.pt")(
       "baseline", po::value(&o.baseline)->default_value(o.baseline),
       "the phone's model, whose confidence is the reference scorer")(
-      "epochs", po::value(&o.epochs)->default_value(o.epochs),
-      "passes over its images")("batch", po::value(&o.batch)->default_value(o.batch), "batch size")(
-      "lr", po::value(&o.learning_rate)->default_value(o.learning_rate),
-      "Adam learning rate")("distillation-weight",
-                            po::value(&o.distillation_weight)->default_value(o.distillation_weight),
-                            "weight of the distillation loss (Eq. 8)")(
-      "limit", po::value(&o.limit)->default_value(o.limit),
-      "use only N multiplexer training and N test images (0: all)")(
-      "seed", po::value(&o.seed)->default_value(o.seed), "initialisation and shuffling seed")(
-      "threads", po::value(&o.threads)->default_value(o.threads),
-      "LibTorch threads")("quiet,q", "no progress lines");
+      "distillation-weight",
+      po::value(&o.distillation_weight)->default_value(o.distillation_weight),
+      "weight of the distillation loss (Eq. 8)");
   po::positional_options_description positional;
   po::variables_map vm;
   const std::string usage =
@@ -129,7 +128,7 @@ int mux_command(const std::vector<std::string>& raw) {
       "projections (Eq. 8); scores the test images into a decision trace, and evaluates\n"
       "Algorithm 2 (argmax and a threshold sweep) in algorithm2.csv.";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
-  o.progress = !vm.count("quiet");
+  o.run.progress = !vm.count("quiet");
   learn::fit_mux(o);
   return 0;
 }

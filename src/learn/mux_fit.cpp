@@ -26,7 +26,7 @@ struct DistilledMuxImpl : torch::nn::Module {
   torch::nn::Linear head{nullptr};
   DistilledMuxImpl(int models, int projection_dim) {
     net = register_module("net", MuxNet(models, 28, 1));
-    head = register_module("head", torch::nn::Linear(128, projection_dim));
+    head = register_module("head", torch::nn::Linear(net->embedding_width(), projection_dim));
   }
 };
 TORCH_MODULE(DistilledMux);
@@ -34,9 +34,9 @@ TORCH_MODULE(DistilledMux);
 } // namespace
 
 void fit_mux(const MuxFitOptions& o) {
-  if (o.epochs < 1) throw InputError("command line: --epochs must be at least 1");
-  torch::set_num_threads(o.threads);
-  torch::manual_seed(o.seed);
+  if (o.run.epochs < 1) throw InputError("command line: --epochs must be at least 1");
+  torch::set_num_threads(o.run.threads);
+  torch::manual_seed(o.run.seed);
   Zoo zoo = load_zoo(o.zoo);
   const auto models = static_cast<int64_t>(zoo.nets.size());
   int baseline = -1;
@@ -49,17 +49,18 @@ void fit_mux(const MuxFitOptions& o) {
 
   // The multiplexer trains on the training images after the zoo's share: the zoo's
   // correctness there is what it will be on unseen inputs.
-  const auto train = read_fashion_mnist(o.data, "train");
-  const auto test = read_fashion_mnist(o.data, "t10k");
+  const auto train = read_fashion_mnist(o.run.data, "train");
+  const auto test = read_fashion_mnist(o.run.data, "t10k");
   auto limited = [&](const torch::Tensor& t, int64_t from) {
-    const int64_t to = o.limit > 0 ? std::min<int64_t>(t.size(0), from + o.limit) : t.size(0);
+    const int64_t to =
+        o.run.limit > 0 ? std::min<int64_t>(t.size(0), from + o.run.limit) : t.size(0);
     return t.slice(0, from, to);
   };
   const auto x_mux = (limited(train.images, zoo_images) - kPixelShift) / kPixelScale;
   const auto y_mux = limited(train.labels, zoo_images);
   const auto x_test = (limited(test.images, 0) - kPixelShift) / kPixelScale;
   const auto y_test = limited(test.labels, 0);
-  if (x_mux.size(0) < o.batch)
+  if (x_mux.size(0) < o.run.batch)
     throw InputError("command line: fewer multiplexer training images than one batch");
 
   const auto held = run_zoo(zoo, x_mux);
@@ -68,14 +69,14 @@ void fit_mux(const MuxFitOptions& o) {
   const auto gflops = torch::tensor(zoo.gflops, torch::kFloat32);
 
   DistilledMux mux(static_cast<int>(models), zoo.projection_dim);
-  torch::optim::Adam optimiser(mux->parameters(), torch::optim::AdamOptions(o.learning_rate));
+  torch::optim::Adam optimiser(mux->parameters(), torch::optim::AdamOptions(o.run.learning_rate));
   const int64_t n = x_mux.size(0);
-  for (int epoch = 0; epoch < o.epochs; ++epoch) {
+  for (int epoch = 0; epoch < o.run.epochs; ++epoch) {
     const auto order = torch::randperm(n, torch::kLong);
     double sums[3] = {0, 0, 0};
     int64_t batches = 0;
-    for (int64_t first = 0; first + o.batch <= n; first += o.batch) {
-      const auto pick = order.slice(0, first, first + o.batch);
+    for (int64_t first = 0; first + o.run.batch <= n; first += o.run.batch) {
+      const auto pick = order.slice(0, first, first + o.run.batch);
       const auto x = x_mux.index_select(0, pick);
       const auto c = correct.index_select(0, pick);
       const auto logits = mux->net->forward(x);
@@ -98,9 +99,9 @@ void fit_mux(const MuxFitOptions& o) {
           sums[2] += l_distill.item<double>();
       ++batches;
     }
-    if (o.progress)
+    if (o.run.progress)
       fmt::print(stderr, "mux epoch {}/{}: L_mux {:.4f}, BCE {:.4f}, distillation {:.4f}\n",
-                 epoch + 1, o.epochs, sums[0] / batches, sums[1] / batches, sums[2] / batches);
+                 epoch + 1, o.run.epochs, sums[0] / batches, sums[1] / batches, sums[2] / batches);
   }
 
   mux->eval();

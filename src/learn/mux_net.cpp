@@ -25,6 +25,10 @@ MuxNetImpl::MuxNetImpl(int outputs, int side, int in_channels) {
   register_module("head", head_);
 }
 
+int MuxNetImpl::embedding_width() const {
+  return kWidths[3];
+}
+
 torch::Tensor MuxNetImpl::embed(const torch::Tensor& x) {
   return features_->forward(x).mean({2, 3});
 }

@@ -14,6 +14,8 @@ public:
   torch::Tensor forward(const torch::Tensor& x);
   // The pooled features the head reads, [B, width]: what a distillation head attaches to.
   torch::Tensor embed(const torch::Tensor& x);
+  // Width of embed()'s output.
+  int embedding_width() const;
   // Multiply-accumulates of one forward pass, in G (the profiles' flops convention).
   double gmacs() const { return gmacs_; }
 

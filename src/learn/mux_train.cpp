@@ -74,10 +74,11 @@ OutOfFoldScores train_out_of_fold(const torch::Tensor& images,
     out.gmacs = net->gmacs();
     net->eval();
     torch::NoGradGuard no_grad;
-    const auto s = torch::sigmoid(net->forward(images.index_select(0, index_tensor(score_rows))));
+    const auto s_t = torch::sigmoid(net->forward(images.index_select(0, index_tensor(score_rows))));
+    const auto s = s_t.accessor<float, 2>();
     for (std::size_t r = 0; r < score_rows.size(); ++r)
       for (std::size_t m = 0; m < models; ++m)
-        out.score[score_rows[r]][m] = s[r][m].item<double>();
+        out.score[score_rows[r]][m] = s[r][m];
     out.trained.push_back(std::move(train_rows));
     if (o.progress)
       fmt::print(stderr,

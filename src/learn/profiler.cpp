@@ -58,7 +58,8 @@ std::string slug(const std::string& text) {
 std::string profile_csv(const std::vector<MeasuredLatency>& rows, const ProfileOptions& o) {
   std::string out = "device,model,flops,latency_ms,energy_mj,accuracy,source,kind,"
                     "latency_ms_p95,runs\n";
-  const std::string device = o.device.empty() ? "cpu-" + slug(cpu_model()) : o.device;
+  const std::string cpu = cpu_model();
+  const std::string device = o.device.empty() ? "cpu-" + slug(cpu) : o.device;
   for (const auto& r : rows) {
     std::string flops_source = "flops not known (0)";
     for (const auto& a : architectures())
@@ -67,8 +68,8 @@ std::string profile_csv(const std::vector<MeasuredLatency>& rows, const ProfileO
         "{},{},{:.6g},{:.4f},0,0,\"measured by muxsim profile on {}, LibTorch {}, {} threads, "
         "batch 1: median of {} runs after {} warm-up; {}; energy and accuracy not measured "
         "(0)\",measured,{:.4f},{}\n",
-        device, r.model, r.gflops, r.median_ms, cpu_model(), TORCH_VERSION, o.threads, o.runs,
-        o.warmup, flops_source, r.p95_ms, o.runs);
+        device, r.model, r.gflops, r.median_ms, cpu, TORCH_VERSION, o.threads, o.runs, o.warmup,
+        flops_source, r.p95_ms, o.runs);
   }
   return out;
 }

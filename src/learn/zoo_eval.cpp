@@ -32,7 +32,9 @@ std::vector<ZooCheck> check_trace_against_zoo(const std::string& zoo_dir,
   const auto images = (test.images.index_select(0, index) - kPixelShift) / kPixelScale;
   const auto labels = test.labels.index_select(0, index);
   const auto view = run_zoo(zoo, images);
-  const auto pred = view.probabilities.argmax(2);
+  const auto pred_t = view.probabilities.argmax(2);
+  const auto pred = pred_t.accessor<int64_t, 2>();
+  const auto label = labels.accessor<int64_t, 1>();
   std::vector<ZooCheck> out;
   for (std::size_t m = 0; m < trace.models.size(); ++m) {
     const auto z = std::find(zoo.names.begin(), zoo.names.end(), trace.models[m]);
@@ -43,10 +45,10 @@ std::vector<ZooCheck> check_trace_against_zoo(const std::string& zoo_dir,
     ZooCheck c{trace.models[m], static_cast<long>(picked.size()), 0, 0, 0};
     for (std::size_t k = 0; k < picked.size(); ++k) {
       const auto& in = trace.inputs[picked[k]];
-      const long p = pred[k][zm].item<int64_t>();
+      const long p = pred[k][zm];
       c.mismatched += p != in.pred[m];
       c.trace_accuracy += in.correct[m];
-      c.weights_accuracy += p == labels[k].item<int64_t>();
+      c.weights_accuracy += p == label[k];
     }
     c.trace_accuracy /= static_cast<double>(picked.size());
     c.weights_accuracy /= static_cast<double>(picked.size());

@@ -37,20 +37,20 @@ std::string cartography_csv(const torch::Tensor& gold, const torch::Tensor& righ
 } // namespace
 
 void train_zoo(const ZooTrainOptions& o) {
-  if (o.epochs < 1) throw InputError("command line: --epochs must be at least 1");
-  if (o.batch < 2) throw InputError("command line: --batch must be at least 2");
+  if (o.run.epochs < 1) throw InputError("command line: --epochs must be at least 1");
+  if (o.run.batch < 2) throw InputError("command line: --batch must be at least 2");
   const auto archs = o.architectures.empty() ? zoo_architectures() : o.architectures;
-  torch::set_num_threads(o.threads);
-  torch::manual_seed(o.seed);
+  torch::set_num_threads(o.run.threads);
+  torch::manual_seed(o.run.seed);
   std::vector<ZooNet> zoo;
   for (const auto& a : archs)
     zoo.emplace_back(a, o.projection_dim);
 
-  const auto train = read_fashion_mnist(o.data, "train");
+  const auto train = read_fashion_mnist(o.run.data, "train");
   const int64_t available =
-      o.limit > 0 ? std::min<int64_t>(o.limit, train.images.size(0)) : train.images.size(0);
+      o.run.limit > 0 ? std::min<int64_t>(o.run.limit, train.images.size(0)) : train.images.size(0);
   const int64_t n = std::min<int64_t>(o.zoo_images, available);
-  if (n < o.batch) throw InputError("command line: fewer zoo images than one batch");
+  if (n < o.run.batch) throw InputError("command line: fewer zoo images than one batch");
   const auto images = (train.images.slice(0, 0, n) - kPixelShift) / kPixelScale;
   const auto labels = train.labels.slice(0, 0, n);
 
@@ -58,18 +58,18 @@ void train_zoo(const ZooTrainOptions& o) {
   for (auto& net : zoo)
     for (auto& p : net->parameters())
       params.push_back(p);
-  torch::optim::Adam optimiser(params, torch::optim::AdamOptions(o.learning_rate));
+  torch::optim::Adam optimiser(params, torch::optim::AdamOptions(o.run.learning_rate));
   const auto models = static_cast<int64_t>(zoo.size());
-  auto gold = torch::zeros({o.epochs, n, models});
-  auto right = torch::zeros({o.epochs, n, models});
+  auto gold = torch::zeros({o.run.epochs, n, models});
+  auto right = torch::zeros({o.run.epochs, n, models});
 
-  for (int epoch = 0; epoch < o.epochs; ++epoch) {
+  for (int epoch = 0; epoch < o.run.epochs; ++epoch) {
     const auto start = std::chrono::steady_clock::now();
     const auto order = torch::randperm(n, torch::kLong);
     double ce_sum = 0, con_sum = 0;
     int64_t batches = 0;
-    for (int64_t first = 0; first + o.batch <= n; first += o.batch) {
-      const auto pick = order.slice(0, first, first + o.batch);
+    for (int64_t first = 0; first + o.run.batch <= n; first += o.run.batch) {
+      const auto pick = order.slice(0, first, first + o.run.batch);
       const auto x = images.index_select(0, pick);
       const auto y = labels.index_select(0, pick);
       std::vector<torch::Tensor> projections, correct;
@@ -96,9 +96,9 @@ void train_zoo(const ZooTrainOptions& o) {
       ce_sum += ce.item<double>() / models;
       ++batches;
     }
-    if (o.progress)
-      fmt::print(stderr, "zoo epoch {}/{}: cross-entropy {:.4f}{}, {:.0f} s\n", epoch + 1, o.epochs,
-                 ce_sum / batches,
+    if (o.run.progress)
+      fmt::print(stderr, "zoo epoch {}/{}: cross-entropy {:.4f}{}, {:.0f} s\n", epoch + 1,
+                 o.run.epochs, ce_sum / batches,
                  o.contrastive ? fmt::format(", contrastive {:.4f}", con_sum / batches) : "",
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
@@ -114,8 +114,9 @@ void train_zoo(const ZooTrainOptions& o) {
     int64_t count = 0;
     for (const auto& p : net->parameters())
       count += p.numel();
-    listing += fmt::format("{},{:.6g},{},{},{},{},{},{}\n", net->architecture(), net->gmacs(),
-                           count, o.projection_dim, o.contrastive ? 1 : 0, o.epochs, n, o.seed);
+    listing +=
+        fmt::format("{},{:.6g},{},{},{},{},{},{}\n", net->architecture(), net->gmacs(), count,
+                    o.projection_dim, o.contrastive ? 1 : 0, o.run.epochs, n, o.run.seed);
   }
   write_atomically((std::filesystem::path(o.out) / "zoo.csv").string(), listing);
   if (!o.cartography.empty()) write_atomically(o.cartography, cartography_csv(gold, right, archs));

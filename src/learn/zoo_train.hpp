@@ -2,31 +2,23 @@
 // `muxsim zoo train`: Algorithm 1, lines 4-10. The six zoo CNNs are trained jointly on
 // Fashion-MNIST with cross-entropy plus the contrastive loss (Eq. 2-3), recording data
 // cartography on the way (README "Algorithm 1 on Fashion-MNIST").
-#include "learn/dataset_paths.hpp"
+#include "learn/training_run.hpp"
 
-#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace muxsim::learn {
 
 struct ZooTrainOptions {
-  std::string data = kFashionMnistDir;
+  TrainingRun run{kFashionMnistDir, 3};
   std::string out;                        // receives zoo-<arch>.pt and zoo.csv
   std::string cartography;                // CSV path; empty: not written
   std::vector<std::string> architectures; // default: all six
   bool contrastive = true;
   double contrastive_weight = 1.0;
-  int epochs = 3;
-  int batch = 128;
-  double learning_rate = 2e-3;
   long zoo_images = 50000; // the first ones train the zoo; the rest of the 60,000 train the
                            // multiplexer (muxsim mux train), on inputs the zoo never saw
-  long limit = 0;          // use only this many training images (0: all); for quick runs
   int projection_dim = 32;
-  std::uint64_t seed = 1;
-  int threads = 2;
-  bool progress = true;
 };
 
 void train_zoo(const ZooTrainOptions& options);
