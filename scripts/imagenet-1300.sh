@@ -16,6 +16,9 @@ out=$build/imagenet-1300
 val=$data/imagenet-val-1300
 x=$data/imagenet-x
 mkdir -p "$out"
+# The scenario's upload_bytes is the mean size of these JPEGs.
+find "$val/images" -name '*.JPEG' -printf '%s\n' |
+  awk '{s += $1} END {printf "mean JPEG size: %.0f bytes over %d images\n", s / NR, NR}'
 # The images are pre-resized to 227x227: take the centre 224 crop without resizing, the
 # recipe of the shared data's reference measurement (78.5 % top-1).
 "$muxsim" predict --model "$data/imagenet-models/mobilenet_v2_quantized.pt" \
