@@ -2,7 +2,7 @@
 #include "cli/options.hpp"
 #include "core/input_error.hpp"
 #include "core/prepared.hpp"
-#include "sim/cell_platform.hpp"
+#include "sim/simulate.hpp"
 
 #include <iostream>
 
@@ -26,8 +26,8 @@ int platform_command(const std::vector<std::string>& args) {
   if (point >= points.size())
     throw InputError("command line: --point must be below " + std::to_string(points.size()));
   const RunPoint& r = points[point];
-  std::cout << sim::cell_platform_xml({r.phones, r.bandwidth_mbps, p->scenario.wan_mbps,
-                                       p->scenario.wan_latency_ms, p->scenario.gpu_workers});
+  const Channel channel(p->scenario, r, p->channel_traces);
+  std::cout << sim::platform_xml(sim::platform_for(*p, r, channel));
   return 0;
 }
 

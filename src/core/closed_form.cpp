@@ -1,25 +1,33 @@
 #include "core/closed_form.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace muxsim {
 
-double transfer_ms(double bytes, const LinkSpec& link) {
-  const double bits_per_ms = std::min(link.wifi_mbps, link.wan_mbps) * 1e3;
-  return bytes * 8.0 / bits_per_ms + link.wan_latency_ms;
+double window_rate_bytes_per_s(double window_bytes, double latency_ms) {
+  if (latency_ms <= 0) return std::numeric_limits<double>::infinity();
+  return window_bytes / (2.0 * latency_ms * 1e-3);
 }
 
-Timing closed_form_timing(const Deployment& d, const Plan& plan, const LinkSpec& link) {
+double transfer_ms(double bytes, const PathSpec& path) {
+  if (bytes <= 0) return path.latency_ms;
+  const double link_bytes_per_s = std::min(path.wifi_mbps, path.backhaul_mbps) * 1e6 / 8.0;
+  const double rate =
+      std::min(link_bytes_per_s, window_rate_bytes_per_s(path.window_bytes, path.latency_ms));
+  return bytes / rate * 1e3 + path.latency_ms;
+}
+
+Timing closed_form_timing(const Deployment& d, const Plan& plan, const ClosedFormLinks& links) {
   Timing t;
   if (plan.mux) t.mux_ms = d.mux.latency_ms;
   if (plan.local) t.local_ms = d.mobile_profile.latency_ms;
-  if (!plan.cloud_slots.empty()) {
-    t.upload_ms = transfer_ms(d.upload_bytes, link);
-    t.download_ms = transfer_ms(d.download_bytes, link);
-    // An ensemble runs its models one after another on one GPU worker.
-    for (int s : plan.cloud_slots)
-      t.cloud_ms += d.cloud[s].profile.latency_ms;
-  }
+  if (!plan.offloaded()) return t;
+  const PathSpec& path = plan.edge ? links.edge : links.cloud;
+  t.upload_ms = transfer_ms(d.upload_bytes, path);
+  t.download_ms = transfer_ms(d.download_bytes, path);
+  t.queue_ms = links.batch_wait_ms;
+  t.server_ms = server_latency_ms(d, plan, 1, 0);
   return t;
 }
 

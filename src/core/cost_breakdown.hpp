@@ -18,7 +18,7 @@ struct CostBreakdown {
   double local_ms = 0;
   double upload_ms = 0;
   double queue_ms = 0;
-  double cloud_ms = 0;
+  double server_ms = 0; // compute on the cloud or edge server (a batch's whole latency)
   double download_ms = 0;
   // Phone energy, mJ (W x ms = mJ).
   double compute_mj = 0; // multiplexer and local model, from the device profile
@@ -28,16 +28,18 @@ struct CostBreakdown {
   // Work, GFLOPs.
   double phone_gflops = 0; // multiplexer (when on the phone) and local model
   double cloud_gflops = 0; // multiplexer (when in the cloud) and cloud models
+  double edge_gflops = 0;
   bool correct = false;
   bool local = false;
+  bool at_edge = false;    // answered by the edge server
   std::vector<int> called; // trace model indices that ran for this input
 
   double latency_ms() const {
-    return mux_ms + local_ms + upload_ms + queue_ms + cloud_ms + download_ms;
+    return mux_ms + local_ms + upload_ms + queue_ms + server_ms + download_ms;
   }
   double radio_mj() const { return tx_mj + rx_mj + idle_mj; }
   double phone_energy_mj() const { return compute_mj + radio_mj(); }
-  double total_gflops() const { return phone_gflops + cloud_gflops; }
+  double total_gflops() const { return phone_gflops + cloud_gflops + edge_gflops; }
 };
 
 // Radio energy from the radio times: tx during upload, rx during download, idle while the

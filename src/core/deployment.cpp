@@ -18,6 +18,13 @@ bool ensemble_correct(const Deployment& d, const std::vector<int>& slots, const 
   return best == in.label;
 }
 
+double server_latency_ms(const Deployment& d, const Plan& plan, long batch, double slope) {
+  double single = plan.edge ? d.edge_profile.latency_ms : 0.0;
+  for (int s : plan.cloud_slots)
+    single += d.cloud[s].profile.latency_ms;
+  return single * (1.0 + slope * static_cast<double>(batch - 1));
+}
+
 CostBreakdown account(const Deployment& d, const Plan& plan, const TraceInput& input,
                       const Timing& t) {
   CostBreakdown c;
@@ -25,11 +32,12 @@ CostBreakdown account(const Deployment& d, const Plan& plan, const TraceInput& i
   c.local_ms = t.local_ms;
   c.upload_ms = t.upload_ms;
   c.queue_ms = t.queue_ms;
-  c.cloud_ms = t.cloud_ms;
+  c.server_ms = t.server_ms;
   c.download_ms = t.download_ms;
   // Answered on the phone: a phone model whose answer a cloud model then replaces (the
   // confidence baseline's offloads) is charged but does not count as local.
-  c.local = plan.local && plan.cloud_slots.empty();
+  c.local = plan.local && !plan.offloaded();
+  c.at_edge = plan.edge;
   double mux_idle_ms = 0;
   if (plan.mux) {
     if (d.mux_on_phone) {
@@ -52,6 +60,11 @@ CostBreakdown account(const Deployment& d, const Plan& plan, const TraceInput& i
     c.called.push_back(d.cloud[s].trace_index);
   }
   if (!plan.cloud_slots.empty()) c.correct = ensemble_correct(d, plan.cloud_slots, input);
+  if (plan.edge) {
+    c.edge_gflops += d.edge_profile.gflops;
+    c.called.push_back(d.edge);
+    c.correct = input.correct[d.edge];
+  }
   charge_radio(c, d.radio, mux_idle_ms);
   return c;
 }

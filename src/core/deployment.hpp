@@ -21,7 +21,9 @@ struct Deployment {
   ModelProfile mobile_profile;
   std::vector<CloudModel> cloud; // the models the cloud can run (multiplexed in Table II)
   int cloud_default = -1;        // slot in `cloud` used by cloud-only and hybrid
-  ModelProfile mux;              // the multiplexer's own cost
+  int edge = -1;                 // trace index of the edge server's model; -1: no edge tier
+  ModelProfile edge_profile;
+  ModelProfile mux; // the multiplexer's own cost
   bool mux_on_phone = true;
   RadioPower radio;
   double upload_bytes = 0;
@@ -34,12 +36,19 @@ struct Plan {
   bool local = false;           // the phone's model runs (its answer stands unless cloud
                                 // slots follow)
   std::vector<int> cloud_slots; // slots in Deployment::cloud, run one after another
+  bool edge = false;            // the edge server's model runs (instead of cloud slots)
+  bool offloaded() const { return edge || !cloud_slots.empty(); }
 };
 
 // Times of one request, from the closed form or from the simulated clock.
 struct Timing {
-  double mux_ms = 0, local_ms = 0, upload_ms = 0, queue_ms = 0, cloud_ms = 0, download_ms = 0;
+  double mux_ms = 0, local_ms = 0, upload_ms = 0, queue_ms = 0, server_ms = 0, download_ms = 0;
 };
+
+// Compute time of a plan's server work for a batch of `batch` such requests: the cloud slots
+// one after another (or the edge model), each scaled by L(b) = L(1) (1 + slope (b - 1)), the
+// affine batch-latency model (README "GPU servers").
+double server_latency_ms(const Deployment& d, const Plan& plan, long batch, double slope);
 
 // Fills a CostBreakdown from a plan and its timing: energy, FLOPs, correctness, calls.
 CostBreakdown account(const Deployment& d, const Plan& plan, const TraceInput& input,

@@ -15,6 +15,12 @@ void require_mobile(const Deployment& d, const std::string& name) {
     throw InputError("policy '" + name + "' needs a phone model (scenario key mobile_model)");
 }
 
+void require_edge(const Deployment& d, const std::string& name) {
+  if (d.edge < 0)
+    throw InputError("policy '" + name +
+                     "' needs an edge tier (keys edge_device and edge_model under [devices])");
+}
+
 class MobileOnly : public Policy {
 public:
   Plan choose(const TraceInput&) const override { return {false, true, {}}; }
@@ -27,6 +33,27 @@ public:
 
 private:
   const Deployment& d_;
+};
+
+// Every input to the edge server's model, one Wi-Fi hop away.
+class EdgeOnly : public Policy {
+public:
+  Plan choose(const TraceInput&) const override { return {false, false, {}, true}; }
+};
+
+// The binary multiplexer of Table I with the edge server in the cloud's place: local when
+// it predicts the phone's model is right, else the edge model.
+class HybridEdge : public Policy {
+public:
+  HybridEdge(const Deployment& d, double threshold) : d_(d), threshold_(threshold) {}
+  Plan choose(const TraceInput& in) const override {
+    if (in.score[d_.mobile] >= threshold_) return {true, true, {}};
+    return {true, false, {}, true};
+  }
+
+private:
+  const Deployment& d_;
+  double threshold_;
 };
 
 // Table I: the binary multiplexer keeps an input local when it predicts the phone's model
@@ -122,6 +149,8 @@ public:
     for (std::size_t i = 0; i < d_.cloud.size(); ++i)
       consider({false, false, {static_cast<int>(i)}}, d_.cloud[i].profile.gflops,
                in.correct[d_.cloud[i].trace_index]);
+    if (d_.edge >= 0)
+      consider({false, false, {}, true}, d_.edge_profile.gflops, in.correct[d_.edge]);
     return best;
   }
 
@@ -150,8 +179,8 @@ std::vector<double> cost_weights(const std::vector<double>& scores,
 
 const std::vector<std::string>& policy_names() {
   static const std::vector<std::string> names = {
-      "mobile-only",   "cloud-only",      "hybrid", "hybrid-confidence",
-      "hybrid-single", "hybrid-ensemble", "oracle"};
+      "mobile-only",   "cloud-only",      "edge-only",   "hybrid", "hybrid-confidence",
+      "hybrid-single", "hybrid-ensemble", "hybrid-edge", "oracle"};
   return names;
 }
 
@@ -166,6 +195,15 @@ std::unique_ptr<Policy> make_policy(const std::string& name, const Deployment& d
     return std::make_unique<MobileOnly>();
   }
   if (name == "cloud-only") return std::make_unique<CloudOnly>(d);
+  if (name == "edge-only") {
+    require_edge(d, name);
+    return std::make_unique<EdgeOnly>();
+  }
+  if (name == "hybrid-edge") {
+    require_mobile(d, name);
+    require_edge(d, name);
+    return std::make_unique<HybridEdge>(d, params.hybrid_threshold);
+  }
   if (name == "hybrid") {
     require_mobile(d, name);
     return std::make_unique<Hybrid>(d, params.hybrid_threshold, false);

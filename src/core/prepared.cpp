@@ -31,11 +31,12 @@ DecisionTrace load_trace(const Scenario& s, const ProfileSet& profiles) {
     m.mobile_accuracy =
         s.target_mobile_accuracy > 0
             ? s.target_mobile_accuracy
-            : profile_for(profiles, s, "mobile_model", s.phone_device, s.mobile_model).accuracy;
-    m.cloud_accuracy =
-        s.target_cloud_accuracy > 0
-            ? s.target_cloud_accuracy
-            : profile_for(profiles, s, "cloud_model", s.cloud_device, s.cloud_model).accuracy;
+            : profile_for(profiles, s, "devices.mobile_model", s.phone_device, s.mobile_model)
+                  .accuracy;
+    m.cloud_accuracy = s.target_cloud_accuracy > 0 ? s.target_cloud_accuracy
+                                                   : profile_for(profiles, s, "devices.cloud_model",
+                                                                 s.cloud_device, s.cloud_model)
+                                                         .accuracy;
     m.local_fraction = s.target_local_fraction;
     m.hybrid_accuracy = s.target_hybrid_accuracy;
     return reconstruct_binary(m, kReconstructSeed);
@@ -43,7 +44,8 @@ DecisionTrace load_trace(const Scenario& s, const ProfileSet& profiles) {
   if (s.trace == "reconstruct:table2") {
     std::vector<double> accuracy;
     for (const auto& m : s.cloud_models)
-      accuracy.push_back(profile_for(profiles, s, "cloud_models", s.cloud_device, m).accuracy);
+      accuracy.push_back(
+          profile_for(profiles, s, "devices.cloud_models", s.cloud_device, m).accuracy);
     return reconstruct_nested(s.cloud_models, accuracy, s.reconstruct_inputs,
                               s.reconstruct_mux_error, kReconstructSeed);
   }
@@ -63,8 +65,13 @@ long Prepared::request_count() const {
   return scenario.requests > 0 ? scenario.requests : static_cast<long>(trace.inputs.size());
 }
 
-LinkSpec Prepared::link(const RunPoint& point) const {
-  return {point.bandwidth_mbps, scenario.wan_mbps, scenario.wan_latency_ms};
+ClosedFormLinks Prepared::links(double wifi_mbps) const {
+  const NetworkConfig& n = scenario.network;
+  ClosedFormLinks links;
+  links.cloud = {wifi_mbps, n.wan_mbps, n.wan_latency_ms, n.tcp_window_bytes};
+  links.edge = {wifi_mbps, n.edge_link_mbps, n.edge_latency_ms, n.tcp_window_bytes};
+  if (scenario.servers.batch_max > 1) links.batch_wait_ms = scenario.servers.batch_wait_ms;
+  return links;
 }
 
 std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
@@ -81,23 +88,55 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
   Deployment& d = p->deployment;
   d.trace = &p->trace;
   if (!s.mobile_model.empty()) {
-    d.mobile = p->trace.require_model(s.mobile_model, s.at("mobile_model"));
-    d.mobile_profile = profile_for(p->profiles, s, "mobile_model", s.phone_device, s.mobile_model);
+    d.mobile = p->trace.require_model(s.mobile_model, s.at("devices.mobile_model"));
+    d.mobile_profile =
+        profile_for(p->profiles, s, "devices.mobile_model", s.phone_device, s.mobile_model);
   }
   for (const auto& m : s.cloud_models)
-    d.cloud.push_back({p->trace.require_model(m, s.at("cloud_models")),
-                       profile_for(p->profiles, s, "cloud_models", s.cloud_device, m)});
+    d.cloud.push_back({p->trace.require_model(m, s.at("devices.cloud_models")),
+                       profile_for(p->profiles, s, "devices.cloud_models", s.cloud_device, m)});
   for (std::size_t i = 0; i < s.cloud_models.size(); ++i)
     if (s.cloud_models[i] == s.cloud_model) d.cloud_default = static_cast<int>(i);
   if (d.cloud_default < 0)
-    throw InputError(s.at("cloud_model") + ": '" + s.cloud_model + "' must be one of cloud_models");
-  d.mux = profile_for(p->profiles, s, "mux_model", s.mux_device, s.mux_model);
+    throw InputError(s.at("devices.cloud_model") + ": '" + s.cloud_model +
+                     "' must be one of cloud_models");
+  if (!s.edge_device.empty() || !s.edge_model.empty()) {
+    if (s.edge_device.empty() || s.edge_model.empty())
+      throw InputError(s.at(s.edge_device.empty() ? "devices.edge_model" : "devices.edge_device") +
+                       ": an edge tier needs both edge_device and edge_model under [devices]");
+    d.edge = p->trace.require_model(s.edge_model, s.at("devices.edge_model"));
+    d.edge_profile = profile_for(p->profiles, s, "devices.edge_model", s.edge_device, s.edge_model);
+  }
+  d.mux = profile_for(p->profiles, s, "devices.mux_model", s.mux_device, s.mux_model);
   d.mux_on_phone = s.mux_device == s.phone_device;
   d.radio = s.radio;
-  d.upload_bytes = s.upload_bytes;
-  d.download_bytes = s.download_bytes;
-  for (const auto& name : s.policies)
-    make_policy(name, d, s.params); // fail early on a bad pair
+  d.upload_bytes = s.network.upload_bytes;
+  d.download_bytes = s.network.download_bytes;
+  for (const auto& name : s.policies) {
+    try {
+      make_policy(name, d, s.params); // fail early on a bad pair
+    } catch (const InputError& e) {
+      throw InputError(s.at("policy.policies") + ": " + e.what());
+    }
+  }
+  for (const auto& path : s.network.channel.traces)
+    p->channel_traces.push_back(read_bandwidth_trace(path));
+  if (!s.network.wan_trace.empty()) p->wan_trace = read_bandwidth_trace(s.network.wan_trace);
+  // With a trace channel and no bandwidth given, results report the traces' mean rate.
+  if (!p->channel_traces.empty() && s.network.channel.kind == "trace" &&
+      !s.key_lines.count("network.bandwidth_mbps")) {
+    double sum = 0;
+    for (const auto& t : p->channel_traces)
+      sum += t.mean_mbps();
+    p->scenario.network.bandwidth_mbps = {sum / static_cast<double>(p->channel_traces.size())};
+  }
+  if (!s.network.channel.phone_rates_mbps.empty()) {
+    double sum = 0;
+    for (double r : s.network.channel.phone_rates_mbps)
+      sum += r;
+    p->scenario.network.bandwidth_mbps = {
+        sum / static_cast<double>(s.network.channel.phone_rates_mbps.size())};
+  }
   return p;
 }
 

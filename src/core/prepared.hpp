@@ -2,6 +2,7 @@
 // A scenario made ready to run: its profiles loaded, its trace read or reconstructed, and
 // the deployment that ties trace models to device profiles. Not copyable: the deployment
 // points into the trace.
+#include "core/bandwidth_trace.hpp"
 #include "core/closed_form.hpp"
 #include "core/deployment.hpp"
 #include "core/profile.hpp"
@@ -17,6 +18,8 @@ struct Prepared {
   ProfileSet profiles;
   DecisionTrace trace;
   Deployment deployment;
+  std::vector<BandwidthTrace> channel_traces; // network.channel_trace, in order
+  BandwidthTrace wan_trace;                   // network.wan_trace; empty when not set
 
   Prepared() = default;
   Prepared(const Prepared&) = delete;
@@ -27,7 +30,8 @@ struct Prepared {
     return static_cast<std::size_t>(request) % trace.inputs.size();
   }
   long request_count() const;
-  LinkSpec link(const RunPoint& point) const;
+  // The closed form's paths for a phone at the given Wi-Fi rate.
+  ClosedFormLinks links(double wifi_mbps) const;
 };
 
 // The fixed seed of reconstructed traces, so every run of a scenario sees the same trace.

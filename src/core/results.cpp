@@ -24,21 +24,27 @@ std::string quoted(const std::string& text) {
 // The numeric fields of a Summary in column order; one list serves the CSV and the
 // child-to-parent hand-over so the two can never disagree.
 std::vector<double*> fields(Summary& s) {
-  return {&s.accuracy,       &s.local_fraction, &s.latency_ms_mean, &s.latency_ms_p50,
-          &s.latency_ms_p95, &s.latency_ms_p99, &s.phone_energy_mj, &s.phone_compute_mj,
-          &s.phone_radio_mj, &s.phone_gflops,   &s.cloud_gflops,    &s.total_gflops,
-          &s.upload_ms_mean, &s.queue_ms_mean,  &s.cloud_ms_mean};
+  return {&s.accuracy,         &s.local_fraction,   &s.edge_fraction,  &s.miss_rate,
+          &s.latency_ms_mean,  &s.latency_ms_p50,   &s.latency_ms_p95, &s.latency_ms_p99,
+          &s.phone_energy_mj,  &s.phone_compute_mj, &s.phone_radio_mj, &s.phone_gflops,
+          &s.cloud_gflops,     &s.edge_gflops,      &s.total_gflops,   &s.mux_ms_mean,
+          &s.local_ms_mean,    &s.upload_ms_mean,   &s.queue_ms_mean,  &s.server_ms_mean,
+          &s.download_ms_mean, &s.share_mux,        &s.share_local,    &s.share_upload,
+          &s.share_queue,      &s.share_server,     &s.share_download};
 }
 
 const char* kFieldNames =
-    "accuracy,local_fraction,latency_ms_mean,latency_ms_p50,latency_ms_p95,latency_ms_p99,"
-    "phone_energy_mj,phone_compute_mj,phone_radio_mj,phone_gflops,cloud_gflops,total_gflops,"
-    "upload_ms_mean,queue_ms_mean,cloud_ms_mean";
+    "accuracy,local_fraction,edge_fraction,miss_rate,latency_ms_mean,latency_ms_p50,"
+    "latency_ms_p95,latency_ms_p99,phone_energy_mj,phone_compute_mj,phone_radio_mj,"
+    "phone_gflops,cloud_gflops,edge_gflops,total_gflops,mux_ms_mean,local_ms_mean,"
+    "upload_ms_mean,queue_ms_mean,server_ms_mean,download_ms_mean,share_mux,share_local,"
+    "share_upload,share_queue,share_server,share_download";
 
 } // namespace
 
 std::string results_header(const std::vector<std::string>& models) {
-  std::string h = "scenario,seed,mode,policy,requests,bandwidth_mbps,phones,";
+  std::string h =
+      "scenario,seed,mode,policy,requests,bandwidth_mbps,cells,phones,arrival_rate_hz,deadline_ms,";
   h += kFieldNames;
   for (const auto& m : models)
     h += ",called_" + m;
@@ -48,8 +54,9 @@ std::string results_header(const std::vector<std::string>& models) {
 std::string result_line(const ResultRow& row, const std::vector<std::string>& models) {
   Summary s = row.summary;
   std::string line =
-      fmt::format("{},{},{},{},{},{:.6g},{}", quoted(row.scenario), row.point.seed, row.mode,
-                  row.policy, s.requests, row.point.bandwidth_mbps, row.point.phones);
+      fmt::format("{},{},{},{},{},{:.6g},{},{},{:.6g},{:.6g}", quoted(row.scenario), row.point.seed,
+                  row.mode, row.policy, s.requests, row.point.bandwidth_mbps, row.point.cells,
+                  row.point.phones, row.point.arrival_rate_hz, row.deadline_ms);
   for (double* v : fields(s))
     line += row.status == "ok" ? fmt::format(",{:.6f}", *v) : ",";
   for (const auto& m : models) {

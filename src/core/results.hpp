@@ -13,6 +13,7 @@ struct ResultRow {
   std::string scenario;
   RunPoint point;
   std::string mode, policy, note, provenance;
+  double deadline_ms = 0;
   Summary summary;
   std::vector<std::string> models; // trace model names, parallel to summary.called
   std::string status = "ok";       // or "failed"

@@ -16,57 +16,22 @@ namespace muxsim {
 
 namespace {
 
-const std::vector<std::pair<std::string, std::string>>& key_docs() {
-  static const std::vector<std::pair<std::string, std::string>> keys = {
-      {"name", "scenario name written to every results row"},
-      {"trace", "decision trace CSV, or reconstruct:table1 / reconstruct:table2"},
-      {"profiles", "comma-separated profile CSVs"},
-      {"phone_device", "profile device of the phone"},
-      {"cloud_device", "profile device of the cloud GPU"},
-      {"mux_device", "profile device that runs the multiplexer (default: phone_device)"},
-      {"mobile_model", "the phone's model (empty: no local model)"},
-      {"cloud_model", "the cloud model of cloud-only and hybrid"},
-      {"cloud_models", "cloud models multiplexed by hybrid-single/ensemble (default: cloud_model)"},
-      {"mux_model", "profile row of the multiplexer (default: multiplexer)"},
-      {"policies", "comma-separated policies"},
-      {"modes", "closed-form, simulated or both (default both)"},
-      {"bandwidth_mbps", "Wi-Fi rate; a sweep"},
-      {"phones", "phones in the cell; a sweep of integers"},
-      {"seeds", "seeds; a sweep of integers"},
-      {"wan_mbps", "access point to cloud bandwidth"},
-      {"wan_latency_ms", "access point to cloud one-way latency"},
-      {"upload_bytes", "bytes sent per offloaded input"},
-      {"download_bytes", "bytes of the reply"},
-      {"radio_tx_w", "phone radio power while sending"},
-      {"radio_rx_w", "phone radio power while receiving"},
-      {"radio_idle_w", "phone power while waiting on the cloud"},
-      {"gpu_workers", "cloud GPU workers serving the FIFO queue"},
-      {"think_ms", "pause between one phone's requests"},
-      {"requests", "requests per run (0: each trace input once)"},
-      {"hybrid_threshold", "binary multiplexer threshold"},
-      {"ensemble_threshold", "Algorithm 2 threshold for hybrid-ensemble"},
-      {"confidence_threshold", "hybrid-confidence: keep local when the phone model's max "
-                               "softmax reaches this"},
-      {"reconstruct_inputs", "inputs in a reconstructed trace"},
-      {"target_mobile_accuracy", "reconstruct:table1, phone model accuracy (default: profile)"},
-      {"target_cloud_accuracy", "reconstruct:table1, cloud model accuracy (default: profile)"},
-      {"target_local_fraction", "reconstruct:table1, fraction kept local"},
-      {"target_hybrid_accuracy", "reconstruct:table1, hybrid accuracy"},
-      {"reconstruct_mux_error", "reconstruct:table2, assumed multiplexer error rate"},
-  };
-  return keys;
-}
-
-// Boost.Program_options does not report lines, so find where each key is set.
+// Boost.Program_options does not report lines, so find where each "section.key" is set.
 std::map<std::string, int> scan_key_lines(const std::string& path) {
   std::map<std::string, int> lines;
   std::ifstream in(path);
-  std::string raw;
+  std::string raw, section;
   for (int n = 1; std::getline(in, raw); ++n) {
     const std::string line = trim(raw);
-    if (line.empty() || line[0] == '#' || line[0] == ';' || line[0] == '[') continue;
+    if (line.empty() || line[0] == '#' || line[0] == ';') continue;
+    if (line[0] == '[') {
+      section = trim(line.substr(1, line.find(']') - 1));
+      continue;
+    }
     const auto eq = line.find('=');
-    if (eq != std::string::npos) lines.emplace(trim(line.substr(0, eq)), n);
+    if (eq == std::string::npos) continue;
+    const std::string key = trim(line.substr(0, eq));
+    lines.emplace(section.empty() ? key : section + "." + key, n);
   }
   return lines;
 }
@@ -78,14 +43,25 @@ std::vector<std::string> list(const std::string& text) {
   return items;
 }
 
-} // namespace
-
-std::vector<std::string> scenario_keys() {
-  std::vector<std::string> keys;
-  for (const auto& [k, doc] : key_docs())
-    keys.push_back(k);
-  return keys;
+// "unknown key" plus, when the same name exists in another section, where it belongs.
+std::string unknown_key_message(const std::string& key) {
+  const std::string bare = key.substr(key.rfind('.') == std::string::npos ? 0 : key.rfind('.') + 1);
+  std::string hint;
+  for (const auto& known : scenario_keys()) {
+    const auto dot = known.find('.');
+    if (dot != std::string::npos && known.substr(dot + 1) == bare)
+      hint = " (did you mean '" + bare + "' under [" + known.substr(0, dot) + "]?)";
+  }
+  return ": unknown key" + hint + "; known keys: " + join(scenario_keys());
 }
+
+bool contains(const std::vector<std::string>& items, const std::string& item) {
+  for (const auto& i : items)
+    if (i == item) return true;
+  return false;
+}
+
+} // namespace
 
 std::string Scenario::at(const std::string& key) const {
   const auto it = key_lines.find(key);
@@ -100,17 +76,21 @@ std::string resolve_path(const Scenario& s, const std::string& relative) {
 
 std::vector<RunPoint> Scenario::run_points() const {
   std::vector<RunPoint> points;
-  for (double bw : bandwidth_mbps)
-    for (long n : phones)
-      for (long seed : seeds)
-        points.push_back({bw, n, seed});
+  const std::vector<double> no_rate = {0.0};
+  const auto& rates = load.arrival == "poisson" ? load.arrival_rate_hz : no_rate;
+  for (double bw : network.bandwidth_mbps)
+    for (long cells : load.cells)
+      for (long n : load.phones)
+        for (double rate : rates)
+          for (long seed : seeds)
+            points.push_back({bw, n, seed, cells, rate});
   return points;
 }
 
 Scenario read_scenario(const std::string& path) {
   if (!std::filesystem::is_regular_file(path)) throw InputError(path + ": cannot open file");
   po::options_description desc;
-  for (const auto& [k, doc] : key_docs())
+  for (const auto& [k, doc] : scenario_key_docs())
     desc.add_options()(k.c_str(), po::value<std::string>(), doc.c_str());
   po::variables_map vm;
   Scenario s;
@@ -119,11 +99,9 @@ Scenario read_scenario(const std::string& path) {
   try {
     std::ifstream in(path);
     const auto parsed = po::parse_config_file(in, desc, true);
-    for (const auto& opt : parsed.options) {
-      if (!opt.unregistered) continue;
-      throw InputError(s.at(opt.string_key) +
-                       ": unknown key; known keys: " + join(scenario_keys()));
-    }
+    for (const auto& opt : parsed.options)
+      if (opt.unregistered)
+        throw InputError(s.at(opt.string_key) + unknown_key_message(opt.string_key));
     po::store(parsed, vm);
   } catch (const po::error& e) {
     throw InputError(path + ": " + e.what());
@@ -139,17 +117,48 @@ Scenario read_scenario(const std::string& path) {
     if (v < 0) throw InputError(s.at(key) + ": must not be negative, got " + text(key, ""));
     return v;
   };
+  auto positive = [&](const std::string& key, double fallback) {
+    const double v = number(key, fallback);
+    if (v <= 0) throw InputError(s.at(key) + ": must be positive, got " + text(key, ""));
+    return v;
+  };
+  auto whole = [&](const std::string& key, double fallback, long minimum) {
+    const double v = number(key, fallback);
+    if (v != std::floor(v) || v < static_cast<double>(minimum) || v > 1e9)
+      throw InputError(s.at(key) + ": must be an integer >= " + std::to_string(minimum) + ", got " +
+                       text(key, ""));
+    return static_cast<long>(v);
+  };
   auto sweep = [&](const std::string& key, const std::string& fallback) {
     return parse_sweep(text(key, fallback), s.at(key));
+  };
+  auto positive_sweep = [&](const std::string& key, const std::string& fallback) {
+    const auto values = sweep(key, fallback);
+    for (double v : values)
+      if (v <= 0) throw InputError(s.at(key) + ": values must be positive");
+    return values;
   };
   auto integers = [&](const std::string& key, const std::string& fallback, long minimum) {
     std::vector<long> out;
     for (double v : sweep(key, fallback)) {
-      if (v != std::floor(v) || v < static_cast<double>(minimum))
+      if (v != std::floor(v) || v < static_cast<double>(minimum) || v > 1e9)
         throw InputError(s.at(key) + ": values must be integers >= " + std::to_string(minimum));
       out.push_back(static_cast<long>(v));
     }
     return out;
+  };
+  auto flag = [&](const std::string& key, bool fallback) {
+    const std::string v = text(key, fallback ? "true" : "false");
+    if (v == "true" || v == "1") return true;
+    if (v == "false" || v == "0") return false;
+    throw InputError(s.at(key) + ": must be true or false, got '" + v + "'");
+  };
+  auto one_of = [&](const std::string& key, const std::string& fallback,
+                    const std::vector<std::string>& allowed) {
+    const std::string v = text(key, fallback);
+    if (!contains(allowed, v))
+      throw InputError(s.at(key) + ": '" + v + "' is not one of " + join(allowed));
+    return v;
   };
   auto required = [&](const std::string& key) {
     const std::string v = text(key, "");
@@ -160,52 +169,108 @@ Scenario read_scenario(const std::string& path) {
   s.name = text("name", std::filesystem::path(path).stem().string());
   s.trace = required("trace");
   s.profiles = list(required("profiles"));
-  s.phone_device = required("phone_device");
-  s.cloud_device = required("cloud_device");
-  s.mux_device = text("mux_device", s.phone_device);
-  s.mobile_model = text("mobile_model", "");
-  s.cloud_model = required("cloud_model");
-  s.cloud_models = list(text("cloud_models", s.cloud_model));
-  s.mux_model = text("mux_model", "multiplexer");
-  s.policies = list(required("policies"));
   s.modes = list(text("modes", "closed-form,simulated"));
   for (const auto& m : s.modes)
     if (m != "closed-form" && m != "simulated")
       throw InputError(s.at("modes") + ": '" + m + "' is not closed-form or simulated");
-  s.bandwidth_mbps = sweep("bandwidth_mbps", "100");
-  for (double bw : s.bandwidth_mbps)
-    if (bw <= 0) throw InputError(s.at("bandwidth_mbps") + ": bandwidth must be positive");
-  s.phones = integers("phones", "1", 1);
   s.seeds = integers("seeds", "1", 0);
-  s.wan_mbps = number("wan_mbps", 10000);
-  if (s.wan_mbps <= 0) throw InputError(s.at("wan_mbps") + ": bandwidth must be positive");
-  s.wan_latency_ms = non_negative("wan_latency_ms", 0);
-  s.upload_bytes = non_negative("upload_bytes", 0);
-  s.download_bytes = non_negative("download_bytes", 0);
-  s.radio = {non_negative("radio_tx_w", 0), non_negative("radio_rx_w", 0),
-             non_negative("radio_idle_w", 0)};
-  s.gpu_workers = static_cast<long>(non_negative("gpu_workers", 1));
-  if (s.gpu_workers < 1) throw InputError(s.at("gpu_workers") + ": at least one worker");
-  s.think_ms = non_negative("think_ms", 0);
-  s.requests = static_cast<long>(non_negative("requests", 0));
-  s.params.hybrid_threshold = number("hybrid_threshold", 0.5);
-  s.params.ensemble_threshold = number("ensemble_threshold", 0.288);
-  s.params.confidence_threshold = number("confidence_threshold", 0.5);
-  s.reconstruct_inputs = static_cast<long>(non_negative("reconstruct_inputs", 10000));
-  s.target_mobile_accuracy = non_negative("target_mobile_accuracy", 0);
-  s.target_cloud_accuracy = non_negative("target_cloud_accuracy", 0);
-  s.target_local_fraction = non_negative("target_local_fraction", 0);
-  s.target_hybrid_accuracy = non_negative("target_hybrid_accuracy", 0);
-  s.reconstruct_mux_error = non_negative("reconstruct_mux_error", 0);
-  for (const auto& p : s.policies) {
-    bool known = false;
-    for (const auto& n : policy_names())
-      known |= (n == p);
-    if (!known) {
-      throw InputError(s.at("policies") + ": unknown policy '" + p +
+  s.requests = whole("requests", 0, 0);
+
+  s.phone_device = required("devices.phone_device");
+  s.cloud_device = required("devices.cloud_device");
+  s.edge_device = text("devices.edge_device", "");
+  s.mux_device = text("devices.mux_device", s.phone_device);
+  s.mobile_model = text("devices.mobile_model", "");
+  s.cloud_model = required("devices.cloud_model");
+  s.cloud_models = list(text("devices.cloud_models", s.cloud_model));
+  s.edge_model = text("devices.edge_model", "");
+  s.mux_model = text("devices.mux_model", "multiplexer");
+
+  s.policies = list(required("policy.policies"));
+  for (const auto& p : s.policies)
+    if (!contains(policy_names(), p))
+      throw InputError(s.at("policy.policies") + ": unknown policy '" + p +
                        "'; known: " + join(policy_names()));
+  s.params.hybrid_threshold = number("policy.hybrid_threshold", 0.5);
+  s.params.ensemble_threshold = number("policy.ensemble_threshold", 0.288);
+  s.params.confidence_threshold = number("policy.confidence_threshold", 0.5);
+
+  NetworkConfig& net = s.network;
+  ChannelConfig& ch = net.channel;
+  const bool per_phone = vm.count("network.phone_rates_mbps") > 0;
+  if (per_phone && vm.count("network.bandwidth_mbps"))
+    throw InputError(s.at("network.phone_rates_mbps") +
+                     ": set either bandwidth_mbps or phone_rates_mbps, not both");
+  net.bandwidth_mbps = positive_sweep("network.bandwidth_mbps", "100");
+  if (per_phone) {
+    std::string rates = text("network.phone_rates_mbps", "");
+    ch.random_rates = rates.rfind("random:", 0) == 0;
+    if (ch.random_rates) rates = rates.substr(7);
+    for (const auto& r : list(rates)) {
+      const double v = parse_number(r, s.at("network.phone_rates_mbps"));
+      if (v <= 0) throw InputError(s.at("network.phone_rates_mbps") + ": rates must be positive");
+      ch.phone_rates_mbps.push_back(v);
     }
+    if (ch.phone_rates_mbps.empty())
+      throw InputError(s.at("network.phone_rates_mbps") + ": no rates given");
   }
+  ch.kind = one_of("network.channel", "constant", {"constant", "trace", "markov"});
+  for (const auto& t : list(text("network.channel_trace", "")))
+    ch.traces.push_back(resolve_path(s, t));
+  if (ch.kind == "trace" && ch.traces.empty())
+    throw InputError(path + ": field 'network.channel_trace': channel = trace needs a trace file");
+  ch.trace_offset_s = non_negative("network.trace_offset_s", 0);
+  ch.trace_stagger_s = non_negative("network.trace_stagger_s", 0);
+  ch.trace_loop = flag("network.trace_loop", true);
+  ch.min_rate_mbps = positive("network.min_rate_mbps", 0.1);
+  if (ch.kind == "markov") {
+    ch.markov_good_s = positive("network.markov_good_s", 0);
+    ch.markov_bad_s = positive("network.markov_bad_s", 0);
+    ch.markov_bad_mbps = positive("network.markov_bad_mbps", 0);
+  }
+  ch.chunk_bytes = positive("network.chunk_bytes", 65536);
+  net.wan_mbps = positive("network.wan_mbps", 10000);
+  net.wan_latency_ms = non_negative("network.wan_latency_ms", 0);
+  const std::string wan_trace = text("network.wan_trace", "");
+  if (!wan_trace.empty()) net.wan_trace = resolve_path(s, wan_trace);
+  net.edge_link_mbps = positive("network.edge_link_mbps", 10000);
+  net.edge_latency_ms = non_negative("network.edge_latency_ms", 0);
+  net.tcp_window_bytes = positive("network.tcp_window_bytes", 4194304);
+  net.upload_bytes = non_negative("network.upload_bytes", 0);
+  net.download_bytes = non_negative("network.download_bytes", 0);
+
+  s.radio = {non_negative("radio.tx_w", 0), non_negative("radio.rx_w", 0),
+             non_negative("radio.idle_w", 0)};
+
+  LoadConfig& load = s.load;
+  load.cells = integers("load.cells", "1", 1);
+  load.phones = integers("load.phones", "1", 1);
+  load.arrival = one_of("load.arrival", "closed", {"closed", "poisson"});
+  if (load.arrival == "poisson") {
+    if (!vm.count("load.arrival_rate_hz"))
+      throw InputError(path + ": field 'load.arrival_rate_hz': arrival = poisson needs a rate");
+    load.arrival_rate_hz = positive_sweep("load.arrival_rate_hz", "");
+  } else if (vm.count("load.arrival_rate_hz")) {
+    throw InputError(s.at("load.arrival_rate_hz") + ": a rate needs arrival = poisson");
+  }
+  load.think_ms = non_negative("load.think_ms", 0);
+  load.deadline_ms = non_negative("load.deadline_ms", 0);
+
+  ServerConfig& srv = s.servers;
+  srv.gpu_workers = whole("servers.gpu_workers", 1, 1);
+  srv.edge_workers = whole("servers.edge_workers", 1, 1);
+  srv.cells_per_edge = whole("servers.cells_per_edge", 1, 1);
+  srv.batch_max = whole("servers.batch_max", 1, 1);
+  srv.batch_wait_ms = non_negative("servers.batch_wait_ms", 0);
+  srv.batch_slope = non_negative("servers.batch_slope", 0);
+  srv.queue_per_model = flag("servers.queue_per_model", false);
+
+  s.reconstruct_inputs = whole("reconstruct.inputs", 10000, 1);
+  s.target_mobile_accuracy = non_negative("reconstruct.target_mobile_accuracy", 0);
+  s.target_cloud_accuracy = non_negative("reconstruct.target_cloud_accuracy", 0);
+  s.target_local_fraction = non_negative("reconstruct.target_local_fraction", 0);
+  s.target_hybrid_accuracy = non_negative("reconstruct.target_hybrid_accuracy", 0);
+  s.reconstruct_mux_error = non_negative("reconstruct.mux_error", 0);
   return s;
 }
 

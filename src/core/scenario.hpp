@@ -1,6 +1,8 @@
 #pragma once
-// A scenario INI (README "Scenario"), read by Boost.Program_options. Every key is known
-// here; an unknown key is an error that lists the known ones.
+// A scenario INI (README "Scenario"), read by Boost.Program_options. Keys are grouped into
+// sections by concern ([devices], [policy], [network], [radio], [load], [servers],
+// [reconstruct]); Boost names a key "section.key". Every key is known here; an unknown key
+// is an error that lists the known ones.
 #include "core/cost_breakdown.hpp"
 #include "core/policy.hpp"
 
@@ -10,10 +12,59 @@
 
 namespace muxsim {
 
+// One run of a sweep: a point of the product of the swept keys.
 struct RunPoint {
   double bandwidth_mbps = 0;
-  long phones = 1;
+  long phones = 1; // per cell
   long seed = 1;
+  long cells = 1;
+  double arrival_rate_hz = 0; // per phone, open loop; 0 for a closed loop
+  long total_phones() const { return cells * phones; }
+};
+
+// How each phone's Wi-Fi rate is set and how it changes over time.
+struct ChannelConfig {
+  std::string kind = "constant"; // constant, trace or markov
+  // Fixed per-phone rates: empty (every phone at bandwidth_mbps), a list cycled across the
+  // phones of a cell, or "random:" a list drawn from with the run's seed.
+  std::vector<double> phone_rates_mbps;
+  bool random_rates = false;
+  std::vector<std::string> traces; // trace: one file per phone, cycled
+  double trace_offset_s = 0;       // where phone 0 starts in its trace
+  double trace_stagger_s = 0;      // each next phone starts this much later
+  bool trace_loop = true;
+  double min_rate_mbps = 0.1; // a throughput of 0 (outage) is floored here
+  // markov: a two-state (good, bad) channel with exponential sojourns.
+  double markov_good_s = 0, markov_bad_s = 0, markov_bad_mbps = 0;
+  double chunk_bytes = 65536; // uploads and replies on a varying channel go in chunks
+};
+
+struct NetworkConfig {
+  std::vector<double> bandwidth_mbps;
+  ChannelConfig channel;
+  double wan_mbps = 10000, wan_latency_ms = 0;
+  std::string wan_trace; // a bandwidth trace the WAN follows (wired links take profiles)
+  double edge_link_mbps = 10000, edge_latency_ms = 0;
+  double tcp_window_bytes = 4194304; // a flow's rate is bounded by window / (2 x latency)
+  double upload_bytes = 0, download_bytes = 0;
+};
+
+struct LoadConfig {
+  std::vector<long> cells, phones; // phones per cell
+  std::string arrival = "closed";  // closed (think time) or poisson
+  std::vector<double> arrival_rate_hz;
+  double think_ms = 0;    // closed loop: pause between one phone's requests
+  double deadline_ms = 0; // a request slower than this is a miss; 0: no deadline
+};
+
+struct ServerConfig {
+  long gpu_workers = 1;    // per cloud server
+  long edge_workers = 1;   // per edge server
+  long cells_per_edge = 1; // 1: an edge server at every access point
+  long batch_max = 1;      // dynamic batching: the largest batch
+  double batch_wait_ms = 0;
+  double batch_slope = 0; // batch latency L(b) = L(1) (1 + slope (b - 1))
+  bool queue_per_model = false;
 };
 
 struct Scenario {
@@ -21,31 +72,31 @@ struct Scenario {
   std::string name;
   std::string trace; // a trace CSV path, or reconstruct:table1 / reconstruct:table2
   std::vector<std::string> profiles;
-  std::string phone_device, cloud_device, mux_device;
-  std::string mobile_model, cloud_model, mux_model;
+  std::string phone_device, cloud_device, edge_device, mux_device;
+  std::string mobile_model, cloud_model, edge_model, mux_model;
   std::vector<std::string> cloud_models;
   std::vector<std::string> policies, modes;
-  std::vector<double> bandwidth_mbps;
-  std::vector<long> phones, seeds;
-  double wan_mbps = 10000, wan_latency_ms = 0;
-  double upload_bytes = 0, download_bytes = 0;
-  RadioPower radio;
-  long gpu_workers = 1;
-  double think_ms = 0; // pause between one phone's requests
-  long requests = 0;   // per run; 0 = every input of the trace once
+  std::vector<long> seeds;
+  long requests = 0; // per run; 0 = every input of the trace once
   PolicyParams params;
+  NetworkConfig network;
+  RadioPower radio;
+  LoadConfig load;
+  ServerConfig servers;
   // Reconstruction targets (README "Reconstructed traces").
   long reconstruct_inputs = 10000;
   double target_mobile_accuracy = 0, target_cloud_accuracy = 0; // 0: the profile's
   double target_local_fraction = 0, target_hybrid_accuracy = 0, reconstruct_mux_error = 0;
 
-  std::map<std::string, int> key_lines; // where each key was set, for error messages
-  // "FILE:LINE: field 'KEY'" for a key of this scenario.
+  std::map<std::string, int> key_lines; // where each "section.key" was set
+  // "FILE:LINE: field 'section.key'" for a key of this scenario.
   std::string at(const std::string& key) const;
   std::vector<RunPoint> run_points() const;
 };
 
 Scenario read_scenario(const std::string& path);
+// Every known key as "section.key" (or "key" for the top level), with what it means.
+const std::vector<std::pair<std::string, std::string>>& scenario_key_docs();
 std::vector<std::string> scenario_keys();
 // Paths inside a scenario are relative to the scenario file's folder.
 std::string resolve_path(const Scenario& s, const std::string& relative);

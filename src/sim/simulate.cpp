@@ -1,13 +1,18 @@
 #include "sim/simulate.hpp"
 
+#include "core/arrivals.hpp"
 #include "core/input_error.hpp"
-#include "sim/cell_platform.hpp"
+#include "sim/gpu_server.hpp"
+#include "sim/phone.hpp"
 
+#include <simgrid/kernel/ProfileBuilder.hpp>
 #include <simgrid/s4u.hpp>
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
+#include <fmt/format.h>
+#include <map>
+#include <memory>
 #include <unistd.h>
 
 namespace sg4 = simgrid::s4u;
@@ -16,91 +21,70 @@ namespace muxsim::sim {
 
 namespace {
 
-// One offloaded request as it travels: the phone fills the plan, the GPU worker stamps the
-// times it started and finished.
-struct Request {
-  const Plan* plan = nullptr;
-  sg4::Mailbox* reply = nullptr;
-  double compute_start = 0, compute_end = 0;
-};
-
-double flops_of(double ms) {
-  return ms * 1e-3 * kHostFlops;
-}
-
-// A GPU worker: takes requests from the cloud's FIFO inbox, runs the chosen models one after
-// another, sends the reply back to the phone.
-void gpu_worker(sg4::Mailbox* inbox, const Deployment* d, double download_bytes) {
-  for (;;) {
-    auto* req = inbox->get<Request>();
-    req->compute_start = sg4::Engine::get_clock();
-    for (int slot : req->plan->cloud_slots)
-      sg4::this_actor::execute(flops_of(d->cloud[slot].profile.latency_ms));
-    req->compute_end = sg4::Engine::get_clock();
-    req->reply->put(req, static_cast<uint64_t>(download_bytes));
-  }
-}
-
-// A phone: for each of its requests runs the multiplexer, then either its own model or an
-// offload round trip, and records the times the accounting needs.
-void phone(const Prepared* p, const Policy* policy, long index, long phones, sg4::Mailbox* inbox,
-           std::vector<CostBreakdown>* out) {
-  const Deployment& d = p->deployment;
-  auto* reply = sg4::Mailbox::by_name(phone_name(index) + "-reply");
-  for (long k = index; k < p->request_count(); k += phones) {
-    const TraceInput& in = p->trace.inputs[p->input_of(k)];
-    const Plan plan = policy->choose(in);
-    Timing t;
-    double now = sg4::Engine::get_clock();
-    auto lap = [&now]() {
-      const double before = now;
-      now = sg4::Engine::get_clock();
-      return (now - before) * 1e3;
-    };
-    if (plan.mux) {
-      sg4::this_actor::execute(flops_of(d.mux.latency_ms));
-      t.mux_ms = lap();
-    }
-    if (plan.local) {
-      sg4::this_actor::execute(flops_of(d.mobile_profile.latency_ms));
-      t.local_ms = lap();
-    }
-    if (!plan.cloud_slots.empty()) {
-      Request req{&plan, reply};
-      inbox->put(&req, static_cast<uint64_t>(d.upload_bytes));
-      t.upload_ms = lap();
-      reply->get<Request>();
-      t.queue_ms = req.compute_start * 1e3 - (now * 1e3);
-      t.cloud_ms = (req.compute_end - req.compute_start) * 1e3;
-      t.download_ms = (sg4::Engine::get_clock() - req.compute_end) * 1e3;
-      lap();
-    }
-    (*out)[static_cast<std::size_t>(k)] = account(d, plan, in, t);
-    if (p->scenario.think_ms > 0) {
-      sg4::this_actor::sleep_for(p->scenario.think_ms * 1e-3);
-      lap();
-    }
-  }
-}
-
-std::string write_platform(const CellSpec& spec) {
+std::string write_platform(const PlatformSpec& spec) {
   const char* tmp = std::getenv("TMPDIR");
   std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/muxsim-platform-XXXXXX";
   const int fd = ::mkstemp(path.data());
   if (fd < 0) throw InputError(path + ": cannot create a temporary platform file");
-  const std::string xml = cell_platform_xml(spec);
+  const std::string xml = platform_xml(spec);
   const bool ok = ::write(fd, xml.data(), xml.size()) == static_cast<ssize_t>(xml.size());
   ::close(fd);
   if (!ok) throw InputError(path + ": cannot write the temporary platform file");
   return path;
 }
 
+// The WAN's bandwidth follows a trace: SimGrid profiles take bytes/s on wired links.
+void follow_wan_trace(const sg4::Engine& engine, const BandwidthTrace& t, bool loop) {
+  std::string text;
+  for (std::size_t i = 0; i < t.time_s.size(); ++i)
+    text += fmt::format("{} {}\n", t.time_s[i] - t.time_s.front(), t.mbps[i] * 1e6 / 8);
+  auto* profile = simgrid::kernel::profile::ProfileBuilder::from_string("wan-trace", text,
+                                                                        loop ? t.period_s() : -1);
+  engine.link_by_name(kWanLink)->set_bandwidth_profile(profile);
+}
+
+// Applies one phone's rate walk to its Wi-Fi station level: sets it now, then sleeps until
+// each next change. A daemon, so the run ends with the phones.
+void channel_actor(const sg4::Link* air, sg4::Host* phone, RateWalk walk,
+                   const std::map<double, int>* level_of) {
+  for (RateChange c = walk.next(); std::isfinite(c.time_s); c = walk.next()) {
+    sg4::this_actor::sleep_until(c.time_s);
+    air->set_host_wifi_rate(phone, level_of->at(c.mbps));
+  }
+}
+
+std::vector<int> queue_keys(const Prepared& p, bool cloud) {
+  std::vector<int> keys = {0};
+  if (cloud && p.scenario.servers.queue_per_model)
+    for (std::size_t i = 1; i < p.deployment.cloud.size(); ++i)
+      keys.push_back(static_cast<int>(i));
+  return keys;
+}
+
 } // namespace
+
+PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channel& channel) {
+  const Scenario& s = p.scenario;
+  PlatformSpec spec;
+  spec.cells = point.cells;
+  spec.phones_per_cell = point.phones;
+  spec.wifi_levels_mbps = channel.levels();
+  spec.wan_mbps = s.network.wan_mbps;
+  spec.cloud_cores = s.servers.gpu_workers * static_cast<long>(queue_keys(p, true).size());
+  if (p.deployment.edge >= 0) {
+    spec.cells_per_edge = s.servers.cells_per_edge;
+    spec.edge_servers = (point.cells + spec.cells_per_edge - 1) / spec.cells_per_edge;
+    spec.edge_link_mbps = s.network.edge_link_mbps;
+    spec.edge_cores = s.servers.edge_workers;
+  }
+  return spec;
+}
 
 std::vector<CostBreakdown> simulate(const Prepared& p, const Policy& policy,
                                     const RunPoint& point) {
   const Scenario& s = p.scenario;
-  CellSpec spec{point.phones, point.bandwidth_mbps, s.wan_mbps, s.wan_latency_ms, s.gpu_workers};
+  const Channel channel(s, point, p.channel_traces);
+  const PlatformSpec spec = platform_for(p, point, channel);
   const std::string platform = write_platform(spec);
 
   int argc = 3;
@@ -110,21 +94,51 @@ std::vector<CostBreakdown> simulate(const Prepared& p, const Policy& policy,
   sg4::Engine engine(&argc, argv);
   engine.load_platform(platform);
   std::remove(platform.c_str());
+  if (!p.wan_trace.time_s.empty())
+    follow_wan_trace(engine, p.wan_trace, s.network.channel.trace_loop);
+
+  const Batching batching{s.servers.batch_max, s.servers.batch_wait_ms * 1e-3,
+                          s.servers.batch_slope};
+  GpuServer cloud(engine.host_by_name(kCloudHost), p.deployment, s.servers.gpu_workers, batching,
+                  queue_keys(p, true));
+  std::vector<std::unique_ptr<GpuServer>> edges;
+  for (long e = 0; e < spec.edge_servers; ++e)
+    edges.push_back(std::make_unique<GpuServer>(engine.host_by_name(edge_name(e)), p.deployment,
+                                                s.servers.edge_workers, batching,
+                                                queue_keys(p, false)));
+
+  std::map<double, int> level_of;
+  for (std::size_t i = 0; i < spec.wifi_levels_mbps.size(); ++i)
+    level_of[spec.wifi_levels_mbps[i]] = static_cast<int>(i);
+  const double chunk = channel.varies() ? s.network.channel.chunk_bytes : 0;
+  const NetworkConfig& net = s.network;
+  const Route to_cloud{net.wan_latency_ms * 1e-3,
+                       window_rate_bytes_per_s(net.tcp_window_bytes, net.wan_latency_ms), chunk};
+  const Route to_edge{net.edge_latency_ms * 1e-3,
+                      window_rate_bytes_per_s(net.tcp_window_bytes, net.edge_latency_ms), chunk};
 
   std::vector<CostBreakdown> costs(static_cast<std::size_t>(p.request_count()));
-  auto* inbox = sg4::Mailbox::by_name("cloud-inbox");
-  sg4::Host* cloud = engine.host_by_name(kCloudHost);
-  for (long w = 0; w < s.gpu_workers; ++w) {
-    auto worker = sg4::Actor::create("gpu-" + std::to_string(w), cloud, gpu_worker, inbox,
-                                     &p.deployment, s.download_bytes);
-    worker->daemonize();
-    if (w == 0) inbox->set_receiver(worker); // uploads complete without waiting for a worker
-  }
-  const sg4::Link* air = engine.link_by_name(kWifiLink);
-  for (long i = 0; i < point.phones; ++i) {
-    sg4::Host* host = engine.host_by_name(phone_name(i));
-    air->set_host_wifi_rate(host, 0);
-    sg4::Actor::create(phone_name(i), host, phone, &p, &policy, i, point.phones, inbox, &costs);
+  std::vector<PhoneContext> phones(static_cast<std::size_t>(point.total_phones()));
+  for (long g = 0; g < point.total_phones(); ++g) {
+    const long cell = g / point.phones;
+    sg4::Host* host = engine.host_by_name(phone_name(g));
+    const sg4::Link* air = engine.link_by_name(air_name(cell));
+    RateWalk walk = channel.walk(g);
+    air->set_host_wifi_rate(host, level_of.at(walk.next().mbps));
+    if (channel.varies())
+      sg4::Actor::create("channel-" + std::to_string(g), host, channel_actor, air, host, walk,
+                         &level_of)
+          ->daemonize();
+    PhoneContext& ctx = phones[static_cast<std::size_t>(g)];
+    ctx = {&p,
+           &policy,
+           host,
+           &cloud,
+           edges.empty() ? nullptr : edges[cell / s.servers.cells_per_edge].get(),
+           to_cloud,
+           to_edge,
+           &costs};
+    sg4::Actor::create(phone_name(g), host, run_phone, &ctx, g, point);
   }
   engine.run();
   return costs;

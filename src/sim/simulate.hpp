@@ -1,14 +1,19 @@
 #pragma once
-// The simulated mode of a run: phones, the shared Wi-Fi cell and the cloud GPU queue in
-// SimGrid. Creates the SimGrid engine, so it may run once per process (GUIDE invariant 4);
-// the sweep runner calls it in a forked child.
+// The simulated mode of a run: phones in Wi-Fi cells, their channels, the WAN, the edge and
+// cloud GPU servers, in SimGrid. Creates the SimGrid engine, so it may run once per process
+// (GUIDE invariant 4); the sweep runner calls it in a forked child.
+#include "core/channel.hpp"
 #include "core/cost_breakdown.hpp"
 #include "core/policy.hpp"
 #include "core/prepared.hpp"
+#include "sim/platform.hpp"
 
 #include <vector>
 
 namespace muxsim::sim {
+
+// The platform a run loads (also what `muxsim platform` prints).
+PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channel& channel);
 
 std::vector<CostBreakdown> simulate(const Prepared& p, const Policy& policy, const RunPoint& point);
 

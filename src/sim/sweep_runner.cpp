@@ -33,6 +33,7 @@ ResultRow row_for(const Job& job) {
   row.policy = job.policy;
   row.note = policy_note(job.policy);
   row.provenance = job.prepared->trace.provenance;
+  row.deadline_ms = job.prepared->scenario.load.deadline_ms;
   row.models = job.prepared->trace.models;
   return row;
 }
@@ -42,7 +43,7 @@ Summary run_in_process(const Job& job) {
   const auto policy = make_policy(job.policy, p.deployment, p.scenario.params);
   const auto costs = job.mode == "simulated" ? simulate(p, *policy, job.point)
                                              : evaluate_closed_form(p, *policy, job.point);
-  return summarize(costs, p.trace.models.size());
+  return summarize(costs, p.trace.models.size(), p.scenario.load.deadline_ms);
 }
 
 struct Child {
@@ -122,10 +123,12 @@ public:
   void done(const ResultRow& row) {
     ++done_;
     if (!on_) return;
-    const auto line =
-        fmt::format("[{}/{}] {} {} {} bw={} phones={} seed={}{}", done_, total_, row.scenario,
-                    row.mode, row.policy, row.point.bandwidth_mbps, row.point.phones,
-                    row.point.seed, row.status == "ok" ? "" : " FAILED: " + row.error);
+    const auto line = fmt::format(
+        "[{}/{}] {} {} {} bw={:.4g} cells={} phones={}{} seed={}{}", done_, total_, row.scenario,
+        row.mode, row.policy, row.point.bandwidth_mbps, row.point.cells, row.point.phones,
+        row.point.arrival_rate_hz > 0 ? fmt::format(" rate={:.4g}/s", row.point.arrival_rate_hz)
+                                      : "",
+        row.point.seed, row.status == "ok" ? "" : " FAILED: " + row.error);
     if (tty_)
       fmt::print(stderr, "\r\033[K{}{}", line, done_ == total_ ? "\n" : "");
     else if (row.status != "ok" || done_ == total_ ||

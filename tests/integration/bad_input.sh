@@ -28,12 +28,13 @@ input_id,label,fold,pred_small,conf_small,correct_small,score_small,pred_big,con
 a,1,0,1,0.9,1,0.8,1,0.9,1,0.9,synthetic
 b,2,0,3,0.4,0,0.2,2,0.8,1,0.9,synthetic
 CSV
-scenario() { # scenario FILE [extra lines] — writes a valid scenario plus the extra lines
+scenario() { # scenario FILE [extra lines] — writes a valid scenario (lines 1-7) plus the extra lines
   local file=$1
   shift
   {
     echo "trace = trace.csv"
     echo "profiles = profile.csv"
+    echo "[devices]"
     echo "phone_device = phone"
     echo "cloud_device = cloud"
     echo "mobile_model = small"
@@ -41,39 +42,70 @@ scenario() { # scenario FILE [extra lines] — writes a valid scenario plus the 
     printf '%s\n' "$@"
   } >"$WORK/$file"
 }
-scenario good.ini "policies = mobile-only,hybrid"
+scenario good.ini "[policy]" "policies = mobile-only,hybrid"
 "$MUXSIM" run "$WORK/good.ini" --out "$WORK/good" --quiet || fail "the valid scenario failed"
 [[ -s $WORK/good/results.csv ]] || fail "the valid scenario wrote no results"
 
 expect_bad missing-file "$WORK/nope.ini: cannot open file" "$WORK/nope.ini"
 
 sed 's/^b,2,0,3,0.4/b,2,0,three,0.4/' "$WORK/trace.csv" >"$WORK/trace-text.csv"
-scenario text.ini "policies = hybrid" "trace = trace-text.csv"
-sed -i '1d' "$WORK/text.ini"
+scenario text.ini "[policy]" "policies = hybrid"
+sed -i 's/^trace = .*/trace = trace-text.csv/' "$WORK/text.ini"
 expect_bad malformed-row "trace-text.csv:3: field 'pred_small': 'three' is not an integer" "$WORK/text.ini"
 
 cut -d, -f1-7 "$WORK/profile.csv" >"$WORK/profile-nokind.csv"
-scenario nocol.ini "policies = hybrid" "profiles = profile-nokind.csv"
-sed -i '2d' "$WORK/nocol.ini"
+scenario nocol.ini "[policy]" "policies = hybrid"
+sed -i 's/^profiles = .*/profiles = profile-nokind.csv/' "$WORK/nocol.ini"
 expect_bad missing-column "profile-nokind.csv:1: field 'kind': missing column" "$WORK/nocol.ini"
 
-scenario key.ini "policies = hybrid" "bandwith_mbps = 10"
-expect_bad unknown-key "key.ini:8: field 'bandwith_mbps': unknown key; known keys:" "$WORK/key.ini"
+scenario key.ini "[network]" "bandwith_mbps = 10"
+expect_bad unknown-key "key.ini:9: field 'network.bandwith_mbps': unknown key; known keys:" "$WORK/key.ini"
 
-scenario model.ini "policies = hybrid" "cloud_models = big,huge"
-expect_bad unknown-model "model.ini:8: field 'cloud_models': unknown model 'huge'; the trace has: small, big" "$WORK/model.ini"
+scenario misplaced.ini "[policy]" "policies = hybrid" "bandwidth_mbps = 10"
+expect_bad misplaced-key "misplaced.ini:10: field 'policy.bandwidth_mbps': unknown key (did you mean 'bandwidth_mbps' under [network]?)" "$WORK/misplaced.ini"
 
-scenario noprofile.ini "policies = hybrid" "mux_model = brain"
-expect_bad model-without-profile "noprofile.ini:8: field 'mux_model': unknown model 'brain' on device 'phone'; known: small, multiplexer" "$WORK/noprofile.ini"
+scenario model.ini "cloud_models = big,huge" "[policy]" "policies = hybrid"
+expect_bad unknown-model "model.ini:8: field 'devices.cloud_models': unknown model 'huge'; the trace has: small, big" "$WORK/model.ini"
 
-scenario policy.ini "policies = hybrid,teleport"
-expect_bad unknown-policy "policy.ini:7: field 'policies': unknown policy 'teleport'" "$WORK/policy.ini"
+scenario noprofile.ini "mux_model = brain" "[policy]" "policies = hybrid"
+expect_bad model-without-profile "noprofile.ini:8: field 'devices.mux_model': unknown model 'brain' on device 'phone'; known: small, multiplexer" "$WORK/noprofile.ini"
 
-scenario negative.ini "policies = hybrid" "bandwidth_mbps = -20"
-expect_bad negative-bandwidth "negative.ini:8: field 'bandwidth_mbps': bandwidth must be positive" "$WORK/negative.ini"
+scenario policy.ini "[policy]" "policies = hybrid,teleport"
+expect_bad unknown-policy "policy.ini:9: field 'policy.policies': unknown policy 'teleport'" "$WORK/policy.ini"
 
-scenario range.ini "policies = hybrid" "phones = 1:10:cubic:3"
-expect_bad bad-sweep "range.ini:8: field 'phones': scale must be lin or log" "$WORK/range.ini"
+scenario negative.ini "[policy]" "policies = hybrid" "[network]" "bandwidth_mbps = -20"
+expect_bad negative-bandwidth "negative.ini:11: field 'network.bandwidth_mbps': values must be positive" "$WORK/negative.ini"
+
+scenario range.ini "[policy]" "policies = hybrid" "[load]" "phones = 1:10:cubic:3"
+expect_bad bad-sweep "range.ini:11: field 'load.phones': scale must be lin or log" "$WORK/range.ini"
+
+scenario rate.ini "[policy]" "policies = hybrid" "[load]" "arrival = poisson" "arrival_rate_hz = 0"
+expect_bad zero-arrival-rate "rate.ini:12: field 'load.arrival_rate_hz': values must be positive" "$WORK/rate.ini"
+
+scenario batch.ini "[policy]" "policies = hybrid" "[servers]" "batch_max = 0"
+expect_bad zero-batch "batch.ini:11: field 'servers.batch_max': must be an integer >= 1, got 0" "$WORK/batch.ini"
+
+scenario cells.ini "[policy]" "policies = hybrid" "[load]" "cells = 0"
+expect_bad zero-cells "cells.ini:11: field 'load.cells': values must be integers >= 1" "$WORK/cells.ini"
+
+scenario edge.ini "[policy]" "policies = hybrid,edge-only"
+expect_bad edge-without-profile "edge.ini:9: field 'policy.policies': policy 'edge-only' needs an edge tier" "$WORK/edge.ini"
+
+scenario edgemodel.ini "edge_device = edge" "edge_model = big" "[policy]" "policies = edge-only"
+expect_bad edge-device-without-profile "edgemodel.ini:9: field 'devices.edge_model': unknown model 'big' on device 'edge'" "$WORK/edgemodel.ini"
+
+# Bandwidth traces: time going backwards, a negative throughput, no rows, a wrong field count.
+printf '0,1000000\n2,2000000\n1,3000000\n' >"$WORK/back.csv"
+printf '0\t5.0\n1\t-2.5\n' >"$WORK/negative.tsv"
+printf '# only a comment\n' >"$WORK/empty.csv"
+printf '0,1000000,7\n' >"$WORK/wide.csv"
+for t in back.csv negative.tsv empty.csv wide.csv; do
+  scenario "trace-$t.ini" "[policy]" "policies = cloud-only" "[network]" "channel = trace" "channel_trace = $t"
+done
+expect_bad trace-backwards "back.csv:3: field 'seconds': time goes backwards or repeats" "$WORK/trace-back.csv.ini"
+expect_bad trace-negative "negative.tsv:2: field 'mbit_per_second': throughput must not be negative" "$WORK/trace-negative.tsv.ini"
+expect_bad trace-empty "empty.csv: no rows" "$WORK/trace-empty.csv.ini"
+expect_bad trace-fields "wide.csv:1: expected 2 fields" "$WORK/trace-wide.csv.ini"
 
 expect_bad bad-option "unrecognised option" "$WORK/good.ini" --frobnicate
 echo "bad input: all cases passed"

@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # GUIDE invariant 4: a run that fails is one failed row with its reason, not a lost sweep.
 source "$(dirname "$0")/common.sh"
-sed -e 's/^reconstruct_inputs = .*/reconstruct_inputs = 10000/' "$SRC/scenarios/paper-table1.ini" >"$WORK/slow.ini"
-sed -i "s#\.\./models/#$SRC/models/#g" "$WORK/slow.ini"
-echo "requests = 100000000" >>"$WORK/slow.ini"
-echo "modes = simulated" >>"$WORK/slow.ini"
+# 5 million simulated requests take far longer than the 2 s limit.
+sed -e "s#\.\./models/#$SRC/models/#g" "$SRC/scenarios/paper-table1.ini" >"$WORK/slow.ini"
+sed -i '1i requests = 5000000\nmodes = simulated' "$WORK/slow.ini"
 sed -i 's/^policies = .*/policies = cloud-only/' "$WORK/slow.ini"
 cp "$SRC/scenarios/paper-table2.ini" "$WORK/fast.ini"
 sed -i "s#\.\./models/#$SRC/models/#g" "$WORK/fast.ini"

@@ -26,7 +26,7 @@ eq::Cost cost_of(const ModelProfile& m) {
 TEST_CASE("Eq. 9-13: mobile-only, cloud-only and hybrid") {
   const auto p = prepare(test::source_path("scenarios/paper-table1.ini"));
   const Deployment& d = p->deployment;
-  const LinkSpec link = p->link(p->scenario.run_points()[0]);
+  const PathSpec link = p->links(p->scenario.run_points()[0].bandwidth_mbps).cloud;
   const double up = transfer_ms(d.upload_bytes, link), down = transfer_ms(d.download_bytes, link);
   const auto& cloud = d.cloud[d.cloud_default].profile;
   const eq::Cost mobile = eq::mobile_only(cost_of(d.mobile_profile));

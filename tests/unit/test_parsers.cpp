@@ -2,7 +2,6 @@
 #include "core/csv.hpp"
 #include "core/input_error.hpp"
 #include "core/profile.hpp"
-#include "core/scenario.hpp"
 #include "core/summary.hpp"
 #include "core/sweep.hpp"
 #include "core/trace.hpp"
@@ -93,22 +92,4 @@ TEST_CASE("traces: round trip, and bad rows named by line and field") {
   text.replace(text.find(",0.800000,"), 10, ",1.800000,");
   const auto bad = write_temp("t2.csv", text);
   CHECK(error_of([&] { read_trace(bad); }) == bad + ":2: field 'score_a': must be in [0, 1]");
-}
-
-TEST_CASE("scenarios: unknown keys list the known ones; negative values are refused") {
-  const auto unknown = write_temp("s1.ini", "trace = t.csv\nbandwith_mbps = 10\n");
-  const auto e = error_of([&] { read_scenario(unknown); });
-  CHECK(e.find(unknown + ":2: field 'bandwith_mbps': unknown key; known keys: name, trace") == 0);
-  const std::string base = "trace = t.csv\nprofiles = p.csv\nphone_device = a\ncloud_device = b\n"
-                           "cloud_model = m\n";
-  const auto negative = write_temp("s2.ini", base + "policies = cloud-only\nbandwidth_mbps = -5\n");
-  CHECK(error_of([&] { read_scenario(negative); }) ==
-        negative + ":7: field 'bandwidth_mbps': bandwidth must be positive");
-  const auto policy = write_temp("s3.ini", base + "policies = cloud-only,teleport\n");
-  CHECK(error_of([&] {
-          read_scenario(policy);
-        }).find("unknown policy 'teleport'; known: mobile-only") != std::string::npos);
-  const auto ok = write_temp(
-      "s4.ini", base + "policies = oracle\nbandwidth_mbps = 1:100:log:3\nphones = 1,10\n");
-  CHECK(read_scenario(ok).run_points().size() == 6);
 }

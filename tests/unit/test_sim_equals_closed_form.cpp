@@ -13,7 +13,7 @@ namespace {
 std::vector<double> flatten(const std::vector<CostBreakdown>& costs) {
   std::vector<double> v;
   for (const auto& c : costs)
-    for (double x : {c.mux_ms, c.local_ms, c.upload_ms, c.queue_ms, c.cloud_ms, c.download_ms,
+    for (double x : {c.mux_ms, c.local_ms, c.upload_ms, c.queue_ms, c.server_ms, c.download_ms,
                      c.phone_energy_mj(), c.total_gflops(), c.correct ? 1.0 : 0.0})
       v.push_back(x);
   return v;
@@ -44,7 +44,7 @@ TEST_CASE("simulation equals closed form, request by request, for every policy")
 TEST_CASE("with a slower link the simulation still follows the closed form's transfer time") {
   const auto p = prepare(test::source_path("scenarios/paper-table1.ini"));
   p->scenario.requests = 50;
-  const RunPoint point{7.5, 1, 1};
+  const RunPoint point{7.5, 1, 1, 1, 0};
   const auto policy = make_policy("cloud-only", p->deployment, p->scenario.params);
   const auto closed = flatten(evaluate_closed_form(*p, *policy, point));
   const auto simulated = test::in_child([&] { return flatten(sim::simulate(*p, *policy, point)); });
@@ -61,7 +61,7 @@ TEST_CASE("two phones and one GPU worker: requests queue, the closed form no lon
   const auto policy = make_policy("cloud-only", p->deployment, p->scenario.params);
   const auto simulated = test::in_child([&] {
     std::vector<double> queue;
-    for (const auto& c : sim::simulate(*p, *policy, RunPoint{100, 2, 1}))
+    for (const auto& c : sim::simulate(*p, *policy, RunPoint{100, 2, 1, 1, 0}))
       queue.push_back(c.queue_ms);
     return queue;
   });

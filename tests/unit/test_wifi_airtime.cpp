@@ -2,7 +2,7 @@
 // throughput x with sum_i x / r_i = 1, so two stations sending B bytes at once at rates r1
 // and r2 each run at 1 / (1/r1 + 1/r2) and both finish at T = 8 B (1/r1 + 1/r2).
 #include "fork_helper.hpp"
-#include "sim/cell_platform.hpp"
+#include "sim/platform.hpp"
 
 #include <doctest/doctest.h>
 #include <simgrid/s4u.hpp>

@@ -1,0 +1,97 @@
+// The scenario keys, one line of documentation each, grouped by INI section. `muxsim run`
+// lists them when a scenario names an unknown key.
+#include "core/scenario.hpp"
+
+namespace muxsim {
+
+const std::vector<std::pair<std::string, std::string>>& scenario_key_docs() {
+  static const std::vector<std::pair<std::string, std::string>> keys = {
+      {"name", "scenario name written to every results row"},
+      {"trace", "decision trace CSV, or reconstruct:table1 / reconstruct:table2"},
+      {"profiles", "comma-separated profile CSVs"},
+      {"modes", "closed-form, simulated or both (default both)"},
+      {"seeds", "seeds; a sweep of integers"},
+      {"requests", "requests per run (0: each trace input once)"},
+
+      {"devices.phone_device", "profile device of the phone"},
+      {"devices.cloud_device", "profile device of the cloud GPU"},
+      {"devices.edge_device", "profile device of the edge server (empty: no edge tier)"},
+      {"devices.mux_device", "profile device that runs the multiplexer (default: phone_device)"},
+      {"devices.mobile_model", "the phone's model (empty: no local model)"},
+      {"devices.cloud_model", "the cloud model of cloud-only and hybrid"},
+      {"devices.cloud_models",
+       "cloud models multiplexed by hybrid-single/ensemble (default: cloud_model)"},
+      {"devices.edge_model", "the edge server's model (edge-only, hybrid-edge)"},
+      {"devices.mux_model", "profile row of the multiplexer (default: multiplexer)"},
+
+      {"policy.policies", "comma-separated policies"},
+      {"policy.hybrid_threshold", "binary multiplexer threshold"},
+      {"policy.ensemble_threshold", "Algorithm 2 threshold for hybrid-ensemble"},
+      {"policy.confidence_threshold",
+       "hybrid-confidence: keep local when the phone model's max softmax reaches this"},
+
+      {"network.bandwidth_mbps", "every phone's Wi-Fi rate; a sweep"},
+      {"network.phone_rates_mbps",
+       "per-phone Wi-Fi rates instead: a list cycled over each cell's phones, or "
+       "random:LIST drawn with the seed"},
+      {"network.channel", "constant, trace or markov"},
+      {"network.channel_trace",
+       "bandwidth trace file(s), cycled over phones: seconds,bytes_per_second CSV or "
+       "seconds<TAB>Mbit/s"},
+      {"network.trace_offset_s", "where phone 0 starts in its trace"},
+      {"network.trace_stagger_s", "each next phone starts this many seconds later"},
+      {"network.trace_loop",
+       "true: a trace wraps around at its end; false: it holds its last rate"},
+      {"network.min_rate_mbps", "floor for a trace's zero throughput (outage), default 0.1"},
+      {"network.markov_good_s", "markov: mean time in the good state (the phone's rate)"},
+      {"network.markov_bad_s", "markov: mean time in the bad state"},
+      {"network.markov_bad_mbps", "markov: the rate in the bad state"},
+      {"network.chunk_bytes",
+       "on a varying channel, transfers go in chunks of this size (default 65536)"},
+      {"network.wan_mbps", "access point to cloud bandwidth, shared by all cells"},
+      {"network.wan_latency_ms", "access point to cloud one-way latency"},
+      {"network.wan_trace", "a bandwidth trace the WAN's bandwidth follows"},
+      {"network.edge_link_mbps", "access point to edge server bandwidth"},
+      {"network.edge_latency_ms", "access point to edge server one-way latency"},
+      {"network.tcp_window_bytes",
+       "TCP window: a flow runs at most window / (2 x one-way latency), default 4194304"},
+      {"network.upload_bytes", "bytes sent per offloaded input"},
+      {"network.download_bytes", "bytes of the reply"},
+
+      {"radio.tx_w", "phone radio power while sending"},
+      {"radio.rx_w", "phone radio power while receiving"},
+      {"radio.idle_w", "phone power while waiting on a server"},
+
+      {"load.cells", "Wi-Fi cells, each behind its own access point; a sweep"},
+      {"load.phones", "phones per cell; a sweep of integers"},
+      {"load.arrival", "closed (a phone waits for each answer, then thinks) or poisson"},
+      {"load.arrival_rate_hz", "poisson: requests per second per phone; a sweep"},
+      {"load.think_ms", "closed: pause between one phone's requests"},
+      {"load.deadline_ms", "a request answered later than this is a miss (0: none)"},
+
+      {"servers.gpu_workers", "workers of the cloud GPU server"},
+      {"servers.edge_workers", "workers of each edge server"},
+      {"servers.cells_per_edge", "cells sharing one edge server (1: one at each access point)"},
+      {"servers.batch_max", "dynamic batching: largest batch (1: no batching)"},
+      {"servers.batch_wait_ms", "dynamic batching: longest wait for a batch to fill"},
+      {"servers.batch_slope", "batch latency L(b) = L(1) x (1 + slope x (b - 1))"},
+      {"servers.queue_per_model", "true: one FIFO queue per model instead of one per server"},
+
+      {"reconstruct.inputs", "inputs in a reconstructed trace"},
+      {"reconstruct.target_mobile_accuracy", "table1: phone model accuracy (default: profile)"},
+      {"reconstruct.target_cloud_accuracy", "table1: cloud model accuracy (default: profile)"},
+      {"reconstruct.target_local_fraction", "table1: fraction kept local"},
+      {"reconstruct.target_hybrid_accuracy", "table1: hybrid accuracy"},
+      {"reconstruct.mux_error", "table2: assumed multiplexer error rate"},
+  };
+  return keys;
+}
+
+std::vector<std::string> scenario_keys() {
+  std::vector<std::string> keys;
+  for (const auto& [k, doc] : scenario_key_docs())
+    keys.push_back(k);
+  return keys;
+}
+
+} // namespace muxsim

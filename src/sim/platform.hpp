@@ -1,0 +1,38 @@
+#pragma once
+// The SimGrid platform of a run (README "Platform"): `cells` Wi-Fi zones, each with its
+// phones sharing one Wi-Fi link (the air) through its access point; a WAN shared by all cells
+// to one cloud host with a core per GPU worker; optionally an edge server per group of
+// cells, behind its own wired link from each access point of the group.
+// Every link has zero latency: muxsim adds each route's one-way latency once per message
+// and bounds each flow by the TCP window itself (sim/transfer.hpp), so a transfer sent in
+// chunks does not pay the latency once per chunk.
+// Generated as XML so the same text can be committed under platforms/ and loaded per run.
+#include <string>
+#include <vector>
+
+namespace muxsim::sim {
+
+struct PlatformSpec {
+  long cells = 1;
+  long phones_per_cell = 1;
+  std::vector<double> wifi_levels_mbps = {100}; // the Wi-Fi rate levels stations can hold
+  double wan_mbps = 10000;
+  long cloud_cores = 1;
+  long edge_servers = 0; // 0: no edge tier
+  long cells_per_edge = 1;
+  double edge_link_mbps = 10000;
+  long edge_cores = 1;
+};
+
+// Host speed of phones and of each server core: 1 Gflop/s, so a profile latency of L ms is
+// executed as L * 1e6 flops and takes exactly L ms when the core is free.
+constexpr double kHostFlops = 1e9;
+
+std::string phone_name(long i); // i over all cells: cell i / phones_per_cell
+std::string edge_name(long e);
+std::string air_name(long cell);
+inline const char* kCloudHost = "cloud";
+inline const char* kWanLink = "wan";
+std::string platform_xml(const PlatformSpec& spec);
+
+} // namespace muxsim::sim
