@@ -78,7 +78,7 @@ Channel::Channel(const Scenario& s, const RunPoint& point,
   const auto& rates = config_.phone_rates_mbps;
   if (rates.empty()) return;
   for (long g = 0; g < n; ++g) {
-    std::size_t pick = static_cast<std::size_t>(g % point.phones) % rates.size();
+    std::size_t pick = static_cast<std::size_t>(g) % rates.size();
     if (config_.random_rates) {
       Rng rng(static_cast<std::uint64_t>(seed_), static_cast<std::uint64_t>(g), kRates);
       pick = static_cast<std::size_t>(rng.uniform() * static_cast<double>(rates.size()));

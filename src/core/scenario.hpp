@@ -25,8 +25,8 @@ struct RunPoint {
 // How each phone's Wi-Fi rate is set and how it changes over time.
 struct ChannelConfig {
   std::string kind = "constant"; // constant, trace or markov
-  // Fixed per-phone rates: empty (every phone at bandwidth_mbps), a list cycled across the
-  // phones of a cell, or "random:" a list drawn from with the run's seed.
+  // Fixed per-phone rates: empty (every phone at bandwidth_mbps), a list (phone i at
+  // entry i mod its length across all cells), or "random:" a list drawn from with the run's seed.
   std::vector<double> phone_rates_mbps;
   bool random_rates = false;
   std::vector<std::string> traces; // trace: one file per phone, cycled

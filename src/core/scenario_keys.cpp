@@ -32,7 +32,7 @@ const std::vector<std::pair<std::string, std::string>>& scenario_key_docs() {
 
       {"network.bandwidth_mbps", "every phone's Wi-Fi rate; a sweep"},
       {"network.phone_rates_mbps",
-       "per-phone Wi-Fi rates instead: a list cycled over each cell's phones, or "
+       "per-phone Wi-Fi rates instead: a list, phone i at entry i mod its length, or "
        "random:LIST drawn with the seed"},
       {"network.channel", "constant, trace or markov"},
       {"network.channel_trace",

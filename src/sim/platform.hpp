@@ -3,9 +3,10 @@
 // phones sharing one Wi-Fi link (the air) through its access point; a WAN shared by all cells
 // to one cloud host with a core per GPU worker; optionally an edge server per group of
 // cells, behind its own wired link from each access point of the group.
-// Every link has zero latency: muxsim adds each route's one-way latency once per message
-// and bounds each flow by the TCP window itself (sim/transfer.hpp), so a transfer sent in
-// chunks does not pay the latency once per chunk.
+// Links carry their latency, from which SimGrid bounds each flow at TCP-gamma / (2 x route
+// latency) (the TCP window, network/TCP-gamma). network/latency-factor is 0, so SimGrid
+// charges no latency phase: muxsim pays each route's one-way latency once per message
+// (sim/transfer.hpp), and a transfer sent in chunks does not pay it once per chunk.
 // Generated as XML so the same text can be committed under platforms/ and loaded per run.
 #include <string>
 #include <vector>
@@ -16,11 +17,12 @@ struct PlatformSpec {
   long cells = 1;
   long phones_per_cell = 1;
   std::vector<double> wifi_levels_mbps = {100}; // the Wi-Fi rate levels stations can hold
-  double wan_mbps = 10000;
+  double wan_mbps = 10000, wan_latency_ms = 0;
+  double tcp_window_bytes = 4194304;
   long cloud_cores = 1;
   long edge_servers = 0; // 0: no edge tier
   long cells_per_edge = 1;
-  double edge_link_mbps = 10000;
+  double edge_link_mbps = 10000, edge_latency_ms = 0;
   long edge_cores = 1;
 };
 

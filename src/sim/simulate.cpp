@@ -70,11 +70,14 @@ PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channe
   spec.phones_per_cell = point.phones;
   spec.wifi_levels_mbps = channel.levels();
   spec.wan_mbps = s.network.wan_mbps;
+  spec.wan_latency_ms = s.network.wan_latency_ms;
+  spec.tcp_window_bytes = s.network.tcp_window_bytes;
   spec.cloud_cores = s.servers.gpu_workers * static_cast<long>(queue_keys(p, true).size());
   if (p.deployment.edge >= 0) {
     spec.cells_per_edge = s.servers.cells_per_edge;
     spec.edge_servers = (point.cells + spec.cells_per_edge - 1) / spec.cells_per_edge;
     spec.edge_link_mbps = s.network.edge_link_mbps;
+    spec.edge_latency_ms = s.network.edge_latency_ms;
     spec.edge_cores = s.servers.edge_workers;
   }
   return spec;
@@ -112,10 +115,8 @@ std::vector<CostBreakdown> simulate(const Prepared& p, const Policy& policy,
     level_of[spec.wifi_levels_mbps[i]] = static_cast<int>(i);
   const double chunk = channel.varies() ? s.network.channel.chunk_bytes : 0;
   const NetworkConfig& net = s.network;
-  const Route to_cloud{net.wan_latency_ms * 1e-3,
-                       window_rate_bytes_per_s(net.tcp_window_bytes, net.wan_latency_ms), chunk};
-  const Route to_edge{net.edge_latency_ms * 1e-3,
-                      window_rate_bytes_per_s(net.tcp_window_bytes, net.edge_latency_ms), chunk};
+  const Route to_cloud{net.wan_latency_ms * 1e-3, chunk};
+  const Route to_edge{net.edge_latency_ms * 1e-3, chunk};
 
   std::vector<CostBreakdown> costs(static_cast<std::size_t>(p.request_count()));
   std::vector<PhoneContext> phones(static_cast<std::size_t>(point.total_phones()));

@@ -10,11 +10,7 @@ void transfer(sg4::Host* from, sg4::Host* to, double bytes, const Route& route) 
   double left = std::round(bytes);
   while (left > 0) {
     const double piece = route.chunk_bytes > 0 ? std::min(route.chunk_bytes, left) : left;
-    auto comm = sg4::Comm::sendto_init(from, to);
-    comm->set_payload_size(static_cast<uint64_t>(piece));
-    if (route.rate_cap_bytes_per_s > 0 && std::isfinite(route.rate_cap_bytes_per_s))
-      comm->set_rate(route.rate_cap_bytes_per_s);
-    comm->wait();
+    sg4::Comm::sendto(from, to, static_cast<uint64_t>(piece));
     left -= piece;
   }
   if (route.latency_s > 0) sg4::this_actor::sleep_for(route.latency_s);
