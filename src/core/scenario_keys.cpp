@@ -47,7 +47,7 @@ const std::vector<std::pair<std::string, std::string>>& scenario_key_docs() {
       {"network.markov_bad_s", "markov: mean time in the bad state"},
       {"network.markov_bad_mbps", "markov: the rate in the bad state"},
       {"network.chunk_bytes",
-       "on a varying channel, transfers go in chunks of this size (default 65536)"},
+       "on a varying channel or WAN trace, transfers go in chunks of this size (default 65536)"},
       {"network.wan_mbps", "access point to cloud bandwidth, shared by all cells"},
       {"network.wan_latency_ms", "access point to cloud one-way latency"},
       {"network.wan_trace", "a bandwidth trace the WAN's bandwidth follows"},

@@ -61,8 +61,10 @@ std::string platform_xml(const PlatformSpec& spec) {
                        "    <link id=\"lan-{0}\" bandwidth=\"{4}Mbps\" latency=\"{5}ms\"/>\n",
                        e, edge_name(e), kHostFlops, spec.edge_cores, spec.edge_link_mbps,
                        spec.edge_latency_ms);
-  xml += fmt::format("    <link id=\"{}\" bandwidth=\"{}Mbps\" latency=\"{}ms\"/>\n", kWanLink,
-                     spec.wan_mbps, spec.wan_latency_ms);
+  const std::string profile =
+      spec.wan_profile_path.empty() ? "" : " bandwidth_file=\"" + spec.wan_profile_path + "\"";
+  xml += fmt::format("    <link id=\"{}\" bandwidth=\"{}Mbps\" latency=\"{}ms\"{}/>\n", kWanLink,
+                     spec.wan_mbps, spec.wan_latency_ms, profile);
   for (long c = 0; c < spec.cells; ++c) {
     xml += fmt::format("    <zoneRoute src=\"cell-{0}\" dst=\"datacenter\" gw_src=\"ap-{0}\" "
                        "gw_dst=\"{1}\"><link_ctn id=\"{2}\"/></zoneRoute>\n",

@@ -19,6 +19,9 @@ struct PlatformSpec {
   std::vector<double> wifi_levels_mbps = {100}; // the Wi-Fi rate levels stations can hold
   double wan_mbps = 10000, wan_latency_ms = 0;
   double tcp_window_bytes = 4194304;
+  // A SimGrid bandwidth profile the WAN follows, named relative to the platform file's folder
+  // (SimGrid searches that folder; it does not open absolute paths); empty: none.
+  std::string wan_profile_path;
   long cloud_cores = 1;
   long edge_servers = 0; // 0: no edge tier
   long cells_per_edge = 1;

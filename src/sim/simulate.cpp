@@ -5,11 +5,11 @@
 #include "sim/gpu_server.hpp"
 #include "sim/phone.hpp"
 
-#include <simgrid/kernel/ProfileBuilder.hpp>
 #include <simgrid/s4u.hpp>
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fmt/format.h>
 #include <map>
 #include <memory>
@@ -21,26 +21,26 @@ namespace muxsim::sim {
 
 namespace {
 
-std::string write_platform(const PlatformSpec& spec) {
+// Writes `text` to a new temporary file and returns its path.
+std::string write_temporary(const std::string& stem, const std::string& text) {
   const char* tmp = std::getenv("TMPDIR");
-  std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/muxsim-platform-XXXXXX";
+  std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/" + stem + "-XXXXXX";
   const int fd = ::mkstemp(path.data());
-  if (fd < 0) throw InputError(path + ": cannot create a temporary platform file");
-  const std::string xml = platform_xml(spec);
-  const bool ok = ::write(fd, xml.data(), xml.size()) == static_cast<ssize_t>(xml.size());
+  if (fd < 0) throw InputError(path + ": cannot create a temporary file");
+  const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
   ::close(fd);
-  if (!ok) throw InputError(path + ": cannot write the temporary platform file");
+  if (!ok) throw InputError(path + ": cannot write the temporary file");
   return path;
 }
 
-// The WAN's bandwidth follows a trace: SimGrid profiles take bytes/s on wired links.
-void follow_wan_trace(const sg4::Engine& engine, const BandwidthTrace& t, bool loop) {
-  std::string text;
+// A SimGrid bandwidth profile (bytes/s, the dates from 0) of a trace, for the WAN link. A link
+// takes its profile before the platform is sealed, so it is written as a file the platform
+// names.
+std::string wan_profile(const BandwidthTrace& t, bool loop) {
+  std::string text = loop ? fmt::format("PERIODICITY {}\n", t.period_s()) : "";
   for (std::size_t i = 0; i < t.time_s.size(); ++i)
     text += fmt::format("{} {}\n", t.time_s[i] - t.time_s.front(), t.mbps[i] * 1e6 / 8);
-  auto* profile = simgrid::kernel::profile::ProfileBuilder::from_string("wan-trace", text,
-                                                                        loop ? t.period_s() : -1);
-  engine.link_by_name(kWanLink)->set_bandwidth_profile(profile);
+  return text;
 }
 
 // Applies one phone's rate walk to its Wi-Fi station level: sets it now, then sleeps until
@@ -87,8 +87,14 @@ std::vector<CostBreakdown> simulate(const Prepared& p, const Policy& policy,
                                     const RunPoint& point) {
   const Scenario& s = p.scenario;
   const Channel channel(s, point, p.channel_traces);
-  const PlatformSpec spec = platform_for(p, point, channel);
-  const std::string platform = write_platform(spec);
+  PlatformSpec spec = platform_for(p, point, channel);
+  std::string wan_profile_file;
+  if (!p.wan_trace.time_s.empty()) {
+    wan_profile_file =
+        write_temporary("muxsim-wan", wan_profile(p.wan_trace, s.network.channel.trace_loop));
+    spec.wan_profile_path = std::filesystem::path(wan_profile_file).filename().string();
+  }
+  const std::string platform = write_temporary("muxsim-platform", platform_xml(spec));
 
   int argc = 3;
   char arg0[] = "muxsim", arg1[] = "--log=root.thresh:critical",
@@ -97,8 +103,6 @@ std::vector<CostBreakdown> simulate(const Prepared& p, const Policy& policy,
   sg4::Engine engine(&argc, argv);
   engine.load_platform(platform);
   std::remove(platform.c_str());
-  if (!p.wan_trace.time_s.empty())
-    follow_wan_trace(engine, p.wan_trace, s.network.channel.trace_loop);
 
   const Batching batching{s.servers.batch_max, s.servers.batch_wait_ms * 1e-3,
                           s.servers.batch_slope};
@@ -113,7 +117,10 @@ std::vector<CostBreakdown> simulate(const Prepared& p, const Policy& policy,
   std::map<double, int> level_of;
   for (std::size_t i = 0; i < spec.wifi_levels_mbps.size(); ++i)
     level_of[spec.wifi_levels_mbps[i]] = static_cast<int>(i);
-  const double chunk = channel.varies() ? s.network.channel.chunk_bytes : 0;
+  // Chunks let a transfer follow rate changes: SimGrid fixes a Wi-Fi station's rate, and
+  // bounds a flow by its wired links' bandwidth, when the flow starts.
+  const bool varies = channel.varies() || !p.wan_trace.time_s.empty();
+  const double chunk = varies ? s.network.channel.chunk_bytes : 0;
   const NetworkConfig& net = s.network;
   const Route to_cloud{net.wan_latency_ms * 1e-3, chunk};
   const Route to_edge{net.edge_latency_ms * 1e-3, chunk};
@@ -141,7 +148,8 @@ std::vector<CostBreakdown> simulate(const Prepared& p, const Policy& policy,
            &costs};
     sg4::Actor::create(phone_name(g), host, run_phone, &ctx, g, point);
   }
-  engine.run();
+  engine.run(); // reads the WAN profile file when it seals the platform
+  if (!wan_profile_file.empty()) std::remove(wan_profile_file.c_str());
   return costs;
 }
 
