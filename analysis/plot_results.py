@@ -31,9 +31,12 @@ def main(results_path, out_path):
     fig, axes = plt.subplots(len(METRICS), len(scenarios), figsize=(5.5 * len(scenarios), 11), squeeze=False)
     for col, scenario in enumerate(scenarios):
         rows = df[df["scenario"] == scenario]
-        # One bar group per policy at the scenario's first run point.
+        # One bar group per policy at the scenario's first run point, named in the title.
         first = rows.iloc[0]
-        rows = rows[(rows["bandwidth_mbps"] == first["bandwidth_mbps"]) & (rows["phones"] == first["phones"])]
+        for swept in ["bandwidth_mbps", "cells", "phones", "arrival_rate_hz", "seed"]:
+            rows = rows[rows[swept] == first[swept]]
+        point = (f"{first['bandwidth_mbps']:g} Mbit/s, {first['cells']} cell(s) x {first['phones']} phones"
+                 + (f", {first['arrival_rate_hz']:g} req/s each" if first["arrival_rate_hz"] > 0 else ""))
         table = rows.pivot_table(index="policy", columns="mode", values=[m for m, _ in METRICS], sort=False)
         for row, (metric, label) in enumerate(METRICS):
             ax = axes[row][col]
@@ -42,7 +45,7 @@ def main(results_path, out_path):
             ax.set_xlabel("")
             if row == 0:
                 trace = rows["trace"].iloc[0]
-                ax.set_title(f"{scenario}\n(trace: {trace})", fontsize=9)
+                ax.set_title(f"{scenario}: {point}\n(trace: {trace})", fontsize=9)
     handles, labels = axes[0][0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="lower center", ncol=len(labels), title="mode")
     fig.tight_layout(rect=(0, 0.04, 1, 1))

@@ -17,23 +17,32 @@ int run_command(const std::vector<std::string>& args) {
   std::string out, trace;
   sim::SweepOptions sweep;
   options.add_options()("scenario", po::value(&scenarios), "scenario INI files (positional)")(
-      "out,o", po::value(&out)->required(), "output folder; receives results.csv")(
+      "out,o", po::value(&out), "output folder; receives results.csv (required)")(
       "trace", po::value(&trace), "decision trace CSV replacing each scenario's trace key")(
       "jobs,j", po::value(&sweep.jobs)->default_value(1),
       "simulated runs at once, one process each")(
       "run-timeout", po::value(&sweep.run_timeout_s)->default_value(3600),
-      "seconds before a run is killed and marked failed")("quiet,q", "no progress lines on stderr");
+      "seconds before a run is killed and marked failed")("quiet,q", "no progress lines on stderr")(
+      "keys", "list every scenario key, by section, with what it means, and exit");
   po::positional_options_description positional;
   positional.add("scenario", -1);
   po::variables_map vm;
   const std::string usage =
       "usage: muxsim run SCENARIO.ini [SCENARIO.ini ...] --out DIR [options]\n\n"
-      "Runs every run point of each scenario (the product of its bandwidth_mbps, phones and\n"
-      "seeds sweeps) in each of its modes (closed-form, simulated) for each of its policies,\n"
-      "and writes DIR/results.csv: one row per (run, mode, policy). Exit status: 0 success,\n"
-      "2 bad input (nothing written), 3 some runs failed (their rows say why).";
+      "Runs every run point of each scenario (the product of its sweeps: [network]\n"
+      "bandwidth_mbps, [load] cells, phones and arrival_rate_hz, and seeds) in each of its\n"
+      "modes (closed-form, simulated) for each of its policies, and writes DIR/results.csv:\n"
+      "one row per (run, mode, policy). Exit status: 0 success, 2 bad input (nothing\n"
+      "written), 3 some runs failed (their rows say why). --keys lists the scenario keys.";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
+  if (vm.count("keys")) {
+    for (const auto& [key, doc] : scenario_key_docs())
+      fmt::print("{:<38} {}\n", key, doc);
+    return 0;
+  }
   if (scenarios.empty()) throw InputError("command line: no scenario given (see --help)");
+  if (out.empty())
+    throw InputError("command line: the option '--out' is required but missing (see --help)");
   if (sweep.jobs < 1) throw InputError("command line: --jobs must be at least 1");
   sweep.progress = !vm.count("quiet");
 
