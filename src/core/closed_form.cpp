@@ -22,12 +22,14 @@ Timing closed_form_timing(const Deployment& d, const Plan& plan, const ClosedFor
   Timing t;
   if (plan.mux) t.mux_ms = d.mux.latency_ms;
   if (plan.local) t.local_ms = d.mobile_profile.latency_ms;
-  if (!plan.offloaded()) return t;
+  // A round trip to a server: to offload, or to ask a multiplexer in the cloud (which then
+  // runs the chosen cloud models in the same visit, or sends back "local").
+  if (!plan.offloaded() && !remote_mux(d, plan)) return t;
   const PathSpec& path = plan.edge ? links.edge : links.cloud;
   t.upload_ms = transfer_ms(d.upload_bytes, path);
   t.download_ms = transfer_ms(d.download_bytes, path);
   t.queue_ms = links.batch_wait_ms;
-  t.server_ms = server_latency_ms(d, plan, 1, 0);
+  if (plan.offloaded()) t.server_ms = server_latency_ms(d, plan, 1, 0);
   return t;
 }
 

@@ -1,5 +1,6 @@
 #include "core/deployment.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace muxsim {
@@ -21,7 +22,8 @@ bool ensemble_correct(const Deployment& d, const std::vector<int>& slots, const 
 double server_latency_ms(const Deployment& d, const Plan& plan, long batch, double slope) {
   double single = plan.edge ? d.edge_profile.latency_ms : 0.0;
   for (int s : plan.cloud_slots)
-    single += d.cloud[s].profile.latency_ms;
+    single = d.ensemble_parallel ? std::max(single, d.cloud[s].profile.latency_ms)
+                                 : single + d.cloud[s].profile.latency_ms;
   return single * (1.0 + slope * static_cast<double>(batch - 1));
 }
 
@@ -44,7 +46,8 @@ CostBreakdown account(const Deployment& d, const Plan& plan, const TraceInput& i
       c.compute_mj += d.mux.energy_mj;
       c.phone_gflops += d.mux.gflops;
     } else {
-      // A cloud-side multiplexer costs the phone only its wait.
+      // A cloud-side multiplexer costs the phone its upload (in upload_ms) and its idle
+      // wait while the multiplexer runs.
       mux_idle_ms = t.mux_ms;
       c.cloud_gflops += d.mux.gflops;
     }

@@ -23,8 +23,9 @@ struct Deployment {
   int cloud_default = -1;        // slot in `cloud` used by cloud-only and hybrid
   int edge = -1;                 // trace index of the edge server's model; -1: no edge tier
   ModelProfile edge_profile;
-  ModelProfile mux; // the multiplexer's own cost
-  bool mux_on_phone = true;
+  ModelProfile mux;               // the multiplexer's own cost
+  bool mux_on_phone = true;       // else the multiplexer runs on the cloud, after the upload
+  bool ensemble_parallel = false; // an ensemble takes its slowest member's time
   RadioPower radio;
   double upload_bytes = 0;
   double download_bytes = 0;
@@ -40,14 +41,21 @@ struct Plan {
   bool offloaded() const { return edge || !cloud_slots.empty(); }
 };
 
+// A multiplexer in the cloud: the input must be uploaded before anything is decided.
+inline bool remote_mux(const Deployment& d, const Plan& plan) {
+  return plan.mux && !d.mux_on_phone;
+}
+
 // Times of one request, from the closed form or from the simulated clock.
 struct Timing {
   double mux_ms = 0, local_ms = 0, upload_ms = 0, queue_ms = 0, server_ms = 0, download_ms = 0;
 };
 
-// Compute time of a plan's server work for a batch of `batch` such requests: the cloud slots
-// one after another (or the edge model), each scaled by L(b) = L(1) (1 + slope (b - 1)), the
-// affine batch-latency model (README "GPU servers").
+// Compute time of a plan's models on their server for a batch of `batch` such requests: the
+// edge model, or the cloud slots one after another (their slowest, with ensemble_parallel:
+// the paper runs an ensemble's models in parallel on the GPU), scaled by
+// L(b) = L(1) (1 + slope (b - 1)), the affine batch-latency model (README "GPU servers").
+// The multiplexer's own time, when it runs on the cloud, is not included.
 double server_latency_ms(const Deployment& d, const Plan& plan, long batch, double slope);
 
 // Fills a CostBreakdown from a plan and its timing: energy, FLOPs, correctness, calls.

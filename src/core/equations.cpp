@@ -19,6 +19,13 @@ Cost hybrid(const Cost& mux, const Cost& mobile, const Cost& cloud, double p_loc
           mux.gflops + mix(mobile.gflops, cloud.gflops)};
 }
 
+Cost multiplexer_from_hybrid(const Cost& published, const Cost& mobile, const Cost& cloud,
+                             double p_local) {
+  const Cost without = hybrid(Cost{}, mobile, cloud, p_local);
+  return {published.latency_ms - without.latency_ms, published.energy_mj - without.energy_mj,
+          published.gflops - without.gflops};
+}
+
 Cost multiplexed(const Cost& mux, const std::vector<Cost>& models, const std::vector<double>& q) {
   Cost total = mux;
   for (std::size_t i = 0; i < models.size(); ++i) {

@@ -25,6 +25,11 @@ Cost cloud_only(double upload_ms, double cloud_ms, double download_ms, double cl
 // then a fraction p_local stays on the phone and the rest goes to the cloud.
 Cost hybrid(const Cost& mux, const Cost& mobile, const Cost& cloud_only, double p_local);
 
+// Eq. 11-13 solved for the multiplexer: the cost that makes the hybrid equal `published`
+// given the other two approaches and the local fraction.
+Cost multiplexer_from_hybrid(const Cost& published, const Cost& mobile, const Cost& cloud_only,
+                             double p_local);
+
 // Eq. 14, multiplexing in the cloud: the multiplexer plus each model i weighted by the
 // fraction q_i of inputs it is called for (q sums to 1 for argmax; more for an ensemble).
 Cost multiplexed(const Cost& mux, const std::vector<Cost>& models, const std::vector<double>& q);

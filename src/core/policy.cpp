@@ -202,6 +202,8 @@ std::unique_ptr<Policy> make_policy(const std::string& name, const Deployment& d
   if (name == "hybrid-edge") {
     require_mobile(d, name);
     require_edge(d, name);
+    if (!d.mux_on_phone)
+      throw InputError("policy 'hybrid-edge' needs the multiplexer on the phone (mux_device)");
     return std::make_unique<HybridEdge>(d, params.hybrid_threshold);
   }
   if (name == "hybrid") {

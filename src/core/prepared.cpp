@@ -3,6 +3,7 @@
 #include "core/input_error.hpp"
 #include "core/reconstruct.hpp"
 
+#include <cmath>
 #include <filesystem>
 
 namespace muxsim {
@@ -18,6 +19,51 @@ const ModelProfile& profile_for(const ProfileSet& profiles, const Scenario& s,
   } catch (const InputError& e) {
     throw InputError(s.at(key) + ": " + e.what());
   }
+}
+
+// Table II: the published called fractions and accuracies, and the ensemble extras that
+// reproduce the published ensemble's FLOPs and latency over Eq. 14's hybrid-single figures.
+DecisionTrace reconstruct_table2(const Scenario& s, const ProfileSet& profiles) {
+  MultiplexedMarginals m;
+  m.models = s.cloud_models;
+  m.called = s.target_called;
+  m.single_accuracy = s.target_single_accuracy;
+  m.inputs = s.reconstruct_inputs;
+  if (m.called.size() != m.models.size() || m.single_accuracy <= 0)
+    throw InputError(s.at("reconstruct.target_called") +
+                     ": reconstruct:table2 needs one called fraction per cloud model and "
+                     "target_single_accuracy");
+  std::vector<double> gflops, latency;
+  double single_gflops = 0, single_latency = 0;
+  for (std::size_t i = 0; i < m.models.size(); ++i) {
+    const auto& p = profile_for(profiles, s, "devices.cloud_models", s.cloud_device, m.models[i]);
+    m.accuracy.push_back(p.accuracy);
+    gflops.push_back(p.gflops);
+    latency.push_back(p.latency_ms);
+    single_gflops += m.called[i] * p.gflops; // Eq. 14
+    single_latency += m.called[i] * p.latency_ms;
+  }
+  if (s.ensemble_extra.empty()) return reconstruct_multiplexed(m, kReconstructSeed);
+  const auto& mux = profile_for(profiles, s, "devices.mux_model", s.mux_device, s.mux_model);
+  auto index_of = [&](const std::string& model) {
+    for (std::size_t i = 0; i < m.models.size(); ++i)
+      if (m.models[i] == model) return static_cast<int>(i);
+    throw InputError(s.at("reconstruct.ensemble_extra") + ": '" + model +
+                     "' is not one of cloud_models");
+  };
+  if (s.ensemble_sources.size() != 2)
+    throw InputError(s.at("reconstruct.ensemble_sources") + ": give exactly two models");
+  EnsembleTargets t;
+  t.delta_gflops = s.target_ensemble_gflops - (single_gflops + mux.gflops);
+  t.delta_latency_ms = s.target_ensemble_latency_ms - (single_latency + mux.latency_ms);
+  t.extra = index_of(s.ensemble_extra);
+  t.source_a = index_of(s.ensemble_sources[0]);
+  t.source_b = index_of(s.ensemble_sources[1]);
+  m.extra_model = t.extra;
+  m.extra_inputs = solve_ensemble_extras(t, gflops, latency, m.inputs);
+  m.flips = std::lround((s.target_ensemble_accuracy - s.target_single_accuracy) *
+                        static_cast<double>(m.inputs));
+  return reconstruct_multiplexed(m, kReconstructSeed);
 }
 
 DecisionTrace load_trace(const Scenario& s, const ProfileSet& profiles) {
@@ -41,14 +87,7 @@ DecisionTrace load_trace(const Scenario& s, const ProfileSet& profiles) {
     m.hybrid_accuracy = s.target_hybrid_accuracy;
     return reconstruct_binary(m, kReconstructSeed);
   }
-  if (s.trace == "reconstruct:table2") {
-    std::vector<double> accuracy;
-    for (const auto& m : s.cloud_models)
-      accuracy.push_back(
-          profile_for(profiles, s, "devices.cloud_models", s.cloud_device, m).accuracy);
-    return reconstruct_nested(s.cloud_models, accuracy, s.reconstruct_inputs,
-                              s.reconstruct_mux_error, kReconstructSeed);
-  }
+  if (s.trace == "reconstruct:table2") return reconstruct_table2(s, profiles);
   if (s.trace.rfind("reconstruct:", 0) == 0)
     throw InputError(s.at("trace") + ": unknown reconstruction '" + s.trace +
                      "'; known: reconstruct:table1, reconstruct:table2");
@@ -109,6 +148,10 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
   }
   d.mux = profile_for(p->profiles, s, "devices.mux_model", s.mux_device, s.mux_model);
   d.mux_on_phone = s.mux_device == s.phone_device;
+  if (!d.mux_on_phone && s.mux_device != s.cloud_device)
+    throw InputError(s.at("devices.mux_device") +
+                     ": the multiplexer runs on the phone_device or the cloud_device");
+  d.ensemble_parallel = s.servers.ensemble_parallel;
   d.radio = s.radio;
   d.upload_bytes = s.network.upload_bytes;
   d.download_bytes = s.network.download_bytes;

@@ -24,12 +24,35 @@ struct BinaryMarginals {
 };
 DecisionTrace reconstruct_binary(const BinaryMarginals& m, unsigned long seed);
 
-// Table II: N models with nested correctness (an input a model gets right is right for every
-// more accurate model), matching each model's accuracy exactly. Multiplexer scores are on
-// the right side of 0.5 except for a fraction `mux_error` of (input, model) pairs: an
-// assumption, since the paper publishes no per-model multiplexer error.
-DecisionTrace reconstruct_nested(const std::vector<std::string>& models,
-                                 const std::vector<double>& accuracy, long inputs, double mux_error,
-                                 unsigned long seed);
+// Table II: N cloud models multiplexed by Algorithm 2. Matches exactly (to 1/inputs):
+// each model's accuracy, the fraction of inputs hybrid-single calls each model, and
+// hybrid-single's accuracy. Optionally an ensemble: `extra_inputs[i]` of the inputs called
+// for model i also get model `extra_model` (a multiplexer score in [ensemble threshold,
+// 0.5), which hybrid-ensemble selects and hybrid-single ignores), and `flips` of those,
+// where model i is wrong and the extra right, are won by the extra in the vote.
+// Correctness beyond these targets follows one random difficulty order, so a model tends to
+// be right where more accurate ones are.
+struct MultiplexedMarginals {
+  std::vector<std::string> models;
+  std::vector<double> accuracy, called;
+  double single_accuracy = 0;
+  long inputs = 10000;
+  int extra_model = -1; // -1: no ensemble extras
+  std::vector<long> extra_inputs;
+  long flips = 0;
+};
+DecisionTrace reconstruct_multiplexed(const MultiplexedMarginals& m, unsigned long seed);
+
+// The ensemble extras that reproduce a published ensemble's mean FLOPs and latency rise
+// over hybrid-single, when the extra model runs in parallel with the called one (an
+// ensemble takes as long as its slowest member): k = delta_gflops N / F_extra inputs get
+// the extra, split between `sources` a and b so that
+// k_a (L_extra - L_a) + k_b (L_extra - L_b) = delta_latency N.
+struct EnsembleTargets {
+  double delta_gflops = 0, delta_latency_ms = 0;
+  int extra = -1, source_a = -1, source_b = -1;
+};
+std::vector<long> solve_ensemble_extras(const EnsembleTargets& t, const std::vector<double>& gflops,
+                                        const std::vector<double>& latency_ms, long inputs);
 
 } // namespace muxsim

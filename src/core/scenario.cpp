@@ -264,13 +264,27 @@ Scenario read_scenario(const std::string& path) {
   srv.batch_wait_ms = non_negative("servers.batch_wait_ms", 0);
   srv.batch_slope = non_negative("servers.batch_slope", 0);
   srv.queue_per_model = flag("servers.queue_per_model", false);
+  srv.ensemble_parallel = flag("servers.ensemble_parallel", false);
 
   s.reconstruct_inputs = whole("reconstruct.inputs", 10000, 1);
   s.target_mobile_accuracy = non_negative("reconstruct.target_mobile_accuracy", 0);
   s.target_cloud_accuracy = non_negative("reconstruct.target_cloud_accuracy", 0);
   s.target_local_fraction = non_negative("reconstruct.target_local_fraction", 0);
   s.target_hybrid_accuracy = non_negative("reconstruct.target_hybrid_accuracy", 0);
-  s.reconstruct_mux_error = non_negative("reconstruct.mux_error", 0);
+  if (vm.count("reconstruct.target_called"))
+    for (double f : sweep("reconstruct.target_called", "")) {
+      if (f < 0 || f > 1)
+        throw InputError(s.at("reconstruct.target_called") + ": fractions must be in [0, 1]");
+      s.target_called.push_back(f);
+    }
+  s.target_single_accuracy = non_negative("reconstruct.target_single_accuracy", 0);
+  s.target_ensemble_accuracy = non_negative("reconstruct.target_ensemble_accuracy", 0);
+  s.target_ensemble_gflops = non_negative("reconstruct.target_ensemble_gflops", 0);
+  s.target_ensemble_latency_ms = non_negative("reconstruct.target_ensemble_latency_ms", 0);
+  s.ensemble_extra = text("reconstruct.ensemble_extra", "");
+  s.ensemble_sources = list(text("reconstruct.ensemble_sources", ""));
+  if (!s.ensemble_sources.empty() && s.ensemble_sources.size() != 2)
+    throw InputError(s.at("reconstruct.ensemble_sources") + ": give exactly two models");
   return s;
 }
 

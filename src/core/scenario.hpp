@@ -65,6 +65,7 @@ struct ServerConfig {
   double batch_wait_ms = 0;
   double batch_slope = 0; // batch latency L(b) = L(1) (1 + slope (b - 1))
   bool queue_per_model = false;
+  bool ensemble_parallel = false; // an ensemble takes its slowest member's time, not the sum
 };
 
 struct Scenario {
@@ -86,7 +87,15 @@ struct Scenario {
   // Reconstruction targets (README "Reconstructed traces").
   long reconstruct_inputs = 10000;
   double target_mobile_accuracy = 0, target_cloud_accuracy = 0; // 0: the profile's
-  double target_local_fraction = 0, target_hybrid_accuracy = 0, reconstruct_mux_error = 0;
+  double target_local_fraction = 0, target_hybrid_accuracy = 0;
+  // reconstruct:table2: hybrid-single's called fractions (one per cloud model) and accuracy;
+  // hybrid-ensemble's accuracy, FLOPs and latency, reached by adding `ensemble_extra` to
+  // inputs called for the two `ensemble_sources` (README "Reconstructed traces").
+  std::vector<double> target_called;
+  double target_single_accuracy = 0, target_ensemble_accuracy = 0;
+  double target_ensemble_gflops = 0, target_ensemble_latency_ms = 0;
+  std::string ensemble_extra;
+  std::vector<std::string> ensemble_sources;
 
   std::map<std::string, int> key_lines; // where each "section.key" was set
   // "FILE:LINE: field 'section.key'" for a key of this scenario.

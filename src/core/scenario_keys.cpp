@@ -76,13 +76,22 @@ const std::vector<std::pair<std::string, std::string>>& scenario_key_docs() {
       {"servers.batch_wait_ms", "dynamic batching: longest wait for a batch to fill"},
       {"servers.batch_slope", "batch latency L(b) = L(1) x (1 + slope x (b - 1))"},
       {"servers.queue_per_model", "true: one FIFO queue per model instead of one per server"},
+      {"servers.ensemble_parallel",
+       "true: an ensemble's models run in parallel on one GPU and take as long as the slowest"},
 
       {"reconstruct.inputs", "inputs in a reconstructed trace"},
       {"reconstruct.target_mobile_accuracy", "table1: phone model accuracy (default: profile)"},
       {"reconstruct.target_cloud_accuracy", "table1: cloud model accuracy (default: profile)"},
       {"reconstruct.target_local_fraction", "table1: fraction kept local"},
       {"reconstruct.target_hybrid_accuracy", "table1: hybrid accuracy"},
-      {"reconstruct.mux_error", "table2: assumed multiplexer error rate"},
+      {"reconstruct.target_called",
+       "table2: fraction of inputs hybrid-single calls each cloud model, in cloud_models order"},
+      {"reconstruct.target_single_accuracy", "table2: hybrid-single accuracy"},
+      {"reconstruct.target_ensemble_accuracy", "table2: hybrid-ensemble accuracy"},
+      {"reconstruct.target_ensemble_gflops", "table2: hybrid-ensemble GFLOPs per input"},
+      {"reconstruct.target_ensemble_latency_ms", "table2: hybrid-ensemble latency"},
+      {"reconstruct.ensemble_extra", "table2: the model an ensemble adds"},
+      {"reconstruct.ensemble_sources", "table2: the two models whose inputs get the extra"},
   };
   return keys;
 }

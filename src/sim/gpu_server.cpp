@@ -77,11 +77,16 @@ void GpuServer::work(Queue* q) {
     lock.unlock();
     const double start = sg4::Engine::get_clock();
     const auto size = static_cast<long>(batch.size());
+    const double scale = 1.0 + batching_.slope * static_cast<double>(size - 1);
+    if (batch.front()->mux_ms > 0)
+      sg4::this_actor::execute(batch.front()->mux_ms * scale * 1e-3 * kHostFlops);
+    const double mux_end = sg4::Engine::get_clock();
     const double ms = server_latency_ms(d_, *batch.front()->plan, size, batching_.slope);
-    sg4::this_actor::execute(ms * 1e-3 * kHostFlops);
+    if (ms > 0) sg4::this_actor::execute(ms * 1e-3 * kHostFlops);
     const double end = sg4::Engine::get_clock();
     for (Job* j : batch) {
       j->start = start;
+      j->mux_end = mux_end;
       j->end = end;
       j->batch = size;
       j->done->release();

@@ -22,7 +22,8 @@ struct Batching {
 // One request at a server. The phone fills `plan` and `arrived`, the worker the rest.
 struct Job {
   const Plan* plan = nullptr;
-  double arrived = 0, start = 0, end = 0;
+  double mux_ms = 0; // a cloud-side multiplexer runs first, in the same visit
+  double arrived = 0, start = 0, mux_end = 0, end = 0;
   long batch = 0; // size of the batch it ran in
   simgrid::s4u::SemaphorePtr done = simgrid::s4u::Semaphore::create(0);
 };

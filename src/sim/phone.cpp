@@ -18,7 +18,8 @@ void compute_ms(double ms) {
 }
 
 // Upload, wait for the server, fetch the reply. The phone fetches its own reply, so the
-// server's worker is free the moment its compute ends.
+// server's worker is free the moment its compute ends. A cloud-side multiplexer runs in the
+// same visit, before the chosen models.
 void offload(const PhoneContext& ctx, const Plan& plan, Timing& t) {
   const Deployment& d = ctx.prepared->deployment;
   GpuServer& server = plan.edge ? *ctx.edge : *ctx.cloud;
@@ -27,6 +28,7 @@ void offload(const PhoneContext& ctx, const Plan& plan, Timing& t) {
   transfer(ctx.host, server.host(), d.upload_bytes, route);
   Job job;
   job.plan = &plan;
+  if (remote_mux(d, plan)) job.mux_ms = d.mux.latency_ms;
   job.arrived = now();
   t.upload_ms = (job.arrived - sent) * 1e3;
   const int key =
@@ -34,7 +36,8 @@ void offload(const PhoneContext& ctx, const Plan& plan, Timing& t) {
   server.submit(&job, key);
   job.done->acquire();
   t.queue_ms = (job.start - job.arrived) * 1e3;
-  t.server_ms = (job.end - job.start) * 1e3;
+  if (job.mux_ms > 0) t.mux_ms = (job.mux_end - job.start) * 1e3;
+  t.server_ms = (job.end - job.mux_end) * 1e3;
   transfer(server.host(), ctx.host, d.download_bytes, route);
   t.download_ms = (now() - job.end) * 1e3;
 }
@@ -50,15 +53,23 @@ void serve_request(const PhoneContext* ctx, long k) {
     mark = now();
     return (mark - before) * 1e3;
   };
-  if (plan.mux) {
+  const bool ask_cloud = remote_mux(p.deployment, plan);
+  if (plan.mux && !ask_cloud) {
     compute_ms(p.deployment.mux.latency_ms);
     t.mux_ms = lap_ms();
   }
-  if (plan.local) {
+  // The phone's model runs before an offload (hybrid-confidence offloads after it), or after
+  // a cloud-side multiplexer has answered "local".
+  if (plan.local && !ask_cloud) {
     compute_ms(p.deployment.mobile_profile.latency_ms);
     t.local_ms = lap_ms();
   }
-  if (plan.offloaded()) offload(*ctx, plan, t);
+  if (plan.offloaded() || ask_cloud) offload(*ctx, plan, t);
+  if (plan.local && ask_cloud) {
+    mark = now();
+    compute_ms(p.deployment.mobile_profile.latency_ms);
+    t.local_ms = lap_ms();
+  }
   (*ctx->costs)[static_cast<std::size_t>(k)] = account(p.deployment, plan, in, t);
 }
 

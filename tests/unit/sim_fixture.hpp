@@ -1,8 +1,8 @@
 #pragma once
 // A tiny deployment with round numbers, for the hand-computed network and server tests:
 // a phone model of 4 ms, a multiplexer of 1 ms, cloud models of 10 ms (big) and 5 ms (mid)
-// and an edge model of 20 ms, over a four-input trace. `sections` is appended to a scenario that
-// names them.
+// an edge model of 20 ms and a cloud-side multiplexer of 2 ms, over a four-input trace. `sections`
+// is appended to a scenario that names them.
 #include "core/evaluate.hpp"
 #include "core/prepared.hpp"
 #include "fork_helper.hpp"
@@ -22,6 +22,7 @@ inline std::unique_ptr<Prepared> tiny_scenario(const std::string& name, const st
                                     "phone,multiplexer,0.1,1,4,0,test,derived\n"
                                     "cloud,big,16,10,0,0.8,test,derived\n"
                                     "cloud,mid,4,5,0,0.75,test,derived\n"
+                                    "cloud,multiplexer,0.1,2,0,0,test,derived\n"
                                     "edge,big,16,20,0,0.8,test,derived\n");
   write_temp(name + "-trace.csv",
              "input_id,label,fold,pred_small,conf_small,correct_small,score_small,pred_big,"

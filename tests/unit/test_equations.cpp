@@ -59,7 +59,12 @@ TEST_CASE("Eq. 14: cloud multiplexing latency and FLOPs from the called fraction
     }
     const eq::Cost expected = eq::multiplexed(cost_of(d.mux), models, q);
     INFO(policy);
-    CHECK(s.latency_ms_mean == doctest::Approx(expected.latency_ms));
     CHECK(s.total_gflops == doctest::Approx(expected.gflops));
+    // Eq. 14 charges an ensemble the sum of its members' latencies; the scenario runs them
+    // in parallel on the GPU (ensemble_parallel), so only argmax multiplexing meets it.
+    if (std::string(policy) == "hybrid-single")
+      CHECK(s.latency_ms_mean == doctest::Approx(expected.latency_ms));
+    else
+      CHECK(s.latency_ms_mean < expected.latency_ms);
   }
 }

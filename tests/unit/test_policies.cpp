@@ -41,10 +41,24 @@ TEST_CASE("reconstruct:table1 refuses targets that cannot hold together") {
   CHECK_THROWS_AS(reconstruct_binary(m, 1), InputError);
 }
 
-TEST_CASE("reconstruct:table2 matches each accuracy with nested correctness") {
-  const DecisionTrace t = reconstruct_nested({"small", "big"}, {0.6, 0.8}, 1000, 0.1, 1);
+TEST_CASE("reconstruct:table2 matches accuracies, called fractions and hybrid-single accuracy") {
+  MultiplexedMarginals m{{"small", "big"}, {0.6, 0.8}, {0.3, 0.7}, 0.75, 1000, 1, {40, 0}, 25};
+  const DecisionTrace t = reconstruct_multiplexed(m, 1);
   CHECK(t.accuracy(0) == doctest::Approx(0.6));
   CHECK(t.accuracy(1) == doctest::Approx(0.8));
-  for (const auto& in : t.inputs)
-    if (in.correct[0]) CHECK(in.correct[1]);
+  long called_small = 0, single_right = 0, extras = 0, ensemble_right = 0;
+  for (const auto& in : t.inputs) {
+    const int pick = in.score[0] > in.score[1] ? 0 : 1;
+    called_small += pick == 0;
+    single_right += in.correct[static_cast<std::size_t>(pick)];
+    const bool extra = pick == 0 && in.score[1] >= 0.288;
+    extras += extra;
+    // The confidence-weighted vote of the called model and the extra.
+    const int vote = extra && in.conf[1] > in.conf[0] ? 1 : pick;
+    ensemble_right += in.correct[static_cast<std::size_t>(vote)];
+  }
+  CHECK(called_small == 300);
+  CHECK(single_right == 750);
+  CHECK(extras == 40);
+  CHECK(ensemble_right == 775);
 }
