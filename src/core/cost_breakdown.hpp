@@ -2,7 +2,7 @@
 // Per-request cost, the unit both the closed form and the simulation fill in. Times are
 // filled by whoever knows them (formula or simulated clock); energy is always derived from
 // the times by the same function, so both modes share one accounting (GUIDE invariant 1).
-#include <vector>
+#include <cstdint>
 
 namespace muxsim {
 
@@ -31,8 +31,10 @@ struct CostBreakdown {
   double edge_gflops = 0;
   bool correct = false;
   bool local = false;
-  bool at_edge = false;    // answered by the edge server
-  std::vector<int> called; // trace model indices that ran for this input
+  bool at_edge = false;     // answered by the edge server
+  std::uint64_t called = 0; // bit m: trace model m ran for this input (at most 64 models)
+
+  void call(int model) { called |= std::uint64_t{1} << model; }
 
   double latency_ms() const {
     return mux_ms + local_ms + upload_ms + queue_ms + server_ms + download_ms;

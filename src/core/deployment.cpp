@@ -5,8 +5,8 @@
 
 namespace muxsim {
 
-bool ensemble_correct(const Deployment& d, const std::vector<int>& slots, const TraceInput& in) {
-  if (slots.size() == 1) return in.correct[d.cloud[slots[0]].trace_index];
+bool ensemble_correct(const Deployment& d, const SlotList& slots, const TraceInput& in) {
+  if (slots.size() == 1) return in.correct[d.cloud[slots.front()].trace_index];
   std::map<int, double> votes;
   for (int s : slots) {
     const int m = d.cloud[s].trace_index;
@@ -56,16 +56,16 @@ CostBreakdown account(const Deployment& d, const Plan& plan, const TraceInput& i
     c.compute_mj += d.mobile_profile.energy_mj;
     c.phone_gflops += d.mobile_profile.gflops;
     c.correct = input.correct[d.mobile];
-    c.called.push_back(d.mobile);
+    c.call(d.mobile);
   }
   for (int s : plan.cloud_slots) {
     c.cloud_gflops += d.cloud[s].profile.gflops;
-    c.called.push_back(d.cloud[s].trace_index);
+    c.call(d.cloud[s].trace_index);
   }
   if (!plan.cloud_slots.empty()) c.correct = ensemble_correct(d, plan.cloud_slots, input);
   if (plan.edge) {
     c.edge_gflops += d.edge_profile.gflops;
-    c.called.push_back(d.edge);
+    c.call(d.edge);
     c.correct = input.correct[d.edge];
   }
   charge_radio(c, d.radio, mux_idle_ms);

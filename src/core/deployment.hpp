@@ -4,6 +4,7 @@
 // policies and by the accounting.
 #include "core/cost_breakdown.hpp"
 #include "core/profile.hpp"
+#include "core/slot_list.hpp"
 #include "core/trace.hpp"
 
 #include <vector>
@@ -33,11 +34,11 @@ struct Deployment {
 
 // What a policy decides for one input.
 struct Plan {
-  bool mux = false;             // the multiplexer runs first
-  bool local = false;           // the phone's model runs (its answer stands unless cloud
-                                // slots follow)
-  std::vector<int> cloud_slots; // slots in Deployment::cloud, run one after another
-  bool edge = false;            // the edge server's model runs (instead of cloud slots)
+  bool mux = false;     // the multiplexer runs first
+  bool local = false;   // the phone's model runs (its answer stands unless cloud
+                        // slots follow)
+  SlotList cloud_slots; // slots in Deployment::cloud, run one after another
+  bool edge = false;    // the edge server's model runs (instead of cloud slots)
   bool offloaded() const { return edge || !cloud_slots.empty(); }
 };
 
@@ -65,6 +66,6 @@ CostBreakdown account(const Deployment& d, const Plan& plan, const TraceInput& i
 // Whether the models in `slots` (averaged, Algorithm 2 threshold) get the label right. The
 // trace keeps only each model's top-1 class and confidence, so the average is a
 // confidence-weighted vote over top-1 classes.
-bool ensemble_correct(const Deployment& d, const std::vector<int>& slots, const TraceInput& in);
+bool ensemble_correct(const Deployment& d, const SlotList& slots, const TraceInput& in);
 
 } // namespace muxsim

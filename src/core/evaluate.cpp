@@ -4,24 +4,54 @@
 
 namespace muxsim {
 
-std::vector<CostBreakdown> evaluate_closed_form(const Prepared& p, const Policy& policy,
-                                                const RunPoint& point) {
-  // Request k belongs to phone k mod (cells x phones), as in the simulation; each phone is
-  // charged its own channel's mean rate.
+namespace {
+
+// Calls `use` with each request's cost, in request order. Request k belongs to phone
+// k mod (cells x phones), as in the simulation; each phone is charged its own channel's
+// mean rate.
+template <class Use>
+void cost_each_request(const Prepared& p, const Policy& policy, const RunPoint& point, Use use) {
   const Channel channel(p.scenario, point, p.channel_traces);
   std::vector<ClosedFormLinks> links;
   for (long phone = 0; phone < channel.phones(); ++phone)
     links.push_back(p.links(channel.mean_mbps(phone)));
-  std::vector<CostBreakdown> costs;
-  const long n = p.request_count();
-  costs.reserve(static_cast<std::size_t>(n));
-  for (long k = 0; k < n; ++k) {
-    const TraceInput& in = p.trace.inputs[p.input_of(k)];
+  auto cost = [&](std::size_t input, const ClosedFormLinks& link) {
+    const TraceInput& in = p.trace.inputs[input];
     const Plan plan = policy.choose(in);
-    const auto& link = links[static_cast<std::size_t>(k % channel.phones())];
-    costs.push_back(account(p.deployment, plan, in, closed_form_timing(p.deployment, plan, link)));
+    return account(p.deployment, plan, in, closed_form_timing(p.deployment, plan, link));
+  };
+  const long n = p.request_count();
+  bool one_link = true;
+  for (long phone = 1; phone < channel.phones(); ++phone)
+    one_link &= channel.mean_mbps(phone) == channel.mean_mbps(0);
+  if (one_link && n > static_cast<long>(p.trace.inputs.size())) {
+    // Every phone sees the same path, so a request's cost depends on its input alone: cost
+    // each input once and replay it as the requests wrap around the trace.
+    std::vector<CostBreakdown> per_input;
+    for (std::size_t i = 0; i < p.trace.inputs.size(); ++i)
+      per_input.push_back(cost(i, links[0]));
+    for (long k = 0; k < n; ++k)
+      use(per_input[p.input_of(k)]);
+    return;
   }
+  for (long k = 0; k < n; ++k)
+    use(cost(p.input_of(k), links[static_cast<std::size_t>(k % channel.phones())]));
+}
+
+} // namespace
+
+std::vector<CostBreakdown> evaluate_closed_form(const Prepared& p, const Policy& policy,
+                                                const RunPoint& point) {
+  std::vector<CostBreakdown> costs;
+  costs.reserve(static_cast<std::size_t>(p.request_count()));
+  cost_each_request(p, policy, point, [&](const CostBreakdown& c) { costs.push_back(c); });
   return costs;
+}
+
+Summary summarize_closed_form(const Prepared& p, const Policy& policy, const RunPoint& point) {
+  SummaryBuilder builder(p.trace.models.size(), p.scenario.load.deadline_ms, p.request_count());
+  cost_each_request(p, policy, point, [&](const CostBreakdown& c) { builder.add(c); });
+  return builder.finish();
 }
 
 } // namespace muxsim

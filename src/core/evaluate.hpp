@@ -3,6 +3,7 @@
 // independently of the others (no queueing, no shared medium).
 #include "core/policy.hpp"
 #include "core/prepared.hpp"
+#include "core/summary.hpp"
 
 #include <vector>
 
@@ -10,5 +11,7 @@ namespace muxsim {
 
 std::vector<CostBreakdown> evaluate_closed_form(const Prepared& p, const Policy& policy,
                                                 const RunPoint& point);
+// The same requests summarized as they are costed, without storing them (README "Speed").
+Summary summarize_closed_form(const Prepared& p, const Policy& policy, const RunPoint& point);
 
 } // namespace muxsim

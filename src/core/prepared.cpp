@@ -131,6 +131,10 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
     d.mobile_profile =
         profile_for(p->profiles, s, "devices.mobile_model", s.phone_device, s.mobile_model);
   }
+  if (p->trace.models.size() > 64)
+    throw InputError(s.at("trace") + ": a trace may hold at most 64 models");
+  if (s.cloud_models.size() > SlotList::kCapacity)
+    throw InputError(s.at("devices.cloud_models") + ": at most 16 cloud models");
   for (const auto& m : s.cloud_models)
     d.cloud.push_back({p->trace.require_model(m, s.at("devices.cloud_models")),
                        profile_for(p->profiles, s, "devices.cloud_models", s.cloud_device, m)});

@@ -41,9 +41,9 @@ ResultRow row_for(const Job& job) {
 Summary run_in_process(const Job& job) {
   const Prepared& p = *job.prepared;
   const auto policy = make_policy(job.policy, p.deployment, p.scenario.params);
-  const auto costs = job.mode == "simulated" ? simulate(p, *policy, job.point)
-                                             : evaluate_closed_form(p, *policy, job.point);
-  return summarize(costs, p.trace.models.size(), p.scenario.load.deadline_ms);
+  if (job.mode != "simulated") return summarize_closed_form(p, *policy, job.point);
+  return summarize(simulate(p, *policy, job.point), p.trace.models.size(),
+                   p.scenario.load.deadline_ms);
 }
 
 struct Child {

@@ -152,7 +152,7 @@ TEST_CASE("hybrid-confidence: the phone model always runs; unsure inputs also go
   CHECK(keep.cloud_slots.empty());
   const Plan offload = policy->choose(unsure);
   CHECK(offload.local);
-  CHECK(offload.cloud_slots == std::vector<int>{0});
+  CHECK(offload.cloud_slots == SlotList{0});
   const auto c = account(d, offload, unsure, Timing{});
   CHECK_FALSE(c.local); // answered by the cloud, though the phone model ran
 }
