@@ -1,12 +1,15 @@
-// muxsim: one binary, one subcommand per step of the pipeline (README "Pipeline").
+// muxsim: one command line, one subcommand per step of the pipeline (README "Pipeline").
+// The simulating commands live here; the LibTorch ones (predict, trace, profile, zoo, mux)
+// live in muxsim-learn beside this binary, which muxsim hands them to, so that `run` and
+// `--help` never load LibTorch (README "Speed").
 #include "cli/commands.hpp"
-#include "core/csv.hpp"
-#include "core/input_error.hpp"
+#include "cli/dispatch.hpp"
 
+#include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fmt/format.h>
-#include <functional>
-#include <map>
+#include <unistd.h>
 
 namespace {
 
@@ -17,6 +20,7 @@ const char* kUsage =
     "  run          run scenarios (closed form and SimGrid) and write results.csv\n"
     "  reconstruct  write the decision trace a scenario runs on\n"
     "  platform     print the SimGrid platform XML of a scenario's run\n"
+    "  merge        join the results of a sweep's shards (run --shard k/n)\n"
     "  predict      classify an image folder with a TorchScript model\n"
     "  trace        join predictions, train the multiplexer out-of-fold, write a trace\n"
     "  profile      time models on this CPU and write a measured device profile\n"
@@ -24,42 +28,28 @@ const char* kUsage =
     "  mux train    train the distilled multiplexer on the zoo; write the test trace\n\n"
     "Exit status: 0 success, 2 bad input, 3 some runs of a sweep failed.\n";
 
+// Replaces this process with muxsim-learn from this binary's folder, same arguments.
+int hand_to_learn(char** argv) {
+  std::error_code error;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+  const std::string learn = (self.parent_path() / "muxsim-learn").string();
+  argv[0] = const_cast<char*>(learn.c_str());
+  ::execv(learn.c_str(), argv);
+  fmt::print(stderr, "muxsim: cannot run {}: {}\n", learn, std::strerror(errno));
+  return 1;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-  const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {
+  using muxsim::cli::Command;
+  std::map<std::string, Command> commands = {
       {"run", muxsim::cli::run_command},
       {"reconstruct", muxsim::cli::reconstruct_command},
       {"platform", muxsim::cli::platform_command},
-      {"predict", muxsim::cli::predict_command},
-      {"trace", muxsim::cli::trace_command},
-      {"profile", muxsim::cli::profile_command},
-      {"zoo", muxsim::cli::zoo_command},
-      {"mux", muxsim::cli::mux_command},
+      {"merge", muxsim::cli::merge_command},
   };
-  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
-    fmt::print("{}", kUsage);
-    return argc < 2 ? 2 : 0;
-  }
-  if (!std::strcmp(argv[1], "--version")) {
-    fmt::print("muxsim {}\n", MUXSIM_VERSION);
-    return 0;
-  }
-  const auto command = commands.find(argv[1]);
-  if (command == commands.end()) {
-    std::vector<std::string> known;
-    for (const auto& c : commands)
-      known.push_back(c.first);
-    fmt::print(stderr, "muxsim: unknown command '{}'; known: {}\n", argv[1], muxsim::join(known));
-    return 2;
-  }
-  try {
-    return command->second(std::vector<std::string>(argv + 2, argv + argc));
-  } catch (const muxsim::InputError& e) {
-    fmt::print(stderr, "muxsim: error: {}\n", e.what());
-    return 2;
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "muxsim: internal error: {}\n", e.what());
-    return 1;
-  }
+  for (const char* learn : {"predict", "trace", "profile", "zoo", "mux"})
+    commands[learn] = [argv](const std::vector<std::string>&) { return hand_to_learn(argv); };
+  return muxsim::cli::dispatch(argc, argv, "muxsim", commands, kUsage);
 }

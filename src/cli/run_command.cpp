@@ -1,20 +1,42 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/results_file.hpp"
 #include "core/input_error.hpp"
 #include "core/prepared.hpp"
 #include "core/results.hpp"
 #include "sim/sweep_runner.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
+#include <map>
 #include <memory>
 
 namespace muxsim::cli {
 
+namespace {
+
+// "k/n" with 1 <= k <= n.
+void parse_shard(const std::string& text, sim::SweepOptions& sweep) {
+  const auto slash = text.find('/');
+  long k = 0, n = 0;
+  if (slash != std::string::npos) {
+    k = std::atol(text.substr(0, slash).c_str());
+    n = std::atol(text.substr(slash + 1).c_str());
+  }
+  if (slash == std::string::npos || n < 1 || k < 1 || k > n)
+    throw InputError("command line: --shard must be k/n with 1 <= k <= n, got '" + text + "'");
+  sweep.shard_index = k - 1;
+  sweep.shard_count = n;
+}
+
+} // namespace
+
 int run_command(const std::vector<std::string>& args) {
   po::options_description options("Options");
   std::vector<std::string> scenarios;
-  std::string out, trace;
+  std::string out, trace, shard;
   sim::SweepOptions sweep;
   options.add_options()("scenario", po::value(&scenarios), "scenario INI files (positional)")(
       "out,o", po::value(&out), "output folder; receives results.csv (required)")(
@@ -22,7 +44,11 @@ int run_command(const std::vector<std::string>& args) {
       "jobs,j", po::value(&sweep.jobs)->default_value(1),
       "simulated runs at once, one process each")(
       "run-timeout", po::value(&sweep.run_timeout_s)->default_value(3600),
-      "seconds before a run is killed and marked failed")("quiet,q", "no progress lines on stderr")(
+      "seconds before a run is killed and marked failed")(
+      "shard", po::value(&shard),
+      "k/n: run only runs r with r mod n = k - 1 (merge with muxsim merge)")(
+      "resume", "skip the runs DIR already holds as done (from results.csv or an interrupted run)")(
+      "quiet,q", "no progress lines on stderr")(
       "keys", "list every scenario key, by section, with what it means, and exit");
   po::positional_options_description positional;
   positional.add("scenario", -1);
@@ -32,8 +58,10 @@ int run_command(const std::vector<std::string>& args) {
       "Runs every run point of each scenario (the product of its sweeps: [network]\n"
       "bandwidth_mbps, [load] cells, phones and arrival_rate_hz, and seeds) in each of its\n"
       "modes (closed-form, simulated) for each of its policies, and writes DIR/results.csv:\n"
-      "one row per (run, mode, policy). Exit status: 0 success, 2 bad input (nothing\n"
-      "written), 3 some runs failed (their rows say why). --keys lists the scenario keys.";
+      "one row per (run, mode, policy), numbered in column run. While it works, finished rows\n"
+      "go to DIR/results.partial.csv, which --resume reads after an interruption. Exit\n"
+      "status: 0 success, 2 bad input (nothing written), 3 some runs failed (their rows say\n"
+      "why). --keys lists the scenario keys.";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   if (vm.count("keys")) {
     for (const auto& [key, doc] : scenario_key_docs())
@@ -44,6 +72,7 @@ int run_command(const std::vector<std::string>& args) {
   if (out.empty())
     throw InputError("command line: the option '--out' is required but missing (see --help)");
   if (sweep.jobs < 1) throw InputError("command line: --jobs must be at least 1");
+  if (!shard.empty()) parse_shard(shard, sweep);
   sweep.progress = !vm.count("quiet");
 
   std::vector<std::unique_ptr<Prepared>> prepared;
@@ -52,19 +81,48 @@ int run_command(const std::vector<std::string>& args) {
     prepared.push_back(prepare(path, trace));
     views.push_back(prepared.back().get());
   }
+  const auto models = all_models(sim::plan_sweep(views));
+  const std::string header = results_header(models);
+  const auto final_path = std::filesystem::path(out) / "results.csv";
+  const auto partial_path = std::filesystem::path(out) / "results.partial.csv";
+
+  // Lines of runs already done, by run number: kept verbatim.
+  std::map<long, std::string> done;
+  if (vm.count("resume"))
+    for (const auto& file : {final_path, partial_path})
+      for (const auto& [run, line] : read_done_lines(file.string(), header))
+        done.emplace(run, line);
+  for (const auto& [run, line] : done)
+    sweep.skip.insert(run);
+
   std::filesystem::create_directories(out);
+  // Rows are appended as runs finish, so an interrupted sweep can --resume. The header is
+  // written again, as a resumed file's done rows were already read above.
+  std::ofstream partial(partial_path, std::ios::trunc);
+  if (!partial) throw InputError(partial_path.string() + ": cannot write");
+  partial << header;
+  for (const auto& [run, line] : done)
+    partial << line;
+  partial << std::flush;
+  sweep.on_row_done = [&](const ResultRow& row) {
+    partial << result_line(row, models) << std::flush;
+  };
   const auto rows = sim::run_sweep(views, sweep);
-  const auto models = all_models(rows);
-  std::string csv = results_header(models);
   long failed = 0;
   for (const auto& row : rows) {
-    csv += result_line(row, models);
+    done[row.run] = result_line(row, models);
     failed += row.status != "ok";
   }
-  const std::string path = (std::filesystem::path(out) / "results.csv").string();
-  write_atomically(path, csv);
-  fmt::print(stderr, "wrote {} ({} rows{})\n", path, rows.size(),
-             failed ? fmt::format(", {} failed", failed) : "");
+  std::string csv = header;
+  for (const auto& [run, line] : done)
+    csv += line;
+  write_atomically(final_path.string(), csv);
+  partial.close();
+  std::filesystem::remove(partial_path);
+  fmt::print(stderr, "wrote {} ({} rows{}{})\n", final_path.string(), done.size(),
+             failed ? fmt::format(", {} failed", failed) : "",
+             rows.size() < done.size() ? fmt::format(", {} resumed", done.size() - rows.size())
+                                       : "");
   return failed ? 3 : 0;
 }
 

@@ -43,8 +43,8 @@ const char* kFieldNames =
 } // namespace
 
 std::string results_header(const std::vector<std::string>& models) {
-  std::string h =
-      "scenario,seed,mode,policy,requests,bandwidth_mbps,cells,phones,arrival_rate_hz,deadline_ms,";
+  std::string h = "run,scenario,seed,mode,policy,requests,bandwidth_mbps,cells,phones,"
+                  "arrival_rate_hz,deadline_ms,";
   h += kFieldNames;
   for (const auto& m : models)
     h += ",called_" + m;
@@ -54,9 +54,9 @@ std::string results_header(const std::vector<std::string>& models) {
 std::string result_line(const ResultRow& row, const std::vector<std::string>& models) {
   Summary s = row.summary;
   std::string line =
-      fmt::format("{},{},{},{},{},{:.6g},{},{},{:.6g},{:.6g}", quoted(row.scenario), row.point.seed,
-                  row.mode, row.policy, s.requests, row.point.bandwidth_mbps, row.point.cells,
-                  row.point.phones, row.point.arrival_rate_hz, row.deadline_ms);
+      fmt::format("{},{},{},{},{},{},{:.6g},{},{},{:.6g},{:.6g}", row.run, quoted(row.scenario),
+                  row.point.seed, row.mode, row.policy, s.requests, row.point.bandwidth_mbps,
+                  row.point.cells, row.point.phones, row.point.arrival_rate_hz, row.deadline_ms);
   for (double* v : fields(s))
     line += row.status == "ok" ? fmt::format(",{:.6f}", *v) : ",";
   for (const auto& m : models) {
@@ -74,6 +74,17 @@ std::vector<std::string> all_models(const std::vector<ResultRow>& rows) {
   for (const auto& r : rows)
     models.insert(r.models.begin(), r.models.end());
   return {models.begin(), models.end()};
+}
+
+long run_of_line(const std::string& line) {
+  const auto comma = line.find(',');
+  if (comma == 0 || comma == std::string::npos) return -1;
+  long run = 0;
+  for (std::size_t i = 0; i < comma; ++i) {
+    if (line[i] < '0' || line[i] > '9') return -1;
+    run = run * 10 + (line[i] - '0');
+  }
+  return run;
 }
 
 std::string summary_to_text(const Summary& summary) {

@@ -10,6 +10,7 @@
 namespace muxsim {
 
 struct ResultRow {
+  long run = 0; // the run's number in its sweep: the order of results.csv
   std::string scenario;
   RunPoint point;
   std::string mode, policy, note, provenance;
@@ -25,6 +26,8 @@ std::string result_line(const ResultRow& row, const std::vector<std::string>& al
 std::string results_header(const std::vector<std::string>& all_models);
 // The sorted union of every row's models: one called_<model> column each.
 std::vector<std::string> all_models(const std::vector<ResultRow>& rows);
+// The run number at the start of a results line, or -1 when the line is not one.
+long run_of_line(const std::string& line);
 // Exact text form of a Summary, for handing results from a sweep's child process to its
 // parent; summary_from_text(summary_to_text(s)) == s.
 std::string summary_to_text(const Summary& s);

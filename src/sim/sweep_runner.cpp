@@ -4,6 +4,7 @@
 #include "core/input_error.hpp"
 #include "sim/simulate.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -23,10 +24,12 @@ struct Job {
   const Prepared* prepared;
   RunPoint point;
   std::string mode, policy;
+  long run = 0;
 };
 
 ResultRow row_for(const Job& job) {
   ResultRow row;
+  row.run = job.run;
   row.scenario = job.prepared->scenario.name;
   row.point = job.point;
   row.mode = job.mode;
@@ -138,19 +141,36 @@ public:
 
 private:
   std::size_t total_, done_ = 0;
+  long requests_ = 0;
   bool on_, tty_;
+  std::chrono::steady_clock::time_point start_;
 };
 
-} // namespace
-
-std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
-                                 const SweepOptions& options) {
+std::vector<Job> all_jobs(const std::vector<const Prepared*>& scenarios) {
   std::vector<Job> jobs;
   for (const Prepared* p : scenarios)
     for (const RunPoint& point : p->scenario.run_points())
       for (const auto& mode : p->scenario.modes)
         for (const auto& policy : p->scenario.policies)
-          jobs.push_back({p, point, mode, policy});
+          jobs.push_back({p, point, mode, policy, static_cast<long>(jobs.size())});
+  return jobs;
+}
+
+} // namespace
+
+std::vector<ResultRow> plan_sweep(const std::vector<const Prepared*>& scenarios) {
+  std::vector<ResultRow> rows;
+  for (const auto& job : all_jobs(scenarios))
+    rows.push_back(row_for(job));
+  return rows;
+}
+
+std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
+                                 const SweepOptions& options) {
+  std::vector<Job> jobs;
+  for (const auto& job : all_jobs(scenarios))
+    if (job.run % options.shard_count == options.shard_index && !options.skip.count(job.run))
+      jobs.push_back(job);
 
   std::vector<ResultRow> rows;
   for (const auto& job : jobs)
@@ -162,6 +182,7 @@ std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
   while (next < jobs.size() || !running.empty()) {
     while (next < jobs.size() && jobs[next].mode == "closed-form") {
       rows[next].summary = run_in_process(jobs[next]);
+      if (options.on_row_done) options.on_row_done(rows[next]);
       progress.done(rows[next++]);
     }
     if (next < jobs.size() && static_cast<int>(running.size()) < std::max(1, options.jobs)) {
@@ -181,6 +202,7 @@ std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
       const bool timed_out = !closed && options.run_timeout_s > 0 && age > options.run_timeout_s;
       if (!closed && !timed_out) continue;
       finish_child(c, rows[c.job], timed_out, options.run_timeout_s);
+      if (options.on_row_done) options.on_row_done(rows[c.job]);
       progress.done(rows[c.job]);
       running.erase(running.begin() + static_cast<long>(i));
     }

@@ -6,6 +6,8 @@
 #include "core/prepared.hpp"
 #include "core/results.hpp"
 
+#include <functional>
+#include <set>
 #include <vector>
 
 namespace muxsim::sim {
@@ -14,8 +16,16 @@ struct SweepOptions {
   int jobs = 1;
   double run_timeout_s = 3600;
   bool progress = true;
+  // Run only the runs r with r mod shard_count == shard_index (README "Sweeps on a cluster").
+  long shard_index = 0, shard_count = 1;
+  std::set<long> skip;                               // runs already done (--resume)
+  std::function<void(const ResultRow&)> on_row_done; // called as each run finishes
 };
 
+// Every run of the sweep, numbered in order; ResultRow::run is that number.
+std::vector<ResultRow> plan_sweep(const std::vector<const Prepared*>& scenarios);
+
+// Runs this shard's runs that are not skipped and returns their rows, in run order.
 std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
                                  const SweepOptions& options);
 

@@ -1,0 +1,40 @@
+#include "cli/dispatch.hpp"
+
+#include "core/csv.hpp"
+#include "core/input_error.hpp"
+
+#include <cstring>
+#include <fmt/format.h>
+
+namespace muxsim::cli {
+
+int dispatch(int argc, char** argv, const std::string& program,
+             const std::map<std::string, Command>& commands, const std::string& usage) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+    fmt::print("{}", usage);
+    return argc < 2 ? 2 : 0;
+  }
+  if (!std::strcmp(argv[1], "--version")) {
+    fmt::print("{} {}\n", program, MUXSIM_VERSION);
+    return 0;
+  }
+  const auto command = commands.find(argv[1]);
+  if (command == commands.end()) {
+    std::vector<std::string> known;
+    for (const auto& c : commands)
+      known.push_back(c.first);
+    fmt::print(stderr, "{}: unknown command '{}'; known: {}\n", program, argv[1], join(known));
+    return 2;
+  }
+  try {
+    return command->second(std::vector<std::string>(argv + 2, argv + argc));
+  } catch (const InputError& e) {
+    fmt::print(stderr, "muxsim: error: {}\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "muxsim: internal error: {}\n", e.what());
+    return 1;
+  }
+}
+
+} // namespace muxsim::cli

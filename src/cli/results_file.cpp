@@ -1,0 +1,57 @@
+#include "cli/results_file.hpp"
+
+#include "core/input_error.hpp"
+#include "core/results.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+namespace muxsim::cli {
+
+namespace {
+
+std::size_t fields_of(const std::string& line) {
+  std::size_t fields = 1;
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"') quoted = !quoted;
+    fields += !quoted && c == ',';
+  }
+  return fields;
+}
+
+} // namespace
+
+std::map<long, std::string> read_result_lines(const std::string& path, std::string& header) {
+  std::ifstream in(path);
+  if (!in) throw InputError(path + ": cannot open file");
+  std::string first;
+  std::getline(in, first);
+  first += "\n";
+  if (header.empty()) header = first;
+  if (first != header)
+    throw InputError(path + ":1: field 'header': these results come from other scenarios or "
+                            "another muxsim; their columns differ");
+  std::map<long, std::string> lines;
+  const std::size_t columns = fields_of(header.substr(0, header.size() - 1));
+  std::string line;
+  for (int n = 2; std::getline(in, line); ++n) {
+    const long run = run_of_line(line);
+    if (in.eof() || run < 0 || fields_of(line) != columns) continue; // cut short or not a row
+    if (!lines.emplace(run, line + "\n").second)
+      throw InputError(path + ":" + std::to_string(n) + ": field 'run': run " +
+                       std::to_string(run) + " appears twice");
+  }
+  return lines;
+}
+
+std::map<long, std::string> read_done_lines(const std::string& path, const std::string& header) {
+  if (!std::filesystem::exists(path)) return {};
+  std::string expected = header;
+  std::map<long, std::string> done;
+  for (const auto& [run, line] : read_result_lines(path, expected))
+    if (line.find(",ok,") != std::string::npos) done.emplace(run, line);
+  return done;
+}
+
+} // namespace muxsim::cli

@@ -1,0 +1,18 @@
+#pragma once
+// Reading results.csv files back, for --resume and muxsim merge. Lines are kept verbatim, so a
+// merged or resumed file is byte-identical to one written in a single run.
+#include <map>
+#include <string>
+
+namespace muxsim::cli {
+
+// The successful rows of a results file, by run number. A missing file gives none; a file
+// written with another header (other scenarios or another muxsim) is an error, since its
+// run numbers would mean other runs. A last line cut short by an interruption is skipped.
+std::map<long, std::string> read_done_lines(const std::string& path, const std::string& header);
+
+// Every row of a results file by run number, checking it has the given header (or, when
+// `header` is empty, returning its header in it).
+std::map<long, std::string> read_result_lines(const std::string& path, std::string& header);
+
+} // namespace muxsim::cli
