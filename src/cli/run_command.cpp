@@ -4,6 +4,7 @@
 #include "core/input_error.hpp"
 #include "core/prepared.hpp"
 #include "core/results.hpp"
+#include "sim/request_log.hpp"
 #include "sim/sweep_runner.hpp"
 
 #include <cstdio>
@@ -45,6 +46,8 @@ int run_command(const std::vector<std::string>& args) {
       "simulated runs at once, one process each")(
       "run-timeout", po::value(&sweep.run_timeout_s)->default_value(3600),
       "seconds before a run is killed and marked failed")(
+      "requests", po::value(&sweep.request_log),
+      "also write every request of every run (stage times, energy, placement) to this .csv.gz")(
       "shard", po::value(&shard),
       "k/n: run only runs r with r mod n = k - 1 (merge with muxsim merge)")(
       "resume", "skip the runs DIR already holds as done (from results.csv or an interrupted run)")(
@@ -107,7 +110,15 @@ int run_command(const std::vector<std::string>& args) {
   sweep.on_row_done = [&](const ResultRow& row) {
     partial << result_line(row, models) << std::flush;
   };
+  if (!sweep.request_log.empty() && (vm.count("resume") || sweep.shard_count > 1))
+    throw InputError("command line: --requests cannot be combined with --resume or --shard");
   const auto rows = sim::run_sweep(views, sweep);
+  if (!sweep.request_log.empty()) {
+    std::vector<long> runs;
+    for (const auto& row : rows)
+      runs.push_back(row.run);
+    sim::join_request_log(sweep.request_log, runs);
+  }
   long failed = 0;
   for (const auto& row : rows) {
     done[row.run] = result_line(row, models);

@@ -2,6 +2,7 @@
 
 #include "core/evaluate.hpp"
 #include "core/input_error.hpp"
+#include "sim/request_log.hpp"
 #include "sim/simulate.hpp"
 
 #include <algorithm>
@@ -41,12 +42,18 @@ ResultRow row_for(const Job& job) {
   return row;
 }
 
-Summary run_in_process(const Job& job) {
+// Costs the run. Only when per-request output is asked for are the closed form's requests
+// stored; otherwise they are summarized as they are costed.
+Summary run_in_process(const Job& job, const std::string& request_log) {
   const Prepared& p = *job.prepared;
   const auto policy = make_policy(job.policy, p.deployment, p.scenario.params);
-  if (job.mode != "simulated") return summarize_closed_form(p, *policy, job.point);
-  return summarize(simulate(p, *policy, job.point), p.trace.models.size(),
-                   p.scenario.load.deadline_ms);
+  if (job.mode != "simulated" && request_log.empty())
+    return summarize_closed_form(p, *policy, job.point);
+  const auto costs = job.mode == "simulated" ? simulate(p, *policy, job.point)
+                                             : evaluate_closed_form(p, *policy, job.point);
+  if (!request_log.empty())
+    write_request_log_part(request_log, job.run, costs, job.point.total_phones());
+  return summarize(costs, p.trace.models.size(), p.scenario.load.deadline_ms);
 }
 
 struct Child {
@@ -66,7 +73,7 @@ void write_all(int fd, const std::string& text) {
   }
 }
 
-Child start_child(const Job& job, std::size_t index) {
+Child start_child(const Job& job, std::size_t index, const std::string& request_log) {
   int fds[2];
   if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
   std::fflush(stdout);
@@ -77,7 +84,7 @@ Child start_child(const Job& job, std::size_t index) {
     ::close(fds[0]);
     int status = 0;
     try {
-      write_all(fds[1], "ok " + summary_to_text(run_in_process(job)));
+      write_all(fds[1], "ok " + summary_to_text(run_in_process(job, request_log)));
     } catch (const std::exception& e) {
       write_all(fds[1], std::string("error ") + e.what());
       status = 1;
@@ -181,12 +188,12 @@ std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
   std::size_t next = 0;
   while (next < jobs.size() || !running.empty()) {
     while (next < jobs.size() && jobs[next].mode == "closed-form") {
-      rows[next].summary = run_in_process(jobs[next]);
+      rows[next].summary = run_in_process(jobs[next], options.request_log);
       if (options.on_row_done) options.on_row_done(rows[next]);
       progress.done(rows[next++]);
     }
     if (next < jobs.size() && static_cast<int>(running.size()) < std::max(1, options.jobs)) {
-      running.push_back(start_child(jobs[next], next));
+      running.push_back(start_child(jobs[next], next, options.request_log));
       ++next;
       continue;
     }

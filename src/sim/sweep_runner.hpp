@@ -20,6 +20,7 @@ struct SweepOptions {
   long shard_index = 0, shard_count = 1;
   std::set<long> skip;                               // runs already done (--resume)
   std::function<void(const ResultRow&)> on_row_done; // called as each run finishes
+  std::string request_log; // --requests: each run writes its requests' part of this file
 };
 
 // Every run of the sweep, numbered in order; ResultRow::run is that number.
