@@ -98,7 +98,7 @@ std::vector<CostBreakdown> simulate(const Prepared& p, const Policy& policy,
 
   int argc = 3;
   char arg0[] = "muxsim", arg1[] = "--log=root.thresh:critical",
-       arg2[] = "--cfg=contexts/stack-size:64";
+       arg2[] = "--cfg=contexts/stack-size:32";
   char* argv[] = {arg0, arg1, arg2, nullptr};
   sg4::Engine engine(&argc, argv);
   engine.load_platform(platform);
