@@ -3,6 +3,9 @@
 #include "cli/commands.hpp"
 #include "cli/dispatch.hpp"
 
+#include <cstdlib>
+#include <unistd.h>
+
 namespace {
 
 const char* kUsage = "muxsim-learn " MUXSIM_VERSION
@@ -13,6 +16,13 @@ const char* kUsage = "muxsim-learn " MUXSIM_VERSION
 } // namespace
 
 int main(int argc, char** argv) {
+  // OpenMP threads that spin while waiting make LibTorch several times slower when other
+  // processes hold the cores (README "LibTorch on a busy machine"). The OpenMP runtime reads
+  // its wait policy when it loads, before main, so set it and start again.
+  if (!std::getenv("OMP_WAIT_POLICY")) {
+    ::setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
+    ::execv("/proc/self/exe", argv);
+  }
   return muxsim::cli::dispatch(argc, argv, "muxsim",
                                {
                                    {"predict", muxsim::cli::predict_command},
