@@ -40,7 +40,7 @@ big_secs=$secs
 if ((peer)); then
   pes=$("$src/../shared/peers/pureedgesim/run.sh" -w "$work/pes" 10000 | tail -1)
   timed big2 "$work/big.ini"
-  pes_secs=$(awk '{ for (i = 1; i <= NF; ++i) if ($i ~ /^[0-9.]+$/) n[++k] = $i; print n[3] }' <<<"$pes")
+  pes_secs=$(awk '{ for (i = 1; i < NF; ++i) if ($i == "wall") print $(i + 1) }' <<<"$pes")
   mean=$(awk -v a="$big_secs" -v b="$secs" 'BEGIN { print (a + b) / 2 }')
   row "PureEdgeSim, same task count: its line" "" "" ""
   echo "    $pes"
