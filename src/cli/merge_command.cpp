@@ -26,8 +26,7 @@ int merge_command(const std::vector<std::string>& args) {
       "run from 0 to the last must be present exactly once.";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   if (inputs.empty()) throw InputError("command line: no shard folder given (see --help)");
-  if (out.empty())
-    throw InputError("command line: the option '--out' is required but missing (see --help)");
+  require_option(out, "out");
   std::string header;
   std::map<long, std::string> lines;
   for (const auto& dir : inputs) {

@@ -23,4 +23,10 @@ bool parse_options(const std::vector<std::string>& args, const std::string& usag
   return true;
 }
 
+void require_option(const std::string& value, const std::string& option) {
+  if (value.empty())
+    throw InputError("command line: the option '--" + option +
+                     "' is required but missing (see --help)");
+}
+
 } // namespace muxsim::cli

@@ -15,4 +15,8 @@ bool parse_options(const std::vector<std::string>& args, const std::string& usag
                    po::options_description& options,
                    const po::positional_options_description& positional, po::variables_map& vm);
 
+// Options that --help and --keys may go without, so Boost cannot mark them required: throws
+// the message Boost would give when `value` is empty.
+void require_option(const std::string& value, const std::string& option);
+
 } // namespace muxsim::cli

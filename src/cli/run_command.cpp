@@ -72,8 +72,7 @@ int run_command(const std::vector<std::string>& args) {
     return 0;
   }
   if (scenarios.empty()) throw InputError("command line: no scenario given (see --help)");
-  if (out.empty())
-    throw InputError("command line: the option '--out' is required but missing (see --help)");
+  require_option(out, "out");
   if (sweep.jobs < 1) throw InputError("command line: --jobs must be at least 1");
   if (!shard.empty()) parse_shard(shard, sweep);
   sweep.progress = !vm.count("quiet");
