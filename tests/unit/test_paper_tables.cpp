@@ -6,6 +6,7 @@
 #include "core/evaluate.hpp"
 #include "core/summary.hpp"
 #include "fork_helper.hpp"
+#include "sim/simulate.hpp"
 
 #include <cmath>
 #include <doctest/doctest.h>
@@ -125,4 +126,30 @@ TEST_CASE("Table II: Eq. 14 over the published called fractions") {
   const Summary e = closed_form(*p, "hybrid-ensemble").summary;
   // Parallel ensembles: latency grows less than FLOPs over hybrid-single, as the paper says.
   CHECK(e.latency_ms_mean / s.latency_ms_mean - 1 < e.total_gflops / s.total_gflops - 1);
+}
+
+TEST_CASE("paper-realistic runs, and cloud-only's latency grows as the bandwidth falls") {
+  const auto p = prepare(test::source_path("scenarios/paper-realistic.ini"));
+  const auto policy = make_policy("cloud-only", p->deployment, p->scenario.params);
+  const auto points = p->scenario.run_points();
+  REQUIRE(points.size() == 20);
+  CHECK(points.front().bandwidth_mbps == doctest::Approx(1));
+  CHECK(points.back().bandwidth_mbps == doctest::Approx(100));
+  double previous = INFINITY;
+  for (const auto& point : points) {
+    const double latency = summarize_closed_form(*p, *policy, point).latency_ms_mean;
+    INFO(point.bandwidth_mbps, " Mbit/s: ", latency, " ms");
+    CHECK(latency < previous);
+    previous = latency;
+  }
+  // A 28,624-byte JPEG at 100 Mbit/s, 10 ms each way, 11.8 ms of compute, 250 bytes back.
+  CHECK(previous == doctest::Approx(28624 * 8 / 100e3 + 10 + 11.8 + 250 * 8 / 100e3 + 10));
+  // The simulation runs on it too and agrees at the slowest point (one phone).
+  const auto simulated = test::in_child([&] {
+    return std::vector<double>{
+        summarize(sim::simulate(*p, *policy, points.front()), p->trace.models.size())
+            .latency_ms_mean};
+  });
+  CHECK(simulated[0] ==
+        doctest::Approx(summarize_closed_form(*p, *policy, points.front()).latency_ms_mean));
 }
