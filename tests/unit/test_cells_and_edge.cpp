@@ -40,3 +40,20 @@ TEST_CASE("an edge server shared by two cells queues their requests") {
   const auto t = test::timings(*p, "edge-only", p->scenario.run_points()[0], true);
   CHECK(test::stage(t, 0, test::kQueue) + test::stage(t, 1, test::kQueue) == doctest::Approx(20));
 }
+
+// Two cells, one phone each at 54 Mbit/s, both uploading 1 MB at once over a 10 Mbit/s WAN
+// they share: each gets 5 Mbit/s, so both uploads end at 8 Mbit / 5 Mbit/s = 1.6 s; the
+// closed form, alone on the path, says 0.8 s.
+TEST_CASE("cells share the WAN: two 1 MB uploads over 10 Mbit/s end at 1.6 s") {
+  const auto p = test::tiny_scenario("shared-wan", "requests = 2",
+                                     "[policy]\npolicies = cloud-only\n[network]\n"
+                                     "bandwidth_mbps = 54\nwan_mbps = 10\nupload_bytes = 1000000\n"
+                                     "[load]\ncells = 2\nphones = 1\n[servers]\ngpu_workers = 2\n");
+  const RunPoint point = p->scenario.run_points()[0];
+  const auto simulated = test::timings(*p, "cloud-only", point, true);
+  const auto closed = test::timings(*p, "cloud-only", point, false);
+  for (long k = 0; k < 2; ++k) {
+    CHECK(test::stage(simulated, k, test::kUpload) == doctest::Approx(1600));
+    CHECK(test::stage(closed, k, test::kUpload) == doctest::Approx(800));
+  }
+}
