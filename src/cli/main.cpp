@@ -21,6 +21,7 @@ const char* kUsage =
     "  reconstruct  write the decision trace a scenario runs on\n"
     "  platform     print the SimGrid platform XML of a scenario's run\n"
     "  merge        join the results of a sweep's shards (run --shard k/n)\n"
+    "  report       print results.csv as Markdown tables, the best of each column in bold\n"
     "  predict      classify an image folder with a TorchScript model\n"
     "  trace        join predictions, train the multiplexer out-of-fold, write a trace\n"
     "  profile      time models on this CPU and write a measured device profile\n"
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
       {"reconstruct", muxsim::cli::reconstruct_command},
       {"platform", muxsim::cli::platform_command},
       {"merge", muxsim::cli::merge_command},
+      {"report", muxsim::cli::report_command},
   };
   for (const char* learn : {"predict", "trace", "profile", "zoo", "mux"})
     commands[learn] = [argv](const std::vector<std::string>&) { return hand_to_learn(argv); };

@@ -1,0 +1,13 @@
+#pragma once
+// `muxsim report`: a compact Markdown table per scenario and run point of a results.csv, for
+// reading in a terminal (README "Reading results").
+#include <string>
+
+namespace muxsim {
+
+// One table per (scenario, run point) of the rows in `mode`: policy, accuracy, local share,
+// mean and p95 latency, phone energy. The best value of each column is in bold: highest
+// accuracy and local share, lowest latency and energy; upper bounds (oracle) do not compete.
+std::string markdown_report(const std::string& results_path, const std::string& mode);
+
+} // namespace muxsim
