@@ -224,20 +224,25 @@ Scenario read_scenario(const std::string& path) {
   ch.trace_loop = flag("network.trace_loop", true);
   ch.min_rate_mbps = positive("network.min_rate_mbps", 0.1);
   if (ch.kind == "markov") {
+    for (const char* key :
+         {"network.markov_good_s", "network.markov_bad_s", "network.markov_bad_mbps"})
+      if (!vm.count(key))
+        throw InputError(s.at("network.channel") + ": channel = markov needs " + key);
     ch.markov_good_s = positive("network.markov_good_s", 0);
     ch.markov_bad_s = positive("network.markov_bad_s", 0);
     ch.markov_bad_mbps = positive("network.markov_bad_mbps", 0);
   }
-  ch.chunk_bytes = positive("network.chunk_bytes", 65536);
+  ch.chunk_bytes = static_cast<double>(whole("network.chunk_bytes", 65536, 1));
   net.wan_mbps = positive("network.wan_mbps", 10000);
   net.wan_latency_ms = non_negative("network.wan_latency_ms", 0);
   const std::string wan_trace = text("network.wan_trace", "");
   if (!wan_trace.empty()) net.wan_trace = resolve_path(s, wan_trace);
   net.edge_link_mbps = positive("network.edge_link_mbps", 10000);
   net.edge_latency_ms = non_negative("network.edge_latency_ms", 0);
-  net.tcp_window_bytes = positive("network.tcp_window_bytes", 4194304);
-  net.upload_bytes = non_negative("network.upload_bytes", 0);
-  net.download_bytes = non_negative("network.download_bytes", 0);
+  // Bytes are whole: the simulation sends whole bytes, and the closed form must agree.
+  net.tcp_window_bytes = static_cast<double>(whole("network.tcp_window_bytes", 4194304, 1));
+  net.upload_bytes = static_cast<double>(whole("network.upload_bytes", 0, 0));
+  net.download_bytes = static_cast<double>(whole("network.download_bytes", 0, 0));
 
   s.radio = {non_negative("radio.tx_w", 0), non_negative("radio.rx_w", 0),
              non_negative("radio.idle_w", 0)};

@@ -79,3 +79,14 @@ TEST_CASE("scenario: run points are the product of the swept keys") {
   CHECK(points.back().arrival_rate_hz == 50);
   CHECK(s.at("load.cells") == ok + ":13: field 'load.cells'");
 }
+
+TEST_CASE("scenario: a Markov channel names the key it lacks; bytes are whole") {
+  CHECK(error_with("m1.ini", "[network]\nchannel = markov\nmarkov_good_s = 5\n")
+            .find(":10: field 'network.channel': channel = markov needs network.markov_bad_s") !=
+        std::string::npos);
+  CHECK(error_with("m2.ini", "[network]\nupload_bytes = 100.5\n")
+            .find(":10: field 'network.upload_bytes': must be an integer >= 0, got 100.5") !=
+        std::string::npos);
+  CHECK(error_with("m3.ini", "[network]\nchunk_bytes = 0\n")
+            .find("field 'network.chunk_bytes': must be an integer >= 1") != std::string::npos);
+}
