@@ -1,0 +1,206 @@
+#!/usr/bin/python3
+"""Draw every figure a muxsim results.csv (and a per-request .csv.gz) supports.
+
+usage: /usr/bin/python3 analysis/plot.py RESULTS.csv [RESULTS.csv ...] --out DIR
+           [--requests REQ.csv.gz] [--svg] [--mode simulated|closed-form]
+
+Figures, each skipped with one line saying why when the data cannot support it:
+  vs_bandwidth.png   accuracy, mean and p95 latency, phone energy against bandwidth (log x),
+                     one line per policy, one column of panels per scenario that sweeps it
+  vs_load.png        p95 latency and deadline-miss rate against offered load
+  placement.png      stacked shares of local, edge and cloud answers per policy
+  latency_cdf.png    latency CDF per policy, from the per-request file
+Every figure names its scenario and the swept values it holds fixed. Colours come from a
+palette that stays apart for colour-blind readers, and each policy also has its own marker
+and line style, so figures stay legible in greyscale. A results file missing a column a
+figure needs stops with an error that names the column.
+"""
+import argparse
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+MARKERS = "osD^vP*X"
+DASHES = ["-", "--", "-.", ":"]
+SIZE = (11, 7.5)
+DPI = 100
+
+
+def style(policies, policy):
+    i = policies.index(policy)
+    return dict(color=PALETTE[i % len(PALETTE)], marker=MARKERS[i % len(MARKERS)],
+                linestyle=DASHES[i % len(DASHES)], ms=4)
+
+
+def require(df, columns, what):
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        sys.exit(f"plot.py: {what} needs column(s) {', '.join(missing)}, missing from the results")
+
+
+def fixed(rows, columns):
+    """The swept values a figure holds fixed, for its title."""
+    parts = []
+    for c, unit in columns:
+        values = rows[c].unique()
+        if len(values) == 1:
+            parts.append(f"{values[0]:g} {unit}")
+    return ", ".join(parts)
+
+
+def save(fig, out, name, svg):
+    path = f"{out}/{name}.{'svg' if svg else 'png'}"
+    fig.savefig(path, dpi=DPI)
+    plt.close(fig)
+    print(f"wrote {path}")
+
+
+def vs_bandwidth(df, out, svg):
+    metrics = [("accuracy", "top-1 accuracy"), ("latency_ms_mean", "mean latency (ms)"),
+               ("latency_ms_p95", "p95 latency (ms)"), ("phone_energy_mj", "phone energy (mJ)")]
+    require(df, ["bandwidth_mbps", "policy", "scenario"] + [m for m, _ in metrics], "vs_bandwidth")
+    swept = [s for s, rows in df.groupby("scenario", sort=False) if rows["bandwidth_mbps"].nunique() > 1]
+    if not swept:
+        print("skip vs_bandwidth: no scenario sweeps bandwidth_mbps")
+        return
+    fig, axes = plt.subplots(len(metrics), len(swept), figsize=(max(5 * len(swept), SIZE[0]), SIZE[1]),
+                             squeeze=False, sharex="col")
+    for col, scenario in enumerate(swept):
+        rows = df[df["scenario"] == scenario]
+        first = rows.iloc[0]
+        rows = rows[(rows["cells"] == first["cells"]) & (rows["phones"] == first["phones"])
+                    & (rows["seed"] == first["seed"])]
+        policies = list(dict.fromkeys(rows["policy"]))
+        for row, (metric, label) in enumerate(metrics):
+            ax = axes[row][col]
+            for policy, p in rows.groupby("policy", sort=False):
+                p = p.sort_values("bandwidth_mbps")
+                ax.plot(p["bandwidth_mbps"], p[metric], label=policy, **style(policies, policy))
+            ax.set_xscale("log")
+            ax.set_ylabel(label)
+            ax.grid(alpha=0.3)
+        axes[0][col].set_title(f"{scenario}\n{fixed(rows, [('cells', 'cell(s)'), ('phones', 'phones/cell')])}",
+                               fontsize=9)
+        axes[-1][col].set_xlabel("Wi-Fi bandwidth (Mbit/s, log)")
+        axes[0][col].legend(fontsize=7)
+    fig.tight_layout()
+    save(fig, out, "vs_bandwidth", svg)
+
+
+def vs_load(df, out, svg):
+    require(df, ["arrival_rate_hz", "cells", "phones", "latency_ms_p95", "miss_rate", "policy"], "vs_load")
+    swept = [s for s, rows in df.groupby("scenario", sort=False) if rows["arrival_rate_hz"].nunique() > 1]
+    if not swept:
+        print("skip vs_load: no scenario sweeps arrival_rate_hz")
+        return
+    fig, axes = plt.subplots(2, len(swept), figsize=(max(5 * len(swept), SIZE[0]), SIZE[1]), squeeze=False)
+    for col, scenario in enumerate(swept):
+        rows = df[df["scenario"] == scenario]
+        rows = rows.assign(load=rows["cells"] * rows["phones"] * rows["arrival_rate_hz"])
+        policies = list(dict.fromkeys(rows["policy"]))
+        for row, (metric, label) in enumerate([("latency_ms_p95", "p95 latency (ms, log)"),
+                                               ("miss_rate", "deadline-miss rate")]):
+            ax = axes[row][col]
+            for policy, p in rows.groupby("policy", sort=False):
+                p = p.sort_values("load")
+                ax.plot(p["load"], p[metric], label=policy, **style(policies, policy))
+            ax.set_ylabel(label)
+            ax.grid(alpha=0.3)
+        axes[0][col].set_yscale("log")
+        axes[0][col].set_title(f"{scenario}\n{fixed(rows, [('bandwidth_mbps', 'Mbit/s'), ('deadline_ms', 'ms deadline')])}",
+                               fontsize=9)
+        axes[1][col].set_xlabel("offered load (requests/s, all phones)")
+        axes[0][col].legend(fontsize=7)
+    fig.tight_layout()
+    save(fig, out, "vs_load", svg)
+
+
+def placement(df, out, svg):
+    require(df, ["local_fraction", "edge_fraction", "policy", "scenario"], "placement")
+    scenarios = list(dict.fromkeys(df["scenario"]))
+    fig, axes = plt.subplots(1, len(scenarios), figsize=(max(5 * len(scenarios), SIZE[0]), SIZE[1] / 1.5),
+                             squeeze=False)
+    for col, scenario in enumerate(scenarios):
+        rows = df[df["scenario"] == scenario]
+        first = rows.iloc[0]
+        rows = rows[(rows["bandwidth_mbps"] == first["bandwidth_mbps"]) & (rows["cells"] == first["cells"])
+                    & (rows["phones"] == first["phones"]) & (rows["arrival_rate_hz"] == first["arrival_rate_hz"])
+                    & (rows["seed"] == first["seed"])]
+        local, edge = rows["local_fraction"].values, rows["edge_fraction"].values
+        ax = axes[0][col]
+        x = range(len(rows))
+        ax.bar(x, local, color=PALETTE[2], hatch="", label="local")
+        ax.bar(x, edge, bottom=local, color=PALETTE[1], hatch="//", label="edge")
+        ax.bar(x, 1 - local - edge, bottom=local + edge, color=PALETTE[0], hatch="..", label="cloud")
+        ax.set_xticks(list(x), rows["policy"], rotation=25, fontsize=8)
+        ax.set_ylabel("share of answers")
+        ax.set_title(f"{scenario}\n{fixed(rows, [('bandwidth_mbps', 'Mbit/s'), ('cells', 'cell(s)'), ('phones', 'phones/cell')])}",
+                     fontsize=9)
+    axes[0][0].legend(fontsize=7)
+    fig.tight_layout()
+    save(fig, out, "placement", svg)
+
+
+def latency_cdf(requests_path, df, out, svg):
+    if not requests_path:
+        print("skip latency_cdf: no per-request file (muxsim run --requests FILE.csv.gz)")
+        return
+    q = pd.read_csv(requests_path)
+    require(q, ["run", "latency_ms"], "latency_cdf")
+    require(df, ["run", "policy", "scenario"], "latency_cdf")
+    q = q.merge(df[["run", "policy", "scenario"]], on="run")
+    if q.empty:
+        print("skip latency_cdf: the per-request file has no run of these results")
+        return
+    scenarios = list(dict.fromkeys(q["scenario"]))
+    fig, axes = plt.subplots(1, len(scenarios), figsize=(max(5 * len(scenarios), SIZE[0]), SIZE[1] / 1.5),
+                             squeeze=False)
+    for col, scenario in enumerate(scenarios):
+        rows = q[q["scenario"] == scenario]
+        first_run = {p: r for p, r in rows.groupby("policy", sort=False)["run"].min().items()}
+        policies = list(first_run)
+        ax = axes[0][col]
+        for policy, run in first_run.items():
+            lat = rows[rows["run"] == run]["latency_ms"].sort_values()
+            ax.plot(lat.values, [(i + 1) / len(lat) for i in range(len(lat))], label=policy,
+                    **{**style(policies, policy), "marker": None})
+        ax.set_xscale("log")
+        ax.set_xlabel("latency (ms, log)")
+        ax.set_ylabel("fraction of requests")
+        ax.set_title(f"{scenario}: each policy's first run", fontsize=9)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=7)
+    fig.tight_layout()
+    save(fig, out, "latency_cdf", svg)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("results", nargs="+")
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--requests")
+    parser.add_argument("--svg", action="store_true")
+    parser.add_argument("--mode", default="simulated", choices=["simulated", "closed-form"])
+    a = parser.parse_args()
+    df = pd.concat([pd.read_csv(p) for p in a.results], ignore_index=True)
+    require(df, ["mode", "status", "scenario", "seed", "bandwidth_mbps", "cells", "phones",
+                 "arrival_rate_hz"], "every figure")
+    df = df[(df["status"] == "ok") & (df["mode"] == a.mode)]
+    if df.empty:
+        sys.exit(f"plot.py: no successful {a.mode} rows")
+    import os
+    os.makedirs(a.out, exist_ok=True)
+    vs_bandwidth(df, a.out, a.svg)
+    vs_load(df, a.out, a.svg)
+    placement(df, a.out, a.svg)
+    latency_cdf(a.requests, df, a.out, a.svg)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# analysis/plot.py draws each figure the data supports as a PNG of the expected size, skips
+# the others with a line saying why, and names a missing column.
+source "$(dirname "$0")/common.sh"
+sed -e "s#\.\./models/#$SRC/models/#g" -e 's/^bandwidth_mbps = .*/bandwidth_mbps = 1,10,100/' \
+  -e 's/^inputs = 2000/inputs = 200/' "$SRC/scenarios/bandwidth-sweep.ini" >"$WORK/bw.ini"
+sed -e "s#\.\./models/#$SRC/models/#g" -e 's/^requests = .*/requests = 300/' \
+  -e 's/^arrival_rate_hz = .*/arrival_rate_hz = 2,6,9/' "$SRC/scenarios/load-sweep.ini" >"$WORK/load.ini"
+"$MUXSIM" run "$WORK/bw.ini" "$WORK/load.ini" --out "$WORK/run" --requests "$WORK/req.csv.gz" --jobs 2 --quiet 2>/dev/null ||
+  fail "runs"
+/usr/bin/python3 "$SRC/analysis/plot.py" "$WORK/run/results.csv" --out "$WORK/figs" --requests "$WORK/req.csv.gz" \
+  >"$WORK/log" || fail "plot.py: $(cat "$WORK/log")"
+/usr/bin/python3 - "$WORK/figs" <<'PY' || fail "figures"
+import struct, sys
+expected = {"vs_bandwidth": (1100, 750), "vs_load": (1100, 750), "placement": (1100, 500),
+            "latency_cdf": (1100, 500)}
+for name, size in expected.items():
+    with open(f"{sys.argv[1]}/{name}.png", "rb") as f:
+        head = f.read(24)
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", name
+    w, h = struct.unpack(">II", head[16:24])
+    assert (w, h) == size, (name, w, h)
+print("ok: four figures, PNGs of the expected size")
+PY
+# Without per-request data the CDF is skipped with a reason.
+/usr/bin/python3 "$SRC/analysis/plot.py" "$WORK/run/results.csv" --out "$WORK/figs2" >"$WORK/log" || fail "plot.py"
+grep -q "skip latency_cdf: no per-request file" "$WORK/log" || fail "no skip line: $(cat "$WORK/log")"
+# A missing column is named.
+/usr/bin/python3 -c "import pandas as pd; pd.read_csv('$WORK/run/results.csv').drop(columns='latency_ms_p95').to_csv('$WORK/cut.csv', index=False)"
+/usr/bin/python3 "$SRC/analysis/plot.py" "$WORK/cut.csv" --out "$WORK/figs3" 2>"$WORK/err" && fail "cut file accepted"
+grep -q "needs column(s) .*latency_ms_p95" "$WORK/err" || fail "missing column not named: $(cat "$WORK/err")"
+echo "plot_all: ok"
