@@ -5,7 +5,8 @@
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev libeigen3-dev
   libboost-program-options-dev libfmt-dev doctest-dev libtorch-dev libjpeg62-turbo-dev
-  zlib1g-dev dataset-fashion-mnist python3-pandas python3-matplotlib)
+  zlib1g-dev dataset-fashion-mnist python3-pandas python3-matplotlib python3-nbconvert
+  python3-ipykernel jupyter-nbconvert)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
