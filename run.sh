@@ -15,3 +15,5 @@ cmake --build build
   scenarios/load-sweep.ini scenarios/campus.ini --out "$out" --jobs "$(nproc)" "$@"
 /usr/bin/python3 analysis/plot_results.py "$out/results.csv" "$out/policies.png"
 /usr/bin/python3 analysis/plot_load.py "$out/results.csv" load-sweep "$out/load.png"
+/usr/bin/python3 analysis/plot.py "$out/results.csv" --out "$out/figures"
+echo "figures:" && ls -1 "$out"/*.png "$out"/figures/*.png

@@ -9,6 +9,11 @@ Figures, each skipped with one line saying why when the data cannot support it:
                      one line per policy, one column of panels per scenario that sweeps it
   vs_load.png        p95 latency and deadline-miss rate against offered load
   placement.png      stacked shares of local, edge and cloud answers per policy
+  called.png         stacked fraction of requests calling each model, per policy
+  fronts.png         accuracy against mean latency and against phone energy, one point per
+                     policy and run point, the Pareto-optimal ones ringed
+  gflops_front.png   accuracy against compute per inference (Table II style), the largest
+                     single model alone marked
   latency_cdf.png    latency CDF per policy, from the per-request file
 Every figure names its scenario and the swept values it holds fixed. Colours come from a
 palette that stays apart for colour-blind readers, and each policy also has its own marker
@@ -62,13 +67,15 @@ def save(fig, out, name, svg):
 
 
 def vs_bandwidth(df, out, svg):
+    """Returns the bandwidths drawn, per scenario."""
     metrics = [("accuracy", "top-1 accuracy"), ("latency_ms_mean", "mean latency (ms)"),
                ("latency_ms_p95", "p95 latency (ms)"), ("phone_energy_mj", "phone energy (mJ)")]
     require(df, ["bandwidth_mbps", "policy", "scenario"] + [m for m, _ in metrics], "vs_bandwidth")
     swept = [s for s, rows in df.groupby("scenario", sort=False) if rows["bandwidth_mbps"].nunique() > 1]
     if not swept:
         print("skip vs_bandwidth: no scenario sweeps bandwidth_mbps")
-        return
+        return {}
+    drawn = {}
     fig, axes = plt.subplots(len(metrics), len(swept), figsize=(max(5 * len(swept), SIZE[0]), SIZE[1]),
                              squeeze=False, sharex="col")
     for col, scenario in enumerate(swept):
@@ -89,8 +96,10 @@ def vs_bandwidth(df, out, svg):
                                fontsize=9)
         axes[-1][col].set_xlabel("Wi-Fi bandwidth (Mbit/s, log)")
         axes[0][col].legend(fontsize=7)
+        drawn[scenario] = sorted(rows["bandwidth_mbps"].unique())
     fig.tight_layout()
     save(fig, out, "vs_bandwidth", svg)
+    return drawn
 
 
 def vs_load(df, out, svg):
@@ -147,6 +156,114 @@ def placement(df, out, svg):
     save(fig, out, "placement", svg)
 
 
+def first_point(rows):
+    first = rows.iloc[0]
+    for c in ["bandwidth_mbps", "cells", "phones", "arrival_rate_hz", "seed"]:
+        rows = rows[rows[c] == first[c]]
+    return rows
+
+
+def point_title(rows):
+    return fixed(rows, [("bandwidth_mbps", "Mbit/s"), ("cells", "cell(s)"), ("phones", "phones/cell")])
+
+
+def called(df, out, svg):
+    columns = [c for c in df.columns if c.startswith("called_")]
+    if not columns:
+        print("skip called: the results have no called_<model> columns")
+        return
+    scenarios = list(dict.fromkeys(df["scenario"]))
+    fig, axes = plt.subplots(1, len(scenarios), figsize=(max(5 * len(scenarios), SIZE[0]), SIZE[1] / 1.5),
+                             squeeze=False)
+    hatches = ["", "//", "..", "xx", "\\\\", "++", "oo", "--"]
+    for col, scenario in enumerate(scenarios):
+        rows = first_point(df[df["scenario"] == scenario])
+        used = [c for c in columns if rows[c].sum() > 0]
+        ax = axes[0][col]
+        bottom = [0.0] * len(rows)
+        for i, c in enumerate(used):
+            ax.bar(range(len(rows)), rows[c], bottom=bottom, color=PALETTE[i % len(PALETTE)],
+                   hatch=hatches[i % len(hatches)], label=c[len("called_"):])
+            bottom = [b + v for b, v in zip(bottom, rows[c])]
+        ax.set_xticks(list(range(len(rows))), rows["policy"], rotation=25, fontsize=8)
+        ax.set_ylabel("models called per request")
+        ax.set_title(f"{scenario}\n{point_title(rows)}", fontsize=9)
+        ax.legend(fontsize=6)
+    fig.tight_layout()
+    save(fig, out, "called", svg)
+
+
+def pareto(points):
+    """Indices of the points no other point beats on both: higher accuracy, lower cost."""
+    best = []
+    for i, (a, c) in enumerate(points):
+        if not any((a2 >= a and c2 <= c) and (a2 > a or c2 < c) for a2, c2 in points):
+            best.append(i)
+    return best
+
+
+def fronts(df, out, svg):
+    require(df, ["accuracy", "latency_ms_mean", "phone_energy_mj", "policy"], "fronts")
+    scenarios = list(dict.fromkeys(df["scenario"]))
+    fig, axes = plt.subplots(2, len(scenarios), figsize=(max(5 * len(scenarios), SIZE[0]), SIZE[1]),
+                             squeeze=False)
+    for col, scenario in enumerate(scenarios):
+        rows = df[(df["scenario"] == scenario) & (df["note"].fillna("") == "")]
+        policies = list(dict.fromkeys(rows["policy"]))
+        for row, (metric, label) in enumerate([("latency_ms_mean", "mean latency (ms, log)"),
+                                               ("phone_energy_mj", "phone energy (mJ, log)")]):
+            ax = axes[row][col]
+            for policy, p in rows.groupby("policy", sort=False):
+                st = style(policies, policy)
+                ax.scatter(p[metric], p["accuracy"], color=st["color"], marker=st["marker"], s=18, label=policy)
+            points = list(zip(rows["accuracy"], rows[metric]))
+            front = [points[i] for i in pareto(points)]
+            ax.scatter([c for _, c in front], [a for a, _ in front], s=90, facecolors="none",
+                       edgecolors="black", label="Pareto-optimal")
+            if (rows[metric] > 0).all():
+                ax.set_xscale("log")
+            else:
+                label = label.replace(", log", "")
+            ax.set_xlabel(label)
+            ax.set_ylabel("top-1 accuracy")
+            ax.grid(alpha=0.3)
+        axes[0][col].set_title(f"{scenario}: every run point (upper bounds left out)", fontsize=9)
+        axes[0][col].legend(fontsize=6)
+    fig.tight_layout()
+    save(fig, out, "fronts", svg)
+
+
+def gflops_front(df, out, svg):
+    require(df, ["accuracy", "total_gflops", "policy"], "gflops_front")
+    multi = [s for s, r in df.groupby("scenario", sort=False)
+             if r["policy"].isin(["hybrid-single", "hybrid-ensemble"]).any()]
+    if not multi:
+        print("skip gflops_front: no scenario multiplexes cloud models (hybrid-single/ensemble)")
+        return
+    fig, axes = plt.subplots(1, len(multi), figsize=(max(5 * len(multi), SIZE[0]), SIZE[1] / 1.5),
+                             squeeze=False)
+    for col, scenario in enumerate(multi):
+        rows = first_point(df[(df["scenario"] == scenario) & (df["note"].fillna("") == "")])
+        policies = list(dict.fromkeys(rows["policy"]))
+        ax = axes[0][col]
+        for _, r in rows.iterrows():
+            st = style(policies, r["policy"])
+            ax.scatter(r["total_gflops"], r["accuracy"], color=st["color"], marker=st["marker"], s=40,
+                       label=r["policy"])
+        largest = rows[rows["policy"] == "cloud-only"]
+        if not largest.empty:
+            r = largest.iloc[0]
+            ax.annotate("largest model alone", (r["total_gflops"], r["accuracy"]), fontsize=8,
+                        xytext=(-140, 25), textcoords="offset points", arrowprops=dict(arrowstyle="->"))
+        ax.set_xlabel("GFLOPs per inference")
+        ax.set_ylabel("top-1 accuracy")
+        ax.set_title(f"{scenario}\n{point_title(rows)}", fontsize=9)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=7)
+    fig.tight_layout()
+    save(fig, out, "gflops_front", svg)
+
+
 def latency_cdf(requests_path, df, out, svg):
     if not requests_path:
         print("skip latency_cdf: no per-request file (muxsim run --requests FILE.csv.gz)")
@@ -199,6 +316,9 @@ def main():
     vs_bandwidth(df, a.out, a.svg)
     vs_load(df, a.out, a.svg)
     placement(df, a.out, a.svg)
+    called(df, a.out, a.svg)
+    fronts(df, a.out, a.svg)
+    gflops_front(df, a.out, a.svg)
     latency_cdf(a.requests, df, a.out, a.svg)
 
 

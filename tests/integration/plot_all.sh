@@ -13,14 +13,26 @@ sed -e "s#\.\./models/#$SRC/models/#g" -e 's/^requests = .*/requests = 300/' \
 /usr/bin/python3 - "$WORK/figs" <<'PY' || fail "figures"
 import struct, sys
 expected = {"vs_bandwidth": (1100, 750), "vs_load": (1100, 750), "placement": (1100, 500),
-            "latency_cdf": (1100, 500)}
+            "called": (1100, 500), "fronts": (1100, 750), "latency_cdf": (1100, 500)}
 for name, size in expected.items():
     with open(f"{sys.argv[1]}/{name}.png", "rb") as f:
         head = f.read(24)
     assert head[:8] == b"\x89PNG\r\n\x1a\n", name
     w, h = struct.unpack(">II", head[16:24])
     assert (w, h) == size, (name, w, h)
-print("ok: four figures, PNGs of the expected size")
+print(f"ok: {len(expected)} figures, PNGs of the expected size")
+PY
+grep -q "skip gflops_front: no scenario multiplexes cloud models" "$WORK/log" || fail "no gflops_front skip line"
+# A sweep with three bandwidths gives three x positions, not one.
+mkdir -p "$WORK/x"
+/usr/bin/python3 - "$SRC/analysis/plot.py" "$WORK/run/results.csv" "$WORK/x" <<'PY' || fail "x positions"
+import importlib.util, sys, pandas as pd
+spec = importlib.util.spec_from_file_location("plot", sys.argv[1])
+plot = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(plot)
+df = pd.read_csv(sys.argv[2])
+drawn = plot.vs_bandwidth(df[df["mode"] == "simulated"], sys.argv[3], False)
+assert drawn == {"bandwidth-sweep": [1, 10, 100]}, drawn
 PY
 # Without per-request data the CDF is skipped with a reason.
 /usr/bin/python3 "$SRC/analysis/plot.py" "$WORK/run/results.csv" --out "$WORK/figs2" >"$WORK/log" || fail "plot.py"
