@@ -15,6 +15,8 @@ Figures, each skipped with one line saying why when the data cannot support it:
   gflops_front.png   accuracy against compute per inference (Table II style), the largest
                      single model alone marked
   latency_cdf.png    latency CDF per policy, from the per-request file
+  replay.png         on a varying channel (trace or Markov): phone 0's Wi-Fi rate over time,
+                     with each of its requests' latency and placement overlaid
 Every figure names its scenario and the swept values it holds fixed. Colours come from a
 palette that stays apart for colour-blind readers, and each policy also has its own marker
 and line style, so figures stay legible in greyscale. A results file missing a column a
@@ -297,6 +299,47 @@ def latency_cdf(requests_path, df, out, svg):
     save(fig, out, "latency_cdf", svg)
 
 
+def replay(requests_path, df, out, svg):
+    if not requests_path:
+        print("skip replay: no per-request file (muxsim run --requests FILE.csv.gz)")
+        return
+    q = pd.read_csv(requests_path)
+    require(q, ["run", "phone", "start_s", "wifi_mbps", "latency_ms", "placement"], "replay")
+    q = q.merge(df[["run", "policy", "scenario"]], on="run")
+    varying = [run for run, r in q.groupby("run", sort=False) if r["wifi_mbps"].nunique() > 1]
+    if not varying:
+        print("skip replay: no simulated run on a varying channel in the per-request file")
+        return
+    # One panel per scenario: its hybrid run if it has one, else its first varying run.
+    picks = {}
+    for run in varying:
+        r = q[q["run"] == run].iloc[0]
+        if r["scenario"] not in picks or r["policy"] == "hybrid":
+            picks[r["scenario"]] = run
+    fig, axes = plt.subplots(len(picks), 1, figsize=(SIZE[0], 3.5 * len(picks)), squeeze=False)
+    colours = {"local": PALETTE[2], "edge": PALETTE[1], "cloud": PALETTE[0], "none": PALETTE[7]}
+    markers = {"local": "o", "edge": "s", "cloud": "^", "none": "x"}
+    for row, (scenario, run) in enumerate(picks.items()):
+        r = q[(q["run"] == run) & (q["phone"] == 0)].sort_values("start_s")
+        ax = axes[row][0]
+        ax.step(r["start_s"], r["wifi_mbps"], where="post", color="grey",
+                label="Wi-Fi rate at each request's start")
+        ax.set_ylabel("phone 0's Wi-Fi rate (Mbit/s)")
+        ax.set_xlabel("time (s)")
+        twin = ax.twinx()
+        for where, w in r.groupby("placement"):
+            twin.scatter(w["start_s"], w["latency_ms"], s=14, color=colours.get(where, "black"),
+                         marker=markers.get(where, "x"), label=f"{where} request")
+        twin.set_yscale("log")
+        twin.set_ylabel("request latency (ms, log)")
+        ax.set_title(f"{scenario}: {r['policy'].iloc[0]}, phone 0, run {run}", fontsize=9)
+        handles = ax.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
+        labels = ax.get_legend_handles_labels()[1] + twin.get_legend_handles_labels()[1]
+        ax.legend(handles, labels, fontsize=7, loc="upper right")
+    fig.tight_layout()
+    save(fig, out, "replay", svg)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("results", nargs="+")
@@ -320,6 +363,7 @@ def main():
     fronts(df, a.out, a.svg)
     gflops_front(df, a.out, a.svg)
     latency_cdf(a.requests, df, a.out, a.svg)
+    replay(a.requests, df, a.out, a.svg)
 
 
 if __name__ == "__main__":

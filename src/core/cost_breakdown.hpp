@@ -29,6 +29,10 @@ struct CostBreakdown {
   double phone_gflops = 0; // multiplexer (when on the phone) and local model
   double cloud_gflops = 0; // multiplexer (when in the cloud) and cloud models
   double edge_gflops = 0;
+  // When and where the request started, in the simulation (0 in the closed form): for
+  // replaying a varying channel (analysis/plot.py replay).
+  double start_s = 0;
+  double wifi_mbps = 0; // the phone's Wi-Fi rate when the request started
   bool correct = false;
   bool local = false;
   bool at_edge = false;     // answered by the edge server

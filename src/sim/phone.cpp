@@ -48,6 +48,7 @@ void serve_request(const PhoneContext* ctx, long k) {
   const Plan plan = ctx->policy->choose(in);
   Timing t;
   double mark = now();
+  const double start_s = mark, wifi_mbps = ctx->wifi_mbps;
   auto lap_ms = [&mark] {
     const double before = mark;
     mark = now();
@@ -70,7 +71,10 @@ void serve_request(const PhoneContext* ctx, long k) {
     compute_ms(p.deployment.mobile_profile.latency_ms);
     t.local_ms = lap_ms();
   }
-  (*ctx->costs)[static_cast<std::size_t>(k)] = account(p.deployment, plan, in, t);
+  CostBreakdown& cost = (*ctx->costs)[static_cast<std::size_t>(k)];
+  cost = account(p.deployment, plan, in, t);
+  cost.start_s = start_s;
+  cost.wifi_mbps = wifi_mbps;
 }
 
 } // namespace

@@ -31,11 +31,12 @@ void write_request_log_part(const std::string& path, long run,
   std::string text;
   for (std::size_t k = 0; k < costs.size(); ++k) {
     const CostBreakdown& c = costs[k];
-    text += fmt::format(
-        "{},{},{},{},{},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f}\n", run, k,
-        static_cast<long>(k) % phones, placement(c), c.correct ? 1 : 0, c.mux_ms, c.local_ms,
-        c.upload_ms, c.queue_ms, c.server_ms, c.download_ms, c.latency_ms(), c.phone_energy_mj(),
-        c.total_gflops());
+    text +=
+        fmt::format("{},{},{},{:.6f},{:.6g},{},{},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},"
+                    "{:.6f},{:.6f}\n",
+                    run, k, static_cast<long>(k) % phones, c.start_s, c.wifi_mbps, placement(c),
+                    c.correct ? 1 : 0, c.mux_ms, c.local_ms, c.upload_ms, c.queue_ms, c.server_ms,
+                    c.download_ms, c.latency_ms(), c.phone_energy_mj(), c.total_gflops());
     if (text.size() > (1 << 20)) {
       gzwrite(out, text.data(), static_cast<unsigned>(text.size()));
       text.clear();

@@ -11,8 +11,8 @@
 namespace muxsim::sim {
 
 inline const char* kRequestLogHeader =
-    "run,request,phone,placement,correct,mux_ms,local_ms,upload_ms,queue_ms,server_ms,"
-    "download_ms,latency_ms,phone_energy_mj,total_gflops\n";
+    "run,request,phone,start_s,wifi_mbps,placement,correct,mux_ms,local_ms,upload_ms,queue_ms,"
+    "server_ms,download_ms,latency_ms,phone_energy_mj,total_gflops\n";
 
 std::string request_log_part(const std::string& path, long run);
 // Writes one run's requests; request k ran on phone k mod phones.

@@ -46,10 +46,11 @@ std::string wan_profile(const BandwidthTrace& t, bool loop) {
 // Applies one phone's rate walk to its Wi-Fi station level: sets it now, then sleeps until
 // each next change. A daemon, so the run ends with the phones.
 void channel_actor(const sg4::Link* air, sg4::Host* phone, RateWalk walk,
-                   const std::map<double, int>* level_of) {
+                   const std::map<double, int>* level_of, double* current_mbps) {
   for (RateChange c = walk.next(); std::isfinite(c.time_s); c = walk.next()) {
     sg4::this_actor::sleep_until(c.time_s);
     air->set_host_wifi_rate(phone, level_of->at(c.mbps));
+    *current_mbps = c.mbps;
   }
 }
 
@@ -132,12 +133,13 @@ std::vector<CostBreakdown> simulate(const Prepared& p, const Policy& policy,
     sg4::Host* host = engine.host_by_name(phone_name(g));
     const sg4::Link* air = engine.link_by_name(air_name(cell));
     RateWalk walk = channel.walk(g);
-    air->set_host_wifi_rate(host, level_of.at(walk.next().mbps));
+    PhoneContext& ctx = phones[static_cast<std::size_t>(g)];
+    const double first_mbps = walk.next().mbps;
+    air->set_host_wifi_rate(host, level_of.at(first_mbps));
     if (channel.varies())
       sg4::Actor::create("channel-" + std::to_string(g), host, channel_actor, air, host, walk,
-                         &level_of)
+                         &level_of, &ctx.wifi_mbps)
           ->daemonize();
-    PhoneContext& ctx = phones[static_cast<std::size_t>(g)];
     ctx = {&p,
            &policy,
            host,
@@ -145,7 +147,8 @@ std::vector<CostBreakdown> simulate(const Prepared& p, const Policy& policy,
            edges.empty() ? nullptr : edges[cell / s.servers.cells_per_edge].get(),
            to_cloud,
            to_edge,
-           &costs};
+           &costs,
+           first_mbps};
     sg4::Actor::create(phone_name(g), host, run_phone, &ctx, g, point);
   }
   engine.run(); // reads the WAN profile file when it seals the platform
