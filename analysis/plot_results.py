@@ -41,6 +41,10 @@ def main(results_path, out_path):
         for row, (metric, label) in enumerate(METRICS):
             ax = axes[row][col]
             table[metric].plot.bar(ax=ax, rot=20, legend=False)
+            if (table[metric] == 0).all().all():
+                # Table II reports cloud-side figures only: say so rather than leave it blank.
+                ax.text(0.5, 0.5, f"no {label.split(' (')[0]} in this scenario", ha="center",
+                        va="center", transform=ax.transAxes, fontsize=8)
             ax.set_ylabel(label)
             ax.set_xlabel("")
             if row == 0:
