@@ -266,16 +266,26 @@ def gflops_front(df, out, svg):
     save(fig, out, "gflops_front", svg)
 
 
-def latency_cdf(requests_path, df, out, svg):
-    if not requests_path:
-        print("skip latency_cdf: no per-request file (muxsim run --requests FILE.csv.gz)")
-        return
-    q = pd.read_csv(requests_path)
-    require(q, ["run", "latency_ms"], "latency_cdf")
-    require(df, ["run", "policy", "scenario"], "latency_cdf")
-    q = q.merge(df[["run", "policy", "scenario"]], on="run")
-    if q.empty:
-        print("skip latency_cdf: the per-request file has no run of these results")
+def read_requests(path, df):
+    """The per-request file joined with its runs' policy and scenario, or None without one."""
+    if not path:
+        return None
+    q = pd.read_csv(path)
+    require(q, ["run", "phone", "start_s", "wifi_mbps", "latency_ms", "placement"], "the per-request figures")
+    require(df, ["run", "policy", "scenario"], "the per-request figures")
+    return q.merge(df[["run", "policy", "scenario"]], on="run")
+
+
+def skip_without_requests(q, figure):
+    if q is None:
+        print(f"skip {figure}: no per-request file (muxsim run --requests FILE.csv.gz)")
+    elif q.empty:
+        print(f"skip {figure}: the per-request file has no run of these results")
+    return q is None or q.empty
+
+
+def latency_cdf(q, out, svg):
+    if skip_without_requests(q, "latency_cdf"):
         return
     scenarios = list(dict.fromkeys(q["scenario"]))
     fig, axes = plt.subplots(1, len(scenarios), figsize=(max(5 * len(scenarios), SIZE[0]), SIZE[1] / 1.5),
@@ -299,13 +309,9 @@ def latency_cdf(requests_path, df, out, svg):
     save(fig, out, "latency_cdf", svg)
 
 
-def replay(requests_path, df, out, svg):
-    if not requests_path:
-        print("skip replay: no per-request file (muxsim run --requests FILE.csv.gz)")
+def replay(q, out, svg):
+    if skip_without_requests(q, "replay"):
         return
-    q = pd.read_csv(requests_path)
-    require(q, ["run", "phone", "start_s", "wifi_mbps", "latency_ms", "placement"], "replay")
-    q = q.merge(df[["run", "policy", "scenario"]], on="run")
     varying = [run for run, r in q.groupby("run", sort=False) if r["wifi_mbps"].nunique() > 1]
     if not varying:
         print("skip replay: no simulated run on a varying channel in the per-request file")
@@ -362,8 +368,9 @@ def main():
     called(df, a.out, a.svg)
     fronts(df, a.out, a.svg)
     gflops_front(df, a.out, a.svg)
-    latency_cdf(a.requests, df, a.out, a.svg)
-    replay(a.requests, df, a.out, a.svg)
+    requests = read_requests(a.requests, df)
+    latency_cdf(requests, a.out, a.svg)
+    replay(requests, a.out, a.svg)
 
 
 if __name__ == "__main__":
