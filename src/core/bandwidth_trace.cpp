@@ -31,12 +31,12 @@ double BandwidthTrace::period_s() const {
   return time_s.back() - time_s.front() + steps[steps.size() / 2];
 }
 
-double BandwidthTrace::mean_mbps() const {
+double BandwidthTrace::mean_mbps(double floor) const {
   const double period = period_s();
   double sum = 0;
   for (std::size_t i = 0; i < mbps.size(); ++i) {
     const double end = i + 1 < time_s.size() ? time_s[i + 1] : time_s.front() + period;
-    sum += mbps[i] * (end - time_s[i]);
+    sum += std::max(mbps[i], floor) * (end - time_s[i]);
   }
   return sum / period;
 }

@@ -17,8 +17,8 @@ struct BandwidthTrace {
   // The trace's span: the last time plus the median step, so a looping trace gives its last
   // sample the same weight as the others.
   double period_s() const;
-  // Time-weighted mean throughput over one period.
-  double mean_mbps() const;
+  // Time-weighted mean throughput over one period, each sample raised to at least `floor`.
+  double mean_mbps(double floor = 0) const;
 };
 
 // Rejects time going backwards (or standing still), negative or non-numeric throughput,

@@ -96,13 +96,7 @@ double Channel::start_of(long phone) const {
 }
 
 double Channel::mean_mbps(long phone) const {
-  if (kind_ == "trace") {
-    const auto& t = trace_of(phone);
-    BandwidthTrace floored = t;
-    for (auto& r : floored.mbps)
-      r = std::max(r, config_.min_rate_mbps);
-    return floored.mean_mbps();
-  }
+  if (kind_ == "trace") return trace_of(phone).mean_mbps(config_.min_rate_mbps);
   if (kind_ == "markov") {
     const double good = config_.markov_good_s, bad = config_.markov_bad_s;
     return (good * base_mbps(phone) + bad * config_.markov_bad_mbps) / (good + bad);

@@ -2,6 +2,8 @@
 
 #include "core/channel.hpp"
 
+#include <algorithm>
+
 namespace muxsim {
 
 namespace {
@@ -12,18 +14,20 @@ namespace {
 template <class Use>
 void cost_each_request(const Prepared& p, const Policy& policy, const RunPoint& point, Use use) {
   const Channel channel(p.scenario, point, p.channel_traces);
+  std::vector<double> mean_mbps;
   std::vector<ClosedFormLinks> links;
-  for (long phone = 0; phone < channel.phones(); ++phone)
-    links.push_back(p.links(channel.mean_mbps(phone)));
+  for (long phone = 0; phone < channel.phones(); ++phone) {
+    mean_mbps.push_back(channel.mean_mbps(phone));
+    links.push_back(p.links(mean_mbps.back()));
+  }
   auto cost = [&](std::size_t input, const ClosedFormLinks& link) {
     const TraceInput& in = p.trace.inputs[input];
     const Plan plan = policy.choose(in);
     return account(p.deployment, plan, in, closed_form_timing(p.deployment, plan, link));
   };
   const long n = p.request_count();
-  bool one_link = true;
-  for (long phone = 1; phone < channel.phones(); ++phone)
-    one_link &= channel.mean_mbps(phone) == channel.mean_mbps(0);
+  const bool one_link = std::all_of(mean_mbps.begin(), mean_mbps.end(),
+                                    [&](double m) { return m == mean_mbps.front(); });
   if (one_link && n > static_cast<long>(p.trace.inputs.size())) {
     // Every phone sees the same path, so a request's cost depends on its input alone: cost
     // each input once and replay it as the requests wrap around the trace.
