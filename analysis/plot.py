@@ -39,6 +39,12 @@ SIZE = (11, 7.5)
 DPI = 100
 
 
+def panels(rows, cols, short=False, **kwargs):
+    """A grid of panels, a column per scenario, at least SIZE wide (short: two-thirds high)."""
+    height = SIZE[1] / 1.5 if short else SIZE[1]
+    return plt.subplots(rows, cols, figsize=(max(5 * cols, SIZE[0]), height), squeeze=False, **kwargs)
+
+
 def style(policies, policy):
     i = policies.index(policy)
     return dict(color=PALETTE[i % len(PALETTE)], marker=MARKERS[i % len(MARKERS)],
@@ -78,8 +84,7 @@ def vs_bandwidth(df, out, svg):
         print("skip vs_bandwidth: no scenario sweeps bandwidth_mbps")
         return {}
     drawn = {}
-    fig, axes = plt.subplots(len(metrics), len(swept), figsize=(max(5 * len(swept), SIZE[0]), SIZE[1]),
-                             squeeze=False, sharex="col")
+    fig, axes = panels(len(metrics), len(swept), sharex="col")
     for col, scenario in enumerate(swept):
         rows = df[df["scenario"] == scenario]
         first = rows.iloc[0]
@@ -110,7 +115,7 @@ def vs_load(df, out, svg):
     if not swept:
         print("skip vs_load: no scenario sweeps arrival_rate_hz")
         return
-    fig, axes = plt.subplots(2, len(swept), figsize=(max(5 * len(swept), SIZE[0]), SIZE[1]), squeeze=False)
+    fig, axes = panels(2, len(swept))
     for col, scenario in enumerate(swept):
         rows = df[df["scenario"] == scenario]
         rows = rows.assign(load=rows["cells"] * rows["phones"] * rows["arrival_rate_hz"])
@@ -135,8 +140,7 @@ def vs_load(df, out, svg):
 def placement(df, out, svg):
     require(df, ["local_fraction", "edge_fraction", "policy", "scenario"], "placement")
     scenarios = list(dict.fromkeys(df["scenario"]))
-    fig, axes = plt.subplots(1, len(scenarios), figsize=(max(5 * len(scenarios), SIZE[0]), SIZE[1] / 1.5),
-                             squeeze=False)
+    fig, axes = panels(1, len(scenarios), short=True)
     for col, scenario in enumerate(scenarios):
         rows = df[df["scenario"] == scenario]
         first = rows.iloc[0]
@@ -175,8 +179,7 @@ def called(df, out, svg):
         print("skip called: the results have no called_<model> columns")
         return
     scenarios = list(dict.fromkeys(df["scenario"]))
-    fig, axes = plt.subplots(1, len(scenarios), figsize=(max(5 * len(scenarios), SIZE[0]), SIZE[1] / 1.5),
-                             squeeze=False)
+    fig, axes = panels(1, len(scenarios), short=True)
     hatches = ["", "//", "..", "xx", "\\\\", "++", "oo", "--"]
     for col, scenario in enumerate(scenarios):
         rows = first_point(df[df["scenario"] == scenario])
@@ -207,8 +210,7 @@ def pareto(points):
 def fronts(df, out, svg):
     require(df, ["accuracy", "latency_ms_mean", "phone_energy_mj", "policy"], "fronts")
     scenarios = list(dict.fromkeys(df["scenario"]))
-    fig, axes = plt.subplots(2, len(scenarios), figsize=(max(5 * len(scenarios), SIZE[0]), SIZE[1]),
-                             squeeze=False)
+    fig, axes = panels(2, len(scenarios))
     for col, scenario in enumerate(scenarios):
         rows = df[(df["scenario"] == scenario) & (df["note"].fillna("") == "")]
         policies = list(dict.fromkeys(rows["policy"]))
@@ -242,8 +244,7 @@ def gflops_front(df, out, svg):
     if not multi:
         print("skip gflops_front: no scenario multiplexes cloud models (hybrid-single/ensemble)")
         return
-    fig, axes = plt.subplots(1, len(multi), figsize=(max(5 * len(multi), SIZE[0]), SIZE[1] / 1.5),
-                             squeeze=False)
+    fig, axes = panels(1, len(multi), short=True)
     for col, scenario in enumerate(multi):
         rows = first_point(df[(df["scenario"] == scenario) & (df["note"].fillna("") == "")])
         policies = list(dict.fromkeys(rows["policy"]))
@@ -288,8 +289,7 @@ def latency_cdf(q, out, svg):
     if skip_without_requests(q, "latency_cdf"):
         return
     scenarios = list(dict.fromkeys(q["scenario"]))
-    fig, axes = plt.subplots(1, len(scenarios), figsize=(max(5 * len(scenarios), SIZE[0]), SIZE[1] / 1.5),
-                             squeeze=False)
+    fig, axes = panels(1, len(scenarios), short=True)
     for col, scenario in enumerate(scenarios):
         rows = q[q["scenario"] == scenario]
         first_run = {p: r for p, r in rows.groupby("policy", sort=False)["run"].min().items()}
