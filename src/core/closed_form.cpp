@@ -20,8 +20,8 @@ double transfer_ms(double bytes, const PathSpec& path) {
 
 Timing closed_form_timing(const Deployment& d, const Plan& plan, const ClosedFormLinks& links) {
   Timing t;
-  if (plan.mux) t.mux_ms = d.mux.latency_ms;
-  if (plan.local) t.local_ms = d.mobile_profile.latency_ms;
+  if (plan.mux) t.mux_ms = decision_profile(d, plan).latency_ms;
+  if (plan.local) t.local_ms = local_profile(d, plan).latency_ms;
   // A round trip to a server: to offload, or to ask a multiplexer in the cloud (which then
   // runs the chosen cloud models in the same visit, or sends back "local").
   if (!plan.offloaded() && !remote_mux(d, plan)) return t;

@@ -42,9 +42,9 @@ CostBreakdown account(const Deployment& d, const Plan& plan, const TraceInput& i
   c.at_edge = plan.edge;
   double mux_idle_ms = 0;
   if (plan.mux) {
-    if (d.mux_on_phone) {
-      c.compute_mj += d.mux.energy_mj;
-      c.phone_gflops += d.mux.gflops;
+    if (d.mux_on_phone || plan.early) {
+      c.compute_mj += decision_profile(d, plan).energy_mj;
+      c.phone_gflops += decision_profile(d, plan).gflops;
     } else {
       // A cloud-side multiplexer costs the phone its upload (in upload_ms) and its idle
       // wait while the multiplexer runs.
@@ -53,8 +53,8 @@ CostBreakdown account(const Deployment& d, const Plan& plan, const TraceInput& i
     }
   }
   if (plan.local) {
-    c.compute_mj += d.mobile_profile.energy_mj;
-    c.phone_gflops += d.mobile_profile.gflops;
+    c.compute_mj += local_profile(d, plan).energy_mj;
+    c.phone_gflops += local_profile(d, plan).gflops;
     c.correct = input.correct[d.mobile];
     c.call(d.mobile);
   }

@@ -24,7 +24,11 @@ struct Deployment {
   int cloud_default = -1;        // slot in `cloud` used by cloud-only and hybrid
   int edge = -1;                 // trace index of the edge server's model; -1: no edge tier
   ModelProfile edge_profile;
-  ModelProfile mux;               // the multiplexer's own cost
+  ModelProfile mux; // the multiplexer's own cost
+  // hybrid-early: the phone model's first k blocks plus the head that reads them, run before
+  // the decision; and the rest of the phone model, run only when the input stays local.
+  bool has_early = false;
+  ModelProfile early_decision, early_rest;
   bool mux_on_phone = true;       // else the multiplexer runs on the cloud, after the upload
   bool ensemble_parallel = false; // an ensemble takes its slowest member's time
   RadioPower radio;
@@ -39,12 +43,23 @@ struct Plan {
                         // slots follow)
   SlotList cloud_slots; // slots in Deployment::cloud, run one after another
   bool edge = false;    // the edge server's model runs (instead of cloud slots)
+  bool early = false;   // the multiplexer is the early one, on the phone model's prefix
   bool offloaded() const { return edge || !cloud_slots.empty(); }
 };
 
 // A multiplexer in the cloud: the input must be uploaded before anything is decided.
 inline bool remote_mux(const Deployment& d, const Plan& plan) {
-  return plan.mux && !d.mux_on_phone;
+  return plan.mux && !plan.early && !d.mux_on_phone;
+}
+
+// What runs before the decision (the multiplexer), and what the phone model costs after
+// it: with an early multiplexer, the prefix is shared, so local completion costs only the
+// remaining blocks.
+inline const ModelProfile& decision_profile(const Deployment& d, const Plan& plan) {
+  return plan.early ? d.early_decision : d.mux;
+}
+inline const ModelProfile& local_profile(const Deployment& d, const Plan& plan) {
+  return plan.early ? d.early_rest : d.mobile_profile;
 }
 
 // Times of one request, from the closed form or from the simulated clock.

@@ -79,6 +79,27 @@ private:
   bool by_confidence_;
 };
 
+// The early multiplexer (README "Early multiplexer"): the phone runs its model's first k
+// blocks and a head on their pooled activation; when the head predicts the phone model is
+// right, the phone finishes the remaining blocks, else it offloads to the cloud default.
+class HybridEarly : public Policy {
+public:
+  HybridEarly(const Deployment& d, double threshold) : d_(d), threshold_(threshold) {}
+  Plan choose(const TraceInput& in) const override {
+    Plan p{true, false, {}};
+    p.early = true;
+    if (in.early[d_.mobile] >= threshold_)
+      p.local = true;
+    else
+      p.cloud_slots.push_back(d_.cloud_default);
+    return p;
+  }
+
+private:
+  const Deployment& d_;
+  double threshold_;
+};
+
 std::vector<double> candidate_scores(const Deployment& d, const TraceInput& in) {
   std::vector<double> s;
   for (const auto& c : d.cloud)
@@ -179,8 +200,8 @@ std::vector<double> cost_weights(const std::vector<double>& scores,
 
 const std::vector<std::string>& policy_names() {
   static const std::vector<std::string> names = {
-      "mobile-only",   "cloud-only",      "edge-only",   "hybrid", "hybrid-confidence",
-      "hybrid-single", "hybrid-ensemble", "hybrid-edge", "oracle"};
+      "mobile-only",   "cloud-only",      "edge-only",   "hybrid",       "hybrid-confidence",
+      "hybrid-single", "hybrid-ensemble", "hybrid-edge", "hybrid-early", "oracle"};
   return names;
 }
 
@@ -213,6 +234,16 @@ std::unique_ptr<Policy> make_policy(const std::string& name, const Deployment& d
   if (name == "hybrid-confidence") {
     require_mobile(d, name);
     return std::make_unique<Hybrid>(d, params.confidence_threshold, true);
+  }
+  if (name == "hybrid-early") {
+    require_mobile(d, name);
+    if (!d.has_early)
+      throw InputError("policy 'hybrid-early' needs the early multiplexer's cost (keys "
+                       "early_prefix and early_head under [devices])");
+    if (!d.trace->has_early())
+      throw InputError("policy 'hybrid-early' needs early_<model> columns in the trace "
+                       "(muxsim trace --prefix-model)");
+    return std::make_unique<HybridEarly>(d, params.early_threshold);
   }
   if (name == "hybrid-single") return std::make_unique<HybridSingle>(d, params.hybrid_threshold);
   if (name == "hybrid-ensemble")

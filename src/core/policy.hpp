@@ -13,6 +13,7 @@ struct PolicyParams {
   double hybrid_threshold = 0.5;     // binary multiplexer: keep local when score >= this
   double ensemble_threshold = 0.288; // Algorithm 2 threshold; the paper's swept optimum
   double confidence_threshold = 0.5; // reference multiplexer: the phone model's confidence
+  double early_threshold = 0.5;      // early multiplexer: finish locally when score >= this
 };
 
 class Policy {

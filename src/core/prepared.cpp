@@ -98,6 +98,37 @@ DecisionTrace load_trace(const Scenario& s, const ProfileSet& profiles) {
   return read_trace(path);
 }
 
+// hybrid-early's two costs: before the decision, the prefix and the head; after it, when the
+// input stays local, the phone model less its prefix, which must not cost more than it.
+void set_early_costs(Deployment& d, const ProfileSet& profiles, const Scenario& s) {
+  const std::string given = s.early_prefix.empty() ? "devices.early_head" : "devices.early_prefix";
+  const std::string missing = s.early_prefix.empty() ? "early_prefix"
+                              : s.early_head.empty() ? "early_head"
+                                                     : "mobile_model";
+  if (s.early_prefix.empty() || s.early_head.empty() || s.mobile_model.empty())
+    throw InputError(s.at(given) +
+                     ": an early multiplexer needs early_prefix, early_head and "
+                     "mobile_model under [devices]; " +
+                     missing + " is missing");
+  const auto& prefix =
+      profile_for(profiles, s, "devices.early_prefix", s.phone_device, s.early_prefix);
+  const auto& head = profile_for(profiles, s, "devices.early_head", s.phone_device, s.early_head);
+  const auto& whole = d.mobile_profile;
+  if (prefix.gflops > whole.gflops || prefix.latency_ms > whole.latency_ms ||
+      prefix.energy_mj > whole.energy_mj)
+    throw InputError(s.at("devices.early_prefix") + ": '" + s.early_prefix +
+                     "' costs more than the phone model '" + s.mobile_model + "' it is part of");
+  d.early_decision = prefix;
+  d.early_decision.gflops += head.gflops;
+  d.early_decision.latency_ms += head.latency_ms;
+  d.early_decision.energy_mj += head.energy_mj;
+  d.early_rest = whole;
+  d.early_rest.gflops -= prefix.gflops;
+  d.early_rest.latency_ms -= prefix.latency_ms;
+  d.early_rest.energy_mj -= prefix.energy_mj;
+  d.has_early = true;
+}
+
 } // namespace
 
 long Prepared::request_count() const {
@@ -152,6 +183,7 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
   }
   d.mux = profile_for(p->profiles, s, "devices.mux_model", s.mux_device, s.mux_model);
   d.mux_on_phone = s.mux_device == s.phone_device;
+  if (!s.early_prefix.empty() || !s.early_head.empty()) set_early_costs(d, p->profiles, s);
   if (!d.mux_on_phone && s.mux_device != s.cloud_device)
     throw InputError(s.at("devices.mux_device") +
                      ": the multiplexer runs on the phone_device or the cloud_device");

@@ -1,5 +1,7 @@
 #include "core/roc.hpp"
 
+#include "core/rng.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -27,6 +29,28 @@ double roc_auc(const std::vector<double>& scores, const std::vector<bool>& posit
   if (positives == 0 || negatives == 0) return NAN;
   const double p = static_cast<double>(positives);
   return (rank_sum - p * (p + 1) / 2) / (p * static_cast<double>(negatives));
+}
+
+Interval bootstrap_auc(const std::vector<double>& scores, const std::vector<bool>& positive,
+                       int resamples, std::uint64_t seed) {
+  const std::size_t n = scores.size();
+  Rng rng(seed, n, kBootstrap);
+  std::vector<double> aucs, s(n);
+  std::vector<bool> p(n);
+  for (int r = 0; r < resamples; ++r) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto pick = static_cast<std::size_t>(rng.uniform() * static_cast<double>(n));
+      s[i] = scores[pick], p[i] = positive[pick];
+    }
+    const double auc = roc_auc(s, p);
+    if (!std::isnan(auc)) aucs.push_back(auc);
+  }
+  if (aucs.empty()) return {NAN, NAN};
+  std::sort(aucs.begin(), aucs.end());
+  const auto at = [&](double q) {
+    return aucs[static_cast<std::size_t>(q * static_cast<double>(aucs.size() - 1) + 0.5)];
+  };
+  return {at(0.025), at(0.975)};
 }
 
 OperatingPoint rates_at(const std::vector<double>& scores, const std::vector<bool>& positive,

@@ -185,6 +185,8 @@ Scenario read_scenario(const std::string& path) {
   s.cloud_models = list(text("devices.cloud_models", s.cloud_model));
   s.edge_model = text("devices.edge_model", "");
   s.mux_model = text("devices.mux_model", "multiplexer");
+  s.early_prefix = text("devices.early_prefix", "");
+  s.early_head = text("devices.early_head", "");
 
   s.policies = list(required("policy.policies"));
   for (const auto& p : s.policies)
@@ -194,6 +196,7 @@ Scenario read_scenario(const std::string& path) {
   s.params.hybrid_threshold = number("policy.hybrid_threshold", 0.5);
   s.params.ensemble_threshold = number("policy.ensemble_threshold", 0.288);
   s.params.confidence_threshold = number("policy.confidence_threshold", 0.5);
+  s.params.early_threshold = number("policy.early_threshold", 0.5);
 
   NetworkConfig& net = s.network;
   ChannelConfig& ch = net.channel;

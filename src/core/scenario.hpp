@@ -75,6 +75,7 @@ struct Scenario {
   std::vector<std::string> profiles;
   std::string phone_device, cloud_device, edge_device, mux_device;
   std::string mobile_model, cloud_model, edge_model, mux_model;
+  std::string early_prefix, early_head; // hybrid-early's profile rows on the phone
   std::vector<std::string> cloud_models;
   std::vector<std::string> policies, modes;
   std::vector<long> seeds;

@@ -23,12 +23,17 @@ const std::vector<std::pair<std::string, std::string>>& scenario_key_docs() {
        "cloud models multiplexed by hybrid-single/ensemble (default: cloud_model)"},
       {"devices.edge_model", "the edge server's model (edge-only, hybrid-edge)"},
       {"devices.mux_model", "profile row of the multiplexer (default: multiplexer)"},
+      {"devices.early_prefix",
+       "hybrid-early: profile row of the phone model's first k blocks, on phone_device"},
+      {"devices.early_head", "hybrid-early: profile row of the head reading block k"},
 
       {"policy.policies", "comma-separated policies"},
       {"policy.hybrid_threshold", "binary multiplexer threshold"},
       {"policy.ensemble_threshold", "Algorithm 2 threshold for hybrid-ensemble"},
       {"policy.confidence_threshold",
        "hybrid-confidence: keep local when the phone model's max softmax reaches this"},
+      {"policy.early_threshold",
+       "hybrid-early: finish locally when the early multiplexer's score reaches this"},
 
       {"network.bandwidth_mbps", "every phone's Wi-Fi rate; a sweep"},
       {"network.phone_rates_mbps",

@@ -41,6 +41,15 @@ DecisionTrace read_trace(const std::string& path) {
     throw InputError(where(path, 1, "correct_<model>") + ": no model columns in the trace");
   for (const auto& m : trace.models)
     table.require_columns({"pred_" + m, "conf_" + m, "correct_" + m, "score_" + m});
+  // The early multiplexer's columns are optional, but all or none.
+  std::size_t early = 0;
+  for (const auto& m : trace.models)
+    early += table.has_column("early_" + m);
+  if (early > 0)
+    for (const auto& m : trace.models)
+      if (!table.has_column("early_" + m))
+        throw InputError(where(path, 1, "early_" + m) +
+                         ": missing; early_<model> columns must cover every model or none");
   if (table.rows() == 0) throw InputError(path + ": the trace has no inputs");
   for (std::size_t r = 0; r < table.rows(); ++r) {
     TraceInput in;
@@ -58,6 +67,12 @@ DecisionTrace read_trace(const std::string& path) {
       if (s < 0 || s > 1)
         throw InputError(where(path, table.line(r), "score_" + m) + ": must be in [0, 1]");
       in.score.push_back(s);
+      if (early > 0) {
+        const double e = table.number(r, "early_" + m);
+        if (e < 0 || e > 1)
+          throw InputError(where(path, table.line(r), "early_" + m) + ": must be in [0, 1]");
+        in.early.push_back(e);
+      }
     }
     if (r == 0) trace.provenance = table.text(r, "provenance");
     trace.inputs.push_back(std::move(in));
@@ -69,12 +84,17 @@ std::string trace_csv(const DecisionTrace& trace) {
   std::string out = "input_id,label,fold";
   for (const auto& m : trace.models)
     out += fmt::format(",pred_{0},conf_{0},correct_{0},score_{0}", m);
+  if (trace.has_early())
+    for (const auto& m : trace.models)
+      out += ",early_" + m;
   out += ",provenance\n";
   for (const auto& in : trace.inputs) {
     out += fmt::format("{},{},{}", in.input_id, in.label, in.fold);
     for (std::size_t m = 0; m < trace.models.size(); ++m)
       out += fmt::format(",{},{:.6f},{},{:.6f}", in.pred[m], in.conf[m], in.correct[m] ? 1 : 0,
                          in.score[m]);
+    for (const double e : in.early)
+      out += fmt::format(",{:.6f}", e);
     out += "," + trace.provenance + "\n";
   }
   return out;

@@ -1,7 +1,8 @@
 #pragma once
 // The decision trace: one row per input, per model the predicted class, its confidence,
 // whether it was correct and the multiplexer's score, plus the fold the score came from
-// (scores are out-of-fold). See README "Decision trace CSV".
+// (scores are out-of-fold), and optionally the early multiplexer's score per model. See
+// README "Decision trace CSV".
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ struct TraceInput {
   std::vector<double> conf;  // per model, softmax confidence of pred
   std::vector<bool> correct; // per model
   std::vector<double> score; // per model, multiplexer's estimate that the model is right
+  // per model, the early multiplexer's estimate (it reads the phone model's prefix); empty
+  // when the trace has no early_<model> columns
+  std::vector<double> early{};
 };
 
 struct DecisionTrace {
@@ -24,6 +28,7 @@ struct DecisionTrace {
   // notebook can never lose it.
   std::string provenance;
 
+  bool has_early() const { return !inputs.empty() && !inputs.front().early.empty(); }
   int model_index(const std::string& model) const; // -1 when absent
   // Throws InputError naming the trace's models when `model` is absent.
   int require_model(const std::string& model, const std::string& context) const;

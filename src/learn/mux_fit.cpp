@@ -141,7 +141,10 @@ void fit_mux(const MuxFitOptions& o) {
   const std::filesystem::path dir(o.out);
   std::filesystem::create_directories(dir);
   write_atomically((dir / "trace.csv").string(), trace_csv(trace));
-  write_atomically((dir / "mux_report.csv").string(), mux_report_csv(trace, baseline, 0.5));
+  write_atomically(
+      (dir / "mux_report.csv").string(),
+      mux_report_csv(trace, trace_scorers(trace, baseline, mux->net->gmacs(), zoo.gflops[baseline]),
+                     0.5, o.run.seed));
   write_atomically((dir / "algorithm2.csv").string(),
                    algorithm2_csv(trace, zoo.gflops, mux->net->gmacs(), thresholds, 0.5));
   torch::save(mux->net, (dir / "mux.pt").string());

@@ -8,12 +8,22 @@
 
 namespace muxsim::learn {
 
-namespace {
-
 torch::Tensor index_tensor(const std::vector<std::size_t>& rows) {
   std::vector<int64_t> r(rows.begin(), rows.end());
   return torch::tensor(r, torch::kLong);
 }
+
+torch::Tensor correctness_tensor(const std::vector<std::vector<bool>>& correct) {
+  auto t = torch::zeros(
+      {static_cast<int64_t>(correct.size()), static_cast<int64_t>(correct.front().size())});
+  auto a = t.accessor<float, 2>();
+  for (std::size_t i = 0; i < correct.size(); ++i)
+    for (std::size_t m = 0; m < correct[i].size(); ++m)
+      a[i][m] = correct[i][m] ? 1.0f : 0.0f;
+  return t;
+}
+
+namespace {
 
 // Trains one network on `rows` with per-model binary cross-entropy against correctness;
 // a random horizontal flip per image is the only augmentation.
@@ -51,41 +61,47 @@ MuxNet train_one(const torch::Tensor& images, const torch::Tensor& targets,
 
 } // namespace
 
-OutOfFoldScores train_out_of_fold(const torch::Tensor& images,
-                                  const std::vector<std::vector<bool>>& correct,
-                                  const MuxTrainOptions& o) {
-  const std::size_t n = correct.size();
-  const std::size_t models = correct.front().size();
-  auto targets = torch::zeros({static_cast<int64_t>(n), static_cast<int64_t>(models)});
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t m = 0; m < models; ++m)
-      targets[i][m] = correct[i][m] ? 1.0f : 0.0f;
-
+OutOfFoldScores out_of_fold(std::size_t n, std::size_t models, int folds, std::uint64_t seed,
+                            const FoldFit& fit_and_score, bool progress) {
   OutOfFoldScores out;
-  out.fold = assign_folds(n, o.folds, o.seed);
+  out.fold = assign_folds(n, folds, seed);
   out.score.assign(n, std::vector<double>(models, 0.0));
-  for (int f = 0; f < o.folds; ++f) {
+  for (int f = 0; f < folds; ++f) {
     const auto start = std::chrono::steady_clock::now();
     std::vector<std::size_t> train_rows, score_rows;
     for (std::size_t i = 0; i < n; ++i)
       (out.fold[i] == f ? score_rows : train_rows).push_back(i);
-    double loss = 0;
-    auto net = train_one(images, targets, train_rows, o, f, &loss);
-    out.gmacs = net->gmacs();
-    net->eval();
-    torch::NoGradGuard no_grad;
-    const auto s_t = torch::sigmoid(net->forward(images.index_select(0, index_tensor(score_rows))));
+    const auto s_t = fit_and_score(train_rows, score_rows, f);
     const auto s = s_t.accessor<float, 2>();
     for (std::size_t r = 0; r < score_rows.size(); ++r)
       for (std::size_t m = 0; m < models; ++m)
         out.score[score_rows[r]][m] = s[r][m];
     out.trained.push_back(std::move(train_rows));
-    if (o.progress)
-      fmt::print(stderr,
-                 "fold {}/{}: trained on {} inputs, scored {}, final loss {:.4f}, {:.1f} s\n",
-                 f + 1, o.folds, out.trained.back().size(), score_rows.size(), loss,
+    if (progress)
+      fmt::print(stderr, "fold {}/{}: trained on {} inputs, scored {}, {:.1f} s\n", f + 1, folds,
+                 out.trained.back().size(), score_rows.size(),
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
+  return out;
+}
+
+OutOfFoldScores train_out_of_fold(const torch::Tensor& images,
+                                  const std::vector<std::vector<bool>>& correct,
+                                  const MuxTrainOptions& o) {
+  const auto targets = correctness_tensor(correct);
+  double gmacs = 0;
+  auto fit = [&](const std::vector<std::size_t>& train_rows,
+                 const std::vector<std::size_t>& score_rows, int f) {
+    double loss = 0;
+    auto net = train_one(images, targets, train_rows, o, f, &loss);
+    gmacs = net->gmacs();
+    if (o.progress) fmt::print(stderr, "fold {}: final loss {:.4f}\n", f + 1, loss);
+    net->eval();
+    torch::NoGradGuard no_grad;
+    return torch::sigmoid(net->forward(images.index_select(0, index_tensor(score_rows))));
+  };
+  auto out = out_of_fold(correct.size(), correct.front().size(), o.folds, o.seed, fit, o.progress);
+  out.gmacs = gmacs;
   return out;
 }
 

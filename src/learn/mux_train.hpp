@@ -3,6 +3,7 @@
 // k networks, network f trained on every fold but f and scoring only fold f, so no input
 // is ever scored by a network that saw it.
 #include <cstdint>
+#include <functional>
 #include <torch/torch.h>
 #include <vector>
 
@@ -25,7 +26,19 @@ struct OutOfFoldScores {
   double gmacs = 0;                              // of one multiplexer forward pass
 };
 
-// images: [N, C, side, side], normalised. correct: [N][models].
+// The k-fold loop every multiplexer shares: `fit_and_score(train_rows, score_rows, fold)`
+// trains one network on train_rows only and returns its sigmoid scores, [score_rows, models].
+using FoldFit = std::function<torch::Tensor(const std::vector<std::size_t>& train_rows,
+                                            const std::vector<std::size_t>& score_rows, int fold)>;
+OutOfFoldScores out_of_fold(std::size_t inputs, std::size_t models, int folds, std::uint64_t seed,
+                            const FoldFit& fit_and_score, bool progress);
+
+// Rows of a tensor, by index.
+torch::Tensor index_tensor(const std::vector<std::size_t>& rows);
+// [N][models] correctness as a float {0, 1} tensor.
+torch::Tensor correctness_tensor(const std::vector<std::vector<bool>>& correct);
+
+// The 4-conv CNN on thumbnails. images: [N, C, side, side], normalised. correct: [N][models].
 OutOfFoldScores train_out_of_fold(const torch::Tensor& images,
                                   const std::vector<std::vector<bool>>& correct,
                                   const MuxTrainOptions& options);

@@ -3,6 +3,7 @@
 // multiplexer trained out-of-fold on the images, written as a decision trace
 // (README "Building a decision trace").
 #include "core/predictions.hpp"
+#include "learn/feature_head.hpp"
 #include "learn/mux_train.hpp"
 
 #include <string>
@@ -21,6 +22,12 @@ struct TraceBuildOptions {
   int threads = 2;
   double threshold = 0.5; // operating point of the report
   MuxTrainOptions train;
+  // Early multiplexers (README "Early multiplexer"): heads on the phone model's prefix.
+  std::string prefix_model; // the phone model's TorchScript; empty: none
+  std::vector<int> prefix_blocks{2, 4, 7, 11, 14, 17, 18};
+  int early_block = 14;         // whose scores become the trace's early_<model> columns
+  int resize = 256, crop = 224; // the phone model's preprocessing, as in muxsim predict
+  HeadOptions head;
 };
 
 void build_trace(const TraceBuildOptions& options);

@@ -56,13 +56,13 @@ void serve_request(const PhoneContext* ctx, long k) {
   };
   const bool ask_cloud = remote_mux(p.deployment, plan);
   if (plan.mux && !ask_cloud) {
-    compute_ms(p.deployment.mux.latency_ms);
+    compute_ms(decision_profile(p.deployment, plan).latency_ms);
     t.mux_ms = lap_ms();
   }
   // The phone's model runs before an offload (hybrid-confidence offloads after it), or after
   // a cloud-side multiplexer has answered "local".
   if (plan.local && !ask_cloud) {
-    compute_ms(p.deployment.mobile_profile.latency_ms);
+    compute_ms(local_profile(p.deployment, plan).latency_ms);
     t.local_ms = lap_ms();
   }
   if (plan.offloaded() || ask_cloud) offload(*ctx, plan, t);

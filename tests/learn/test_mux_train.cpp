@@ -1,6 +1,7 @@
 // Out-of-fold training: no input is scored by a network that trained on it, and the
 // network does learn a pattern that is there.
 #include "core/roc.hpp"
+#include "learn/feature_head.hpp"
 #include "learn/mux_train.hpp"
 
 #include <doctest/doctest.h>
@@ -56,4 +57,33 @@ TEST_CASE("the multiplexer learns which inputs a model gets right when pixels te
   for (int i = 0; i < n; ++i)
     score.push_back(s.score[i][0]), right.push_back(correct[i][0]);
   CHECK(roc_auc(score, right) > 0.95);
+}
+
+TEST_CASE("early multiplexer head: learns correctness that is linear in the features") {
+  // 600 inputs, 16 features; model 0 is right when w0.x > 0, model 1 when w1.x > 0.5.
+  torch::manual_seed(7);
+  const int n = 600;
+  const auto x = torch::randn({n, 16});
+  const auto w = torch::randn({16, 2});
+  const auto margin = x.matmul(w) - torch::tensor({0.0f, 0.5f});
+  const auto targets = (margin > 0).to(torch::kFloat32);
+  for (const std::string kind : {"logistic", "mlp"}) {
+    HeadOptions head;
+    head.kind = kind;
+    auto fit = [&](const std::vector<std::size_t>& train, const std::vector<std::size_t>& score,
+                   int) { return fit_and_score_head(x, targets, train, score, head); };
+    const auto s = out_of_fold(n, 2, 5, 1, fit, false);
+    for (int m = 0; m < 2; ++m) {
+      std::vector<double> scores;
+      std::vector<bool> right;
+      for (int i = 0; i < n; ++i)
+        scores.push_back(s.score[i][m]), right.push_back(targets[i][m].item<float>() > 0.5f);
+      CAPTURE(kind);
+      CHECK(roc_auc(scores, right) > 0.95);
+    }
+  }
+  CHECK(head_macs(1280, 5, HeadOptions{}) == 6400);
+  HeadOptions mlp;
+  mlp.kind = "mlp";
+  CHECK(head_macs(1280, 5, mlp) == 1280 * 64 + 64 * 5);
 }

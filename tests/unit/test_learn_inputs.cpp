@@ -122,15 +122,37 @@ TEST_CASE("ROC AUC and operating point on hand-made scores") {
   CHECK(p.tnr == doctest::Approx(0.5));
 }
 
-TEST_CASE("mux report: one learned and one confidence row per model") {
+TEST_CASE("bootstrap AUC interval: brackets the AUC, narrows with more inputs") {
+  std::vector<double> few_s, many_s;
+  std::vector<bool> few_p, many_p;
+  for (int i = 0; i < 2000; ++i) {
+    // Positives score higher on average, with overlap: AUC about 0.76.
+    const bool p = i % 2 == 0;
+    const double s = (i * 7919 % 1000) / 1000.0 + (p ? 0.5 : 0.0);
+    (i < 100 ? few_s : many_s).push_back(s);
+    (i < 100 ? few_p : many_p).push_back(p);
+  }
+  const auto few = bootstrap_auc(few_s, few_p, 1000, 1);
+  const auto many = bootstrap_auc(many_s, many_p, 1000, 1);
+  const double auc = roc_auc(many_s, many_p);
+  CHECK(many.lo < auc);
+  CHECK(auc < many.hi);
+  CHECK(many.hi - many.lo < few.hi - few.lo);
+  CHECK(many.hi - many.lo > 0.01);
+  // Same seed, same interval.
+  CHECK(bootstrap_auc(few_s, few_p, 1000, 1).lo == few.lo);
+}
+
+TEST_CASE("mux report: one row per model and scorer, with cost and interval") {
   DecisionTrace t;
   t.models = {"small", "big"};
   t.inputs = {{"a", 0, 0, {0, 0}, {0.9, 0.8}, {true, true}, {0.7, 0.6}},
               {"b", 1, 1, {2, 1}, {0.3, 0.7}, {false, true}, {0.2, 0.9}}};
-  const auto csv = mux_report_csv(t, 0, 0.5);
-  CHECK(csv.find("small,learned,1.0000,0.5,1.0000,1.0000,0.5000,2") != std::string::npos);
-  CHECK(csv.find("small,confidence,1.0000,0.5,1.0000,1.0000") != std::string::npos);
-  CHECK(csv.find("big,learned,nan") != std::string::npos); // big is never wrong
+  const auto csv = mux_report_csv(t, trace_scorers(t, 0, 0.004, 0.3), 0.5);
+  CHECK(csv.find("small,learned,0.004000,1.0000,") != std::string::npos);
+  CHECK(csv.find(",0.5,1.0000,1.0000,0.5000,2\n") != std::string::npos);
+  CHECK(csv.find("small,confidence,0.300000,1.0000,") != std::string::npos);
+  CHECK(csv.find("big,learned,0.004000,nan,nan,nan") != std::string::npos); // never wrong
 }
 
 TEST_CASE("hybrid-confidence: the phone model always runs; unsure inputs also go to the cloud") {

@@ -1,11 +1,23 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "core/csv.hpp"
 #include "core/input_error.hpp"
 #include "learn/trace_builder.hpp"
 
 namespace muxsim::cli {
 
 namespace {
+
+std::vector<int> parse_int_list(const std::string& text, const std::string& option) {
+  std::vector<int> out;
+  for (const auto& item : split(text, ',')) {
+    const long k = parse_integer(item, "command line: " + option);
+    if (k < 0 || k > 1000)
+      throw InputError("command line: " + option + ": " + item + " is not a block");
+    out.push_back(static_cast<int>(k));
+  }
+  return out;
+}
 
 PredictionSource parse_source(const std::string& text) {
   const auto eq = text.find('=');
@@ -20,6 +32,7 @@ int trace_command(const std::vector<std::string>& args) {
   po::options_description options("Options");
   learn::TraceBuildOptions o;
   std::vector<std::string> models;
+  std::string blocks;
   options.add_options()("labels", po::value(&o.labels)->required(),
                         "CSV file_name,label: the inputs of the trace, in order")(
       "images", po::value(&o.images)->required(), "folder of the JPEG images the labels name")(
@@ -39,8 +52,21 @@ int trace_command(const std::vector<std::string>& args) {
       "fold split and training seed")("threshold",
                                       po::value(&o.threshold)->default_value(o.threshold),
                                       "operating point for the report's TPR/TNR")(
-      "threads", po::value(&o.threads)->default_value(o.threads),
-      "LibTorch threads")("quiet,q", "no progress lines");
+      "threads", po::value(&o.threads)->default_value(o.threads), "LibTorch threads")(
+      "prefix-model", po::value(&o.prefix_model),
+      "the phone model's TorchScript (a quantized MobileNetV2-style network): also train an "
+      "early multiplexer on its pooled activation after each of --prefix-blocks")(
+      "prefix-blocks", po::value(&blocks)->default_value("2,4,7,11,14,17,18"),
+      "cut points k, comma-separated: block 0 is the stem, 18 MobileNetV2's full feature map")(
+      "early-block", po::value(&o.early_block)->default_value(o.early_block),
+      "the k whose early multiplexer scores become the trace's early_<model> columns")(
+      "head", po::value(&o.head.kind)->default_value(o.head.kind),
+      "early multiplexer head: logistic (regression) or mlp (one hidden layer)")(
+      "hidden", po::value(&o.head.hidden)->default_value(o.head.hidden), "mlp hidden units")(
+      "resize", po::value(&o.resize)->default_value(o.resize),
+      "the phone model's preprocessing, as muxsim predict: shorter side; 0 keeps the size")(
+      "crop", po::value(&o.crop)->default_value(o.crop),
+      "... and centre crop side")("quiet,q", "no progress lines");
   po::positional_options_description positional;
   po::variables_map vm;
   const std::string usage =
@@ -49,12 +75,15 @@ int trace_command(const std::vector<std::string>& args) {
       "Joins per-input predictions of several models on file name, trains the multiplexer\n"
       "(a 4-conv CNN on side x side thumbnails, one output per model: is it right?) with\n"
       "k-fold cross-validation so every score is out-of-fold, and writes the decision trace,\n"
-      "a report (ROC AUC, TPR/TNR per model, learned vs the confidence baseline) and which\n"
-      "inputs each fold's network trained on.";
+      "a report (ROC AUC with bootstrap 95% intervals, TPR/TNR per model, learned vs the\n"
+      "confidence baseline) and which inputs each fold's network trained on. With\n"
+      "--prefix-model, also early multiplexers on the phone model's own activations after\n"
+      "block k, same folds, reported beside them, and early_blocks.csv (MACs per cut).";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   for (const auto& m : models)
     o.sources.push_back(parse_source(m));
   o.train.progress = !vm.count("quiet");
+  o.prefix_blocks = parse_int_list(blocks, "--prefix-blocks");
   learn::build_trace(o);
   return 0;
 }

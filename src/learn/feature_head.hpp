@@ -1,0 +1,39 @@
+#pragma once
+// The head of an early multiplexer (README "Early multiplexer"): from the pooled activation
+// after block k of the phone model to one logit per model, "is that model right?".
+// Features are standardised with the training rows' mean and deviation; the loss per model
+// is the mean log-loss plus an L2 penalty |w|^2 / (2 n C) (scikit-learn's convention);
+// L-BFGS with a strong-Wolfe line search, at most 300 iterations. The penalty's C is the
+// one tuned hyperparameter, by nested cross-validation: inside each outer fold's training
+// rows, an inner k-fold picks from `c_grid` the C with the best mean AUC over the models.
+#include <string>
+#include <torch/torch.h>
+#include <vector>
+
+namespace muxsim::learn {
+
+struct HeadOptions {
+  std::string kind = "logistic"; // or "mlp": one hidden layer of `hidden` ReLUs
+  int hidden = 64;
+  std::vector<double> c_grid{0.001, 0.01, 0.1, 1.0};
+  int inner_folds = 4;
+  std::uint64_t seed = 1;
+};
+
+// Picks C on features[train_rows] by the inner folds, trains on all of train_rows against
+// targets[train_rows] ({0,1}, [N, models]) and returns the sigmoid scores of
+// features[score_rows], [score_rows, models]. `chosen_c`, when given, receives the C.
+torch::Tensor fit_and_score_head(const torch::Tensor& features, const torch::Tensor& targets,
+                                 const std::vector<std::size_t>& train_rows,
+                                 const std::vector<std::size_t>& score_rows,
+                                 const HeadOptions& options, double* chosen_c = nullptr);
+
+// Multiply-accumulates of one head evaluation on `width` features with `outputs` outputs
+// (the standardisation folds into the first layer's weights).
+long head_macs(long width, long outputs, const HeadOptions& options);
+
+// Throws InputError unless kind is logistic or mlp, hidden is at least 1, the grid holds
+// positive finite values and inner_folds is at least 2.
+void check_head_options(const HeadOptions& options);
+
+} // namespace muxsim::learn
