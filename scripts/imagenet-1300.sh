@@ -26,6 +26,7 @@ find "$val/images" -name '*.JPEG' -printf '%s\n' |
 "$muxsim" trace --labels "$val/labels.csv" --images "$val/images" \
   --model mobilenet_v2="$out/mobilenet_v2.csv" --model resnet50="$x/ResNet50.csv" \
   --model vit="$x/ViT.csv" --model dino="$x/DINO.csv" --model simclr="$x/SimCLR.csv" \
-  --truth "$x/filename_label.csv" --out "$out"
+  --truth "$x/filename_label.csv" --out "$out" \
+  --prefix-model "$data/imagenet-models/mobilenet_v2_quantized.pt" --resize 0 --early-block 11
 "$muxsim" run "$root/scenarios/imagenet-1300.ini" --trace "$out/trace.csv" --out "$out" \
   --jobs "$(nproc)"

@@ -13,7 +13,7 @@ build=$(dirname "$MUXSIM")
 out=$build/imagenet-1300
 
 # The quantized MobileNetV2 reaches 78.5 % +- 0.5 top-1 (shared data README).
-/usr/bin/python3 - "$out" <<'PY' || fail "checks above"
+/usr/bin/python3 - "$out" "$SRC" <<'PY' || fail "checks above"
 import sys, pandas as pd
 out = sys.argv[1]
 p = pd.read_csv(f"{out}/mobilenet_v2.csv")
@@ -38,14 +38,37 @@ print(f"trace: {len(t)} inputs, {k} folds, no input scored by a network trained 
 
 r = pd.read_csv(f"{out}/results.csv")
 assert (r.status == "ok").all()
-need = {"mobile-only", "cloud-only", "hybrid", "hybrid-confidence", "oracle"}
+need = {"mobile-only", "cloud-only", "hybrid", "hybrid-confidence", "hybrid-early", "oracle"}
 assert need <= set(r.policy), set(r.policy)
 one = r[(r["mode"] == "closed-form") & (r.phones == 1) & (r.bandwidth_mbps == 100)].set_index("policy")
 assert abs(one.loc["mobile-only", "accuracy"] - acc) < 1e-5
 assert abs(one.loc["cloud-only", "accuracy"] - t.correct_resnet50.mean()) < 1e-5
 assert one.loc["oracle", "accuracy"] >= one.accuracy.max() - 1e-9
 rep = pd.read_csv(f"{out}/mux_report.csv")
-assert len(rep) == 10 and set(rep.scorer) == {"learned", "confidence"}
-print(rep.to_string(index=False))
+early = [f"early-k{k}" for k in (2, 4, 7, 11, 14, 17, 18)]
+assert set(rep.scorer) == {"learned", "confidence", *early}, set(rep.scorer)
+assert len(rep) == 5 * 9
+assert (rep.auc_lo <= rep.auc).all() and (rep.auc <= rep.auc_hi).all()
+print(rep[rep.model == "mobilenet_v2"].to_string(index=False))
+
+# The early multiplexers' costs: the committed TX2 rows are Table I's mobilenet_v2 figures
+# scaled by the MACs early_blocks.csv counts.
+blocks = pd.read_csv(f"{out}/early_blocks.csv")
+total = blocks.prefix_macs.iloc[-1]
+assert blocks.module.iloc[-1] == "classifier" and abs(total - 300.8e6) < 1e6, total
+prof = pd.read_csv(f"{sys.argv[2]}/models/jetson-tx2.csv").set_index("model")
+for k in (2, 4, 7, 11, 14, 17, 18):
+    b = blocks.set_index("block").loc[k]
+    for row, macs in ((f"mobilenet_v2-k{k}", b.prefix_macs), (f"mux-head-k{k}", b.head_macs)):
+        assert abs(prof.loc[row, "flops"] - 0.299 * macs / total) < 1e-8, row
+        assert abs(prof.loc[row, "latency_ms"] - 3.53 * macs / total) < 1e-6, row
+
+# hybrid-early at one phone, recomputed from the trace: local when the early score for
+# mobilenet_v2 reaches 0.5, else resnet50 in the cloud.
+keep = t.early_mobilenet_v2 >= 0.5
+expect = (keep * t.correct_mobilenet_v2 + (~keep) * t.correct_resnet50).mean()
+e = one.loc["hybrid-early"]
+assert abs(e.accuracy - expect) < 1e-5, (e.accuracy, expect)
+assert abs(e.local_fraction - keep.mean()) < 1e-5
 PY
 echo "ok: imagenet-1300 pipeline"
