@@ -23,9 +23,11 @@ const char* kUsage =
     "  merge        join the results of a sweep's shards (run --shard k/n)\n"
     "  report       print results.csv as Markdown tables, the best of each column in bold\n"
     "  predict      classify an image folder with a TorchScript model\n"
-    "  trace        join predictions, train the multiplexer out-of-fold, write a trace\n"
+    "  trace        join predictions, train the multiplexers out-of-fold, write a trace\n"
     "  profile      time models on this CPU and write a measured device profile\n"
     "  zoo train    train the Fashion-MNIST zoo with the contrastive loss (Algorithm 1)\n"
+    "  zoo eval     check a Fashion-MNIST trace against the zoo's weights\n"
+    "  zoo early    early multiplexers on the phone's zoo member, beside the distilled one\n"
     "  mux train    train the distilled multiplexer on the zoo; write the test trace\n\n"
     "Exit status: 0 success, 2 bad input, 3 some runs of a sweep failed.\n";
 

@@ -119,11 +119,27 @@ ZooNetImpl::ZooNetImpl(const std::string& architecture, int projection_dim)
   eval();
   {
     torch::NoGradGuard no_grad;
-    body_->forward(torch::zeros({1, 1, 28, 28}));
+    auto x = torch::zeros({1, 1, 28, 28});
+    std::size_t layer = 0;
+    for (auto& module : *body_) {
+      x = module.forward(x);
+      if (++layer + 2 <= body_->size()) cut_gmacs_.push_back((macs - width * 10.0) * 1e-9);
+    }
   }
   g_macs = nullptr;
   train();
   gmacs_ = macs * 1e-9;
+}
+
+std::vector<torch::Tensor> ZooNetImpl::cut_features(const torch::Tensor& x) {
+  std::vector<torch::Tensor> out;
+  auto y = x;
+  // The last two layers are the global pool and the flatten.
+  for (auto module = body_->begin(); out.size() + 2 < body_->size(); ++module) {
+    y = module->forward(y);
+    out.push_back(y.mean({2, 3}));
+  }
+  return out;
 }
 
 ZooOutput ZooNetImpl::forward(const torch::Tensor& x) {

@@ -21,12 +21,18 @@ public:
   // Multiply-accumulates of one 28x28 inference (classifier included, projection head not:
   // it is only used in training), in G.
   double gmacs() const { return gmacs_; }
+  // Cut points for an early multiplexer (README "Early multiplexer"): the body's layers
+  // before its global pool. The activation after each, averaged over space, [B, C] per cut.
+  std::vector<torch::Tensor> cut_features(const torch::Tensor& x);
+  // Multiply-accumulates of the body up to and including each cut, in G.
+  const std::vector<double>& cut_gmacs() const { return cut_gmacs_; }
 
 private:
   std::string architecture_;
   torch::nn::Sequential body_{nullptr};
   torch::nn::Linear classifier_{nullptr}, projection_{nullptr};
   double gmacs_ = 0;
+  std::vector<double> cut_gmacs_;
 };
 TORCH_MODULE(ZooNet);
 

@@ -1,5 +1,6 @@
 #include "learn/zoo_eval.hpp"
 
+#include "core/csv.hpp"
 #include "core/input_error.hpp"
 #include "core/trace.hpp"
 #include "learn/idx.hpp"
@@ -7,6 +8,21 @@
 #include "learn/zoo_train.hpp"
 
 namespace muxsim::learn {
+
+std::vector<int64_t> test_rows(const DecisionTrace& trace, const std::string& trace_path,
+                               long test_images, int stride) {
+  std::vector<int64_t> rows;
+  for (std::size_t i = 0; i < trace.inputs.size(); i += stride) {
+    const auto& id = trace.inputs[i].input_id;
+    if (id.rfind("t10k-", 0) != 0)
+      throw InputError(trace_path + ": input '" + id + "' is not a test image id t10k-NNNNN");
+    const long row = parse_integer(id.substr(5), trace_path + ": input '" + id + "'");
+    if (row < 0 || row >= test_images)
+      throw InputError(trace_path + ": input '" + id + "' is beyond the test set");
+    rows.push_back(row);
+  }
+  return rows;
+}
 
 std::vector<ZooCheck> check_trace_against_zoo(const std::string& zoo_dir,
                                               const std::string& trace_path,
@@ -16,18 +32,10 @@ std::vector<ZooCheck> check_trace_against_zoo(const std::string& zoo_dir,
   const DecisionTrace trace = read_trace(trace_path);
   Zoo zoo = load_zoo(zoo_dir);
   const auto test = read_fashion_mnist(data, "t10k");
-  std::vector<int64_t> rows;
+  const auto rows = test_rows(trace, trace_path, test.images.size(0), stride);
   std::vector<std::size_t> picked;
-  for (std::size_t i = 0; i < trace.inputs.size(); i += stride) {
-    const auto& id = trace.inputs[i].input_id;
-    if (id.rfind("t10k-", 0) != 0)
-      throw InputError(trace_path + ": input '" + id + "' is not a test image id t10k-NNNNN");
-    const long row = std::stol(id.substr(5));
-    if (row < 0 || row >= test.images.size(0))
-      throw InputError(trace_path + ": input '" + id + "' is beyond the test set");
-    rows.push_back(row);
+  for (std::size_t i = 0; i < trace.inputs.size(); i += stride)
     picked.push_back(i);
-  }
   const auto index = torch::tensor(rows, torch::kLong);
   const auto images = (test.images.index_select(0, index) - kPixelShift) / kPixelScale;
   const auto labels = test.labels.index_select(0, index);

@@ -1,6 +1,9 @@
 #pragma once
 // `muxsim zoo eval`: re-evaluates committed zoo weights on the Fashion-MNIST test images
 // and checks that a decision trace's predictions are theirs (README "Committed trace").
+#include "core/trace.hpp"
+
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,6 +16,11 @@ struct ZooCheck {
   double trace_accuracy = 0;   // over the checked inputs, from the trace
   double weights_accuracy = 0; // over the checked inputs, from the weights
 };
+
+// The test-set row of every `stride`-th trace input, from its id t10k-NNNNN. Throws
+// InputError naming the trace for any other id, or one beyond the test set.
+std::vector<int64_t> test_rows(const DecisionTrace& trace, const std::string& trace_path,
+                               long test_images, int stride);
 
 // Checks every `stride`-th trace input (1: all). Throws InputError when the trace names
 // a model the zoo lacks or an input id that is not t10k-NNNNN.

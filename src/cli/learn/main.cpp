@@ -8,10 +8,11 @@
 
 namespace {
 
-const char* kUsage = "muxsim-learn " MUXSIM_VERSION
-                     " - muxsim's LibTorch commands (also reached as muxsim COMMAND)\n\n"
-                     "usage: muxsim-learn COMMAND [options]\n\n"
-                     "commands: predict, trace, profile, zoo train, zoo eval, mux train\n";
+const char* kUsage =
+    "muxsim-learn " MUXSIM_VERSION
+    " - muxsim's LibTorch commands (also reached as muxsim COMMAND)\n\n"
+    "usage: muxsim-learn COMMAND [options]\n\n"
+    "commands: predict, trace, profile, zoo train, zoo eval, zoo early, mux train\n";
 
 } // namespace
 

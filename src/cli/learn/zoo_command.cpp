@@ -3,6 +3,7 @@
 #include "core/input_error.hpp"
 #include "learn/idx.hpp"
 #include "learn/mux_fit.hpp"
+#include "learn/zoo_early.hpp"
 #include "learn/zoo_eval.hpp"
 #include "learn/zoo_train.hpp"
 
@@ -64,13 +65,43 @@ int zoo_eval_command(const std::vector<std::string>& args) {
   return mismatched ? 1 : 0;
 }
 
+int zoo_early_command(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  learn::ZooEarlyOptions o;
+  add_training_run_options(options, o.run,
+                           "use only N multiplexer training and N test images (0: all)");
+  options.add_options()("zoo", po::value(&o.zoo)->required(), "folder written by muxsim zoo train")(
+      "trace", po::value(&o.trace)->required(),
+      "decision trace of the test images, scored by the distilled multiplexer")(
+      "out,o", po::value(&o.out)->required(), "folder; receives early_report.csv")(
+      "baseline", po::value(&o.baseline)->default_value(o.baseline),
+      "the phone's zoo member, whose layers are cut")(
+      "head", po::value(&o.head.kind)->default_value(o.head.kind), "logistic or mlp")(
+      "hidden", po::value(&o.head.hidden)->default_value(o.head.hidden), "mlp hidden units");
+  po::positional_options_description positional;
+  po::variables_map vm;
+  const std::string usage =
+      "usage: muxsim zoo early --zoo DIR --trace T.csv --out DIR [options]\n\n"
+      "Early multiplexers on the committed zoo: cuts the phone's zoo member after each layer,\n"
+      "trains a head per cut on the multiplexer's training images (C by nested folds), scores\n"
+      "the trace's test images, and reports them beside the trace's distilled multiplexer and\n"
+      "the phone model's confidence (AUC with bootstrap 95% intervals, MACs per scorer).";
+  if (!parse_options(args, usage, options, positional, vm)) return 0;
+  o.run.progress = !vm.count("quiet");
+  learn::fit_zoo_early(o);
+  return 0;
+}
+
 } // namespace
 
 int zoo_command(const std::vector<std::string>& raw) {
   if (!raw.empty() && raw[0] == "eval") return zoo_eval_command({raw.begin() + 1, raw.end()});
+  if (!raw.empty() && raw[0] == "early") return zoo_early_command({raw.begin() + 1, raw.end()});
   if (!raw.empty() && (raw[0] == "--help" || raw[0] == "-h")) {
-    fmt::print("usage: muxsim zoo train [options]   (train the zoo; muxsim zoo train --help)\n"
-               "       muxsim zoo eval [options]    (check a trace against the weights)\n");
+    fmt::print(
+        "usage: muxsim zoo train [options]   (train the zoo; muxsim zoo train --help)\n"
+        "       muxsim zoo eval [options]    (check a trace against the weights)\n"
+        "       muxsim zoo early [options]   (early multiplexers on the phone's zoo member)\n");
     return 0;
   }
   const auto args = after_verb(raw, "zoo", "train");

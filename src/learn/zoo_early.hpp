@@ -1,0 +1,25 @@
+#pragma once
+// `muxsim zoo early` (README "Early multiplexer on Fashion-MNIST"): the early multiplexer
+// applied to the committed zoo. The phone's zoo member is cut after each of its layers; a
+// head per cut learns every zoo member's correctness on the multiplexer's training images
+// (those after the zoo's share) and scores the test images of a decision trace, beside the
+// trace's own distilled multiplexer and the phone model's confidence.
+#include "learn/feature_head.hpp"
+#include "learn/training_run.hpp"
+
+#include <string>
+
+namespace muxsim::learn {
+
+struct ZooEarlyOptions {
+  TrainingRun run{kFashionMnistDir, 1};
+  std::string zoo;   // folder written by muxsim zoo train
+  std::string trace; // the decision trace of the test images (t10k-NNNNN ids)
+  std::string out;   // receives early_report.csv
+  std::string baseline = "mobile";
+  HeadOptions head;
+};
+
+void fit_zoo_early(const ZooEarlyOptions& options);
+
+} // namespace muxsim::learn
