@@ -30,6 +30,19 @@ expect_bad profile-few-runs "--runs must be at least 50" "$WORK/prof.csv" \
   profile --arch mux-cnn64 --runs 5 --out "$WORK/prof.csv"
 expect_bad profile-unknown "unknown architecture 'vgg'" "$WORK/prof.csv" \
   profile --arch vgg --out "$WORK/prof.csv"
+# Early multiplexer options, refused before any image is read.
+expect_bad early-blocks-text "--prefix-blocks: 'seven' is not an integer" "$WORK/t" \
+  trace --labels "$SRC/tests/data/two-labels.csv" --images "$WORK/img" --model a=x.csv --out "$WORK/t" \
+  --prefix-model "$WORK/fake.pt" --prefix-blocks 2,seven
+expect_bad early-block-absent "--early-block 5 must be one of --prefix-blocks" "$WORK/t" \
+  trace --labels "$SRC/tests/data/two-labels.csv" --images "$WORK/img" --model a=x.csv --out "$WORK/t" \
+  --prefix-model "$WORK/fake.pt" --prefix-blocks 2,4 --early-block 5
+expect_bad early-head "--head 'forest' must be logistic or mlp" "$WORK/t" \
+  trace --labels "$SRC/tests/data/two-labels.csv" --images "$WORK/img" --model a=x.csv --out "$WORK/t" \
+  --head forest
+printf 'input_id,label,fold,pred_a,conf_a,correct_a,score_a,provenance\nt10k-00000,9,0,9,0.9,1,0.8,real\n' >"$WORK/other-trace.csv"
+expect_bad zoo-early-trace "are not the zoo's" "$WORK/ze" \
+  zoo early --zoo "$SRC/models/fmnist" --trace "$WORK/other-trace.csv" --out "$WORK/ze"
 
 if [[ ! -f $model ]]; then
   echo "skip: no shared data at $data for the model-based cases (set MUXSIM_SHARED_DATA)"
