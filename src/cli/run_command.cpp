@@ -111,6 +111,7 @@ int run_command(const std::vector<std::string>& args) {
   };
   if (!sweep.request_log.empty() && (vm.count("resume") || sweep.shard_count > 1))
     throw InputError("command line: --requests cannot be combined with --resume or --shard");
+  sweep.learning_dir = (std::filesystem::path(out) / "learning").string();
   const auto rows = sim::run_sweep(views, sweep);
   if (!sweep.request_log.empty()) {
     std::vector<long> runs;

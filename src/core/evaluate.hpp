@@ -9,9 +9,9 @@
 
 namespace muxsim {
 
-std::vector<CostBreakdown> evaluate_closed_form(const Prepared& p, const Policy& policy,
+std::vector<CostBreakdown> evaluate_closed_form(const Prepared& p, Policy& policy,
                                                 const RunPoint& point);
 // The same requests summarized as they are costed, without storing them (README "Speed").
-Summary summarize_closed_form(const Prepared& p, const Policy& policy, const RunPoint& point);
+Summary summarize_closed_form(const Prepared& p, Policy& policy, const RunPoint& point);
 
 } // namespace muxsim

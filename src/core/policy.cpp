@@ -1,7 +1,10 @@
 #include "core/policy.hpp"
 
+#include "core/autoscale.hpp"
 #include "core/csv.hpp"
 #include "core/input_error.hpp"
+#include "core/network_aware.hpp"
+#include "core/rng.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -98,6 +101,31 @@ public:
 private:
   const Deployment& d_;
   double threshold_;
+};
+
+// Random offloading at the rate hybrid offloads on this trace (scores below
+// hybrid_threshold), no multiplexer: the baseline that shows what the multiplexer's choice
+// of *which* inputs adds. Each input's draw depends on its id and the seed only.
+class RandomOffload : public Policy {
+public:
+  RandomOffload(const Deployment& d, double threshold, std::uint64_t seed) : d_(d), seed_(seed) {
+    double below = 0;
+    for (const auto& in : d.trace->inputs)
+      below += in.score[d.mobile] < threshold;
+    rate_ = below / static_cast<double>(d.trace->inputs.size());
+  }
+  Plan choose(const TraceInput& in) const override {
+    std::uint64_t id = 1469598103934665603ULL; // FNV-1a of the input id
+    for (const unsigned char ch : in.input_id)
+      id = (id ^ ch) * 1099511628211ULL;
+    if (Rng(seed_, id, kRandomOffload).uniform() < rate_) return {false, false, {d_.cloud_default}};
+    return {false, true, {}};
+  }
+
+private:
+  const Deployment& d_;
+  std::uint64_t seed_;
+  double rate_ = 0;
 };
 
 std::vector<double> candidate_scores(const Deployment& d, const TraceInput& in) {
@@ -201,7 +229,8 @@ std::vector<double> cost_weights(const std::vector<double>& scores,
 const std::vector<std::string>& policy_names() {
   static const std::vector<std::string> names = {
       "mobile-only",   "cloud-only",      "edge-only",   "hybrid",       "hybrid-confidence",
-      "hybrid-single", "hybrid-ensemble", "hybrid-edge", "hybrid-early", "oracle"};
+      "hybrid-single", "hybrid-ensemble", "hybrid-edge", "hybrid-early", "random-offload",
+      "autoscale",     "network-aware",   "oracle"};
   return names;
 }
 
@@ -244,6 +273,20 @@ std::unique_ptr<Policy> make_policy(const std::string& name, const Deployment& d
       throw InputError("policy 'hybrid-early' needs early_<model> columns in the trace "
                        "(muxsim trace --prefix-model)");
     return std::make_unique<HybridEarly>(d, params.early_threshold);
+  }
+  if (name == "random-offload") {
+    require_mobile(d, name);
+    return std::make_unique<RandomOffload>(d, params.hybrid_threshold, params.seed);
+  }
+  if (name == "autoscale") {
+    const AutoScaleParams a{params.alpha,  params.gamma,           params.epsilon,
+                            params.qos_ms, params.accuracy_target, params.seed};
+    return make_autoscale(d, a);
+  }
+  if (name == "network-aware") {
+    if (!d.mux_on_phone)
+      throw InputError("policy 'network-aware' needs the multiplexer on the phone (mux_device)");
+    return make_network_aware(d, {params.accuracy_target, params.objective == "energy"});
   }
   if (name == "hybrid-single") return std::make_unique<HybridSingle>(d, params.hybrid_threshold);
   if (name == "hybrid-ensemble")

@@ -14,12 +14,36 @@ struct PolicyParams {
   double ensemble_threshold = 0.288; // Algorithm 2 threshold; the paper's swept optimum
   double confidence_threshold = 0.5; // reference multiplexer: the phone model's confidence
   double early_threshold = 0.5;      // early multiplexer: finish locally when score >= this
+  // Adaptive policies (README "Seed policies").
+  double accuracy_target = 0.75; // autoscale: profile accuracy; network-aware: input's score
+  double qos_ms = 100;           // autoscale's latency target
+  double alpha = 0.1, gamma = 0.1, epsilon = 0.1; // autoscale's Q-learning
+  std::string objective = "latency";              // network-aware minimises latency or energy
+  std::uint64_t seed = 1; // the run's seed: exploration and random offloading
+};
+
+// What a phone knows when it decides: which phone it is, the rate its Wi-Fi interface
+// reports (the signal level a phone reads), and the time. Adaptive policies see it.
+struct PhoneView {
+  long phone = 0;
+  double wifi_mbps = 0;
+  double now_s = 0;
 };
 
 class Policy {
 public:
   virtual ~Policy() = default;
+  // A static policy's decision: a function of the input's trace row alone.
   virtual Plan choose(const TraceInput& input) const = 0;
+
+  // Adaptive policies (README "Seed policies") decide from what the phone sees and learn
+  // from what its requests cost; the defaults make a policy static.
+  virtual bool adaptive() const { return false; }
+  virtual Plan decide(const TraceInput& input, const PhoneView&) { return choose(input); }
+  // Called once a request of `view.phone` has completed, with what that phone observed.
+  virtual void observe(const PhoneView&, const Plan&, const CostBreakdown&) {}
+  // What the policy learned, as CSV files by name (e.g. a learning curve); empty for most.
+  virtual std::vector<std::pair<std::string, std::string>> learning_files() const { return {}; }
 };
 
 const std::vector<std::string>& policy_names();

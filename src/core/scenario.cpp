@@ -197,6 +197,22 @@ Scenario read_scenario(const std::string& path) {
   s.params.ensemble_threshold = number("policy.ensemble_threshold", 0.288);
   s.params.confidence_threshold = number("policy.confidence_threshold", 0.5);
   s.params.early_threshold = number("policy.early_threshold", 0.5);
+  s.params.accuracy_target = number("policy.accuracy_target", 0.75);
+  if (!(s.params.accuracy_target > 0 && s.params.accuracy_target <= 1))
+    throw InputError(s.at("policy.accuracy_target") + ": must be in (0, 1]");
+  s.params.qos_ms = number("policy.qos_ms", 100);
+  if (!(s.params.qos_ms > 0)) throw InputError(s.at("policy.qos_ms") + ": must be positive");
+  s.params.alpha = number("policy.alpha", 0.1);
+  s.params.gamma = number("policy.gamma", 0.1);
+  s.params.epsilon = number("policy.epsilon", 0.1);
+  for (const auto& [key, value] : {std::pair{"policy.alpha", s.params.alpha},
+                                   {"policy.gamma", s.params.gamma},
+                                   {"policy.epsilon", s.params.epsilon}})
+    if (!(value >= 0 && value <= 1)) throw InputError(s.at(key) + ": must be in [0, 1]");
+  s.params.objective = text("policy.objective", "latency");
+  if (s.params.objective != "latency" && s.params.objective != "energy")
+    throw InputError(s.at("policy.objective") + ": '" + s.params.objective +
+                     "' is not latency or energy");
 
   NetworkConfig& net = s.network;
   ChannelConfig& ch = net.channel;

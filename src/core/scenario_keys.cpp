@@ -32,6 +32,14 @@ const std::vector<std::pair<std::string, std::string>>& scenario_key_docs() {
       {"policy.ensemble_threshold", "Algorithm 2 threshold for hybrid-ensemble"},
       {"policy.confidence_threshold",
        "hybrid-confidence: keep local when the phone model's max softmax reaches this"},
+      {"policy.accuracy_target",
+       "in (0, 1]; autoscale: least profile accuracy of a target; network-aware: least "
+       "multiplexer score of a placement (default 0.75)"},
+      {"policy.qos_ms", "autoscale's latency target; a slower request is penalised (default 100)"},
+      {"policy.alpha", "autoscale's learning rate, in [0, 1] (default 0.1)"},
+      {"policy.gamma", "autoscale's discount, in [0, 1] (default 0.1)"},
+      {"policy.epsilon", "autoscale's exploration rate, in [0, 1] (default 0.1)"},
+      {"policy.objective", "network-aware minimises latency or energy (default latency)"},
       {"policy.early_threshold",
        "hybrid-early: finish locally when the early multiplexer's score reaches this"},
 

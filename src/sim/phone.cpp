@@ -45,7 +45,8 @@ void offload(const PhoneContext& ctx, const Plan& plan, Timing& t) {
 void serve_request(const PhoneContext* ctx, long k) {
   const Prepared& p = *ctx->prepared;
   const TraceInput& in = p.trace.inputs[p.input_of(k)];
-  const Plan plan = ctx->policy->choose(in);
+  const PhoneView view{ctx->index, ctx->wifi_mbps, now()};
+  const Plan plan = ctx->policy->decide(in, view);
   Timing t;
   double mark = now();
   const double start_s = mark, wifi_mbps = ctx->wifi_mbps;
@@ -75,6 +76,7 @@ void serve_request(const PhoneContext* ctx, long k) {
   cost = account(p.deployment, plan, in, t);
   cost.start_s = start_s;
   cost.wifi_mbps = wifi_mbps;
+  ctx->policy->observe(view, plan, cost);
 }
 
 } // namespace

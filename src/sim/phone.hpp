@@ -11,13 +11,14 @@ namespace muxsim::sim {
 
 struct PhoneContext {
   const Prepared* prepared = nullptr;
-  const Policy* policy = nullptr;
+  Policy* policy = nullptr;
   simgrid::s4u::Host* host = nullptr;
   GpuServer* cloud = nullptr;
   GpuServer* edge = nullptr; // this phone's edge server; null without an edge tier
   Route to_cloud, to_edge;
   std::vector<CostBreakdown>* costs = nullptr; // indexed by request
   double wifi_mbps = 0; // the phone's current Wi-Fi rate, kept by its channel actor
+  long index = 0;       // over all cells
 };
 
 // The actor of phone `index` (over all cells): requests index, index + N, index + 2N, ...

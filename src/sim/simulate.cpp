@@ -84,8 +84,7 @@ PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channe
   return spec;
 }
 
-std::vector<CostBreakdown> simulate(const Prepared& p, const Policy& policy,
-                                    const RunPoint& point) {
+std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const RunPoint& point) {
   const Scenario& s = p.scenario;
   const Channel channel(s, point, p.channel_traces);
   PlatformSpec spec = platform_for(p, point, channel);
@@ -148,7 +147,8 @@ std::vector<CostBreakdown> simulate(const Prepared& p, const Policy& policy,
            to_cloud,
            to_edge,
            &costs,
-           first_mbps};
+           first_mbps,
+           g};
     sg4::Actor::create(phone_name(g), host, run_phone, &ctx, g, point);
   }
   engine.run(); // reads the WAN profile file when it seals the platform

@@ -15,6 +15,6 @@ namespace muxsim::sim {
 // The platform a run loads (also what `muxsim platform` prints).
 PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channel& channel);
 
-std::vector<CostBreakdown> simulate(const Prepared& p, const Policy& policy, const RunPoint& point);
+std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const RunPoint& point);
 
 } // namespace muxsim::sim

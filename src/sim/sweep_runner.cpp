@@ -2,6 +2,7 @@
 
 #include "core/evaluate.hpp"
 #include "core/input_error.hpp"
+#include "core/results.hpp"
 #include "sim/request_log.hpp"
 #include "sim/simulate.hpp"
 
@@ -10,6 +11,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fmt/format.h>
 #include <poll.h>
 #include <string>
@@ -44,15 +46,29 @@ ResultRow row_for(const Job& job) {
 
 // Costs the run. Only when per-request output is asked for are the closed form's requests
 // stored; otherwise they are summarized as they are costed.
-Summary run_in_process(const Job& job, const std::string& request_log) {
+Summary run_in_process(const Job& job, const SweepOptions& o) {
   const Prepared& p = *job.prepared;
-  const auto policy = make_policy(job.policy, p.deployment, p.scenario.params);
-  if (job.mode != "simulated" && request_log.empty())
-    return summarize_closed_form(p, *policy, job.point);
+  PolicyParams params = p.scenario.params;
+  params.seed = static_cast<std::uint64_t>(job.point.seed);
+  const auto policy = make_policy(job.policy, p.deployment, params);
+  // What an adaptive policy learned goes to LEARNING_DIR/run-NNNNN-<file>.
+  auto save_learning = [&] {
+    if (o.learning_dir.empty()) return;
+    for (const auto& [name, csv] : policy->learning_files()) {
+      std::filesystem::create_directories(o.learning_dir);
+      write_atomically(fmt::format("{}/run-{:05d}-{}", o.learning_dir, job.run, name), csv);
+    }
+  };
+  if (job.mode != "simulated" && o.request_log.empty()) {
+    auto summary = summarize_closed_form(p, *policy, job.point);
+    save_learning();
+    return summary;
+  }
   const auto costs = job.mode == "simulated" ? simulate(p, *policy, job.point)
                                              : evaluate_closed_form(p, *policy, job.point);
-  if (!request_log.empty())
-    write_request_log_part(request_log, job.run, costs, job.point.total_phones());
+  save_learning();
+  if (!o.request_log.empty())
+    write_request_log_part(o.request_log, job.run, costs, job.point.total_phones());
   return summarize(costs, p.trace.models.size(), p.scenario.load.deadline_ms);
 }
 
@@ -73,7 +89,7 @@ void write_all(int fd, const std::string& text) {
   }
 }
 
-Child start_child(const Job& job, std::size_t index, const std::string& request_log) {
+Child start_child(const Job& job, std::size_t index, const SweepOptions& options) {
   int fds[2];
   if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
   std::fflush(stdout);
@@ -84,7 +100,7 @@ Child start_child(const Job& job, std::size_t index, const std::string& request_
     ::close(fds[0]);
     int status = 0;
     try {
-      write_all(fds[1], "ok " + summary_to_text(run_in_process(job, request_log)));
+      write_all(fds[1], "ok " + summary_to_text(run_in_process(job, options)));
     } catch (const std::exception& e) {
       write_all(fds[1], std::string("error ") + e.what());
       status = 1;
@@ -188,12 +204,12 @@ std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
   std::size_t next = 0;
   while (next < jobs.size() || !running.empty()) {
     while (next < jobs.size() && jobs[next].mode == "closed-form") {
-      rows[next].summary = run_in_process(jobs[next], options.request_log);
+      rows[next].summary = run_in_process(jobs[next], options);
       if (options.on_row_done) options.on_row_done(rows[next]);
       progress.done(rows[next++]);
     }
     if (next < jobs.size() && static_cast<int>(running.size()) < std::max(1, options.jobs)) {
-      running.push_back(start_child(jobs[next], next, options.request_log));
+      running.push_back(start_child(jobs[next], next, options));
       ++next;
       continue;
     }
