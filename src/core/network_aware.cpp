@@ -83,7 +83,7 @@ private:
     const Option* pick = nullptr;
     auto cost = [&](const Option& o) { return p_.minimise_energy ? o.energy_mj : o.latency_ms; };
     for (const auto& o : options)
-      if (o.score >= p_.accuracy_target && (!pick || cost(o) < cost(*pick))) pick = &o;
+      if (o.score >= p_.score_target && (!pick || cost(o) < cost(*pick))) pick = &o;
     if (!pick)
       for (const auto& o : options)
         if (!pick || o.score > pick->score || (o.score == pick->score && cost(o) < cost(*pick)))

@@ -33,7 +33,7 @@ private:
 };
 
 struct NetworkAwareParams {
-  double accuracy_target = 0.75;
+  double score_target = 0.5; // as hybrid's threshold
   bool minimise_energy = false; // else latency
 };
 

@@ -15,7 +15,8 @@ struct PolicyParams {
   double confidence_threshold = 0.5; // reference multiplexer: the phone model's confidence
   double early_threshold = 0.5;      // early multiplexer: finish locally when score >= this
   // Adaptive policies (README "Seed policies").
-  double accuracy_target = 0.75; // autoscale: profile accuracy; network-aware: input's score
+  double accuracy_target = 0.75; // autoscale: least profile accuracy of a target
+  double score_target = 0.5;     // network-aware: least multiplexer score of a placement
   double qos_ms = 100;           // autoscale's latency target
   double alpha = 0.1, gamma = 0.1, epsilon = 0.1; // autoscale's Q-learning
   std::string objective = "latency";              // network-aware minimises latency or energy

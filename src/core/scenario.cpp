@@ -200,6 +200,9 @@ Scenario read_scenario(const std::string& path) {
   s.params.accuracy_target = number("policy.accuracy_target", 0.75);
   if (!(s.params.accuracy_target > 0 && s.params.accuracy_target <= 1))
     throw InputError(s.at("policy.accuracy_target") + ": must be in (0, 1]");
+  s.params.score_target = number("policy.score_target", 0.5);
+  if (!(s.params.score_target > 0 && s.params.score_target <= 1))
+    throw InputError(s.at("policy.score_target") + ": must be in (0, 1]");
   s.params.qos_ms = number("policy.qos_ms", 100);
   if (!(s.params.qos_ms > 0)) throw InputError(s.at("policy.qos_ms") + ": must be positive");
   s.params.alpha = number("policy.alpha", 0.1);

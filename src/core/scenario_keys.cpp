@@ -33,8 +33,10 @@ const std::vector<std::pair<std::string, std::string>>& scenario_key_docs() {
       {"policy.confidence_threshold",
        "hybrid-confidence: keep local when the phone model's max softmax reaches this"},
       {"policy.accuracy_target",
-       "in (0, 1]; autoscale: least profile accuracy of a target; network-aware: least "
-       "multiplexer score of a placement (default 0.75)"},
+       "autoscale: a target whose profile accuracy is below this, in (0, 1], is penalised "
+       "(default 0.75)"},
+      {"policy.score_target",
+       "network-aware: the least multiplexer score of a placement, in (0, 1] (default 0.5)"},
       {"policy.qos_ms", "autoscale's latency target; a slower request is penalised (default 100)"},
       {"policy.alpha", "autoscale's learning rate, in [0, 1] (default 0.1)"},
       {"policy.gamma", "autoscale's discount, in [0, 1] (default 0.1)"},

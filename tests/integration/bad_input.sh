@@ -76,6 +76,20 @@ expect_bad unknown-policy "policy.ini:9: field 'policy.policies': unknown policy
 scenario negative.ini "[policy]" "policies = hybrid" "[network]" "bandwidth_mbps = -20"
 expect_bad negative-bandwidth "negative.ini:11: field 'network.bandwidth_mbps': values must be positive" "$WORK/negative.ini"
 
+# The adaptive policies' parameters (README "Seed policies").
+scenario epsilon.ini "[policy]" "policies = autoscale" "epsilon = 1.5"
+expect_bad epsilon-range "epsilon.ini:10: field 'policy.epsilon': must be in [0, 1]" "$WORK/epsilon.ini"
+scenario alpha.ini "[policy]" "policies = autoscale" "alpha = -0.1"
+expect_bad alpha-range "alpha.ini:10: field 'policy.alpha': must be in [0, 1]" "$WORK/alpha.ini"
+scenario target.ini "[policy]" "policies = autoscale" "accuracy_target = 0"
+expect_bad accuracy-target "target.ini:10: field 'policy.accuracy_target': must be in (0, 1]" "$WORK/target.ini"
+scenario score.ini "[policy]" "policies = network-aware" "score_target = 1.2"
+expect_bad score-target "score.ini:10: field 'policy.score_target': must be in (0, 1]" "$WORK/score.ini"
+scenario objective.ini "[policy]" "policies = network-aware" "objective = speed"
+expect_bad objective "objective.ini:10: field 'policy.objective': 'speed' is not latency or energy" "$WORK/objective.ini"
+scenario qos.ini "[policy]" "policies = autoscale" "qos_ms = 0"
+expect_bad qos "qos.ini:10: field 'policy.qos_ms': must be positive" "$WORK/qos.ini"
+
 scenario range.ini "[policy]" "policies = hybrid" "[load]" "phones = 1:10:cubic:3"
 expect_bad bad-sweep "range.ini:11: field 'load.phones': scale must be lin or log" "$WORK/range.ini"
 

@@ -80,7 +80,7 @@ TEST_CASE(
   // in phone energy wins. Radio: 2 W sending, 1 W receiving, 0.5 W waiting; 10,000 bytes up.
   const auto p = test::tiny_scenario(
       "aware", "",
-      "[policy]\npolicies = network-aware\naccuracy_target = 0.75\nobjective = energy\n"
+      "[policy]\npolicies = network-aware\nscore_target = 0.75\nobjective = energy\n"
       "[network]\nupload_bytes = 10000\ndownload_bytes = 1000\n[radio]\ntx_w = 2\nrx_w = 1\n"
       "idle_w = 0.5\n");
   const auto policy = make_policy("network-aware", p->deployment, p->scenario.params);
