@@ -28,6 +28,7 @@ const char* kUsage =
     "  zoo train    train the Fashion-MNIST zoo with the contrastive loss (Algorithm 1)\n"
     "  zoo eval     check a Fashion-MNIST trace against the zoo's weights\n"
     "  zoo early    early multiplexers on the phone's zoo member, beside the distilled one\n"
+    "  zoo dimec    DIMEC-DC: cartography regions, a region classifier, tier thresholds\n"
     "  mux train    train the distilled multiplexer on the zoo; write the test trace\n\n"
     "Exit status: 0 success, 2 bad input, 3 some runs of a sweep failed.\n";
 

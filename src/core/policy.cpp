@@ -128,6 +128,24 @@ private:
   double rate_ = 0;
 };
 
+// DIMEC-DC (Bajpai & Hanawal, arXiv 2412.16616): the trace's predicted difficulty region
+// places each input, easy on the phone, medium on the edge, hard in the cloud (README
+// "Seed policies"). The region classifier reads the phone model's own features, so the
+// phone model runs on every input, as in DIMEC-DC's mobile stage; its head (a few hundred
+// multiply-accumulates) is not charged.
+class DimecDc : public Policy {
+public:
+  explicit DimecDc(const Deployment& d) : d_(d) {}
+  Plan choose(const TraceInput& in) const override {
+    if (in.region == 0) return {false, true, {}};
+    if (in.region == 1) return {false, true, {}, true};
+    return {false, true, {d_.cloud_default}};
+  }
+
+private:
+  const Deployment& d_;
+};
+
 std::vector<double> candidate_scores(const Deployment& d, const TraceInput& in) {
   std::vector<double> s;
   for (const auto& c : d.cloud)
@@ -229,7 +247,7 @@ std::vector<double> cost_weights(const std::vector<double>& scores,
 const std::vector<std::string>& policy_names() {
   static const std::vector<std::string> names = {
       "mobile-only",   "cloud-only",      "edge-only",   "hybrid",       "hybrid-confidence",
-      "hybrid-single", "hybrid-ensemble", "hybrid-edge", "hybrid-early", "random-offload",
+      "hybrid-single", "hybrid-ensemble", "hybrid-edge", "hybrid-early", "random-offload", "dimec-dc",
       "autoscale",     "network-aware",   "oracle"};
   return names;
 }
@@ -277,6 +295,13 @@ std::unique_ptr<Policy> make_policy(const std::string& name, const Deployment& d
   if (name == "random-offload") {
     require_mobile(d, name);
     return std::make_unique<RandomOffload>(d, params.hybrid_threshold, params.seed);
+  }
+  if (name == "dimec-dc") {
+    require_mobile(d, name);
+    require_edge(d, name);
+    if (!d.trace->has_region())
+      throw InputError("policy 'dimec-dc' needs a region column in the trace (muxsim zoo dimec)");
+    return std::make_unique<DimecDc>(d);
   }
   if (name == "autoscale") {
     const AutoScaleParams a{params.alpha,  params.gamma,           params.epsilon,

@@ -74,6 +74,13 @@ DecisionTrace read_trace(const std::string& path) {
         in.early.push_back(e);
       }
     }
+    if (table.has_column("region")) {
+      const long region = table.integer(r, "region");
+      if (region < 0 || region > 2)
+        throw InputError(where(path, table.line(r), "region") +
+                         ": must be 0 (easy), 1 (medium) or 2 (hard)");
+      in.region = static_cast<int>(region);
+    }
     if (r == 0) trace.provenance = table.text(r, "provenance");
     trace.inputs.push_back(std::move(in));
   }
@@ -87,6 +94,7 @@ std::string trace_csv(const DecisionTrace& trace) {
   if (trace.has_early())
     for (const auto& m : trace.models)
       out += ",early_" + m;
+  if (trace.has_region()) out += ",region";
   out += ",provenance\n";
   for (const auto& in : trace.inputs) {
     out += fmt::format("{},{},{}", in.input_id, in.label, in.fold);
@@ -95,6 +103,7 @@ std::string trace_csv(const DecisionTrace& trace) {
                          in.score[m]);
     for (const double e : in.early)
       out += fmt::format(",{:.6f}", e);
+    if (trace.has_region()) out += fmt::format(",{}", in.region);
     out += "," + trace.provenance + "\n";
   }
   return out;

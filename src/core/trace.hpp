@@ -19,6 +19,9 @@ struct TraceInput {
   // per model, the early multiplexer's estimate (it reads the phone model's prefix); empty
   // when the trace has no early_<model> columns
   std::vector<double> early{};
+  // DIMEC-DC's predicted difficulty region, 0 easy, 1 medium, 2 hard; -1 when the trace has
+  // no `region` column
+  int region = -1;
 };
 
 struct DecisionTrace {
@@ -29,6 +32,7 @@ struct DecisionTrace {
   std::string provenance;
 
   bool has_early() const { return !inputs.empty() && !inputs.front().early.empty(); }
+  bool has_region() const { return !inputs.empty() && inputs.front().region >= 0; }
   int model_index(const std::string& model) const; // -1 when absent
   // Throws InputError naming the trace's models when `model` is absent.
   int require_model(const std::string& model, const std::string& context) const;

@@ -17,36 +17,13 @@
 
 namespace muxsim::learn {
 
-namespace {
-
-// Pooled activations of `net` at each cut, in inference batches, [N, C] per cut.
-std::vector<torch::Tensor> cut_features(ZooNet& net, const torch::Tensor& images) {
-  torch::NoGradGuard no_grad;
-  net->eval();
-  std::vector<std::vector<torch::Tensor>> parts;
-  for (int64_t first = 0; first < images.size(0); first += 200) {
-    const auto cuts = net->cut_features(images.slice(0, first, first + 200));
-    parts.resize(cuts.size());
-    for (std::size_t c = 0; c < cuts.size(); ++c)
-      parts[c].push_back(cuts[c]);
-  }
-  std::vector<torch::Tensor> out;
-  for (auto& p : parts)
-    out.push_back(torch::cat(p));
-  return out;
-}
-
-} // namespace
-
 void fit_zoo_early(const ZooEarlyOptions& o) {
   check_head_options(o.head);
   torch::set_num_threads(o.run.threads);
   torch::manual_seed(o.run.seed);
   Zoo zoo = load_zoo(o.zoo);
   DecisionTrace trace = read_trace(o.trace);
-  if (trace.models != zoo.names)
-    throw InputError(o.trace + ": its models (" + join(trace.models) +
-                     ") are not the zoo's, in its order (" + join(zoo.names) + ")");
+  require_zoo_trace(trace, zoo, o.trace);
   const int phone = trace.require_model(o.baseline, "command line: --baseline");
   if (o.run.limit > 0 && static_cast<std::size_t>(o.run.limit) < trace.inputs.size())
     trace.inputs.resize(static_cast<std::size_t>(o.run.limit));
@@ -77,8 +54,8 @@ void fit_zoo_early(const ZooEarlyOptions& o) {
   std::iota(score_rows.begin(), score_rows.end(), n_train);
 
   auto& net = zoo.nets[static_cast<std::size_t>(phone)];
-  const auto features_train = cut_features(net, x_train);
-  const auto features_test = cut_features(net, x_test);
+  const auto features_train = run_cuts(net, x_train);
+  const auto features_test = run_cuts(net, x_test);
   // The distilled multiplexer is muxsim mux train's 4-conv CNN on 28x28 greyscale.
   const double distilled_gmacs = MuxNet(static_cast<int>(zoo.names.size()), 28, 1)->gmacs();
   auto scorers =

@@ -24,6 +24,12 @@ std::vector<int64_t> test_rows(const DecisionTrace& trace, const std::string& tr
   return rows;
 }
 
+void require_zoo_trace(const DecisionTrace& trace, const Zoo& zoo, const std::string& trace_path) {
+  if (trace.models != zoo.names)
+    throw InputError(trace_path + ": its models (" + join(trace.models) +
+                     ") are not the zoo's, in its order (" + join(zoo.names) + ")");
+}
+
 std::vector<ZooCheck> check_trace_against_zoo(const std::string& zoo_dir,
                                               const std::string& trace_path,
                                               const std::string& data, int stride, int threads) {

@@ -22,6 +22,10 @@ struct ZooCheck {
 std::vector<int64_t> test_rows(const DecisionTrace& trace, const std::string& trace_path,
                                long test_images, int stride);
 
+// Throws InputError naming the trace unless its models are the zoo's, in the zoo's order.
+struct Zoo;
+void require_zoo_trace(const DecisionTrace& trace, const Zoo& zoo, const std::string& trace_path);
+
 // Checks every `stride`-th trace input (1: all). Throws InputError when the trace names
 // a model the zoo lacks or an input id that is not t10k-NNNNN.
 std::vector<ZooCheck> check_trace_against_zoo(const std::string& zoo_dir,

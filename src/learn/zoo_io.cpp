@@ -55,4 +55,20 @@ ZooView run_zoo(Zoo& zoo, const torch::Tensor& images) {
   return v;
 }
 
+std::vector<torch::Tensor> run_cuts(ZooNet& net, const torch::Tensor& images) {
+  torch::NoGradGuard no_grad;
+  net->eval();
+  std::vector<std::vector<torch::Tensor>> parts;
+  for (int64_t first = 0; first < images.size(0); first += kEvalBatch) {
+    const auto cuts = net->cut_features(images.slice(0, first, first + kEvalBatch));
+    parts.resize(cuts.size());
+    for (std::size_t c = 0; c < cuts.size(); ++c)
+      parts[c].push_back(cuts[c]);
+  }
+  std::vector<torch::Tensor> out;
+  for (auto& p : parts)
+    out.push_back(torch::cat(p));
+  return out;
+}
+
 } // namespace muxsim::learn

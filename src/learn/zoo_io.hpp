@@ -27,4 +27,7 @@ struct ZooView {
 
 ZooView run_zoo(Zoo& zoo, const torch::Tensor& images);
 
+// Pooled activations of `net` at each of its cuts (ZooNet::cut_features), [N, C] per cut.
+std::vector<torch::Tensor> run_cuts(ZooNet& net, const torch::Tensor& images);
+
 } // namespace muxsim::learn

@@ -12,7 +12,7 @@ const char* kUsage =
     "muxsim-learn " MUXSIM_VERSION
     " - muxsim's LibTorch commands (also reached as muxsim COMMAND)\n\n"
     "usage: muxsim-learn COMMAND [options]\n\n"
-    "commands: predict, trace, profile, zoo train, zoo eval, zoo early, mux train\n";
+    "commands: predict, trace, profile, zoo train, zoo eval, zoo early, zoo dimec, mux train\n";
 
 } // namespace
 

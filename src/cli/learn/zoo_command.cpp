@@ -3,6 +3,7 @@
 #include "core/input_error.hpp"
 #include "learn/idx.hpp"
 #include "learn/mux_fit.hpp"
+#include "learn/zoo_dimec.hpp"
 #include "learn/zoo_early.hpp"
 #include "learn/zoo_eval.hpp"
 #include "learn/zoo_train.hpp"
@@ -92,11 +93,47 @@ int zoo_early_command(const std::vector<std::string>& args) {
   return 0;
 }
 
+int zoo_dimec_command(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  learn::DimecOptions o;
+  add_training_run_options(options, o.run, "use only N validation and N test images (0: all)");
+  options.add_options()("zoo", po::value(&o.zoo)->required(), "folder written by muxsim zoo train")(
+      "cartography", po::value(&o.cartography)->required(),
+      "the CSV muxsim zoo train --cartography wrote for this zoo")(
+      "trace", po::value(&o.trace)->required(), "decision trace of the test images")(
+      "out,o", po::value(&o.out)->required(),
+      "folder; receives trace.csv (with a region column) and dimec_report.csv")(
+      "phone", po::value(&o.phone)->default_value(o.phone), "zoo member on the phone")(
+      "edge", po::value(&o.edge)->default_value(o.edge), "zoo member on the edge server")(
+      "cloud", po::value(&o.cloud)->default_value(o.cloud), "zoo member in the cloud")(
+      "mu", po::value(&o.mu)->default_value(o.mu),
+      "thresholds maximise accuracy - mu x cost on the validation split; at least 0")(
+      "edge-offload", po::value(&o.edge_offload)->default_value(o.edge_offload),
+      "cost of sending one input to the edge, in cloud-inference units")(
+      "cloud-offload", po::value(&o.cloud_offload)->default_value(o.cloud_offload),
+      "cost of sending one input to the cloud, in cloud-inference units")(
+      "region-samples", po::value(&o.region_samples)->default_value(o.region_samples),
+      "cartography samples (evenly spaced) the region classifier trains on");
+  po::positional_options_description positional;
+  po::variables_map vm;
+  const std::string usage =
+      "usage: muxsim zoo dimec --zoo DIR --cartography C.csv --trace T.csv --out DIR\n\n"
+      "DIMEC-DC: the cartography's difficulty regions (easy, medium, hard) train a region\n"
+      "classifier on the phone model's features; thresholds on its outputs, chosen on the\n"
+      "images after the zoo's (never the test images), place each test input on the phone,\n"
+      "the edge or the cloud. Writes the trace with a region column for policy dimec-dc.";
+  if (!parse_options(args, usage, options, positional, vm)) return 0;
+  o.run.progress = !vm.count("quiet");
+  learn::fit_dimec(o);
+  return 0;
+}
+
 } // namespace
 
 int zoo_command(const std::vector<std::string>& raw) {
   if (!raw.empty() && raw[0] == "eval") return zoo_eval_command({raw.begin() + 1, raw.end()});
   if (!raw.empty() && raw[0] == "early") return zoo_early_command({raw.begin() + 1, raw.end()});
+  if (!raw.empty() && raw[0] == "dimec") return zoo_dimec_command({raw.begin() + 1, raw.end()});
   if (!raw.empty() && (raw[0] == "--help" || raw[0] == "-h")) {
     fmt::print(
         "usage: muxsim zoo train [options]   (train the zoo; muxsim zoo train --help)\n"

@@ -1,0 +1,222 @@
+#include "learn/zoo_dimec.hpp"
+
+#include "core/csv.hpp"
+#include "core/input_error.hpp"
+#include "core/results.hpp"
+#include "core/trace.hpp"
+#include "learn/idx.hpp"
+#include "learn/zoo_eval.hpp"
+#include "learn/zoo_io.hpp"
+#include "learn/zoo_train.hpp"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <numeric>
+
+namespace muxsim::learn {
+
+namespace {
+
+int zoo_index(const Zoo& zoo, const std::string& name, const std::string& option) {
+  for (std::size_t m = 0; m < zoo.names.size(); ++m)
+    if (zoo.names[m] == name) return static_cast<int>(m);
+  throw InputError("command line: " + option + " '" + name + "' is not in the zoo; it has: " +
+                   join(zoo.names));
+}
+
+// Each zoo training image's region, from the phone model's rows of the cartography.
+std::vector<int> read_regions(const std::string& path, const Zoo& zoo, const std::string& phone,
+                              const std::string& zoo_dir) {
+  const CsvTable table = CsvTable::read(path);
+  table.require_columns({"sample", "model", "confidence", "variability"});
+  std::vector<int> region(static_cast<std::size_t>(zoo.zoo_images), -1);
+  long rows = 0;
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    const std::string model = table.text(r, "model");
+    if (std::find(zoo.names.begin(), zoo.names.end(), model) == zoo.names.end())
+      throw InputError(where(path, table.line(r), "model") + ": '" + model +
+                       "' is not in the zoo at " + zoo_dir);
+    if (model != phone) continue;
+    const long sample = table.integer(r, "sample");
+    if (sample < 0 || sample >= zoo.zoo_images)
+      throw InputError(where(path, table.line(r), "sample") + ": " + std::to_string(sample) +
+                       " is not one of the zoo's " + std::to_string(zoo.zoo_images) +
+                       " training images");
+    auto& slot = region[static_cast<std::size_t>(sample)];
+    if (slot >= 0)
+      throw InputError(where(path, table.line(r), "sample") + ": " + std::to_string(sample) +
+                       " appears twice for '" + phone + "'");
+    slot = cartography_region(table.number(r, "confidence"), table.number(r, "variability"));
+    ++rows;
+  }
+  if (rows != zoo.zoo_images)
+    throw InputError(fmt::format("{}: does not match the zoo at {}: it has {} samples of '{}', "
+                                 "the zoo trained on {} images",
+                                 path, zoo_dir, rows, phone, zoo.zoo_images));
+  return region;
+}
+
+// Sigmoid outputs of the one-vs-rest region classifier, normalised to sum to one.
+std::vector<std::array<double, 3>> probabilities(const torch::Tensor& scores) {
+  const auto a = scores.accessor<float, 2>();
+  std::vector<std::array<double, 3>> p(static_cast<std::size_t>(scores.size(0)));
+  for (int64_t i = 0; i < scores.size(0); ++i) {
+    const double sum = a[i][0] + a[i][1] + a[i][2];
+    for (int k = 0; k < 3; ++k)
+      p[static_cast<std::size_t>(i)][static_cast<std::size_t>(k)] = a[i][k] / sum;
+  }
+  return p;
+}
+
+std::string report_row(const std::string& split, double easy_at, double hard_at, double mu,
+                       const Placement& p, const Placement& cloud) {
+  return fmt::format("{},{:.2f},{:.2f},{},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},"
+                     "{:.4f}\n",
+                     split, easy_at, hard_at, mu, p.accuracy, p.cost, cloud.accuracy, cloud.cost,
+                     1 - p.cost / cloud.cost, cloud.accuracy - p.accuracy, p.share[0], p.share[1],
+                     p.share[2]);
+}
+
+} // namespace
+
+int cartography_region(double confidence, double variability) {
+  if (variability < 0.2 && confidence >= 0.75) return 0;
+  if (variability < 0.2 && confidence < 0.25) return 2;
+  return 1;
+}
+
+std::vector<int> place(const std::vector<std::array<double, 3>>& p, double easy_at,
+                       double hard_at) {
+  std::vector<int> tier;
+  for (const auto& q : p)
+    tier.push_back(q[0] >= easy_at ? 0 : q[2] >= hard_at ? 2 : 1);
+  return tier;
+}
+
+Placement score_placement(const std::vector<int>& tier,
+                          const std::vector<std::array<bool, 3>>& right,
+                          const std::array<double, 3>& cost) {
+  Placement p;
+  for (std::size_t i = 0; i < tier.size(); ++i) {
+    const auto t = static_cast<std::size_t>(tier[i]);
+    p.accuracy += right[i][t];
+    p.cost += cost[t];
+    p.share[t] += 1;
+  }
+  const double n = static_cast<double>(tier.size());
+  p.accuracy /= n, p.cost /= n;
+  for (double& s : p.share)
+    s /= n;
+  return p;
+}
+
+void fit_dimec(const DimecOptions& o) {
+  if (!(o.mu >= 0)) throw InputError("command line: --mu must be at least 0");
+  if (!(o.edge_offload >= 0) || !(o.cloud_offload >= 0))
+    throw InputError("command line: --edge-offload and --cloud-offload must be at least 0");
+  if (o.region_samples < 10) throw InputError("command line: --region-samples must be at least 10");
+  check_head_options(o.head);
+  torch::set_num_threads(o.run.threads);
+  Zoo zoo = load_zoo(o.zoo);
+  const int tiers[3] = {zoo_index(zoo, o.phone, "--phone"), zoo_index(zoo, o.edge, "--edge"),
+                        zoo_index(zoo, o.cloud, "--cloud")};
+  DecisionTrace trace = read_trace(o.trace);
+  require_zoo_trace(trace, zoo, o.trace);
+  if (o.run.limit > 0 && static_cast<std::size_t>(o.run.limit) < trace.inputs.size())
+    trace.inputs.resize(static_cast<std::size_t>(o.run.limit));
+  const auto region = read_regions(o.cartography, zoo, o.phone, o.zoo);
+
+  // Three disjoint sets: cartography samples (the zoo's training images) train the region
+  // classifier; the images after them (the multiplexer's) choose the thresholds; the trace's
+  // test images are only placed, then scored.
+  const auto train = read_fashion_mnist(o.run.data, "train");
+  const auto test = read_fashion_mnist(o.run.data, "t10k");
+  const long step = std::max(1L, zoo.zoo_images / o.region_samples);
+  std::vector<int64_t> carto_rows;
+  for (long s = 0; s < zoo.zoo_images && static_cast<long>(carto_rows.size()) < o.region_samples;
+       s += step)
+    carto_rows.push_back(s);
+  const int64_t val_end = o.run.limit > 0 ? std::min<int64_t>(train.images.size(0),
+                                                              zoo.zoo_images + o.run.limit)
+                                          : train.images.size(0);
+  if (val_end - zoo.zoo_images < 10)
+    throw InputError(o.zoo + ": fewer than 10 training images after the zoo's for validation");
+  auto norm = [](const torch::Tensor& x) { return (x - kPixelShift) / kPixelScale; };
+  const auto x_carto = norm(train.images.index_select(0, torch::tensor(carto_rows)));
+  const auto x_val = norm(train.images.slice(0, zoo.zoo_images, val_end));
+  const auto y_val = train.labels.slice(0, zoo.zoo_images, val_end);
+  const auto x_test = norm(test.images.index_select(
+      0, torch::tensor(test_rows(trace, o.trace, test.images.size(0), 1), torch::kLong)));
+
+  auto& phone_net = zoo.nets[static_cast<std::size_t>(tiers[0])];
+  const auto features = torch::cat({run_cuts(phone_net, x_carto).back(),
+                                    run_cuts(phone_net, x_val).back(),
+                                    run_cuts(phone_net, x_test).back()});
+  const auto n_carto = static_cast<std::size_t>(x_carto.size(0));
+  const auto n_val = static_cast<std::size_t>(x_val.size(0));
+  const auto n_test = trace.inputs.size();
+  // One-hot regions for the cartography rows; the other rows' targets are never read.
+  auto targets = torch::zeros({features.size(0), 3});
+  for (std::size_t i = 0; i < n_carto; ++i)
+    targets[static_cast<int64_t>(i)][region[static_cast<std::size_t>(carto_rows[i])]] = 1.0f;
+  std::vector<std::size_t> fit_rows(n_carto), placed_rows(n_val + n_test);
+  std::iota(fit_rows.begin(), fit_rows.end(), 0);
+  std::iota(placed_rows.begin(), placed_rows.end(), n_carto);
+  const auto p = probabilities(fit_and_score_head(features, targets, fit_rows, placed_rows, o.head));
+  const std::vector<std::array<double, 3>> p_val(p.begin(), p.begin() + static_cast<long>(n_val));
+  const std::vector<std::array<double, 3>> p_test(p.begin() + static_cast<long>(n_val), p.end());
+
+  // Costs in units of one cloud-model inference: processing (GMACs) plus offloading. The
+  // phone model runs on every input, since the region classifier reads its features.
+  const double g_cloud = zoo.gflops[static_cast<std::size_t>(tiers[2])];
+  const double g_phone = zoo.gflops[static_cast<std::size_t>(tiers[0])] / g_cloud;
+  const std::array<double, 3> cost{
+      g_phone, g_phone + zoo.gflops[static_cast<std::size_t>(tiers[1])] / g_cloud + o.edge_offload,
+      g_phone + 1 + o.cloud_offload};
+  const std::array<double, 3> cloud_cost{0, 0, 1 + o.cloud_offload}; // all-cloud: no phone model
+
+  const auto val_pred = run_zoo(zoo, x_val).probabilities.argmax(2);
+  std::vector<std::array<bool, 3>> val_right(n_val);
+  for (std::size_t i = 0; i < n_val; ++i)
+    for (int t = 0; t < 3; ++t)
+      val_right[i][static_cast<std::size_t>(t)] =
+          val_pred[static_cast<int64_t>(i)][tiers[t]].item<int64_t>() ==
+          y_val[static_cast<int64_t>(i)].item<int64_t>();
+  double best_easy = 1.01, best_hard = 1.01, best = -1e300;
+  std::vector<double> grid;
+  for (int k = 1; k <= 19; ++k)
+    grid.push_back(0.05 * k);
+  grid.push_back(1.01); // never
+  for (const double e : grid)
+    for (const double h : grid) {
+      const auto v = score_placement(place(p_val, e, h), val_right, cost);
+      if (v.accuracy - o.mu * v.cost > best) best = v.accuracy - o.mu * v.cost, best_easy = e, best_hard = h;
+    }
+
+  // Place the test inputs with the chosen thresholds; only now are their labels read.
+  const auto tier = place(p_test, best_easy, best_hard);
+  std::vector<std::array<bool, 3>> test_right(n_test);
+  for (std::size_t i = 0; i < n_test; ++i) {
+    trace.inputs[i].region = tier[i];
+    for (int t = 0; t < 3; ++t)
+      test_right[i][static_cast<std::size_t>(t)] = trace.inputs[i].correct[static_cast<std::size_t>(tiers[t])];
+  }
+  const std::vector<int> all_cloud_val(n_val, 2), all_cloud_test(n_test, 2);
+  std::string report = "split,easy_at,hard_at,mu,accuracy,cost,cloud_accuracy,cloud_cost,"
+                       "cost_reduction,accuracy_drop,share_phone,share_edge,share_cloud\n";
+  report += report_row("validation", best_easy, best_hard, o.mu,
+                       score_placement(place(p_val, best_easy, best_hard), val_right, cost),
+                       score_placement(all_cloud_val, val_right, cloud_cost));
+  report += report_row("test", best_easy, best_hard, o.mu,
+                       score_placement(tier, test_right, cost),
+                       score_placement(all_cloud_test, test_right, cloud_cost));
+  std::filesystem::create_directories(o.out);
+  const std::filesystem::path dir(o.out);
+  write_atomically((dir / "trace.csv").string(), trace_csv(trace));
+  write_atomically((dir / "dimec_report.csv").string(), report);
+  fmt::print(stderr, "wrote {}/trace.csv (with region) and dimec_report.csv: thresholds easy "
+                     ">= {:.2f}, hard >= {:.2f}\n",
+             o.out, best_easy, best_hard);
+}
+
+} // namespace muxsim::learn
