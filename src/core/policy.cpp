@@ -246,9 +246,9 @@ std::vector<double> cost_weights(const std::vector<double>& scores,
 
 const std::vector<std::string>& policy_names() {
   static const std::vector<std::string> names = {
-      "mobile-only",   "cloud-only",      "edge-only",   "hybrid",       "hybrid-confidence",
-      "hybrid-single", "hybrid-ensemble", "hybrid-edge", "hybrid-early", "random-offload", "dimec-dc",
-      "autoscale",     "network-aware",   "oracle"};
+      "mobile-only",   "cloud-only",      "edge-only",     "hybrid",       "hybrid-confidence",
+      "hybrid-single", "hybrid-ensemble", "hybrid-edge",   "hybrid-early", "random-offload",
+      "dimec-dc",      "autoscale",       "network-aware", "oracle"};
   return names;
 }
 

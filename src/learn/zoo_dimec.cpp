@@ -20,8 +20,8 @@ namespace {
 int zoo_index(const Zoo& zoo, const std::string& name, const std::string& option) {
   for (std::size_t m = 0; m < zoo.names.size(); ++m)
     if (zoo.names[m] == name) return static_cast<int>(m);
-  throw InputError("command line: " + option + " '" + name + "' is not in the zoo; it has: " +
-                   join(zoo.names));
+  throw InputError("command line: " + option + " '" + name +
+                   "' is not in the zoo; it has: " + join(zoo.names));
 }
 
 // Each zoo training image's region, from the phone model's rows of the cartography.
@@ -37,7 +37,12 @@ std::vector<int> read_regions(const std::string& path, const Zoo& zoo, const std
       throw InputError(where(path, table.line(r), "model") + ": '" + model +
                        "' is not in the zoo at " + zoo_dir);
     if (model != phone) continue;
-    const long sample = table.integer(r, "sample");
+    // Samples are named train-NNNNN, the training image's index.
+    const std::string id = table.text(r, "sample");
+    if (id.rfind("train-", 0) != 0)
+      throw InputError(where(path, table.line(r), "sample") + ": '" + id +
+                       "' is not a training image id train-NNNNN");
+    const long sample = parse_integer(id.substr(6), where(path, table.line(r), "sample"));
     if (sample < 0 || sample >= zoo.zoo_images)
       throw InputError(where(path, table.line(r), "sample") + ": " + std::to_string(sample) +
                        " is not one of the zoo's " + std::to_string(zoo.zoo_images) +
@@ -136,9 +141,9 @@ void fit_dimec(const DimecOptions& o) {
   for (long s = 0; s < zoo.zoo_images && static_cast<long>(carto_rows.size()) < o.region_samples;
        s += step)
     carto_rows.push_back(s);
-  const int64_t val_end = o.run.limit > 0 ? std::min<int64_t>(train.images.size(0),
-                                                              zoo.zoo_images + o.run.limit)
-                                          : train.images.size(0);
+  const int64_t val_end =
+      o.run.limit > 0 ? std::min<int64_t>(train.images.size(0), zoo.zoo_images + o.run.limit)
+                      : train.images.size(0);
   if (val_end - zoo.zoo_images < 10)
     throw InputError(o.zoo + ": fewer than 10 training images after the zoo's for validation");
   auto norm = [](const torch::Tensor& x) { return (x - kPixelShift) / kPixelScale; };
@@ -149,9 +154,9 @@ void fit_dimec(const DimecOptions& o) {
       0, torch::tensor(test_rows(trace, o.trace, test.images.size(0), 1), torch::kLong)));
 
   auto& phone_net = zoo.nets[static_cast<std::size_t>(tiers[0])];
-  const auto features = torch::cat({run_cuts(phone_net, x_carto).back(),
-                                    run_cuts(phone_net, x_val).back(),
-                                    run_cuts(phone_net, x_test).back()});
+  const auto features =
+      torch::cat({run_cuts(phone_net, x_carto).back(), run_cuts(phone_net, x_val).back(),
+                  run_cuts(phone_net, x_test).back()});
   const auto n_carto = static_cast<std::size_t>(x_carto.size(0));
   const auto n_val = static_cast<std::size_t>(x_val.size(0));
   const auto n_test = trace.inputs.size();
@@ -162,7 +167,8 @@ void fit_dimec(const DimecOptions& o) {
   std::vector<std::size_t> fit_rows(n_carto), placed_rows(n_val + n_test);
   std::iota(fit_rows.begin(), fit_rows.end(), 0);
   std::iota(placed_rows.begin(), placed_rows.end(), n_carto);
-  const auto p = probabilities(fit_and_score_head(features, targets, fit_rows, placed_rows, o.head));
+  const auto p =
+      probabilities(fit_and_score_head(features, targets, fit_rows, placed_rows, o.head));
   const std::vector<std::array<double, 3>> p_val(p.begin(), p.begin() + static_cast<long>(n_val));
   const std::vector<std::array<double, 3>> p_test(p.begin() + static_cast<long>(n_val), p.end());
 
@@ -190,7 +196,8 @@ void fit_dimec(const DimecOptions& o) {
   for (const double e : grid)
     for (const double h : grid) {
       const auto v = score_placement(place(p_val, e, h), val_right, cost);
-      if (v.accuracy - o.mu * v.cost > best) best = v.accuracy - o.mu * v.cost, best_easy = e, best_hard = h;
+      if (v.accuracy - o.mu * v.cost > best)
+        best = v.accuracy - o.mu * v.cost, best_easy = e, best_hard = h;
     }
 
   // Place the test inputs with the chosen thresholds; only now are their labels read.
@@ -199,7 +206,8 @@ void fit_dimec(const DimecOptions& o) {
   for (std::size_t i = 0; i < n_test; ++i) {
     trace.inputs[i].region = tier[i];
     for (int t = 0; t < 3; ++t)
-      test_right[i][static_cast<std::size_t>(t)] = trace.inputs[i].correct[static_cast<std::size_t>(tiers[t])];
+      test_right[i][static_cast<std::size_t>(t)] =
+          trace.inputs[i].correct[static_cast<std::size_t>(tiers[t])];
   }
   const std::vector<int> all_cloud_val(n_val, 2), all_cloud_test(n_test, 2);
   std::string report = "split,easy_at,hard_at,mu,accuracy,cost,cloud_accuracy,cloud_cost,"
@@ -207,15 +215,15 @@ void fit_dimec(const DimecOptions& o) {
   report += report_row("validation", best_easy, best_hard, o.mu,
                        score_placement(place(p_val, best_easy, best_hard), val_right, cost),
                        score_placement(all_cloud_val, val_right, cloud_cost));
-  report += report_row("test", best_easy, best_hard, o.mu,
-                       score_placement(tier, test_right, cost),
+  report += report_row("test", best_easy, best_hard, o.mu, score_placement(tier, test_right, cost),
                        score_placement(all_cloud_test, test_right, cloud_cost));
   std::filesystem::create_directories(o.out);
   const std::filesystem::path dir(o.out);
   write_atomically((dir / "trace.csv").string(), trace_csv(trace));
   write_atomically((dir / "dimec_report.csv").string(), report);
-  fmt::print(stderr, "wrote {}/trace.csv (with region) and dimec_report.csv: thresholds easy "
-                     ">= {:.2f}, hard >= {:.2f}\n",
+  fmt::print(stderr,
+             "wrote {}/trace.csv (with region) and dimec_report.csv: thresholds easy "
+             ">= {:.2f}, hard >= {:.2f}\n",
              o.out, best_easy, best_hard);
 }
 

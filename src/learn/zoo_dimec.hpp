@@ -20,9 +20,9 @@ struct DimecOptions {
   std::string trace;       // the test images' decision trace
   std::string out;         // receives trace.csv (with `region`) and dimec_report.csv
   std::string phone = "mobile", edge = "resnet", cloud = "wide-resnet";
-  double mu = 1.0;            // accuracy - mu x cost
-  double edge_offload = 0.1;  // offloading cost of one input to the edge, in cloud-model units
-  double cloud_offload = 0.2; // ... and to the cloud
+  double mu = 1.0;             // accuracy - mu x cost
+  double edge_offload = 0.1;   // offloading cost of one input to the edge, in cloud-model units
+  double cloud_offload = 0.2;  // ... and to the cloud
   long region_samples = 20000; // cartography samples the region classifier trains on
   HeadOptions head;
 };
@@ -39,9 +39,9 @@ struct Placement {
 // Where thresholds (easy_at, hard_at) place inputs with region probabilities p[i] = {easy,
 // medium, hard}: the phone when p_easy >= easy_at, else the cloud when p_hard >= hard_at,
 // else the edge. right[i] = {phone, edge, cloud} correctness; cost = tier costs.
-std::vector<int> place(const std::vector<std::array<double, 3>>& p, double easy_at,
-                       double hard_at);
-Placement score_placement(const std::vector<int>& tier, const std::vector<std::array<bool, 3>>& right,
+std::vector<int> place(const std::vector<std::array<double, 3>>& p, double easy_at, double hard_at);
+Placement score_placement(const std::vector<int>& tier,
+                          const std::vector<std::array<bool, 3>>& right,
                           const std::array<double, 3>& cost);
 
 void fit_dimec(const DimecOptions& options);

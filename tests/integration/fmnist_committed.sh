@@ -46,7 +46,7 @@ PY
 awk 'BEGIN { print "sample,model,confidence,variability,correctness";
   split("tiny mobile small resnet medium wide-resnet", m, " ");
   for (s = 0; s < 50000; s++) for (k = 1; k <= 6; k++)
-    printf "%d,%s,%.3f,%.3f,1\n", s, m[k], (s * 7919 % 1000) / 1000, (s % 3) / 10 }' >"$WORK/carto.csv"
+    printf "train-%05d,%s,%.3f,%.3f,1\n", s, m[k], (s * 7919 % 1000) / 1000, (s % 3) / 10 }' >"$WORK/carto.csv"
 /usr/bin/python3 - "$SRC/traces/fmnist-test.csv" "$WORK/scrambled.csv" <<'PY'
 import sys, pandas as pd
 t = pd.read_csv(sys.argv[1]).head(800)

@@ -41,7 +41,7 @@ expect_bad early-head "--head 'forest' must be logistic or mlp" "$WORK/t" \
   trace --labels "$SRC/tests/data/two-labels.csv" --images "$WORK/img" --model a=x.csv --out "$WORK/t" \
   --head forest
 printf 'input_id,label,fold,pred_a,conf_a,correct_a,score_a,provenance\nt10k-00000,9,0,9,0.9,1,0.8,real\n' >"$WORK/other-trace.csv"
-printf 'sample,model,confidence,variability,correctness\n0,mobile,0.9,0.1,1\n' >"$WORK/carto.csv"
+printf 'sample,model,confidence,variability,correctness\ntrain-00000,mobile,0.9,0.1,1\n' >"$WORK/carto.csv"
 expect_bad dimec-negative-mu "--mu must be at least 0" "$WORK/dm" \
   zoo dimec --zoo "$SRC/models/fmnist" --cartography "$WORK/carto.csv" \
   --trace "$SRC/traces/fmnist-test.csv" --out "$WORK/dm" --mu -1

@@ -3,7 +3,8 @@
 // a phone model of 4 ms, a multiplexer of 1 ms, cloud models of 10 ms (big) and 5 ms (mid)
 // an edge model of 20 ms and a cloud-side multiplexer of 2 ms, over a four-input trace. For
 // hybrid-early, the phone model's prefix costs 1 ms and 3 mJ and the early head 0.5 ms and
-// 1 mJ. `sections` is appended to a scenario that names them.
+// 1 mJ. DIMEC-DC's regions are easy, hard, medium, hard. `sections` is appended to a
+// scenario that names them.
 #include "core/evaluate.hpp"
 #include "core/prepared.hpp"
 #include "fork_helper.hpp"
@@ -30,11 +31,11 @@ inline std::unique_ptr<Prepared> tiny_scenario(const std::string& name, const st
   write_temp(name + "-trace.csv",
              "input_id,label,fold,pred_small,conf_small,correct_small,score_small,pred_big,"
              "conf_big,correct_big,score_big,pred_mid,conf_mid,correct_mid,score_mid,early_small,"
-             "early_big,early_mid,provenance\n"
-             "a,1,0,1,0.9,1,0.8,1,0.9,1,0.9,1,0.8,1,0.9,0.8,0.9,0.9,synthetic\n"
-             "b,2,0,3,0.4,0,0.2,2,0.8,1,0.9,3,0.5,0,0.1,0.2,0.9,0.1,synthetic\n"
-             "c,3,0,3,0.7,1,0.6,3,0.9,1,0.9,3,0.8,1,0.9,0.3,0.9,0.9,synthetic\n"
-             "d,4,0,5,0.3,0,0.1,4,0.6,1,0.9,5,0.4,0,0.1,0.9,0.9,0.1,synthetic\n");
+             "early_big,early_mid,region,provenance\n"
+             "a,1,0,1,0.9,1,0.8,1,0.9,1,0.9,1,0.8,1,0.9,0.8,0.9,0.9,0,synthetic\n"
+             "b,2,0,3,0.4,0,0.2,2,0.8,1,0.9,3,0.5,0,0.1,0.2,0.9,0.1,2,synthetic\n"
+             "c,3,0,3,0.7,1,0.6,3,0.9,1,0.9,3,0.8,1,0.9,0.3,0.9,0.9,1,synthetic\n"
+             "d,4,0,5,0.3,0,0.1,4,0.6,1,0.9,5,0.4,0,0.1,0.9,0.9,0.1,2,synthetic\n");
   const std::string prefix = "muxsim-test-" + std::to_string(::getpid()) + "-" + name;
   const std::string path =
       write_temp(name + ".ini", top + "\ntrace = " + prefix + "-trace.csv\nprofiles = " + prefix +

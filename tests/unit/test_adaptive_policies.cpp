@@ -144,3 +144,37 @@ TEST_CASE("the new policies equal the closed form when simulated at one phone on
     }
   }
 }
+
+TEST_CASE("dimec-dc places by region; the simulation equals the closed form at one phone") {
+  // Input a (easy) stays on the phone: 4 ms. b (hard) runs the phone model, then the cloud:
+  // 4 + 10 (upload of 10,000 bytes at 8 Mbit/s) + 10 + 1 = 25 ms. c (medium) runs the
+  // phone model, then the edge model (20 ms) one hop away: 4 + 10 + 20 + 1 = 35 ms.
+  const auto p = test::tiny_scenario(
+      "dimec", "requests = 4",
+      "edge_device = edge\nedge_model = big\n[policy]\npolicies = dimec-dc\n[network]\n"
+      "bandwidth_mbps = 8\nupload_bytes = 10000\ndownload_bytes = 1000\nwan_latency_ms = 0\n"
+      "edge_latency_ms = 0\n");
+  const auto policy = make_policy("dimec-dc", p->deployment, p->scenario.params);
+  const RunPoint point = p->scenario.run_points()[0];
+  const auto closed = evaluate_closed_form(*p, *policy, point);
+  REQUIRE(closed.size() == 4);
+  CHECK(closed[0].local);
+  CHECK(closed[0].latency_ms() == doctest::Approx(4));
+  CHECK(closed[1].latency_ms() == doctest::Approx(25));
+  CHECK(closed[1].cloud_gflops == doctest::Approx(16));
+  CHECK(closed[2].at_edge);
+  CHECK(closed[2].latency_ms() == doctest::Approx(35));
+  CHECK(closed[2].phone_gflops == doctest::Approx(0.3)); // the phone model ran first
+  const auto simulated = test::in_child([&] {
+    std::vector<double> v;
+    for (const auto& c : sim::simulate(*p, *policy, point))
+      v.insert(v.end(), {c.latency_ms(), c.phone_energy_mj(), c.total_gflops()});
+    return v;
+  });
+  REQUIRE(simulated.size() == 12);
+  for (std::size_t i = 0; i < 4; ++i) {
+    CHECK(simulated[3 * i] == doctest::Approx(closed[i].latency_ms()));
+    CHECK(simulated[3 * i + 1] == doctest::Approx(closed[i].phone_energy_mj()));
+    CHECK(simulated[3 * i + 2] == doctest::Approx(closed[i].total_gflops()));
+  }
+}
