@@ -4,6 +4,7 @@
 #include "core/input_error.hpp"
 
 #include <cstring>
+#include <filesystem>
 #include <fmt/format.h>
 
 namespace muxsim::cli {
@@ -30,6 +31,11 @@ int dispatch(int argc, char** argv, const std::string& program,
     return command->second(std::vector<std::string>(argv + 2, argv + argc));
   } catch (const InputError& e) {
     fmt::print(stderr, "muxsim: error: {}\n", e.what());
+    return 2;
+  } catch (const std::filesystem::filesystem_error& e) {
+    // Paths come from the user (--out and the like): a folder that cannot be made, a file
+    // where a folder should be. Name the path and the reason.
+    fmt::print(stderr, "muxsim: error: {}: {}\n", e.path1().string(), e.code().message());
     return 2;
   } catch (const std::exception& e) {
     fmt::print(stderr, "muxsim: internal error: {}\n", e.what());

@@ -7,6 +7,7 @@
 #include "sim/request_log.hpp"
 #include "sim/sweep_runner.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fmt/format.h>
@@ -74,6 +75,8 @@ int run_command(const std::vector<std::string>& args) {
   if (scenarios.empty()) throw InputError("command line: no scenario given (see --help)");
   require_option(out, "out");
   if (sweep.jobs < 1) throw InputError("command line: --jobs must be at least 1");
+  if (!(sweep.run_timeout_s > 0) || !std::isfinite(sweep.run_timeout_s))
+    throw InputError("command line: --run-timeout must be a positive number of seconds");
   if (!shard.empty()) parse_shard(shard, sweep);
   sweep.progress = !vm.count("quiet");
 

@@ -42,6 +42,7 @@ double BandwidthTrace::mean_mbps(double floor) const {
 }
 
 BandwidthTrace read_bandwidth_trace(const std::string& path) {
+  require_regular_file(path);
   std::ifstream in(path);
   if (!in) throw InputError(path + ": cannot open file");
   BandwidthTrace t;

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -69,7 +70,15 @@ long parse_integer(const std::string& text, const std::string& context) {
   return value;
 }
 
+void require_regular_file(const std::string& path) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (error || !std::filesystem::exists(status)) throw InputError(path + ": cannot open file");
+  if (!std::filesystem::is_regular_file(status)) throw InputError(path + ": not a regular file");
+}
+
 CsvTable CsvTable::read(const std::string& path) {
+  require_regular_file(path);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot open file");
   std::stringstream buffer;

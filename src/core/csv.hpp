@@ -37,6 +37,10 @@ private:
   std::vector<int> lines_;
 };
 
+// Throws InputError unless `path` names a regular file: a missing one "cannot open file", a
+// folder or a device (/dev/zero would be read forever) "not a regular file".
+void require_regular_file(const std::string& path);
+
 std::vector<std::string> split(const std::string& text, char separator);
 std::string trim(const std::string& text);
 // "a, b, c": for the lists of known names that error messages give.

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace po = boost::program_options;
 
@@ -17,23 +18,43 @@ namespace muxsim {
 namespace {
 
 // Boost.Program_options does not report lines, so find where each "section.key" is set.
-std::map<std::string, int> scan_key_lines(const std::string& path) {
-  std::map<std::string, int> lines;
-  std::ifstream in(path);
+// Reads a scenario's text for Boost's INI parser, checking what that parser would reject
+// without a line number: a UTF-8 byte-order mark is dropped, `;` comment lines are blanked
+// (Boost knows only `#`), and a malformed section header, a line without `=` or a key set
+// twice is refused naming its line. Records the line of every key.
+struct ScannedScenario {
+  std::map<std::string, int> key_lines;
+  std::string text;
+};
+
+ScannedScenario scan_scenario(const std::string& path) {
+  ScannedScenario out;
+  std::ifstream in(path, std::ios::binary);
   std::string raw, section;
   for (int n = 1; std::getline(in, raw); ++n) {
+    if (n == 1 && raw.rfind("\xEF\xBB\xBF", 0) == 0) raw.erase(0, 3);
     const std::string line = trim(raw);
-    if (line.empty() || line[0] == '#' || line[0] == ';') continue;
+    if (line.empty() || line[0] == '#' || line[0] == ';') {
+      out.text += "\n";
+      continue;
+    }
+    out.text += line + "\n";
     if (line[0] == '[') {
-      section = trim(line.substr(1, line.find(']') - 1));
+      if (line.back() != ']' || line.size() < 3)
+        throw InputError(where(path, n, line) + ": a section header must be [name]");
+      section = trim(line.substr(1, line.size() - 2));
       continue;
     }
     const auto eq = line.find('=');
-    if (eq == std::string::npos) continue;
+    if (eq == std::string::npos) throw InputError(where(path, n, line) + ": expected key = value");
     const std::string key = trim(line.substr(0, eq));
-    lines.emplace(section.empty() ? key : section + "." + key, n);
+    const std::string full = section.empty() ? key : section + "." + key;
+    const auto [at, first] = out.key_lines.emplace(full, n);
+    if (!first)
+      throw InputError(where(path, n, full) + ": set twice (first on line " +
+                       std::to_string(at->second) + ")");
   }
-  return lines;
+  return out;
 }
 
 std::vector<std::string> list(const std::string& text) {
@@ -95,9 +116,10 @@ Scenario read_scenario(const std::string& path) {
   po::variables_map vm;
   Scenario s;
   s.path = path;
-  s.key_lines = scan_key_lines(path);
+  const ScannedScenario scanned = scan_scenario(path);
+  s.key_lines = scanned.key_lines;
   try {
-    std::ifstream in(path);
+    std::istringstream in(scanned.text);
     const auto parsed = po::parse_config_file(in, desc, true);
     for (const auto& opt : parsed.options)
       if (opt.unregistered)
@@ -112,14 +134,26 @@ Scenario read_scenario(const std::string& path) {
   auto number = [&](const std::string& key, double fallback) {
     return vm.count(key) ? parse_number(vm[key].as<std::string>(), s.at(key)) : fallback;
   };
+  // Times, rates and sizes above 1e9 (ms, Mbit/s, ...) cannot be simulated faithfully: the
+  // engine's clock and rates are doubles, and sums of such values lose the small ones.
+  constexpr double kLargest = 1e9;
+  auto bounded = [&](const std::string& key, double v) {
+    if (v > kLargest) throw InputError(s.at(key) + ": must be at most 1e9, got " + text(key, ""));
+    return v;
+  };
   auto non_negative = [&](const std::string& key, double fallback) {
     const double v = number(key, fallback);
     if (v < 0) throw InputError(s.at(key) + ": must not be negative, got " + text(key, ""));
-    return v;
+    return bounded(key, v);
   };
   auto positive = [&](const std::string& key, double fallback) {
     const double v = number(key, fallback);
     if (v <= 0) throw InputError(s.at(key) + ": must be positive, got " + text(key, ""));
+    return bounded(key, v);
+  };
+  auto fraction = [&](const std::string& key, double fallback) {
+    const double v = number(key, fallback);
+    if (v < 0 || v > 1) throw InputError(s.at(key) + ": must be in [0, 1], got " + text(key, ""));
     return v;
   };
   auto whole = [&](const std::string& key, double fallback, long minimum) {
@@ -189,33 +223,26 @@ Scenario read_scenario(const std::string& path) {
   s.early_head = text("devices.early_head", "");
 
   s.policies = list(required("policy.policies"));
+  if (s.policies.empty()) throw InputError(s.at("policy.policies") + ": names no policy");
   for (const auto& p : s.policies)
     if (!contains(policy_names(), p))
       throw InputError(s.at("policy.policies") + ": unknown policy '" + p +
                        "'; known: " + join(policy_names()));
-  s.params.hybrid_threshold = number("policy.hybrid_threshold", 0.5);
-  s.params.ensemble_threshold = number("policy.ensemble_threshold", 0.288);
-  s.params.confidence_threshold = number("policy.confidence_threshold", 0.5);
-  s.params.early_threshold = number("policy.early_threshold", 0.5);
+  s.params.hybrid_threshold = fraction("policy.hybrid_threshold", 0.5);
+  s.params.ensemble_threshold = fraction("policy.ensemble_threshold", 0.288);
+  s.params.confidence_threshold = fraction("policy.confidence_threshold", 0.5);
+  s.params.early_threshold = fraction("policy.early_threshold", 0.5);
   s.params.accuracy_target = number("policy.accuracy_target", 0.75);
   if (!(s.params.accuracy_target > 0 && s.params.accuracy_target <= 1))
     throw InputError(s.at("policy.accuracy_target") + ": must be in (0, 1]");
   s.params.score_target = number("policy.score_target", 0.5);
   if (!(s.params.score_target > 0 && s.params.score_target <= 1))
     throw InputError(s.at("policy.score_target") + ": must be in (0, 1]");
-  s.params.qos_ms = number("policy.qos_ms", 100);
-  if (!(s.params.qos_ms > 0)) throw InputError(s.at("policy.qos_ms") + ": must be positive");
-  s.params.alpha = number("policy.alpha", 0.1);
-  s.params.gamma = number("policy.gamma", 0.1);
-  s.params.epsilon = number("policy.epsilon", 0.1);
-  for (const auto& [key, value] : {std::pair{"policy.alpha", s.params.alpha},
-                                   {"policy.gamma", s.params.gamma},
-                                   {"policy.epsilon", s.params.epsilon}})
-    if (!(value >= 0 && value <= 1)) throw InputError(s.at(key) + ": must be in [0, 1]");
-  s.params.objective = text("policy.objective", "latency");
-  if (s.params.objective != "latency" && s.params.objective != "energy")
-    throw InputError(s.at("policy.objective") + ": '" + s.params.objective +
-                     "' is not latency or energy");
+  s.params.qos_ms = positive("policy.qos_ms", 100);
+  s.params.alpha = fraction("policy.alpha", 0.1);
+  s.params.gamma = fraction("policy.gamma", 0.1);
+  s.params.epsilon = fraction("policy.epsilon", 0.1);
+  s.params.objective = one_of("policy.objective", "latency", {"latency", "energy"});
 
   NetworkConfig& net = s.network;
   ChannelConfig& ch = net.channel;

@@ -76,6 +76,32 @@ expect_bad unknown-policy "policy.ini:9: field 'policy.policies': unknown policy
 scenario negative.ini "[policy]" "policies = hybrid" "[network]" "bandwidth_mbps = -20"
 expect_bad negative-bandwidth "negative.ini:11: field 'network.bandwidth_mbps': values must be positive" "$WORK/negative.ini"
 
+# The INI text itself, and values with no faithful simulation (issue "Trustworthy under bad
+# input", first part).
+scenario dup.ini "[policy]" "policies = hybrid" "policies = mobile-only"
+expect_bad duplicate-key "dup.ini:10: field 'policy.policies': set twice (first on line 9)" "$WORK/dup.ini"
+scenario section.ini "[policy" "policies = hybrid"
+expect_bad bad-section "section.ini:8: field '[policy': a section header must be [name]" "$WORK/section.ini"
+scenario words.ini "[policy]" "policies = hybrid" "just words"
+expect_bad no-equals "words.ini:10: field 'just words': expected key = value" "$WORK/words.ini"
+scenario threshold.ini "[policy]" "policies = hybrid" "hybrid_threshold = 1.5"
+expect_bad threshold-range "threshold.ini:10: field 'policy.hybrid_threshold': must be in [0, 1]" "$WORK/threshold.ini"
+scenario none.ini "[policy]" "policies = ,"
+expect_bad no-policy "none.ini:9: field 'policy.policies': names no policy" "$WORK/none.ini"
+scenario huge.ini "[policy]" "policies = hybrid" "[network]" "wan_latency_ms = 1e308"
+expect_bad huge-latency "huge.ini:11: field 'network.wan_latency_ms': must be at most 1e9" "$WORK/huge.ini"
+sed 's#^trace = .*#trace = /dev/zero#' "$WORK/good.ini" >"$WORK/devzero.ini"
+expect_bad trace-device "/dev/zero: not a regular file" "$WORK/devzero.ini"
+expect_bad run-timeout "command line: --run-timeout must be a positive number of seconds" \
+  "$WORK/good.ini" --run-timeout -5
+touch "$WORK/a-file"
+"$MUXSIM" run "$WORK/good.ini" --out "$WORK/a-file" --quiet 2>"$WORK/err"
+[[ $? == 2 ]] && grep -qF "$WORK/a-file: Not a directory" "$WORK/err" ||
+  fail "--out naming a file: $(cat "$WORK/err")"
+# Accepted: a UTF-8 byte-order mark and ';' comment lines.
+{ printf '\xef\xbb\xbf; a comment\n'; cat "$WORK/good.ini"; } >"$WORK/bom.ini"
+"$MUXSIM" run "$WORK/bom.ini" --out "$WORK/bom" --quiet || fail "a BOM and a ; comment were refused"
+
 # The adaptive policies' parameters (README "Seed policies").
 scenario epsilon.ini "[policy]" "policies = autoscale" "epsilon = 1.5"
 expect_bad epsilon-range "epsilon.ini:10: field 'policy.epsilon': must be in [0, 1]" "$WORK/epsilon.ini"
@@ -86,7 +112,7 @@ expect_bad accuracy-target "target.ini:10: field 'policy.accuracy_target': must 
 scenario score.ini "[policy]" "policies = network-aware" "score_target = 1.2"
 expect_bad score-target "score.ini:10: field 'policy.score_target': must be in (0, 1]" "$WORK/score.ini"
 scenario objective.ini "[policy]" "policies = network-aware" "objective = speed"
-expect_bad objective "objective.ini:10: field 'policy.objective': 'speed' is not latency or energy" "$WORK/objective.ini"
+expect_bad objective "objective.ini:10: field 'policy.objective': 'speed' is not one of latency, energy" "$WORK/objective.ini"
 scenario qos.ini "[policy]" "policies = autoscale" "qos_ms = 0"
 expect_bad qos "qos.ini:10: field 'policy.qos_ms': must be positive" "$WORK/qos.ini"
 
