@@ -4,6 +4,7 @@
 #include "core/input_error.hpp"
 
 #include <fmt/format.h>
+#include <map>
 
 namespace muxsim {
 
@@ -51,14 +52,30 @@ DecisionTrace read_trace(const std::string& path) {
         throw InputError(where(path, 1, "early_" + m) +
                          ": missing; early_<model> columns must cover every model or none");
   if (table.rows() == 0) throw InputError(path + ": the trace has no inputs");
+  // A class index or fold: an integer in [0, 2^31).
+  auto index = [&](std::size_t r, const std::string& column) {
+    const long v = table.integer(r, column);
+    if (v < 0 || v > 2147483647L)
+      throw InputError(where(path, table.line(r), column) +
+                       ": must be an integer in [0, 2^31), got " + table.text(r, column));
+    return static_cast<int>(v);
+  };
+  std::map<std::string, int> first_line;
   for (std::size_t r = 0; r < table.rows(); ++r) {
     TraceInput in;
     in.input_id = table.text(r, "input_id");
-    in.label = static_cast<int>(table.integer(r, "label"));
-    in.fold = static_cast<int>(table.integer(r, "fold"));
+    const auto [seen, fresh] = first_line.emplace(in.input_id, table.line(r));
+    if (!fresh)
+      throw InputError(where(path, table.line(r), "input_id") + ": '" + in.input_id +
+                       "' appears twice (first on line " + std::to_string(seen->second) + ")");
+    in.label = index(r, "label");
+    in.fold = index(r, "fold");
     for (const auto& m : trace.models) {
-      in.pred.push_back(static_cast<int>(table.integer(r, "pred_" + m)));
-      in.conf.push_back(table.number(r, "conf_" + m));
+      in.pred.push_back(index(r, "pred_" + m));
+      const double conf = table.number(r, "conf_" + m);
+      if (conf < 0 || conf > 1)
+        throw InputError(where(path, table.line(r), "conf_" + m) + ": must be in [0, 1]");
+      in.conf.push_back(conf);
       const long c = table.integer(r, "correct_" + m);
       if (c != 0 && c != 1)
         throw InputError(where(path, table.line(r), "correct_" + m) + ": must be 0 or 1");

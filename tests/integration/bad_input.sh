@@ -52,6 +52,17 @@ sed 's/^b,2,0,3,0.4/b,2,0,three,0.4/' "$WORK/trace.csv" >"$WORK/trace-text.csv"
 scenario text.ini "[policy]" "policies = hybrid"
 sed -i 's/^trace = .*/trace = trace-text.csv/' "$WORK/text.ini"
 expect_bad malformed-row "trace-text.csv:3: field 'pred_small': 'three' is not an integer" "$WORK/text.ini"
+# Trace values outside their domain, and a repeated id.
+bad_trace() { # bad_trace NAME SED_EXPRESSION EXPECTED
+  sed "$2" "$WORK/trace.csv" >"$WORK/trace-$1.csv"
+  scenario "$1.ini" "[policy]" "policies = hybrid"
+  sed -i "s/^trace = .*/trace = trace-$1.csv/" "$WORK/$1.ini"
+  expect_bad "trace-$1" "$3" "$WORK/$1.ini"
+}
+bad_trace negative-label 's/^b,2,0,/b,-2,0,/' "trace-negative-label.csv:3: field 'label': must be an integer in [0, 2^31)"
+bad_trace huge-pred 's/^b,2,0,3,/b,2,0,99999999999,/' "trace-huge-pred.csv:3: field 'pred_small': must be an integer in [0, 2^31)"
+bad_trace confidence 's/^b,2,0,3,0.4,/b,2,0,3,1.4,/' "trace-confidence.csv:3: field 'conf_small': must be in [0, 1]"
+bad_trace duplicate-id 's/^b,/a,/' "trace-duplicate-id.csv:3: field 'input_id': 'a' appears twice (first on line 2)"
 
 cut -d, -f1-7 "$WORK/profile.csv" >"$WORK/profile-nokind.csv"
 scenario nocol.ini "[policy]" "policies = hybrid"
