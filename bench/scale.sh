@@ -56,6 +56,10 @@ for phones in 1 100 1000 10000; do
 done
 spread=$(printf '%s\n' "${rates[@]}" | sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f", hi / lo }')
 row "  fastest / slowest of those" "$spread" 2 "$(ratio 2 "$spread")"
+# What 10,000 phones cost before their requests: one request each.
+scenario once 10000 10000 simulated cloud-only
+timed once "$work/once.ini"
+row "10,000 requests at 10000 phones (one each): s" "$secs" "" ""
 
 scenario cf1 1 1 closed-form cloud-only,hybrid
 timed cf1 "$work/cf1.ini"

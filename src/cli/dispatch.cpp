@@ -32,6 +32,12 @@ int dispatch(int argc, char** argv, const std::string& program,
   } catch (const InputError& e) {
     fmt::print(stderr, "muxsim: error: {}\n", e.what());
     return 2;
+  } catch (const Interrupted& e) {
+    fmt::print(stderr,
+               "muxsim: stopped: {}; the runs finished are in results.partial.csv "
+               "(--resume continues)\n",
+               e.what());
+    return 128 + e.signal;
   } catch (const std::filesystem::filesystem_error& e) {
     // Paths come from the user (--out and the like): a folder that cannot be made, a file
     // where a folder should be. Name the path and the reason.

@@ -29,4 +29,16 @@ void require_option(const std::string& value, const std::string& option) {
                      "' is required but missing (see --help)");
 }
 
+void check_preprocessing(int resize, int crop) {
+  if (crop < 1 || crop > 4096)
+    throw InputError("command line: --crop " + std::to_string(crop) +
+                     " is not a side in pixels from 1 to 4096");
+  if (resize < 0 || resize > 4096)
+    throw InputError("command line: --resize " + std::to_string(resize) +
+                     " is not 0 (keep the size) or a side in pixels up to 4096");
+  if (resize > 0 && crop > resize)
+    throw InputError("command line: --crop " + std::to_string(crop) + " is larger than --resize " +
+                     std::to_string(resize) + ", the shorter side it is cut from");
+}
+
 } // namespace muxsim::cli

@@ -19,4 +19,8 @@ bool parse_options(const std::vector<std::string>& args, const std::string& usag
 // the message Boost would give when `value` is empty.
 void require_option(const std::string& value, const std::string& option);
 
+// --resize and --crop of the ImageNet preprocessing: crop at least 1 and at most 4096 pixels,
+// resize 0 (keep the size) or at least the crop, which is taken from the resized image.
+void check_preprocessing(int resize, int crop);
+
 } // namespace muxsim::cli

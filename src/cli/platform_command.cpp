@@ -22,6 +22,7 @@ int platform_command(const std::vector<std::string>& args) {
       "Prints the SimGrid platform XML that a simulated run of the scenario loads.";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   const auto p = prepare(scenario);
+  check_run_budget(p->scenario, kDefaultMaxRuns);
   const auto points = p->scenario.run_points();
   if (point >= points.size())
     throw InputError("command line: --point must be below " + std::to_string(points.size()));

@@ -33,6 +33,16 @@ void parse_shard(const std::string& text, sim::SweepOptions& sweep) {
   sweep.shard_count = n;
 }
 
+// A run's requests are held in memory while it runs: refused up front above the budget.
+void check_request_budget(const Prepared& p, long max_requests) {
+  if (p.request_count() <= max_requests) return;
+  const std::string from = p.scenario.requests > 0 ? p.scenario.at("requests")
+                                                   : p.scenario.trace + ": the trace's inputs";
+  throw InputError(fmt::format("{}: {} requests per run, more than the budget of {} (a "
+                               "simulated request holds about 140 bytes); --max-requests raises it",
+                               from, p.request_count(), max_requests));
+}
+
 } // namespace
 
 int run_command(const std::vector<std::string>& args) {
@@ -40,6 +50,7 @@ int run_command(const std::vector<std::string>& args) {
   std::vector<std::string> scenarios;
   std::string out, trace, shard;
   sim::SweepOptions sweep;
+  long max_runs = 0, max_requests = 0;
   options.add_options()("scenario", po::value(&scenarios), "scenario INI files (positional)")(
       "out,o", po::value(&out), "output folder; receives results.csv (required)")(
       "trace", po::value(&trace), "decision trace CSV replacing each scenario's trace key")(
@@ -52,6 +63,10 @@ int run_command(const std::vector<std::string>& args) {
       "shard", po::value(&shard),
       "k/n: run only runs r with r mod n = k - 1 (merge with muxsim merge)")(
       "resume", "skip the runs DIR already holds as done (from results.csv or an interrupted run)")(
+      "max-runs", po::value(&max_runs)->default_value(kDefaultMaxRuns),
+      "refuse a scenario that plans more runs than this (README \"Limits\")")(
+      "max-requests", po::value(&max_requests)->default_value(kDefaultMaxRequests),
+      "refuse a run of more requests than this (about 140 bytes each when simulated)")(
       "quiet,q", "no progress lines on stderr")(
       "keys", "list every scenario key, by section, with what it means, and exit");
   po::positional_options_description positional;
@@ -77,6 +92,8 @@ int run_command(const std::vector<std::string>& args) {
   if (sweep.jobs < 1) throw InputError("command line: --jobs must be at least 1");
   if (!(sweep.run_timeout_s > 0) || !std::isfinite(sweep.run_timeout_s))
     throw InputError("command line: --run-timeout must be a positive number of seconds");
+  if (max_runs < 1 || max_requests < 1)
+    throw InputError("command line: --max-runs and --max-requests must be at least 1");
   if (!shard.empty()) parse_shard(shard, sweep);
   sweep.progress = !vm.count("quiet");
 
@@ -84,7 +101,10 @@ int run_command(const std::vector<std::string>& args) {
   std::vector<const Prepared*> views;
   for (const auto& path : scenarios) {
     prepared.push_back(prepare(path, trace));
-    views.push_back(prepared.back().get());
+    const Prepared& p = *prepared.back();
+    check_run_budget(p.scenario, max_runs);
+    check_request_budget(p, max_requests);
+    views.push_back(&p);
   }
   const auto models = all_models(sim::plan_sweep(views));
   const std::string header = results_header(models);

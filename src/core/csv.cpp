@@ -2,6 +2,7 @@
 
 #include "core/input_error.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -89,13 +90,18 @@ CsvTable CsvTable::read(const std::string& path) {
 CsvTable CsvTable::parse(const std::string& text, const std::string& name) {
   CsvTable table;
   table.name_ = name;
-  std::istringstream in(text);
+  // A UTF-8 byte-order mark (spreadsheets write one) is not part of the first column's name.
+  const bool bom = text.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  std::istringstream in(bom ? text.substr(3) : text);
   std::string raw;
   int line_number = 0;
   while (std::getline(in, raw)) {
     ++line_number;
     const std::string line = trim(raw);
     if (line.empty() || line[0] == '#') continue;
+    // Records are one line each: an odd count of quotes leaves a field open at the line's end.
+    if (std::count(raw.begin(), raw.end(), '"') % 2 != 0)
+      throw InputError(where(name, line_number, "") + ": a quoted field is not closed");
     std::vector<std::string> fields = split(raw, ',');
     for (auto& f : fields)
       f = trim(f);

@@ -11,6 +11,15 @@ public:
   explicit InputError(const std::string& message) : std::runtime_error(message) {}
 };
 
+// SIGINT or SIGTERM stopped a sweep: the CLI exits 128 + signal (130, 143), having written
+// no results.csv.
+class Interrupted : public std::runtime_error {
+public:
+  explicit Interrupted(int signal)
+      : std::runtime_error("interrupted by signal " + std::to_string(signal)), signal(signal) {}
+  int signal;
+};
+
 // "FILE:LINE: field 'F': WHAT" — line 0 means the file as a whole.
 std::string where(const std::string& file, int line, const std::string& field);
 

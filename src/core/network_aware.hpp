@@ -33,7 +33,7 @@ private:
 };
 
 struct NetworkAwareParams {
-  double score_target = 0.5; // as hybrid's threshold
+  double score_target = 0.5;    // as hybrid's threshold
   bool minimise_energy = false; // else latency
 };
 

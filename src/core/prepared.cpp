@@ -66,7 +66,7 @@ DecisionTrace reconstruct_table2(const Scenario& s, const ProfileSet& profiles) 
   return reconstruct_multiplexed(m, kReconstructSeed);
 }
 
-DecisionTrace load_trace(const Scenario& s, const ProfileSet& profiles) {
+DecisionTrace reconstruct_trace(const Scenario& s, const ProfileSet& profiles) {
   if (s.trace == "reconstruct:table1") {
     if (s.mobile_model.empty())
       throw InputError(s.at("trace") + ": reconstruct:table1 needs mobile_model");
@@ -88,9 +88,21 @@ DecisionTrace load_trace(const Scenario& s, const ProfileSet& profiles) {
     return reconstruct_binary(m, kReconstructSeed);
   }
   if (s.trace == "reconstruct:table2") return reconstruct_table2(s, profiles);
-  if (s.trace.rfind("reconstruct:", 0) == 0)
-    throw InputError(s.at("trace") + ": unknown reconstruction '" + s.trace +
-                     "'; known: reconstruct:table1, reconstruct:table2");
+  throw InputError(s.at("trace") + ": unknown reconstruction '" + s.trace +
+                   "'; known: reconstruct:table1, reconstruct:table2");
+}
+
+DecisionTrace load_trace(const Scenario& s, const ProfileSet& profiles) {
+  if (s.trace.rfind("reconstruct:", 0) == 0) {
+    try {
+      return reconstruct_trace(s, profiles);
+    } catch (const InputError& e) {
+      // The solvers name the targets that conflict, not where the scenario set them.
+      const std::string message = e.what();
+      if (message.rfind("reconstruct:", 0) != 0) throw;
+      throw InputError(s.at("trace") + ": the [reconstruct] targets: " + message);
+    }
+  }
   const std::string path = resolve_path(s, s.trace);
   if (!std::filesystem::exists(path))
     throw InputError(s.at("trace") + ": no trace at " + path +

@@ -29,7 +29,13 @@ private:
 };
 
 // Purposes, so streams for different things never coincide.
-enum RngPurpose : std::uint64_t { kRates = 1, kMarkov = 2, kArrivals = 3, kBootstrap = 4,
-                         kExploration = 5, kRandomOffload = 6 };
+enum RngPurpose : std::uint64_t {
+  kRates = 1,
+  kMarkov = 2,
+  kArrivals = 3,
+  kBootstrap = 4,
+  kExploration = 5,
+  kRandomOffload = 6
+};
 
 } // namespace muxsim

@@ -6,8 +6,11 @@
 
 #include <boost/program_options.hpp>
 
+#include <algorithm>
+
 #include <cmath>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <sstream>
 
@@ -108,6 +111,28 @@ std::vector<RunPoint> Scenario::run_points() const {
   return points;
 }
 
+double Scenario::run_count() const {
+  const double rates = load.arrival == "poisson" ? load.arrival_rate_hz.size() : 1;
+  return static_cast<double>(network.bandwidth_mbps.size()) * load.cells.size() *
+         load.phones.size() * rates * seeds.size() * policies.size() * modes.size();
+}
+
+void check_run_budget(const Scenario& s, long max_runs) {
+  if (s.run_count() <= static_cast<double>(max_runs)) return;
+  // Named: the longest sweep, where shortening it helps most.
+  const std::pair<const char*, std::size_t> sweeps[] = {
+      {"seeds", s.seeds.size()},
+      {"network.bandwidth_mbps", s.network.bandwidth_mbps.size()},
+      {"load.cells", s.load.cells.size()},
+      {"load.phones", s.load.phones.size()},
+      {"load.arrival_rate_hz", s.load.arrival_rate_hz.size()}};
+  const auto longest = std::max_element(
+      sweeps, std::end(sweeps), [](const auto& a, const auto& b) { return a.second < b.second; });
+  throw InputError(fmt::format("{}: the sweeps plan {:.4g} runs (points x policies x modes), "
+                               "more than the budget of {}; --max-runs raises it",
+                               s.at(longest->first), s.run_count(), max_runs));
+}
+
 Scenario read_scenario(const std::string& path) {
   if (!std::filesystem::is_regular_file(path)) throw InputError(path + ": cannot open file");
   po::options_description desc;
@@ -175,6 +200,8 @@ Scenario read_scenario(const std::string& path) {
   auto integers = [&](const std::string& key, const std::string& fallback, long minimum) {
     std::vector<long> out;
     for (double v : sweep(key, fallback)) {
+      // A lin or log range lands on integers only up to rounding: 1:1000:lin:1000.
+      if (std::abs(v - std::round(v)) < 1e-9 * std::max(1.0, std::abs(v))) v = std::round(v);
       if (v != std::floor(v) || v < static_cast<double>(minimum) || v > 1e9)
         throw InputError(s.at(key) + ": values must be integers >= " + std::to_string(minimum));
       out.push_back(static_cast<long>(v));
@@ -299,6 +326,14 @@ Scenario read_scenario(const std::string& path) {
   LoadConfig& load = s.load;
   load.cells = integers("load.cells", "1", 1);
   load.phones = integers("load.phones", "1", 1);
+  // A simulated phone costs about 9 KiB (its host, actor and stack; measured at 10,000).
+  constexpr double kMaxPhones = 1e6;
+  const double most_cells = *std::max_element(load.cells.begin(), load.cells.end());
+  const double most_phones = *std::max_element(load.phones.begin(), load.phones.end());
+  if (most_cells * most_phones > kMaxPhones)
+    throw InputError(s.at(vm.count("load.phones") ? "load.phones" : "load.cells") +
+                     ": cells x phones reaches " + fmt::format("{:.4g}", most_cells * most_phones) +
+                     " phones in one run; at most 1e6 are simulated");
   load.arrival = one_of("load.arrival", "closed", {"closed", "poisson"});
   if (load.arrival == "poisson") {
     if (!vm.count("load.arrival_rate_hz"))
@@ -321,18 +356,18 @@ Scenario read_scenario(const std::string& path) {
   srv.ensemble_parallel = flag("servers.ensemble_parallel", false);
 
   s.reconstruct_inputs = whole("reconstruct.inputs", 10000, 1);
-  s.target_mobile_accuracy = non_negative("reconstruct.target_mobile_accuracy", 0);
-  s.target_cloud_accuracy = non_negative("reconstruct.target_cloud_accuracy", 0);
-  s.target_local_fraction = non_negative("reconstruct.target_local_fraction", 0);
-  s.target_hybrid_accuracy = non_negative("reconstruct.target_hybrid_accuracy", 0);
+  s.target_mobile_accuracy = fraction("reconstruct.target_mobile_accuracy", 0);
+  s.target_cloud_accuracy = fraction("reconstruct.target_cloud_accuracy", 0);
+  s.target_local_fraction = fraction("reconstruct.target_local_fraction", 0);
+  s.target_hybrid_accuracy = fraction("reconstruct.target_hybrid_accuracy", 0);
   if (vm.count("reconstruct.target_called"))
     for (double f : sweep("reconstruct.target_called", "")) {
       if (f < 0 || f > 1)
         throw InputError(s.at("reconstruct.target_called") + ": fractions must be in [0, 1]");
       s.target_called.push_back(f);
     }
-  s.target_single_accuracy = non_negative("reconstruct.target_single_accuracy", 0);
-  s.target_ensemble_accuracy = non_negative("reconstruct.target_ensemble_accuracy", 0);
+  s.target_single_accuracy = fraction("reconstruct.target_single_accuracy", 0);
+  s.target_ensemble_accuracy = fraction("reconstruct.target_ensemble_accuracy", 0);
   s.target_ensemble_gflops = non_negative("reconstruct.target_ensemble_gflops", 0);
   s.target_ensemble_latency_ms = non_negative("reconstruct.target_ensemble_latency_ms", 0);
   s.ensemble_extra = text("reconstruct.ensemble_extra", "");

@@ -102,7 +102,18 @@ struct Scenario {
   // "FILE:LINE: field 'section.key'" for a key of this scenario.
   std::string at(const std::string& key) const;
   std::vector<RunPoint> run_points() const;
+  // Runs planned: run points x policies x modes, as a double so a sweep whose product
+  // overflows a long is still counted.
+  double run_count() const;
 };
+
+// Budgets checked before anything is planned or allocated (README "Limits"). A sweep's
+// runs each cost the parent a results row and a child process; a run's requests cost about
+// 140 bytes each when simulated (measured), 8 when costed in closed form.
+constexpr long kDefaultMaxRuns = 1'000'000;
+constexpr long kDefaultMaxRequests = 50'000'000;
+// Throws InputError naming the scenario, its run count and --max-runs when it plans more.
+void check_run_budget(const Scenario& s, long max_runs);
 
 Scenario read_scenario(const std::string& path);
 // Every known key as "section.key" (or "key" for the top level), with what it means.

@@ -79,6 +79,11 @@ DecisionTrace read_trace(const std::string& path) {
       const long c = table.integer(r, "correct_" + m);
       if (c != 0 && c != 1)
         throw InputError(where(path, table.line(r), "correct_" + m) + ": must be 0 or 1");
+      // correct_ is derived from pred_ and label; a trace where they disagree was edited.
+      if ((c == 1) != (in.pred.back() == in.label))
+        throw InputError(where(path, table.line(r), "correct_" + m) + ": " + std::to_string(c) +
+                         " disagrees with pred_" + m + " = " + std::to_string(in.pred.back()) +
+                         " and label = " + std::to_string(in.label));
       in.correct.push_back(c == 1);
       const double s = table.number(r, "score_" + m);
       if (s < 0 || s > 1)

@@ -15,7 +15,7 @@ PrefixFeatures prefix_features(PhonePrefix& prefix, const std::string& folder,
   std::vector<torch::Tensor> logits;
   for (const auto& file : files) {
     const auto image =
-        imagenet_input(read_jpeg((std::filesystem::path(folder) / file).string()), resize, crop);
+        imagenet_input((std::filesystem::path(folder) / file).string(), resize, crop);
     auto pass = prefix.run(image.unsqueeze(0));
     logits.push_back(pass.logits.squeeze(0));
     for (std::size_t b = 0; b < pooled.size(); ++b)

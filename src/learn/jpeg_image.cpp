@@ -1,5 +1,6 @@
 #include "learn/jpeg_image.hpp"
 
+#include "core/csv.hpp"
 #include "core/input_error.hpp"
 
 #include <csetjmp>
@@ -33,6 +34,7 @@ void on_warning(j_common_ptr info, int level) {
 } // namespace
 
 RgbImage read_jpeg(const std::string& path) {
+  require_regular_file(path);
   std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file) throw InputError(path + ": cannot open the image");
   jpeg_decompress_struct info{};
@@ -48,6 +50,14 @@ RgbImage read_jpeg(const std::string& path) {
   jpeg_create_decompress(&info);
   jpeg_stdio_src(&info, file.get());
   jpeg_read_header(&info, TRUE);
+  // The header's size is checked before any pixel buffer is sized from it.
+  if (static_cast<double>(info.image_width) * info.image_height > kMaxJpegPixels) {
+    const std::string size =
+        std::to_string(info.image_width) + "x" + std::to_string(info.image_height);
+    jpeg_destroy_decompress(&info);
+    throw InputError(path + ": the header claims " + size + " pixels, more than the " +
+                     std::to_string(kMaxJpegPixels / 1000000) + " megapixels muxsim decodes");
+  }
   info.out_color_space = JCS_RGB; // greyscale files come out as RGB too
   jpeg_start_decompress(&info);
   image.width = static_cast<int>(info.output_width);

@@ -14,7 +14,11 @@ struct RgbImage {
   std::vector<std::uint8_t> pixels;
 };
 
-// Throws InputError naming the file when it is missing, not a JPEG, or corrupt.
+// The largest image decoded, so a forged header cannot size a huge buffer.
+constexpr long kMaxJpegPixels = 64'000'000;
+
+// Throws InputError naming the file when it is missing, not a regular file, not a JPEG,
+// corrupt, or larger than kMaxJpegPixels.
 RgbImage read_jpeg(const std::string& path);
 
 } // namespace muxsim::learn

@@ -61,7 +61,7 @@ PredictSummary predict(const PredictOptions& o) {
     std::vector<torch::Tensor> images;
     for (std::size_t i = first; i < last; ++i) {
       const auto path = (std::filesystem::path(o.images) / inputs[i].file_name).string();
-      images.push_back(imagenet_input(read_jpeg(path), o.resize, o.crop));
+      images.push_back(imagenet_input(path, o.resize, o.crop));
     }
     const auto logits = logits_of(model, torch::stack(images), o.model);
     if (first == 0) check_label_range(labels, logits.size(1));

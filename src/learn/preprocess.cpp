@@ -41,20 +41,33 @@ torch::Tensor imagenet_input(const RgbImage& image, int resize, int crop) {
     // truncated.
     const bool portrait = image.height > image.width;
     const int shorter = std::min(image.height, image.width);
-    const int longer =
-        static_cast<int>(static_cast<long>(resize) * std::max(image.height, image.width) / shorter);
-    chw = resize_to(chw, portrait ? longer : resize, portrait ? resize : longer);
+    const long longer = static_cast<long>(resize) * std::max(image.height, image.width) / shorter;
+    // A strip of an image would become a huge one: bounded like a decoded JPEG.
+    if (longer * resize > kMaxJpegPixels)
+      throw InputError(fmt::format("image of {}x{} would be {} pixels long at --resize {}",
+                                   image.width, image.height, longer, resize));
+    const int side = static_cast<int>(longer);
+    chw = resize_to(chw, portrait ? side : resize, portrait ? resize : side);
   }
   const int h = static_cast<int>(chw.size(1)), w = static_cast<int>(chw.size(2));
   if (h < crop || w < crop)
     throw InputError(
-        fmt::format("image of {}x{} is smaller than the {} crop; raise --resize", w, h, crop));
+        fmt::format("image of {}x{} is smaller than the --crop of {}; raise --resize", w, h, crop));
   // The offset is floor((H - crop) / 2), as in the reference measurement of the shared
   // data (78.5% top-1). torchvision rounds instead: 2 px instead of 1 on the 227-px images
   // (README "ImageNet decisions").
   const int top = (h - crop) / 2;
   const int left = (w - crop) / 2;
   return normalise(chw.slice(1, top, top + crop).slice(2, left, left + crop));
+}
+
+torch::Tensor imagenet_input(const std::string& path, int resize, int crop) {
+  const RgbImage image = read_jpeg(path);
+  try {
+    return imagenet_input(image, resize, crop);
+  } catch (const InputError& e) {
+    throw InputError(path + ": " + e.what());
+  }
 }
 
 torch::Tensor thumbnail(const RgbImage& image, int side) {

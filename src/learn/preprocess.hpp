@@ -17,6 +17,8 @@ torch::Tensor to_tensor(const RgbImage& image);
 // Resize the shorter side to `resize` (bilinear, antialiased when shrinking; 0 keeps the
 // size), take the centre `crop` x `crop`, normalise with the ImageNet mean and std.
 torch::Tensor imagenet_input(const RgbImage& image, int resize, int crop);
+// The same for the JPEG at `path`; errors name it.
+torch::Tensor imagenet_input(const std::string& path, int resize, int crop);
 
 // The whole image squeezed to side x side, normalised like imagenet_input: what the
 // multiplexer looks at (a lower resolution keeps it cheap, as the paper intends).

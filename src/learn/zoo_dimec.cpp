@@ -24,43 +24,6 @@ int zoo_index(const Zoo& zoo, const std::string& name, const std::string& option
                    "' is not in the zoo; it has: " + join(zoo.names));
 }
 
-// Each zoo training image's region, from the phone model's rows of the cartography.
-std::vector<int> read_regions(const std::string& path, const Zoo& zoo, const std::string& phone,
-                              const std::string& zoo_dir) {
-  const CsvTable table = CsvTable::read(path);
-  table.require_columns({"sample", "model", "confidence", "variability"});
-  std::vector<int> region(static_cast<std::size_t>(zoo.zoo_images), -1);
-  long rows = 0;
-  for (std::size_t r = 0; r < table.rows(); ++r) {
-    const std::string model = table.text(r, "model");
-    if (std::find(zoo.names.begin(), zoo.names.end(), model) == zoo.names.end())
-      throw InputError(where(path, table.line(r), "model") + ": '" + model +
-                       "' is not in the zoo at " + zoo_dir);
-    if (model != phone) continue;
-    // Samples are named train-NNNNN, the training image's index.
-    const std::string id = table.text(r, "sample");
-    if (id.rfind("train-", 0) != 0)
-      throw InputError(where(path, table.line(r), "sample") + ": '" + id +
-                       "' is not a training image id train-NNNNN");
-    const long sample = parse_integer(id.substr(6), where(path, table.line(r), "sample"));
-    if (sample < 0 || sample >= zoo.zoo_images)
-      throw InputError(where(path, table.line(r), "sample") + ": " + std::to_string(sample) +
-                       " is not one of the zoo's " + std::to_string(zoo.zoo_images) +
-                       " training images");
-    auto& slot = region[static_cast<std::size_t>(sample)];
-    if (slot >= 0)
-      throw InputError(where(path, table.line(r), "sample") + ": " + std::to_string(sample) +
-                       " appears twice for '" + phone + "'");
-    slot = cartography_region(table.number(r, "confidence"), table.number(r, "variability"));
-    ++rows;
-  }
-  if (rows != zoo.zoo_images)
-    throw InputError(fmt::format("{}: does not match the zoo at {}: it has {} samples of '{}', "
-                                 "the zoo trained on {} images",
-                                 path, zoo_dir, rows, phone, zoo.zoo_images));
-  return region;
-}
-
 // Sigmoid outputs of the one-vs-rest region classifier, normalised to sum to one.
 std::vector<std::array<double, 3>> probabilities(const torch::Tensor& scores) {
   const auto a = scores.accessor<float, 2>();
@@ -83,12 +46,6 @@ std::string report_row(const std::string& split, double easy_at, double hard_at,
 }
 
 } // namespace
-
-int cartography_region(double confidence, double variability) {
-  if (variability < 0.2 && confidence >= 0.75) return 0;
-  if (variability < 0.2 && confidence < 0.25) return 2;
-  return 1;
-}
 
 std::vector<int> place(const std::vector<std::array<double, 3>>& p, double easy_at,
                        double hard_at) {
@@ -129,7 +86,7 @@ void fit_dimec(const DimecOptions& o) {
   require_zoo_trace(trace, zoo, o.trace);
   if (o.run.limit > 0 && static_cast<std::size_t>(o.run.limit) < trace.inputs.size())
     trace.inputs.resize(static_cast<std::size_t>(o.run.limit));
-  const auto region = read_regions(o.cartography, zoo, o.phone, o.zoo);
+  const auto region = read_regions(o.cartography, zoo.names, zoo.zoo_images, o.phone, o.zoo);
 
   // Three disjoint sets: cartography samples (the zoo's training images) train the region
   // classifier; the images after them (the multiplexer's) choose the thresholds; the trace's

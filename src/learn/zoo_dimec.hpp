@@ -4,6 +4,7 @@
 // own features learns to predict the region of an unseen input; two thresholds on its
 // outputs, chosen on a validation split the region classifier never saw, place each input
 // on the phone, the edge or the cloud. No test label is read before the report.
+#include "learn/cartography.hpp"
 #include "learn/feature_head.hpp"
 #include "learn/training_run.hpp"
 
@@ -26,11 +27,6 @@ struct DimecOptions {
   long region_samples = 20000; // cartography samples the region classifier trains on
   HeadOptions head;
 };
-
-// A sample's region from its cartography (Swayamdipta et al.'s data map, read for the
-// phone model): easy when confidence >= 0.75 and variability < 0.2, hard when confidence
-// < 0.25 and variability < 0.2, medium otherwise (the ambiguous, variable ones included).
-int cartography_region(double confidence, double variability);
 
 struct Placement {
   double accuracy = 0, cost = 0, share[3] = {0, 0, 0}; // share: phone, edge, cloud

@@ -89,6 +89,37 @@ void write_all(int fd, const std::string& text) {
   }
 }
 
+// The signal that asked the sweep to stop, or 0. Set by the handler, read by the loop.
+volatile std::sig_atomic_t stop_signal = 0;
+
+void on_stop_signal(int signal) {
+  stop_signal = signal;
+}
+
+// While a sweep runs, SIGINT and SIGTERM stop it between polls instead of killing the parent
+// alone and leaving its children running. The previous handlers come back at the end.
+class StopSignals {
+public:
+  StopSignals() {
+    stop_signal = 0;
+    struct sigaction action {};
+    action.sa_handler = on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGINT, &action, &old_int_);
+    ::sigaction(SIGTERM, &action, &old_term_);
+  }
+  ~StopSignals() {
+    ::sigaction(SIGINT, &old_int_, nullptr);
+    ::sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
+
 Child start_child(const Job& job, std::size_t index, const SweepOptions& options) {
   int fds[2];
   if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
@@ -97,6 +128,9 @@ Child start_child(const Job& job, std::size_t index, const SweepOptions& options
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
+    // A child dies of the signals at once, as a plain process would.
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
     ::close(fds[0]);
     int status = 0;
     try {
@@ -202,8 +236,18 @@ std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
 
   std::vector<Child> running;
   std::size_t next = 0;
+  const StopSignals stop_signals;
   while (next < jobs.size() || !running.empty()) {
-    while (next < jobs.size() && jobs[next].mode == "closed-form") {
+    if (stop_signal != 0) {
+      for (const auto& c : running)
+        ::kill(c.pid, SIGKILL);
+      for (const auto& c : running) {
+        ::waitpid(c.pid, nullptr, 0);
+        ::close(c.fd);
+      }
+      throw Interrupted(stop_signal);
+    }
+    while (next < jobs.size() && jobs[next].mode == "closed-form" && stop_signal == 0) {
       rows[next].summary = run_in_process(jobs[next], options);
       if (options.on_row_done) options.on_row_done(rows[next]);
       progress.done(rows[next++]);

@@ -159,4 +159,40 @@ expect_bad trace-empty "empty.csv: no rows" "$WORK/trace-empty.csv.ini"
 expect_bad trace-fields "wide.csv:1: expected 2 fields" "$WORK/trace-wide.csv.ini"
 
 expect_bad bad-option "unrecognised option" "$WORK/good.ini" --frobnicate
+
+# CSV text: an unterminated quote, a correct_ column that contradicts pred_ and label, and a
+# byte-order mark (accepted).
+bad_trace open-quote 's/^b,2,0,3,0.4,0,0.2,2,0.8,1,0.9,synthetic/b,2,0,3,0.4,0,0.2,2,0.8,1,0.9,"synthetic/' \
+  "trace-open-quote.csv:3: a quoted field is not closed"
+bad_trace correct-disagrees 's/^b,2,0,3,0.4,0,/b,2,0,3,0.4,1,/' \
+  "trace-correct-disagrees.csv:3: field 'correct_small': 1 disagrees with pred_small = 3 and label = 2"
+{ printf '\xef\xbb\xbf'; cat "$WORK/trace.csv"; } >"$WORK/trace-bom.csv"
+scenario bomtrace.ini "[policy]" "policies = hybrid"
+sed -i 's/^trace = .*/trace = trace-bom.csv/' "$WORK/bomtrace.ini"
+"$MUXSIM" run "$WORK/bomtrace.ini" --out "$WORK/bomtrace" --quiet || fail "a CSV with a BOM was refused"
+
+# Budgets (README "Limits"): refused before anything is planned, with the option to raise.
+scenario many.ini "[policy]" "policies = hybrid"
+sed -i '1i requests = 100000000' "$WORK/many.ini"
+expect_bad request-budget "many.ini:1: field 'requests': 100000000 requests per run, more than the budget of 50000000" "$WORK/many.ini"
+expect_bad request-budget-trace "trace.csv: the trace's inputs: 2 requests per run, more than the budget of 1" "$WORK/good.ini" --max-requests 1
+scenario sweep.ini "[policy]" "policies = hybrid" "[network]" "bandwidth_mbps = 1:100:lin:100000" "[load]" "phones = 1:10:lin:10"
+sed -i '1i seeds = 1:1000:lin:1000' "$WORK/sweep.ini"
+expect_bad run-budget "sweep.ini:12: field 'network.bandwidth_mbps': the sweeps plan 2e+09 runs (points x policies x modes), more than the budget of 1000000; --max-runs raises it" "$WORK/sweep.ini"
+expect_bad max-runs "--max-runs and --max-requests must be at least 1" "$WORK/good.ini" --max-runs 0
+scenario crowd.ini "[policy]" "policies = hybrid" "[load]" "cells = 1000" "phones = 2000"
+expect_bad phone-budget "crowd.ini:12: field 'load.phones': cells x phones reaches 2e+06 phones in one run; at most 1e6" "$WORK/crowd.ini"
+"$MUXSIM" platform "$WORK/sweep.ini" >"$WORK/platform.xml" 2>"$WORK/err" && fail "platform: exit 0"
+grep -qF "more than the budget of 1000000" "$WORK/err" || fail "platform budget: $(cat "$WORK/err")"
+
+# Reconstruction targets: fractions, and targets that cannot hold together, located.
+scenario recon.ini "[policy]" "policies = hybrid" "[reconstruct]" "target_local_fraction = 1.4"
+sed -i 's/^trace = .*/trace = reconstruct:table1/' "$WORK/recon.ini"
+expect_bad reconstruct-fraction "recon.ini:11: field 'reconstruct.target_local_fraction': must be in [0, 1]" "$WORK/recon.ini"
+scenario clash.ini "[policy]" "policies = hybrid" "[reconstruct]" "target_mobile_accuracy = 0.5" "target_local_fraction = 0.9"
+sed -i 's/^trace = .*/trace = reconstruct:table1/' "$WORK/clash.ini"
+expect_bad reconstruct-clash "clash.ini:1: field 'trace': the [reconstruct] targets: reconstruct:table1: the targets cannot hold together" "$WORK/clash.ini"
+scenario nomobile.ini "[policy]" "policies = hybrid"
+sed -i 's/^mobile_model = .*/mobile_model =/' "$WORK/nomobile.ini"
+expect_bad policy-needs-mobile "nomobile.ini:9: field 'policy.policies': policy 'hybrid' needs a phone model (scenario key mobile_model)" "$WORK/nomobile.ini"
 echo "bad input: all cases passed"

@@ -27,6 +27,7 @@ int predict_command(const std::vector<std::string>& args) {
       "file_name,predicted_class,predicted_probability,label,correct. Preprocessing is\n"
       "torchvision's evaluation recipe: resize the shorter side, centre crop, normalise.";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
+  check_preprocessing(o.resize, o.crop);
   const auto s = learn::predict(o);
   fmt::print(stderr, "wrote {}: {} images, top-1 {:.4f}, {:.1f} s\n", o.out, s.inputs,
              static_cast<double>(s.correct) / s.inputs, s.seconds);

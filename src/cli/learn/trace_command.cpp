@@ -80,6 +80,7 @@ int trace_command(const std::vector<std::string>& args) {
       "--prefix-model, also early multiplexers on the phone model's own activations after\n"
       "block k, same folds, reported beside them, and early_blocks.csv (MACs per cut).";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
+  check_preprocessing(o.resize, o.crop);
   for (const auto& m : models)
     o.sources.push_back(parse_source(m));
   o.train.progress = !vm.count("quiet");

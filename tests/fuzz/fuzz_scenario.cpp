@@ -1,0 +1,12 @@
+// Scenario INI, sweeps included: parse, then expand the runs when the plan is within the
+// default budget (as `muxsim run` does).
+#include "core/scenario.hpp"
+#include "fuzz_file.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  return muxsim::fuzz::parse_bytes(data, size, ".ini", [](const std::string& path) {
+    const muxsim::Scenario s = muxsim::read_scenario(path);
+    muxsim::check_run_budget(s, muxsim::kDefaultMaxRuns);
+    s.run_points();
+  });
+}
