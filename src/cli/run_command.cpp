@@ -96,6 +96,14 @@ int run_command(const std::vector<std::string>& args) {
     throw InputError("command line: --max-runs and --max-requests must be at least 1");
   if (!shard.empty()) parse_shard(shard, sweep);
   sweep.progress = !vm.count("quiet");
+  if (!sweep.request_log.empty()) {
+    if (vm.count("resume") || sweep.shard_count > 1)
+      throw InputError("command line: --requests cannot be combined with --resume or --shard");
+    const auto folder = std::filesystem::absolute(sweep.request_log).parent_path();
+    if (!std::filesystem::is_directory(folder))
+      throw InputError("command line: --requests " + sweep.request_log + ": no folder " +
+                       folder.string());
+  }
 
   std::vector<std::unique_ptr<Prepared>> prepared;
   std::vector<const Prepared*> views;
@@ -132,10 +140,24 @@ int run_command(const std::vector<std::string>& args) {
   sweep.on_row_done = [&](const ResultRow& row) {
     partial << result_line(row, models) << std::flush;
   };
-  if (!sweep.request_log.empty() && (vm.count("resume") || sweep.shard_count > 1))
-    throw InputError("command line: --requests cannot be combined with --resume or --shard");
   sweep.learning_dir = (std::filesystem::path(out) / "learning").string();
-  const auto rows = sim::run_sweep(views, sweep);
+  std::vector<long> planned;
+  for (const auto& row : sim::plan_sweep(views))
+    planned.push_back(row.run);
+  std::vector<ResultRow> rows;
+  try {
+    rows = sim::run_sweep(views, sweep);
+  } catch (const Interrupted&) {
+    // The finished rows stay in results.partial.csv for --resume; request logs cannot resume.
+    if (!sweep.request_log.empty()) sim::remove_request_log_parts(sweep.request_log, planned);
+    throw;
+  } catch (const InputError&) {
+    // Bad input found mid-sweep leaves nothing behind.
+    if (!sweep.request_log.empty()) sim::remove_request_log_parts(sweep.request_log, planned);
+    partial.close();
+    std::filesystem::remove(partial_path);
+    throw;
+  }
   if (!sweep.request_log.empty()) {
     std::vector<long> runs;
     for (const auto& row : rows)

@@ -2,6 +2,7 @@
 
 #include "core/csv.hpp"
 #include "core/input_error.hpp"
+#include "core/limits.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -50,6 +51,8 @@ BandwidthTrace read_bandwidth_trace(const std::string& path) {
   int format = -1; // 1: seconds,bytes/s; 0: seconds<TAB>Mbit/s
   std::string raw;
   for (int n = 1; std::getline(in, raw); ++n) {
+    // A UTF-8 byte-order mark is accepted, as in every CSV muxsim reads.
+    if (n == 1 && raw.compare(0, 3, "\xEF\xBB\xBF") == 0) raw.erase(0, 3);
     const std::string line = trim(raw);
     if (line.empty() || line[0] == '#') continue;
     if (format < 0) format = line.find(',') != std::string::npos ? 1 : 0;
@@ -66,8 +69,12 @@ BandwidthTrace read_bandwidth_trace(const std::string& path) {
                        " after " + std::to_string(t.time_s.back()) + ")");
     if (rate < 0)
       throw InputError(where(path, n, rate_field) + ": throughput must not be negative");
+    const double mbps = format == 1 ? rate * 8e-6 : rate;
+    if (time > kLargestValue || mbps > kLargestValue)
+      throw InputError(where(path, n, time > kLargestValue ? "seconds" : rate_field) +
+                       ": above 1e9 (seconds, or Mbit/s once converted)");
     t.time_s.push_back(time);
-    t.mbps.push_back(format == 1 ? rate * 8e-6 : rate);
+    t.mbps.push_back(mbps);
   }
   if (t.time_s.empty()) throw InputError(path + ": no rows (expected seconds and a throughput)");
   return t;

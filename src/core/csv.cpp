@@ -78,50 +78,108 @@ void require_regular_file(const std::string& path) {
   if (!std::filesystem::is_regular_file(status)) throw InputError(path + ": not a regular file");
 }
 
-CsvTable CsvTable::read(const std::string& path) {
+CsvReader::CsvReader(const std::string& path) : name_(path) {
   require_regular_file(path);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return parse(buffer.str(), path);
+  auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!*file) throw InputError(path + ": cannot open file");
+  in_ = std::move(file);
+  read_header();
 }
 
-CsvTable CsvTable::parse(const std::string& text, const std::string& name) {
-  CsvTable table;
-  table.name_ = name;
+CsvReader::CsvReader(const std::string& text, const std::string& name)
+    : in_(std::make_unique<std::istringstream>(text)), name_(name) {
+  read_header();
+}
+
+void CsvReader::read_header() {
   // A UTF-8 byte-order mark (spreadsheets write one) is not part of the first column's name.
-  const bool bom = text.compare(0, 3, "\xEF\xBB\xBF") == 0;
-  std::istringstream in(bom ? text.substr(3) : text);
+  if (in_->peek() == 0xEF) {
+    char mark[3] = {};
+    in_->read(mark, 3);
+    if (std::string(mark, 3) != "\xEF\xBB\xBF") {
+      in_->clear();
+      in_->seekg(0);
+    }
+  }
+  if (!next()) throw InputError(name_ + ": empty file, expected a header row");
+  header_ = fields_;
+  for (std::size_t i = 0; i < header_.size(); ++i) {
+    if (header_[i].empty())
+      throw InputError(where(name_, line_, "") + ": empty column name in header");
+    if (!index_.emplace(header_[i], i).second)
+      throw InputError(where(name_, line_, header_[i]) + ": column appears twice");
+  }
+}
+
+bool CsvReader::next() {
   std::string raw;
-  int line_number = 0;
-  while (std::getline(in, raw)) {
-    ++line_number;
+  while (std::getline(*in_, raw)) {
+    ++line_;
     const std::string line = trim(raw);
     if (line.empty() || line[0] == '#') continue;
     // Records are one line each: an odd count of quotes leaves a field open at the line's end.
     if (std::count(raw.begin(), raw.end(), '"') % 2 != 0)
-      throw InputError(where(name, line_number, "") + ": a quoted field is not closed");
-    std::vector<std::string> fields = split(raw, ',');
-    for (auto& f : fields)
+      throw InputError(where(name_, line_, "") + ": a quoted field is not closed");
+    fields_ = split(raw, ',');
+    for (auto& f : fields_)
       f = trim(f);
-    if (table.header_.empty()) {
-      table.header_ = fields;
-      for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (fields[i].empty())
-          throw InputError(where(name, line_number, "") + ": empty column name in header");
-        if (!table.index_.emplace(fields[i], i).second)
-          throw InputError(where(name, line_number, fields[i]) + ": column appears twice");
-      }
-      continue;
-    }
-    if (fields.size() != table.header_.size())
-      throw InputError(where(name, line_number, "") + ": " + std::to_string(fields.size()) +
-                       " fields where the header has " + std::to_string(table.header_.size()));
-    table.cells_.push_back(std::move(fields));
-    table.lines_.push_back(line_number);
+    if (!header_.empty() && fields_.size() != header_.size())
+      throw InputError(where(name_, line_, "") + ": " + std::to_string(fields_.size()) +
+                       " fields where the header has " + std::to_string(header_.size()));
+    return true;
   }
-  if (table.header_.empty()) throw InputError(name + ": empty file, expected a header row");
+  return false;
+}
+
+void CsvReader::require_columns(const std::vector<std::string>& columns) const {
+  for (const auto& c : columns)
+    if (!has_column(c)) throw InputError(where(name_, 1, c) + ": missing column");
+}
+
+std::size_t CsvReader::column_index(const std::string& column) const {
+  const auto it = index_.find(column);
+  if (it == index_.end()) throw InputError(where(name_, 1, column) + ": missing column");
+  return it->second;
+}
+
+double CsvReader::number(std::size_t column) const {
+  return parse_number(fields_[column], where(name_, line_, header_[column]));
+}
+
+long CsvReader::integer(std::size_t column) const {
+  return parse_integer(fields_[column], where(name_, line_, header_[column]));
+}
+
+std::size_t count_lines(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<char> buffer(1 << 16);
+  std::size_t lines = 0;
+  while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0)
+    lines +=
+        static_cast<std::size_t>(std::count(buffer.begin(), buffer.begin() + in.gcount(), '\n'));
+  return lines;
+}
+
+CsvTable CsvTable::read(const std::string& path) {
+  CsvReader reader(path);
+  return collect(reader);
+}
+
+CsvTable CsvTable::parse(const std::string& text, const std::string& name) {
+  CsvReader reader(text, name);
+  return collect(reader);
+}
+
+CsvTable CsvTable::collect(CsvReader& reader) {
+  CsvTable table;
+  table.name_ = reader.name();
+  table.header_ = reader.header();
+  for (std::size_t i = 0; i < table.header_.size(); ++i)
+    table.index_.emplace(table.header_[i], i);
+  while (reader.next()) {
+    table.cells_.push_back(std::move(reader.fields()));
+    table.lines_.push_back(reader.line());
+  }
   return table;
 }
 

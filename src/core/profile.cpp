@@ -2,6 +2,7 @@
 
 #include "core/csv.hpp"
 #include "core/input_error.hpp"
+#include "core/limits.hpp"
 
 namespace muxsim {
 
@@ -24,7 +25,9 @@ void ProfileSet::load(const std::string& path) {
     if (p.model.empty()) throw InputError(where(path, line, "model") + ": empty");
     for (auto [field, value] :
          {std::pair{"flops", p.gflops}, {"latency_ms", p.latency_ms}, {"energy_mj", p.energy_mj}})
-      if (value < 0) throw InputError(where(path, line, field) + ": negative value");
+      if (value < 0 || value > kLargestValue)
+        throw InputError(where(path, line, field) + ": " +
+                         (value < 0 ? "negative value" : "above 1e9"));
     if (p.accuracy < 0 || p.accuracy > 1)
       throw InputError(where(path, line, "accuracy") + ": must be a fraction in [0, 1]");
     if (p.source.empty())

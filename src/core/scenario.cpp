@@ -2,6 +2,7 @@
 
 #include "core/csv.hpp"
 #include "core/input_error.hpp"
+#include "core/limits.hpp"
 #include "core/sweep.hpp"
 
 #include <boost/program_options.hpp>
@@ -159,11 +160,9 @@ Scenario read_scenario(const std::string& path) {
   auto number = [&](const std::string& key, double fallback) {
     return vm.count(key) ? parse_number(vm[key].as<std::string>(), s.at(key)) : fallback;
   };
-  // Times, rates and sizes above 1e9 (ms, Mbit/s, ...) cannot be simulated faithfully: the
-  // engine's clock and rates are doubles, and sums of such values lose the small ones.
-  constexpr double kLargest = 1e9;
   auto bounded = [&](const std::string& key, double v) {
-    if (v > kLargest) throw InputError(s.at(key) + ": must be at most 1e9, got " + text(key, ""));
+    if (v > kLargestValue)
+      throw InputError(s.at(key) + ": must be at most 1e9, got " + text(key, ""));
     return v;
   };
   auto non_negative = [&](const std::string& key, double fallback) {
@@ -193,8 +192,10 @@ Scenario read_scenario(const std::string& path) {
   };
   auto positive_sweep = [&](const std::string& key, const std::string& fallback) {
     const auto values = sweep(key, fallback);
-    for (double v : values)
+    for (double v : values) {
       if (v <= 0) throw InputError(s.at(key) + ": values must be positive");
+      if (v > kLargestValue) throw InputError(s.at(key) + ": values must be at most 1e9");
+    }
     return values;
   };
   auto integers = [&](const std::string& key, const std::string& fallback, long minimum) {
@@ -284,7 +285,8 @@ Scenario read_scenario(const std::string& path) {
     if (ch.random_rates) rates = rates.substr(7);
     for (const auto& r : list(rates)) {
       const double v = parse_number(r, s.at("network.phone_rates_mbps"));
-      if (v <= 0) throw InputError(s.at("network.phone_rates_mbps") + ": rates must be positive");
+      if (v <= 0 || v > kLargestValue)
+        throw InputError(s.at("network.phone_rates_mbps") + ": rates must be in (0, 1e9]");
       ch.phone_rates_mbps.push_back(v);
     }
     if (ch.phone_rates_mbps.empty())

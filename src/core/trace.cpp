@@ -3,14 +3,39 @@
 #include "core/csv.hpp"
 #include "core/input_error.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <fmt/format.h>
-#include <map>
 
 namespace muxsim {
 
 namespace {
+
 const std::string kCorrect = "correct_";
+
+// input_id is unique. Sorting indices costs 4 bytes an input, where a set of the ids would
+// cost about as much as the trace. Reports the repeat that comes first in the file.
+void require_unique_ids(const DecisionTrace& trace, const std::vector<int>& lines,
+                        const std::string& path) {
+  std::vector<std::uint32_t> order(trace.inputs.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return trace.inputs[a].input_id < trace.inputs[b].input_id;
+  });
+  std::size_t repeat = order.size();
+  for (std::size_t k = 1; k < order.size(); ++k)
+    if (trace.inputs[order[k]].input_id == trace.inputs[order[k - 1]].input_id &&
+        (repeat == order.size() || lines[order[k]] < lines[order[repeat]]))
+      repeat = k;
+  if (repeat == order.size()) return;
+  const TraceInput& in = trace.inputs[order[repeat]];
+  throw InputError(where(path, lines[order[repeat]], "input_id") + ": '" + in.input_id +
+                   "' appears twice (first on line " + std::to_string(lines[order[repeat - 1]]) +
+                   ")");
 }
+
+} // namespace
 
 int DecisionTrace::model_index(const std::string& model) const {
   for (std::size_t i = 0; i < models.size(); ++i)
@@ -33,79 +58,99 @@ double DecisionTrace::accuracy(int model) const {
 }
 
 DecisionTrace read_trace(const std::string& path) {
-  const CsvTable table = CsvTable::read(path);
-  table.require_columns({"input_id", "label", "fold", "provenance"});
+  // Read a record at a time: a trace of millions of inputs is never held as text.
+  CsvReader csv(path);
+  csv.require_columns({"input_id", "label", "fold", "provenance"});
   DecisionTrace trace;
-  for (const auto& column : table.header())
+  for (const auto& column : csv.header())
     if (column.rfind(kCorrect, 0) == 0) trace.models.push_back(column.substr(kCorrect.size()));
   if (trace.models.empty())
     throw InputError(where(path, 1, "correct_<model>") + ": no model columns in the trace");
   for (const auto& m : trace.models)
-    table.require_columns({"pred_" + m, "conf_" + m, "correct_" + m, "score_" + m});
+    csv.require_columns({"pred_" + m, "conf_" + m, "correct_" + m, "score_" + m});
   // The early multiplexer's columns are optional, but all or none.
   std::size_t early = 0;
   for (const auto& m : trace.models)
-    early += table.has_column("early_" + m);
+    early += csv.has_column("early_" + m);
   if (early > 0)
     for (const auto& m : trace.models)
-      if (!table.has_column("early_" + m))
+      if (!csv.has_column("early_" + m))
         throw InputError(where(path, 1, "early_" + m) +
                          ": missing; early_<model> columns must cover every model or none");
-  if (table.rows() == 0) throw InputError(path + ": the trace has no inputs");
+  struct ModelColumns {
+    std::size_t pred, conf, correct, score, early;
+  };
+  std::vector<ModelColumns> columns;
+  for (const auto& m : trace.models)
+    columns.push_back({csv.column_index("pred_" + m), csv.column_index("conf_" + m),
+                       csv.column_index("correct_" + m), csv.column_index("score_" + m),
+                       early > 0 ? csv.column_index("early_" + m) : 0});
+  const std::size_t id_column = csv.column_index("input_id"),
+                    label_column = csv.column_index("label"),
+                    fold_column = csv.column_index("fold"),
+                    provenance_column = csv.column_index("provenance");
+  const bool has_region = csv.has_column("region");
+  const std::size_t region_column = has_region ? csv.column_index("region") : 0;
   // A class index or fold: an integer in [0, 2^31).
-  auto index = [&](std::size_t r, const std::string& column) {
-    const long v = table.integer(r, column);
+  auto index = [&](std::size_t column) {
+    const long v = csv.integer(column);
     if (v < 0 || v > 2147483647L)
-      throw InputError(where(path, table.line(r), column) +
-                       ": must be an integer in [0, 2^31), got " + table.text(r, column));
+      throw InputError(where(path, csv.line(), csv.header()[column]) +
+                       ": must be an integer in [0, 2^31), got " + csv.text(column));
     return static_cast<int>(v);
   };
-  std::map<std::string, int> first_line;
-  for (std::size_t r = 0; r < table.rows(); ++r) {
+  auto probability = [&](std::size_t column) {
+    const double v = csv.number(column);
+    if (v < 0 || v > 1)
+      throw InputError(where(path, csv.line(), csv.header()[column]) + ": must be in [0, 1]");
+    return v;
+  };
+  std::vector<int> lines; // each input's line, for the duplicate check at the end
+  // Reserved once: growing by doubling would hold two copies of the inputs for a moment.
+  const std::size_t most = count_lines(path);
+  trace.inputs.reserve(most);
+  lines.reserve(most);
+  const std::size_t models = trace.models.size();
+  while (csv.next()) {
     TraceInput in;
-    in.input_id = table.text(r, "input_id");
-    const auto [seen, fresh] = first_line.emplace(in.input_id, table.line(r));
-    if (!fresh)
-      throw InputError(where(path, table.line(r), "input_id") + ": '" + in.input_id +
-                       "' appears twice (first on line " + std::to_string(seen->second) + ")");
-    in.label = index(r, "label");
-    in.fold = index(r, "fold");
-    for (const auto& m : trace.models) {
-      in.pred.push_back(index(r, "pred_" + m));
-      const double conf = table.number(r, "conf_" + m);
-      if (conf < 0 || conf > 1)
-        throw InputError(where(path, table.line(r), "conf_" + m) + ": must be in [0, 1]");
-      in.conf.push_back(conf);
-      const long c = table.integer(r, "correct_" + m);
-      if (c != 0 && c != 1)
-        throw InputError(where(path, table.line(r), "correct_" + m) + ": must be 0 or 1");
+    in.input_id = csv.text(id_column);
+    lines.push_back(csv.line());
+    in.label = index(label_column);
+    in.fold = index(fold_column);
+    in.pred.reserve(models);
+    in.conf.reserve(models);
+    in.correct.reserve(models);
+    in.score.reserve(models);
+    for (std::size_t m = 0; m < models; ++m) {
+      const ModelColumns& c = columns[m];
+      in.pred.push_back(index(c.pred));
+      in.conf.push_back(probability(c.conf));
+      const long right = csv.integer(c.correct);
+      if (right != 0 && right != 1)
+        throw InputError(where(path, csv.line(), "correct_" + trace.models[m]) +
+                         ": must be 0 or 1");
       // correct_ is derived from pred_ and label; a trace where they disagree was edited.
-      if ((c == 1) != (in.pred.back() == in.label))
-        throw InputError(where(path, table.line(r), "correct_" + m) + ": " + std::to_string(c) +
-                         " disagrees with pred_" + m + " = " + std::to_string(in.pred.back()) +
+      if ((right == 1) != (in.pred.back() == in.label))
+        throw InputError(where(path, csv.line(), "correct_" + trace.models[m]) + ": " +
+                         std::to_string(right) + " disagrees with pred_" + trace.models[m] + " = " +
+                         std::to_string(in.pred.back()) +
                          " and label = " + std::to_string(in.label));
-      in.correct.push_back(c == 1);
-      const double s = table.number(r, "score_" + m);
-      if (s < 0 || s > 1)
-        throw InputError(where(path, table.line(r), "score_" + m) + ": must be in [0, 1]");
-      in.score.push_back(s);
-      if (early > 0) {
-        const double e = table.number(r, "early_" + m);
-        if (e < 0 || e > 1)
-          throw InputError(where(path, table.line(r), "early_" + m) + ": must be in [0, 1]");
-        in.early.push_back(e);
-      }
+      in.correct.push_back(right == 1);
+      in.score.push_back(probability(c.score));
+      if (early > 0) in.early.push_back(probability(c.early));
     }
-    if (table.has_column("region")) {
-      const long region = table.integer(r, "region");
+    if (has_region) {
+      const long region = csv.integer(region_column);
       if (region < 0 || region > 2)
-        throw InputError(where(path, table.line(r), "region") +
+        throw InputError(where(path, csv.line(), "region") +
                          ": must be 0 (easy), 1 (medium) or 2 (hard)");
       in.region = static_cast<int>(region);
     }
-    if (r == 0) trace.provenance = table.text(r, "provenance");
+    if (trace.inputs.empty()) trace.provenance = csv.text(provenance_column);
     trace.inputs.push_back(std::move(in));
   }
+  if (trace.inputs.empty()) throw InputError(path + ": the trace has no inputs");
+  require_unique_ids(trace, lines, path);
   return trace;
 }
 

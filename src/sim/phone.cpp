@@ -77,6 +77,7 @@ void serve_request(const PhoneContext* ctx, long k) {
   cost.start_s = start_s;
   cost.wifi_mbps = wifi_mbps;
   ctx->policy->observe(view, plan, cost);
+  ++*ctx->finished;
 }
 
 } // namespace

@@ -17,6 +17,7 @@ struct PhoneContext {
   GpuServer* edge = nullptr; // this phone's edge server; null without an edge tier
   Route to_cloud, to_edge;
   std::vector<CostBreakdown>* costs = nullptr; // indexed by request
+  long* finished = nullptr;                    // requests served, over all phones
   double wifi_mbps = 0; // the phone's current Wi-Fi rate, kept by its channel actor
   long index = 0;       // over all cells
 };

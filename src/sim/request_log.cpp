@@ -72,4 +72,11 @@ void join_request_log(const std::string& path, const std::vector<long>& runs) {
     throw InputError(path + ": cannot replace file");
 }
 
+void remove_request_log_parts(const std::string& path, const std::vector<long>& runs) {
+  for (long run : runs)
+    std::remove(request_log_part(path, run).c_str());
+  std::remove((path + ".part-header").c_str());
+  std::remove((path + ".tmp").c_str());
+}
+
 } // namespace muxsim::sim

@@ -20,5 +20,7 @@ void write_request_log_part(const std::string& path, long run,
                             const std::vector<CostBreakdown>& costs, long phones);
 // Joins the parts of `runs`, in that order, into `path` (atomically) and removes them.
 void join_request_log(const std::string& path, const std::vector<long>& runs);
+// Removes whatever parts of `runs` a stopped sweep left.
+void remove_request_log_parts(const std::string& path, const std::vector<long>& runs);
 
 } // namespace muxsim::sim

@@ -21,17 +21,34 @@ namespace muxsim::sim {
 
 namespace {
 
-// Writes `text` to a new temporary file and returns its path.
-std::string write_temporary(const std::string& stem, const std::string& text) {
-  const char* tmp = std::getenv("TMPDIR");
-  std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/" + stem + "-XXXXXX";
-  const int fd = ::mkstemp(path.data());
-  if (fd < 0) throw InputError(path + ": cannot create a temporary file");
-  const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  ::close(fd);
-  if (!ok) throw InputError(path + ": cannot write the temporary file");
-  return path;
-}
+// A temporary file holding `text`, removed when it goes out of scope: on every path out of
+// simulate, a thrown error included.
+class TemporaryFile {
+public:
+  TemporaryFile(const std::string& stem, const std::string& text) {
+    const char* tmp = std::getenv("TMPDIR");
+    path_ = std::string(tmp && *tmp ? tmp : "/tmp") + "/" + stem + "-XXXXXX";
+    const int fd = ::mkstemp(path_.data());
+    if (fd < 0) throw InputError(path_ + ": cannot create a temporary file");
+    const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    ::close(fd);
+    if (!ok) {
+      std::remove(path_.c_str());
+      throw InputError(path_ + ": cannot write the temporary file");
+    }
+  }
+  ~TemporaryFile() { remove(); }
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+  const std::string& path() const { return path_; }
+  void remove() {
+    if (!path_.empty()) std::remove(path_.c_str());
+    path_.clear();
+  }
+
+private:
+  std::string path_;
+};
 
 // A SimGrid bandwidth profile (bytes/s, the dates from 0) of a trace, for the WAN link. A link
 // takes its profile before the platform is sealed, so it is written as a file the platform
@@ -88,21 +105,24 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
   const Scenario& s = p.scenario;
   const Channel channel(s, point, p.channel_traces);
   PlatformSpec spec = platform_for(p, point, channel);
-  std::string wan_profile_file;
+  std::unique_ptr<TemporaryFile> wan_profile_file;
   if (!p.wan_trace.time_s.empty()) {
-    wan_profile_file =
-        write_temporary("muxsim-wan", wan_profile(p.wan_trace, s.network.channel.trace_loop));
-    spec.wan_profile_path = std::filesystem::path(wan_profile_file).filename().string();
+    wan_profile_file = std::make_unique<TemporaryFile>(
+        "muxsim-wan", wan_profile(p.wan_trace, s.network.channel.trace_loop));
+    spec.wan_profile_path = std::filesystem::path(wan_profile_file->path()).filename().string();
   }
-  const std::string platform = write_temporary("muxsim-platform", platform_xml(spec));
+  TemporaryFile platform("muxsim-platform", platform_xml(spec));
 
   int argc = 3;
   char arg0[] = "muxsim", arg1[] = "--log=root.thresh:critical",
        arg2[] = "--cfg=contexts/stack-size:32";
   char* argv[] = {arg0, arg1, arg2, nullptr};
   sg4::Engine engine(&argc, argv);
-  engine.load_platform(platform);
-  std::remove(platform.c_str());
+  engine.load_platform(platform.path());
+  // Sealing reads the WAN profile: both files can go before the run, which may be killed.
+  engine.seal_platform();
+  platform.remove();
+  if (wan_profile_file) wan_profile_file->remove();
 
   const Batching batching{s.servers.batch_max, s.servers.batch_wait_ms * 1e-3,
                           s.servers.batch_slope};
@@ -126,6 +146,7 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
   const Route to_edge{net.edge_latency_ms * 1e-3, chunk};
 
   std::vector<CostBreakdown> costs(static_cast<std::size_t>(p.request_count()));
+  long finished = 0;
   std::vector<PhoneContext> phones(static_cast<std::size_t>(point.total_phones()));
   for (long g = 0; g < point.total_phones(); ++g) {
     const long cell = g / point.phones;
@@ -147,12 +168,18 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
            to_cloud,
            to_edge,
            &costs,
+           &finished,
            first_mbps,
            g};
     sg4::Actor::create(phone_name(g), host, run_phone, &ctx, g, point);
   }
-  engine.run(); // reads the WAN profile file when it seals the platform
-  if (!wan_profile_file.empty()) std::remove(wan_profile_file.c_str());
+  engine.run();
+  // SimGrid ends a run it finds deadlocked (e.g. an activity too long for its clock) as if
+  // it were done: a row from such a run must not say ok.
+  if (finished != p.request_count())
+    throw std::runtime_error(fmt::format("the simulation stopped with {} of {} requests served "
+                                         "(SimGrid reported a deadlock)",
+                                         finished, p.request_count()));
   return costs;
 }
 

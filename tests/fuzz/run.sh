@@ -53,24 +53,36 @@ for side, mode in ((8, "RGB"), (16, "L")):
     Image.new(mode, (side, side + 3), 128).save(f"{sys.argv[1]}/seed-{mode}{side}.jpg", quality=50)
 PY
 
-status=0
-printf '%-12s %12s %8s %9s\n' target executions corpus findings
-for t in "${targets[@]}"; do
-  bin=$build/fuzz_$t
-  regressions=("$src/tests/fuzz/regressions/$t"/*)
+# run_target TARGET: replays its regression cases, fuzzes it, and writes its summary line
+# to BUILD/TARGET.line and 1 to BUILD/TARGET.status on a finding (else 0).
+run_target() {
+  local t=$1 bin=$build/fuzz_$1 log=$build/$1.log status=0 runs
+  local regressions=("$src/tests/fuzz/regressions/$t"/*)
   if [[ -e ${regressions[0]} ]] && ! "$bin" "${regressions[@]}" >"$build/$t.replay.log" 2>&1; then
-    echo "$t: a regression case fails again; see $build/$t.replay.log"
+    echo "$t: a regression case fails again; see $build/$t.replay.log" >&2
     status=1
   fi
   mkdir -p "$build/findings/$t"
-  log=$build/$t.log
-  if ! "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
-    -artifact_prefix="$build/findings/$t/" "$corpus/$t" >"$log" 2>&1; then
-    status=1
-  fi
+  "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+    -artifact_prefix="$build/findings/$t/" "$corpus/$t" >"$log" 2>&1 || status=1
   runs=$(grep -o 'Done [0-9]* runs' "$log" | awk '{ print $2 }')
   printf '%-12s %12s %8s %9s\n' "$t" "${runs:-?}" "$(find "$corpus/$t" -type f | wc -l)" \
-    "$(find "$build/findings/$t" -type f | wc -l)"
+    "$(find "$build/findings/$t" -type f | wc -l)" >"$build/$t.line"
+  echo "$status" >"$build/$t.status"
+}
+
+# FUZZ_JOBS targets at once (default 1; CI uses the machine's cores).
+jobs=${FUZZ_JOBS:-1}
+for t in "${targets[@]}"; do
+  while (($(jobs -rp | wc -l) >= jobs)); do wait -n; done
+  run_target "$t" &
+done
+wait
+status=0
+printf '%-12s %12s %8s %9s\n' target executions corpus findings
+for t in "${targets[@]}"; do
+  cat "$build/$t.line"
+  [[ $(cat "$build/$t.status") == 0 ]] || status=1
 done
 ((status == 0)) || echo "findings: see $build/findings and $build/*.log"
 exit "$status"

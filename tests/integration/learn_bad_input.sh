@@ -30,6 +30,13 @@ expect_bad profile-few-runs "--runs must be at least 50" "$WORK/prof.csv" \
   profile --arch mux-cnn64 --runs 5 --out "$WORK/prof.csv"
 expect_bad profile-unknown "unknown architecture 'vgg'" "$WORK/prof.csv" \
   profile --arch vgg --out "$WORK/prof.csv"
+# Preprocessing options, refused before any image is read.
+expect_bad crop-over-resize "--crop 300 is larger than --resize 256" "$WORK/p.csv" \
+  predict --model "$WORK/fake.pt" --images "$WORK/img" --labels "$SRC/tests/data/two-labels.csv" \
+  --out "$WORK/p.csv" --crop 300 --resize 256
+expect_bad crop-zero "--crop 0 is not a side in pixels from 1 to 4096" "$WORK/t" \
+  trace --labels "$SRC/tests/data/two-labels.csv" --images "$WORK/img" --model a=x.csv --out "$WORK/t" \
+  --crop 0
 # Early multiplexer options, refused before any image is read.
 expect_bad early-blocks-text "--prefix-blocks: 'seven' is not an integer" "$WORK/t" \
   trace --labels "$SRC/tests/data/two-labels.csv" --images "$WORK/img" --model a=x.csv --out "$WORK/t" \

@@ -1,5 +1,6 @@
 // JPEG decoding refuses corrupt files; preprocessing normalises as torchvision does; a
 // measured profile parses back as a profile.
+#include "../unit/test_util.hpp"
 #include "core/input_error.hpp"
 #include "core/profile.hpp"
 #include "learn/preprocess.hpp"
@@ -18,7 +19,7 @@ using namespace muxsim::learn;
 namespace {
 
 std::string temp(const std::string& name) {
-  return "/tmp/muxsim-learn-" + std::to_string(::getpid()) + "-" + name;
+  return test::temp_dir() + "/" + name;
 }
 
 // A w x h JPEG of one grey level, written with libjpeg-turbo.
@@ -68,6 +69,26 @@ TEST_CASE("JPEG: decoded to RGB; truncated or foreign files are an InputError na
   CHECK_THROWS_WITH_AS(read_jpeg(text), doctest::Contains("text.jpg: not a readable JPEG"),
                        InputError);
   CHECK_THROWS_AS(read_jpeg(temp("absent.jpg")), InputError);
+}
+
+// The frame header (SOF0: FF C0, length, precision, height, width) is rewritten to claim
+// 65500 x 65500 pixels; the decoder must refuse it before sizing a buffer from it.
+TEST_CASE("JPEG: a header claiming more than 64 megapixels is refused before decoding") {
+  const auto path = write_grey_jpeg("huge.jpg", 16, 16, 100);
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const auto sof = bytes.find("\xFF\xC0");
+  REQUIRE(sof != std::string::npos);
+  for (std::size_t i = sof + 5; i < sof + 9; i += 2) {
+    bytes[i] = static_cast<char>(0xFF);
+    bytes[i + 1] = static_cast<char>(0xDC);
+  }
+  std::ofstream(path, std::ios::binary) << bytes;
+  CHECK_THROWS_WITH_AS(read_jpeg(path), doctest::Contains("65500x65500 pixels, more than"),
+                       InputError);
 }
 
 TEST_CASE("preprocessing: resize the shorter side, centre crop, ImageNet mean/std") {

@@ -2,6 +2,7 @@
 // the op sequence agree with torchvision's module names, the MACs match a hand count, and
 // the modified graph leaves the model's own output unchanged. Needs the shared quantized
 // MobileNetV2; without it each case says it skipped.
+#include "../unit/test_util.hpp"
 #include "learn/phone_prefix.hpp"
 #include "learn/torchscript.hpp"
 
@@ -82,7 +83,7 @@ TEST_CASE("phone prefix: the full-depth pass returns the model's own logits") {
 }
 
 TEST_CASE("phone prefix: a file that is not a TorchScript archive is an input error") {
-  const auto bad = std::filesystem::temp_directory_path() / "muxsim-not-a-model.pt";
+  const auto bad = std::filesystem::path(muxsim::test::temp_dir()) / "not-a-model.pt";
   {
     std::FILE* f = std::fopen(bad.c_str(), "w");
     std::fputs("not a model", f);

@@ -1,5 +1,6 @@
 // The Fashion-MNIST zoo: six members of graded cost, at least 30x apart, with unit-length
 // projections (Eq. 1); the IDX reader refuses corrupt files.
+#include "../unit/test_util.hpp"
 #include "core/input_error.hpp"
 #include "learn/idx.hpp"
 #include "learn/mux_net.hpp"
@@ -40,7 +41,7 @@ TEST_CASE("zoo: six members, ordered by cost, the largest at least 30x the small
 
 namespace {
 std::string gz_file(const std::string& name, const std::string& bytes) {
-  const std::string dir = "/tmp/muxsim-idx-" + std::to_string(::getpid());
+  const std::string dir = test::temp_dir() + "/idx";
   std::filesystem::create_directories(dir);
   gzFile f = gzopen((dir + "/" + name).c_str(), "wb");
   gzwrite(f, bytes.data(), static_cast<unsigned>(bytes.size()));
@@ -70,6 +71,14 @@ TEST_CASE("IDX: a good pair reads; bad magic, truncation and a missing file are 
   gz_file("z-labels-idx1-ubyte.gz", header(1, {2}) + std::string("\x03\x07", 2));
   CHECK_THROWS_WITH_AS(read_fashion_mnist(dir, "z"), doctest::Contains("bad magic number"),
                        InputError);
+  // Sizes whose product overflows 64 bits must not pass for a match with the data.
+  gz_file("o-images-idx3-ubyte.gz",
+          header(3, {0xFFFFFFFFu, 0xFFFFFFFFu, 0x10u}) + std::string(16, 'x'));
+  gz_file("o-labels-idx1-ubyte.gz", header(1, {2}) + std::string("\x03\x07", 2));
+  CHECK_THROWS_WITH_AS(read_fashion_mnist(dir, "o"), doctest::Contains("do not match"), InputError);
+  gz_file("s-images-idx3-ubyte.gz", header(3, {2, 2, 2}) + std::string(8, 'x'));
+  gz_file("s-labels-idx1-ubyte.gz", header(1, {2}) + std::string("\x03\x07", 2));
+  CHECK_THROWS_WITH_AS(read_fashion_mnist(dir, "s"), doctest::Contains("are 28x28"), InputError);
   CHECK_THROWS_WITH_AS(read_fashion_mnist(dir, "absent"),
                        doctest::Contains("apt-get install dataset-fashion-mnist"), InputError);
   std::filesystem::remove_all(dir);

@@ -36,7 +36,7 @@ inline std::unique_ptr<Prepared> tiny_scenario(const std::string& name, const st
              "b,2,0,3,0.4,0,0.2,2,0.8,1,0.9,3,0.5,0,0.1,0.2,0.9,0.1,2,synthetic\n"
              "c,3,0,3,0.7,1,0.6,3,0.9,1,0.9,3,0.8,1,0.9,0.3,0.9,0.9,1,synthetic\n"
              "d,4,0,5,0.3,0,0.1,4,0.6,1,0.9,5,0.4,0,0.1,0.9,0.9,0.1,2,synthetic\n");
-  const std::string prefix = "muxsim-test-" + std::to_string(::getpid()) + "-" + name;
+  const std::string& prefix = name;
   const std::string path =
       write_temp(name + ".ini", top + "\ntrace = " + prefix + "-trace.csv\nprofiles = " + prefix +
                                     "-profile.csv\n[devices]\nphone_device = phone\n"

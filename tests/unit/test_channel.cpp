@@ -55,7 +55,7 @@ TEST_CASE("rate walks: a trace from an offset, looping; a Markov chain is seeded
 // ends at 2.4889 s. Sent whole at the rate of its start it would end at 1.185 s.
 TEST_CASE("channel: a chunked upload follows a trace's rate change to the hand-computed time") {
   write_temp("drop.csv", "0,6750000\n1,750000\n");
-  const std::string drop = "muxsim-test-" + std::to_string(::getpid()) + "-drop.csv";
+  const std::string drop = "drop.csv";
   const auto p = test::tiny_scenario(
       "channel", "requests = 1",
       "[policy]\npolicies = cloud-only\n[network]\nchannel = trace\nchannel_trace = " + drop +

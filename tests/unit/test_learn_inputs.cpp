@@ -28,7 +28,7 @@ TEST_CASE("labels: duplicates and negative classes are named by line") {
 }
 
 TEST_CASE("labels: an unlabelled image or a missing labelled file is refused") {
-  const auto dir = std::filesystem::temp_directory_path() / "muxsim-test-folder";
+  const auto dir = std::filesystem::path(test::temp_dir()) / "folder";
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "a.JPEG") << "x";
   std::ofstream(dir / "notes.txt") << "not an image";

@@ -31,7 +31,7 @@ TEST_CASE("a queue per model: requests for different models do not wait for each
 // the last 0.8 MB take 80 ms at 10 MB/s: 1.28 s (sent whole it would take 2 s).
 TEST_CASE("the WAN follows a bandwidth trace through a SimGrid profile") {
   test::write_temp("wan.tsv", "0\t8\n1\t80\n");
-  const std::string wan = "muxsim-test-" + std::to_string(::getpid()) + "-wan.tsv";
+  const std::string wan = "wan.tsv";
   const auto p =
       test::tiny_scenario("wan-trace", "requests = 1",
                           "[policy]\npolicies = cloud-only\n[network]\nwan_trace = " + wan +

@@ -3,6 +3,7 @@
 // and r2 each run at 1 / (1/r1 + 1/r2) and both finish at T = 8 B (1/r1 + 1/r2).
 #include "fork_helper.hpp"
 #include "sim/platform.hpp"
+#include "test_util.hpp"
 
 #include <doctest/doctest.h>
 #include <simgrid/s4u.hpp>
@@ -36,8 +37,7 @@ const char* kPlatform = R"(<?xml version='1.0'?>
 constexpr double kBytes = 2e6;
 
 std::vector<double> two_uploads() {
-  const std::string path = "/tmp/muxsim-airtime-" + std::to_string(::getpid()) + ".xml";
-  std::ofstream(path) << kPlatform;
+  const std::string path = muxsim::test::write_temp("airtime.xml", kPlatform);
   int argc = 2;
   char a0[] = "test", a1[] = "--log=root.thresh:critical";
   char* argv[] = {a0, a1, nullptr};
