@@ -39,7 +39,7 @@ void check_request_budget(const Prepared& p, long max_requests) {
   const std::string from = p.scenario.requests > 0 ? p.scenario.at("requests")
                                                    : p.scenario.trace + ": the trace's inputs";
   throw InputError(fmt::format("{}: {} requests per run, more than the budget of {} (a "
-                               "simulated request holds about 140 bytes); --max-requests raises it",
+                               "simulated request holds about 130 bytes); --max-requests raises it",
                                from, p.request_count(), max_requests));
 }
 
@@ -66,7 +66,7 @@ int run_command(const std::vector<std::string>& args) {
       "max-runs", po::value(&max_runs)->default_value(kDefaultMaxRuns),
       "refuse a scenario that plans more runs than this (README \"Limits\")")(
       "max-requests", po::value(&max_requests)->default_value(kDefaultMaxRequests),
-      "refuse a run of more requests than this (about 140 bytes each when simulated)")(
+      "refuse a run of more requests than this (about 130 bytes each when simulated)")(
       "quiet,q", "no progress lines on stderr")(
       "keys", "list every scenario key, by section, with what it means, and exit");
   po::positional_options_description positional;

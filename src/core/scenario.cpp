@@ -328,7 +328,7 @@ Scenario read_scenario(const std::string& path) {
   LoadConfig& load = s.load;
   load.cells = integers("load.cells", "1", 1);
   load.phones = integers("load.phones", "1", 1);
-  // A simulated phone costs about 9 KiB (its host, actor and stack; measured at 10,000).
+  // A simulated phone costs about 8 KB (its host, actor and stack; bench/memory.sh).
   constexpr double kMaxPhones = 1e6;
   const double most_cells = *std::max_element(load.cells.begin(), load.cells.end());
   const double most_phones = *std::max_element(load.phones.begin(), load.phones.end());
