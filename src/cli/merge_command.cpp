@@ -31,7 +31,7 @@ int merge_command(const std::vector<std::string>& args) {
   std::map<long, std::string> lines;
   for (const auto& dir : inputs) {
     const std::string path = (std::filesystem::path(dir) / "results.csv").string();
-    for (const auto& [run, line] : read_result_lines(path, header))
+    for (const auto& [run, line] : read_result_lines(path, header, true))
       if (!lines.emplace(run, line).second)
         throw InputError(path + ": field 'run': run " + std::to_string(run) +
                          " is in more than one shard");

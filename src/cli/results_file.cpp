@@ -1,5 +1,6 @@
 #include "cli/results_file.hpp"
 
+#include "core/csv.hpp"
 #include "core/input_error.hpp"
 #include "core/results.hpp"
 
@@ -22,11 +23,15 @@ std::size_t fields_of(const std::string& line) {
 
 } // namespace
 
-std::map<long, std::string> read_result_lines(const std::string& path, std::string& header) {
+std::map<long, std::string> read_result_lines(const std::string& path, std::string& header,
+                                              bool complete) {
+  require_regular_file(path);
   std::ifstream in(path);
   if (!in) throw InputError(path + ": cannot open file");
   std::string first;
   std::getline(in, first);
+  if (complete && (in.eof() || first.rfind("run,", 0) != 0))
+    throw InputError(path + ":1: field 'run': not the header of a muxsim results file");
   first += "\n";
   if (header.empty()) header = first;
   if (first != header)
@@ -37,11 +42,16 @@ std::map<long, std::string> read_result_lines(const std::string& path, std::stri
   std::string line;
   for (int n = 2; std::getline(in, line); ++n) {
     const long run = run_of_line(line);
-    if (in.eof() || run < 0 || fields_of(line) != columns) continue; // cut short or not a row
+    if (in.eof() || run < 0 || fields_of(line) != columns) {
+      if (!complete) continue; // cut short by an interruption, or not a row
+      throw InputError(path + ":" + std::to_string(n) + ": field 'run': not a whole results row" +
+                       (in.eof() ? " (the file ends inside it)" : ""));
+    }
     if (!lines.emplace(run, line + "\n").second)
       throw InputError(path + ":" + std::to_string(n) + ": field 'run': run " +
                        std::to_string(run) + " appears twice");
   }
+  if (complete && lines.empty()) throw InputError(path + ": no result rows");
   return lines;
 }
 
@@ -49,7 +59,7 @@ std::map<long, std::string> read_done_lines(const std::string& path, const std::
   if (!std::filesystem::exists(path)) return {};
   std::string expected = header;
   std::map<long, std::string> done;
-  for (const auto& [run, line] : read_result_lines(path, expected))
+  for (const auto& [run, line] : read_result_lines(path, expected, false))
     if (line.find(",ok,") != std::string::npos) done.emplace(run, line);
   return done;
 }

@@ -12,7 +12,9 @@ namespace muxsim::cli {
 std::map<long, std::string> read_done_lines(const std::string& path, const std::string& header);
 
 // Every row of a results file by run number, checking it has the given header (or, when
-// `header` is empty, returning its header in it).
-std::map<long, std::string> read_result_lines(const std::string& path, std::string& header);
+// `header` is empty, returning its header in it). A finished file (`complete`) must hold
+// whole rows only, at least one; an interrupted one may end in a row cut short, skipped.
+std::map<long, std::string> read_result_lines(const std::string& path, std::string& header,
+                                              bool complete);
 
 } // namespace muxsim::cli

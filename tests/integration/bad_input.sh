@@ -16,6 +16,20 @@ expect_bad() {
   echo "ok: $name: $(cat "$WORK/err")"
 }
 
+# expect_bad_command NAME EXPECTED_MESSAGE_PART OUTPUT muxsim-command-args...: the same for
+# another command, whose output OUTPUT must not exist afterwards.
+expect_bad_command() {
+  local name=$1 expected=$2 output=$3
+  shift 3
+  "$MUXSIM" "$@" 2>"$WORK/err" >/dev/null && fail "$name: exit 0"
+  local rc=$?
+  [[ $rc == 2 ]] || fail "$name: exit $rc, wanted 2: $(cat "$WORK/err")"
+  [[ $(wc -l <"$WORK/err") == 1 ]] || fail "$name: not one line: $(cat "$WORK/err")"
+  grep -qF -- "$expected" "$WORK/err" || fail "$name: message lacks '$expected': $(cat "$WORK/err")"
+  [[ ! -e $output ]] || fail "$name: $output left behind"
+  echo "ok: $name: $(cat "$WORK/err")"
+}
+
 # A valid scenario on a trace file and a profile of our own, then one defect at a time.
 cat >"$WORK/profile.csv" <<CSV
 device,model,flops,latency_ms,energy_mj,accuracy,source,kind
@@ -195,4 +209,16 @@ expect_bad reconstruct-clash "clash.ini:1: field 'trace': the [reconstruct] targ
 scenario nomobile.ini "[policy]" "policies = hybrid"
 sed -i 's/^mobile_model = .*/mobile_model =/' "$WORK/nomobile.ini"
 expect_bad policy-needs-mobile "nomobile.ini:9: field 'policy.policies': policy 'hybrid' needs a phone model (scenario key mobile_model)" "$WORK/nomobile.ini"
+# Shards to merge: a results file cut inside its header, and one with a malformed row.
+mkdir -p "$WORK/shard-cut" "$WORK/shard-row"
+head -c 100 "$WORK/good/results.csv" >"$WORK/shard-cut/results.csv"
+sed '2s/,ok,/,ok,,/' "$WORK/good/results.csv" >"$WORK/shard-row/results.csv"
+expect_bad_command merge-cut-header "shard-cut/results.csv:1: field 'run': not the header of a muxsim results file" \
+  "$WORK/merged/results.csv" merge "$WORK/shard-cut" --out "$WORK/merged"
+expect_bad_command merge-bad-row "shard-row/results.csv:2: field 'run': not a whole results row" \
+  "$WORK/merged/results.csv" merge "$WORK/shard-row" --out "$WORK/merged"
+expect_bad_command report-bad-row "shard-row/results.csv:2:" "" report "$WORK/shard-row/results.csv"
+expect_bad_command platform-point "--point must be below 1" "" platform "$WORK/good.ini" --point 5
+expect_bad_command reconstruct-folder "cannot write" "$WORK/nowhere/t.csv" \
+  reconstruct "$WORK/good.ini" --out "$WORK/nowhere/t.csv"
 echo "bad input: all cases passed"
