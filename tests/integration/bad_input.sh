@@ -2,32 +2,11 @@
 # Bad input: one clear message naming file, line and field; exit status 2; no results.csv.
 source "$(dirname "$0")/common.sh"
 
-# expect_bad NAME EXPECTED_MESSAGE_PART muxsim-args...
+# expect_bad NAME EXPECTED_MESSAGE_PART muxsim-run-args...: refused, and no results.csv.
 expect_bad() {
   local name=$1 expected=$2
   shift 2
-  local out="$WORK/out-$name"
-  "$MUXSIM" run "$@" --out "$out" --quiet 2>"$WORK/err" && fail "$name: exit 0"
-  local rc=$?
-  [[ $rc == 2 ]] || fail "$name: exit $rc, wanted 2: $(cat "$WORK/err")"
-  [[ $(wc -l <"$WORK/err") == 1 ]] || fail "$name: not one line: $(cat "$WORK/err")"
-  grep -qF -- "$expected" "$WORK/err" || fail "$name: message lacks '$expected': $(cat "$WORK/err")"
-  [[ ! -e $out/results.csv ]] || fail "$name: results.csv left behind"
-  echo "ok: $name: $(cat "$WORK/err")"
-}
-
-# expect_bad_command NAME EXPECTED_MESSAGE_PART OUTPUT muxsim-command-args...: the same for
-# another command, whose output OUTPUT must not exist afterwards.
-expect_bad_command() {
-  local name=$1 expected=$2 output=$3
-  shift 3
-  "$MUXSIM" "$@" 2>"$WORK/err" >/dev/null && fail "$name: exit 0"
-  local rc=$?
-  [[ $rc == 2 ]] || fail "$name: exit $rc, wanted 2: $(cat "$WORK/err")"
-  [[ $(wc -l <"$WORK/err") == 1 ]] || fail "$name: not one line: $(cat "$WORK/err")"
-  grep -qF -- "$expected" "$WORK/err" || fail "$name: message lacks '$expected': $(cat "$WORK/err")"
-  [[ ! -e $output ]] || fail "$name: $output left behind"
-  echo "ok: $name: $(cat "$WORK/err")"
+  expect_refused "$name" "$expected" "$WORK/out-$name/results.csv" run "$@" --out "$WORK/out-$name" --quiet
 }
 
 # A valid scenario on a trace file and a profile of our own, then one defect at a time.
@@ -213,12 +192,12 @@ expect_bad policy-needs-mobile "nomobile.ini:9: field 'policy.policies': policy 
 mkdir -p "$WORK/shard-cut" "$WORK/shard-row"
 head -c 100 "$WORK/good/results.csv" >"$WORK/shard-cut/results.csv"
 sed '2s/,ok,/,ok,,/' "$WORK/good/results.csv" >"$WORK/shard-row/results.csv"
-expect_bad_command merge-cut-header "shard-cut/results.csv:1: field 'run': not the header of a muxsim results file" \
+expect_refused merge-cut-header "shard-cut/results.csv:1: field 'run': not the header of a muxsim results file" \
   "$WORK/merged/results.csv" merge "$WORK/shard-cut" --out "$WORK/merged"
-expect_bad_command merge-bad-row "shard-row/results.csv:2: field 'run': not a whole results row" \
+expect_refused merge-bad-row "shard-row/results.csv:2: field 'run': not a whole results row" \
   "$WORK/merged/results.csv" merge "$WORK/shard-row" --out "$WORK/merged"
-expect_bad_command report-bad-row "shard-row/results.csv:2:" "" report "$WORK/shard-row/results.csv"
-expect_bad_command platform-point "--point must be below 1" "" platform "$WORK/good.ini" --point 5
-expect_bad_command reconstruct-folder "cannot write" "$WORK/nowhere/t.csv" \
+expect_refused report-bad-row "shard-row/results.csv:2:" "" report "$WORK/shard-row/results.csv"
+expect_refused platform-point "--point must be below 1" "" platform "$WORK/good.ini" --point 5
+expect_refused reconstruct-folder "cannot write" "$WORK/nowhere/t.csv" \
   reconstruct "$WORK/good.ini" --out "$WORK/nowhere/t.csv"
 echo "bad input: all cases passed"
