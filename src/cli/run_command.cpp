@@ -83,8 +83,10 @@ int run_command(const std::vector<std::string>& args) {
       "why). --keys lists the scenario keys.";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   if (vm.count("keys")) {
-    for (const auto& [key, doc] : scenario_key_docs())
-      fmt::print("{:<38} {}\n", key, doc);
+    for (const auto& [key, doc] : scenario_key_docs()) {
+      const std::string& domain = scenario_key_domain(key);
+      fmt::print("{:<38} {}{}\n", key, doc, domain.empty() ? "" : " [" + domain + "]");
+    }
     return 0;
   }
   if (scenarios.empty()) throw InputError("command line: no scenario given (see --help)");

@@ -120,6 +120,8 @@ Scenario read_scenario(const std::string& path);
 // Every known key as "section.key" (or "key" for the top level), with what it means.
 const std::vector<std::pair<std::string, std::string>>& scenario_key_docs();
 std::vector<std::string> scenario_keys();
+// What values a key takes ("[0, 1]", "integer in [1, 1e9]", ...), as read_scenario checks.
+const std::string& scenario_key_domain(const std::string& key);
 // Paths inside a scenario are relative to the scenario file's folder.
 std::string resolve_path(const Scenario& s, const std::string& relative);
 

@@ -2,6 +2,8 @@
 // lists them when a scenario names an unknown key.
 #include "core/scenario.hpp"
 
+#include <map>
+
 namespace muxsim {
 
 const std::vector<std::pair<std::string, std::string>>& scenario_key_docs() {
@@ -109,6 +111,58 @@ const std::vector<std::pair<std::string, std::string>>& scenario_key_docs() {
       {"reconstruct.ensemble_sources", "table2: the two models whose inputs get the extra"},
   };
   return keys;
+}
+
+const std::string& scenario_key_domain(const std::string& key) {
+  // Checked in read_scenario; "<= 1e9" is kLargestValue in the key's unit.
+  static const std::map<std::string, std::string> domains = [] {
+    std::map<std::string, std::string> d;
+    auto set = [&d](std::initializer_list<const char*> keys, const char* domain) {
+      for (const char* k : keys)
+        d[k] = domain;
+    };
+    set({"name"}, "text");
+    set({"trace"}, "a regular file, or reconstruct:table1 / reconstruct:table2");
+    set({"profiles", "network.channel_trace", "network.wan_trace"}, "regular files");
+    set({"modes"}, "closed-form, simulated");
+    set({"seeds"}, "integers >= 0; a sweep");
+    set({"requests"}, "integer in [0, 1e9], and at most --max-requests");
+    set({"policy.policies"}, "at least one known policy");
+    set({"policy.hybrid_threshold", "policy.ensemble_threshold", "policy.confidence_threshold",
+         "policy.early_threshold", "policy.alpha", "policy.gamma", "policy.epsilon"},
+        "[0, 1]");
+    set({"policy.accuracy_target", "policy.score_target"}, "(0, 1]");
+    set({"policy.qos_ms", "network.wan_mbps", "network.edge_link_mbps", "network.min_rate_mbps",
+         "network.markov_good_s", "network.markov_bad_s", "network.markov_bad_mbps"},
+        "(0, 1e9]");
+    set({"policy.objective"}, "latency, energy");
+    set({"network.bandwidth_mbps", "load.arrival_rate_hz"}, "(0, 1e9]; a sweep");
+    set({"network.phone_rates_mbps"}, "values in (0, 1e9]");
+    set({"network.channel"}, "constant, trace, markov");
+    set({"network.trace_offset_s", "network.trace_stagger_s", "network.wan_latency_ms",
+         "network.edge_latency_ms", "radio.tx_w", "radio.rx_w", "radio.idle_w", "load.think_ms",
+         "load.deadline_ms", "servers.batch_wait_ms", "servers.batch_slope",
+         "reconstruct.target_ensemble_gflops", "reconstruct.target_ensemble_latency_ms"},
+        "[0, 1e9]");
+    set({"network.trace_loop", "servers.queue_per_model", "servers.ensemble_parallel"},
+        "true, false");
+    set({"network.chunk_bytes", "network.tcp_window_bytes", "servers.gpu_workers",
+         "servers.edge_workers", "servers.cells_per_edge", "servers.batch_max",
+         "reconstruct.inputs"},
+        "integer in [1, 1e9]");
+    set({"network.upload_bytes", "network.download_bytes"}, "integer in [0, 1e9]");
+    set({"load.cells", "load.phones"}, "integers >= 1, cells x phones <= 1e6; a sweep");
+    set({"load.arrival"}, "closed, poisson");
+    set({"reconstruct.target_mobile_accuracy", "reconstruct.target_cloud_accuracy",
+         "reconstruct.target_local_fraction", "reconstruct.target_hybrid_accuracy",
+         "reconstruct.target_single_accuracy", "reconstruct.target_ensemble_accuracy"},
+        "[0, 1]");
+    set({"reconstruct.target_called"}, "values in [0, 1], one per cloud model");
+    return d;
+  }();
+  static const std::string model = "a profiled model (or device) name";
+  const auto it = domains.find(key);
+  return it != domains.end() ? it->second : model;
 }
 
 std::vector<std::string> scenario_keys() {

@@ -93,3 +93,13 @@ TEST_CASE("traces: round trip, and bad rows named by line and field") {
   const auto bad = write_temp("t2.csv", text);
   CHECK(error_of([&] { read_trace(bad); }) == bad + ":2: field 'score_a': must be in [0, 1]");
 }
+
+TEST_CASE("--keys: every key but the model and device names states its domain") {
+  const std::string& name_domain = scenario_key_domain("devices.mobile_model");
+  for (const auto& key : scenario_keys()) {
+    const bool names_a_model =
+        key.rfind("devices.", 0) == 0 || key.rfind("reconstruct.ensemble_", 0) == 0;
+    INFO(key);
+    CHECK((scenario_key_domain(key) == name_domain) == names_a_model);
+  }
+}
