@@ -2,6 +2,7 @@
 #include "core/csv.hpp"
 #include "core/input_error.hpp"
 #include "core/profile.hpp"
+#include "core/scenario.hpp"
 #include "core/summary.hpp"
 #include "core/sweep.hpp"
 #include "core/trace.hpp"
