@@ -29,6 +29,9 @@ echo "simulated request: $(per "$(rss_kib r2)" "$(rss_kib r1)" 900000) bytes (1,
 scenario p1 100 10000 simulated 100
 scenario p2 10000 10000 simulated 100
 echo "simulated phone: $(per "$(rss_kib p2)" "$(rss_kib p1)" 9900) bytes (10,000 vs 100 phones)"
+scenario p3 40000 40000 simulated 100
+scenario p4 60000 60000 simulated 100
+echo "simulated phone past the guard-page limit: $(per "$(rss_kib p4)" "$(rss_kib p3)" 20000) bytes (60,000 vs 40,000 phones)"
 scenario n1 1 1 closed-form 100
 scenario n2 1 1 closed-form 1:100:lin:20000
 echo "planned run: $(per "$(rss_kib n2)" "$(rss_kib n1)" 19999) bytes (20,000 closed-form runs vs 1)"

@@ -328,14 +328,16 @@ Scenario read_scenario(const std::string& path) {
   LoadConfig& load = s.load;
   load.cells = integers("load.cells", "1", 1);
   load.phones = integers("load.phones", "1", 1);
-  // A simulated phone costs about 8 KB (its host, actor and stack; bench/memory.sh).
-  constexpr double kMaxPhones = 1e6;
+  // A simulated phone is an actor with its own stack: about 8 KB, or 40 KB beyond about
+  // 30,000 actors, where SimGrid stacks lose their guard pages (bench/memory.sh, README
+  // "Limits").
+  constexpr double kMaxPhones = 1e5;
   const double most_cells = *std::max_element(load.cells.begin(), load.cells.end());
   const double most_phones = *std::max_element(load.phones.begin(), load.phones.end());
   if (most_cells * most_phones > kMaxPhones)
     throw InputError(s.at(vm.count("load.phones") ? "load.phones" : "load.cells") +
                      ": cells x phones reaches " + fmt::format("{:.4g}", most_cells * most_phones) +
-                     " phones in one run; at most 1e6 are simulated");
+                     " phones in one run; at most 1e5 are simulated");
   load.arrival = one_of("load.arrival", "closed", {"closed", "poisson"});
   if (load.arrival == "poisson") {
     if (!vm.count("load.arrival_rate_hz"))
@@ -348,8 +350,14 @@ Scenario read_scenario(const std::string& path) {
   load.deadline_ms = non_negative("load.deadline_ms", 0);
 
   ServerConfig& srv = s.servers;
-  srv.gpu_workers = whole("servers.gpu_workers", 1, 1);
-  srv.edge_workers = whole("servers.edge_workers", 1, 1);
+  // Each worker is an actor: a GPU server of more than 10,000 is not a GPU server.
+  auto workers = [&](const std::string& key) {
+    const long n = whole(key, 1, 1);
+    if (n > 10000) throw InputError(s.at(key) + ": must be at most 10000, got " + text(key, ""));
+    return n;
+  };
+  srv.gpu_workers = workers("servers.gpu_workers");
+  srv.edge_workers = workers("servers.edge_workers");
   srv.cells_per_edge = whole("servers.cells_per_edge", 1, 1);
   srv.batch_max = whole("servers.batch_max", 1, 1);
   srv.batch_wait_ms = non_negative("servers.batch_wait_ms", 0);

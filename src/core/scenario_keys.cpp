@@ -146,12 +146,12 @@ const std::string& scenario_key_domain(const std::string& key) {
         "[0, 1e9]");
     set({"network.trace_loop", "servers.queue_per_model", "servers.ensemble_parallel"},
         "true, false");
-    set({"network.chunk_bytes", "network.tcp_window_bytes", "servers.gpu_workers",
-         "servers.edge_workers", "servers.cells_per_edge", "servers.batch_max",
-         "reconstruct.inputs"},
+    set({"network.chunk_bytes", "network.tcp_window_bytes", "servers.cells_per_edge",
+         "servers.batch_max", "reconstruct.inputs"},
         "integer in [1, 1e9]");
+    set({"servers.gpu_workers", "servers.edge_workers"}, "integer in [1, 10000]");
     set({"network.upload_bytes", "network.download_bytes"}, "integer in [0, 1e9]");
-    set({"load.cells", "load.phones"}, "integers >= 1, cells x phones <= 1e6; a sweep");
+    set({"load.cells", "load.phones"}, "integers >= 1, cells x phones <= 1e5; a sweep");
     set({"load.arrival"}, "closed, poisson");
     set({"reconstruct.target_mobile_accuracy", "reconstruct.target_cloud_accuracy",
          "reconstruct.target_local_fraction", "reconstruct.target_hybrid_accuracy",

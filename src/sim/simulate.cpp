@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <unistd.h>
@@ -71,6 +72,15 @@ void channel_actor(const sg4::Link* air, sg4::Host* phone, RateWalk walk,
   }
 }
 
+// Linux limits a process's memory mappings (vm.max_map_count, 65530 by default), and a
+// SimGrid stack with a guard page takes two. Beyond that many actors SimGrid aborts, so
+// larger runs go without guard pages (their stacks are then zeroed: 32 KiB each).
+bool guard_pages_fit(long actors) {
+  long map_count = 65530;
+  std::ifstream("/proc/sys/vm/max_map_count") >> map_count;
+  return actors < map_count / 2 - 2000;
+}
+
 std::vector<int> queue_keys(const Prepared& p, bool cloud) {
   std::vector<int> keys = {0};
   if (cloud && p.scenario.servers.queue_per_model)
@@ -113,10 +123,16 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
   }
   TemporaryFile platform("muxsim-platform", platform_xml(spec));
 
-  int argc = 3;
+  // Actors: a phone each, a channel walker each when the channel varies, about one request
+  // in flight each under Poisson arrivals, and the servers' workers.
+  const long actors =
+      point.total_phones() * (1 + channel.varies() + (s.load.arrival == "poisson")) +
+      spec.cloud_cores + spec.edge_servers * spec.edge_cores;
+  int argc = guard_pages_fit(actors) ? 3 : 4;
   char arg0[] = "muxsim", arg1[] = "--log=root.thresh:critical",
-       arg2[] = "--cfg=contexts/stack-size:32";
-  char* argv[] = {arg0, arg1, arg2, nullptr};
+       arg2[] = "--cfg=contexts/stack-size:32", arg3[] = "--cfg=contexts/guard-size:0";
+  char* argv[] = {arg0, arg1, arg2, arg3, nullptr};
+  argv[argc] = nullptr;
   sg4::Engine engine(&argc, argv);
   engine.load_platform(platform.path());
   // Sealing reads the WAN profile: both files can go before the run, which may be killed.

@@ -123,6 +123,8 @@ expect_bad qos "qos.ini:10: field 'policy.qos_ms': must be positive" "$WORK/qos.
 scenario range.ini "[policy]" "policies = hybrid" "[load]" "phones = 1:10:cubic:3"
 expect_bad bad-sweep "range.ini:11: field 'load.phones': scale must be lin or log" "$WORK/range.ini"
 
+scenario workers.ini "[policy]" "policies = hybrid" "[servers]" "gpu_workers = 100000000"
+expect_bad worker-budget "workers.ini:11: field 'servers.gpu_workers': must be at most 10000" "$WORK/workers.ini"
 scenario rate.ini "[policy]" "policies = hybrid" "[load]" "arrival = poisson" "arrival_rate_hz = 0"
 expect_bad zero-arrival-rate "rate.ini:12: field 'load.arrival_rate_hz': values must be positive" "$WORK/rate.ini"
 
@@ -173,8 +175,8 @@ scenario sweep.ini "[policy]" "policies = hybrid" "[network]" "bandwidth_mbps = 
 sed -i '1i seeds = 1:1000:lin:1000' "$WORK/sweep.ini"
 expect_bad run-budget "sweep.ini:12: field 'network.bandwidth_mbps': the sweeps plan 2e+09 runs (points x policies x modes), more than the budget of 1000000; --max-runs raises it" "$WORK/sweep.ini"
 expect_bad max-runs "--max-runs and --max-requests must be at least 1" "$WORK/good.ini" --max-runs 0
-scenario crowd.ini "[policy]" "policies = hybrid" "[load]" "cells = 1000" "phones = 2000"
-expect_bad phone-budget "crowd.ini:12: field 'load.phones': cells x phones reaches 2e+06 phones in one run; at most 1e6" "$WORK/crowd.ini"
+scenario crowd.ini "[policy]" "policies = hybrid" "[load]" "cells = 100" "phones = 2000"
+expect_bad phone-budget "crowd.ini:12: field 'load.phones': cells x phones reaches 2e+05 phones in one run; at most 1e5" "$WORK/crowd.ini"
 "$MUXSIM" platform "$WORK/sweep.ini" >"$WORK/platform.xml" 2>"$WORK/err" && fail "platform: exit 0"
 grep -qF "more than the budget of 1000000" "$WORK/err" || fail "platform budget: $(cat "$WORK/err")"
 
