@@ -102,8 +102,13 @@ int run_command(const std::vector<std::string>& args) {
   if (!sweep.request_log.empty()) {
     if (vm.count("resume") || sweep.shard_count > 1)
       throw InputError("command line: --requests cannot be combined with --resume or --shard");
-    const auto folder = std::filesystem::absolute(sweep.request_log).parent_path();
-    if (!std::filesystem::is_directory(folder))
+    // Its folder must exist, unless it is --out, which the run creates.
+    const auto folder =
+        std::filesystem::absolute(sweep.request_log).lexically_normal().parent_path();
+    const auto out_folder = std::filesystem::absolute(std::filesystem::path(out) / "x")
+                                .lexically_normal()
+                                .parent_path();
+    if (folder != out_folder && !std::filesystem::is_directory(folder))
       throw InputError("command line: --requests " + sweep.request_log + ": no folder " +
                        folder.string());
   }

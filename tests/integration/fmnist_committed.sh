@@ -51,8 +51,9 @@ awk 'BEGIN { print "sample,model,confidence,variability,correctness";
 import sys, pandas as pd
 t = pd.read_csv(sys.argv[1]).head(800)
 t["label"] = (t.label + 3) % 10
+# correct_ follows pred_ == label, as every trace must.
 for c in [c for c in t.columns if c.startswith("correct_")]:
-    t[c] = 1 - t[c]
+    t[c] = (t["pred_" + c[len("correct_"):]] == t.label).astype(int)
 t.to_csv(sys.argv[2], index=False)
 PY
 for v in real scrambled; do
