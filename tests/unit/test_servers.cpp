@@ -45,8 +45,7 @@ TEST_CASE("the WAN follows a bandwidth trace through a SimGrid profile") {
 // ends such a run as deadlocked, and simulate must not hand back its unfinished requests as
 // if they were served.
 TEST_CASE("a run SimGrid ends with requests unserved is an error, not a result") {
-  auto p = test::tiny_scenario("deadlock", "requests = 2",
-                               "[policy]\npolicies = mobile-only\n");
+  auto p = test::tiny_scenario("deadlock", "requests = 2", "[policy]\npolicies = mobile-only\n");
   p->deployment.mobile_profile.latency_ms = 1e308;
   CHECK_THROWS_WITH(test::timings(*p, "mobile-only", p->scenario.run_points()[0], true),
                     doctest::Contains("0 of 2 requests served"));
