@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs muxsim's Debian 12 dependencies that are missing (apt-get; root or sudo).
 # usage: ./setup-deps.sh [--fuzz]
-# libtorch-dev, libjpeg62-turbo-dev and zlib1g-dev are for src/learn (the LibTorch layer);
-# core and sim never include them. dataset-fashion-mnist is the data of the fmnist zoo.
+# libtorch-dev, libjpeg62-turbo-dev, zlib1g-dev and libssl-dev (SHA-256) are for src/learn
+# (the LibTorch layer); core and sim never include them. dataset-fashion-mnist is the data of
+# the fmnist zoo.
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev libeigen3-dev
   libboost-program-options-dev libfmt-dev doctest-dev libtorch-dev libjpeg62-turbo-dev
-  zlib1g-dev dataset-fashion-mnist python3-pandas python3-matplotlib python3-nbconvert
+  zlib1g-dev libssl-dev dataset-fashion-mnist python3-pandas python3-matplotlib python3-nbconvert
   python3-ipykernel jupyter-nbconvert)
 # --fuzz: also what tests/fuzz (clang's libFuzzer) and tests/sanitize.sh need.
 [[ ${1:-} == --fuzz ]] && packages+=(clang libclang-rt-14-dev python3-pil)

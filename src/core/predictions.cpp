@@ -5,11 +5,44 @@
 
 namespace muxsim {
 
+namespace {
+
+// What a measured file's answers depend on (README "Reproducibility across CPUs"). muxsim
+// predict's files (they have a `correct` column) must say it; imported ones may.
+std::string read_origin(const CsvTable& table) {
+  const char* fields[] = {"model_sha256", "qengine", "isa"};
+  bool any = false;
+  for (const char* f : fields)
+    any = any || table.has_column(f);
+  if (!any && !table.has_column("correct")) return "";
+  for (const char* f : fields)
+    if (!table.has_column(f))
+      throw InputError(where(table.name(), 1, f) +
+                       ": missing; measured predictions name the model's sha256, the quantized "
+                       "engine and the CPU's ISA (model_sha256,qengine,isa)");
+  std::string origin;
+  for (const char* f : fields) {
+    const std::string first = table.rows() ? table.text(0, f) : "";
+    for (std::size_t r = 0; r < table.rows(); ++r) {
+      const std::string value = table.text(r, f);
+      if (value.empty()) throw InputError(where(table.name(), table.line(r), f) + ": empty");
+      if (value != first)
+        throw InputError(where(table.name(), table.line(r), f) + ": '" + value +
+                         "' differs from line " + std::to_string(table.line(0)) + "'s '" + first +
+                         "'; a predictions file holds one run");
+    }
+    origin += std::string(origin.empty() ? "" : " ") + f + "=" + first;
+  }
+  return origin;
+}
+
+} // namespace
+
 PredictionTable read_predictions(const std::string& path) {
   const CsvTable table = CsvTable::read(path);
   table.require_columns({"file_name", "predicted_class", "predicted_probability"});
   const bool labelled = table.has_column("label");
-  PredictionTable out{path, {}};
+  PredictionTable out{path, {}, read_origin(table)};
   for (std::size_t r = 0; r < table.rows(); ++r) {
     Prediction p;
     p.line = table.line(r);
@@ -85,6 +118,7 @@ DecisionTrace join_predictions(const LabelSet& labels, const std::vector<Predict
       throw InputError("model '" + source.model + "' is given twice");
     trace.models.push_back(source.model);
     const PredictionTable table = read_predictions(source.path);
+    if (!table.origin.empty()) trace.provenance += "; " + source.model + " " + table.origin;
     const bool self_labelled = table.by_file.begin()->second.label >= 0;
     if (!self_labelled && !truth_path.empty()) check_against_truth(table, truth);
     for (std::size_t i = 0; i < labels.inputs.size(); ++i) {

@@ -22,6 +22,9 @@ struct Prediction {
 struct PredictionTable {
   std::string path;
   std::map<std::string, Prediction> by_file;
+  // "model_sha256=... qengine=... isa=..." for a file muxsim predict measured; empty for
+  // imported ones (README "Reproducibility across CPUs").
+  std::string origin;
 };
 
 PredictionTable read_predictions(const std::string& path);
@@ -32,11 +35,12 @@ struct PredictionSource {
 };
 
 // One trace input per labelled input, in label-file order, with pred/conf/correct per
-// source; scores are zero and folds 0 until a multiplexer fills them. Throws InputError when
-// an input is missing from a predictions file, or a predictions file's own labels disagree.
-// `truth` (optional, may be empty) is the ground truth the predictions were made against,
-// e.g. ImageNet-X's filename_label.csv: then a predictions file without a label column must
-// cover exactly the truth's inputs, and the truth must agree with `labels`.
+// source; the provenance is "real", followed by "; MODEL <origin>" for each measured source; scores
+// are zero and folds 0 until a multiplexer fills them. Throws InputError when an input is missing
+// from a predictions file, or a predictions file's own labels disagree. `truth` (optional, may be
+// empty) is the ground truth the predictions were made against, e.g. ImageNet-X's
+// filename_label.csv: then a predictions file without a label column must cover exactly the truth's
+// inputs, and the truth must agree with `labels`.
 DecisionTrace join_predictions(const LabelSet& labels, const std::vector<PredictionSource>& sources,
                                const std::string& truth);
 

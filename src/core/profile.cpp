@@ -35,6 +35,14 @@ void ProfileSet::load(const std::string& path) {
     if (p.kind != "published" && p.kind != "measured" && p.kind != "derived")
       throw InputError(where(path, line, "kind") + ": '" + p.kind +
                        "' is not one of published, measured, derived");
+    // A timing depends on the machine: a measured row names the quantized engine and the
+    // CPU's instruction set it ran with (README "Reproducibility across CPUs").
+    if (p.kind == "measured")
+      for (const char* field : {"qengine", "isa"})
+        if (!table.has_column(field) || table.text(r, field).empty())
+          throw InputError(where(path, line, field) +
+                           ": a measured row names the quantized engine and the CPU's "
+                           "instruction set it ran with (columns qengine, isa)");
     if (has(p.device, p.model))
       throw InputError(where(path, line, "model") + ": " + p.device + "/" + p.model +
                        " is profiled twice");

@@ -28,7 +28,9 @@ struct DecisionTrace {
   std::vector<std::string> models;
   std::vector<TraceInput> inputs;
   // "real", "synthetic" or "reconstructed from published marginals"; written per row so a
-  // notebook can never lose it.
+  // notebook can never lose it. A real trace built from muxsim's own measurements goes on to
+  // name what they depend on, e.g. "real; mobilenet_v2 model_sha256=... qengine=qnnpack
+  // isa=avx2" (README "Reproducibility across CPUs").
   std::string provenance;
 
   bool has_early() const { return !inputs.empty() && !inputs.front().early.empty(); }

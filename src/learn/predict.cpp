@@ -3,7 +3,9 @@
 #include "core/input_error.hpp"
 #include "core/labels.hpp"
 #include "core/results.hpp"
+#include "learn/machine.hpp"
 #include "learn/preprocess.hpp"
+#include "learn/sha256.hpp"
 #include "learn/torchscript.hpp"
 
 #include <chrono>
@@ -47,14 +49,22 @@ PredictSummary predict(const PredictOptions& o) {
   if (o.batch < 1) throw InputError("command line: --batch must be at least 1");
   if (o.threads < 1) throw InputError("command line: --threads must be at least 1");
   const auto start = std::chrono::steady_clock::now();
+  use_qengine(o.qengine);
   torch::set_num_threads(o.threads);
   torch::NoGradGuard no_grad;
   auto model = load_torchscript(o.model);
   const LabelSet labels = read_labels(o.labels);
   require_labelled_folder(o.images, labels);
 
-  std::string csv = "file_name,predicted_class,predicted_probability,label,correct\n";
   PredictSummary summary;
+  summary.qengine = qengine_in_use();
+  summary.isa = cpu_isa();
+  // Every row names what its answer depends on: the model's bytes, the engine and the ISA.
+  const std::string origin =
+      fmt::format("{},{},{}", sha256_of_file(o.model), summary.qengine, summary.isa);
+  std::string csv =
+      "file_name,predicted_class,predicted_probability,label,correct,model_sha256,qengine,isa\n";
+  Sha256 logits_digest; // shows whether two runs computed the same bits
   const auto& inputs = labels.inputs;
   for (std::size_t first = 0; first < inputs.size(); first += o.batch) {
     const std::size_t last = std::min(inputs.size(), first + o.batch);
@@ -63,18 +73,21 @@ PredictSummary predict(const PredictOptions& o) {
       const auto path = (std::filesystem::path(o.images) / inputs[i].file_name).string();
       images.push_back(imagenet_input(path, o.resize, o.crop));
     }
-    const auto logits = logits_of(model, torch::stack(images), o.model);
+    const auto logits =
+        logits_of(model, torch::stack(images), o.model).to(torch::kFloat32).contiguous();
+    logits_digest.update(logits.data_ptr<float>(), logits.numel() * sizeof(float));
     if (first == 0) check_label_range(labels, logits.size(1));
-    const auto [prob, cls] = torch::softmax(logits.to(torch::kFloat32), 1).max(1);
+    const auto [prob, cls] = torch::softmax(logits, 1).max(1);
     for (std::size_t i = first; i < last; ++i) {
       const long c = cls[i - first].item<long>();
       const bool right = c == inputs[i].label;
-      csv += fmt::format("{},{},{:.6f},{},{}\n", inputs[i].file_name, c,
-                         prob[i - first].item<double>(), inputs[i].label, right ? 1 : 0);
+      csv += fmt::format("{},{},{:.6f},{},{},{}\n", inputs[i].file_name, c,
+                         prob[i - first].item<double>(), inputs[i].label, right ? 1 : 0, origin);
       summary.correct += right;
     }
   }
   summary.inputs = static_cast<long>(inputs.size());
+  summary.logits_sha256 = logits_digest.hex();
   write_atomically(o.out, csv);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;

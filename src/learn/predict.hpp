@@ -1,6 +1,8 @@
 #pragma once
 // `muxsim predict`: a TorchScript classifier over an image folder and its labels, written
 // as a predictions CSV (README "Predictions CSV").
+#include "learn/qengine.hpp"
+
 #include <string>
 
 namespace muxsim::learn {
@@ -14,12 +16,15 @@ struct PredictOptions {
   int threads = 2;
   int resize = 256; // shorter side before the crop; torchvision's evaluation recipe
   int crop = 224;
+  std::string qengine = kDefaultQEngine;
 };
 
 struct PredictSummary {
   long inputs = 0;
   long correct = 0;
   double seconds = 0;
+  std::string qengine, isa;  // what the answers depend on (README "Reproducibility across CPUs")
+  std::string logits_sha256; // of every logit, float32 in input order
 };
 
 PredictSummary predict(const PredictOptions& options);

@@ -3,13 +3,15 @@
 #include "core/input_error.hpp"
 #include "core/results.hpp"
 #include "core/summary.hpp"
+#include "learn/machine.hpp"
 #include "learn/paper_nets.hpp"
+#include "learn/qengine.hpp"
+#include "learn/sha256.hpp"
 #include "learn/torchscript.hpp"
 
 #include <cctype>
 #include <chrono>
 #include <fmt/format.h>
-#include <fstream>
 #include <functional>
 #include <torch/version.h>
 
@@ -57,35 +59,25 @@ std::string slug(const std::string& text) {
 
 std::string profile_csv(const std::vector<MeasuredLatency>& rows, const ProfileOptions& o) {
   std::string out = "device,model,flops,latency_ms,energy_mj,accuracy,source,kind,"
-                    "latency_ms_p95,runs\n";
-  const std::string cpu = cpu_model();
+                    "latency_ms_p95,runs,qengine,isa\n";
+  const std::string cpu = cpu_model(), isa = cpu_isa(), qengine = qengine_in_use();
   const std::string device = o.device.empty() ? "cpu-" + slug(cpu) : o.device;
   for (const auto& r : rows) {
     std::string flops_source = "flops not known (0)";
     for (const auto& a : architectures())
       if (a.name == r.model) flops_source = "flops: " + a.source;
     out += fmt::format(
-        "{},{},{:.6g},{:.4f},0,0,\"measured by muxsim profile on {}, LibTorch {}, {} threads, "
-        "batch 1: median of {} runs after {} warm-up; {}; energy and accuracy not measured "
-        "(0)\",measured,{:.4f},{}\n",
-        device, r.model, r.gflops, r.median_ms, cpu, TORCH_VERSION, o.threads, o.runs, o.warmup,
-        flops_source, r.p95_ms, o.runs);
+        "{},{},{:.6g},{:.4f},0,0,\"measured by muxsim profile on {} ({}), LibTorch {}, "
+        "quantized engine {}, {} threads, batch 1: median of {} runs after {} warm-up; {}{}; "
+        "energy and accuracy not measured (0)\",measured,{:.4f},{},{},{}\n",
+        device, r.model, r.gflops, r.median_ms, cpu, isa, TORCH_VERSION, qengine, o.threads, o.runs,
+        o.warmup, r.sha256.empty() ? "" : "TorchScript sha256 " + r.sha256 + "; ", flops_source,
+        r.p95_ms, o.runs, qengine, isa);
   }
   return out;
 }
 
 } // namespace
-
-std::string cpu_model() {
-  std::ifstream in("/proc/cpuinfo");
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind("model name", 0) == 0) {
-      const auto colon = line.find(':');
-      if (colon != std::string::npos) return line.substr(line.find_first_not_of(' ', colon + 1));
-    }
-  return "unknown CPU";
-}
 
 std::vector<MeasuredLatency> profile_models(const ProfileOptions& o) {
   if (o.runs < 50) throw InputError("command line: --runs must be at least 50");
@@ -93,6 +85,7 @@ std::vector<MeasuredLatency> profile_models(const ProfileOptions& o) {
   if (o.threads < 1) throw InputError("command line: --threads must be at least 1");
   if (o.architectures.empty() && o.torchscripts.empty())
     throw InputError("command line: nothing to profile (give --arch or --torchscript)");
+  use_qengine(o.qengine);
   torch::set_num_threads(o.threads);
   torch::NoGradGuard no_grad;
   std::vector<MeasuredLatency> rows;
@@ -122,6 +115,7 @@ std::vector<MeasuredLatency> profile_models(const ProfileOptions& o) {
     auto m = time_calls([&] { module.forward(input); }, o.warmup, o.runs);
     m.model = name;
     m.gflops = known_gflops(name);
+    m.sha256 = sha256_of_file(path);
     rows.push_back(m);
     fmt::print(stderr, "{} (TorchScript): median {:.3f} ms, p95 {:.3f} ms\n", name, m.median_ms,
                m.p95_ms);

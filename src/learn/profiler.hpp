@@ -1,6 +1,8 @@
 #pragma once
 // `muxsim profile`: CPU latency of models on this machine (README "Profiling"), written
 // as a device profile with kind=measured.
+#include "learn/qengine.hpp"
+
 #include <string>
 #include <vector>
 
@@ -15,6 +17,7 @@ struct ProfileOptions {
   int runs = 50;
   int warmup = 10;
   int threads = 2;
+  std::string qengine = kDefaultQEngine; // quantized engine of TorchScript int8 models
 };
 
 struct MeasuredLatency {
@@ -22,12 +25,10 @@ struct MeasuredLatency {
   double gflops = 0;
   double median_ms = 0;
   double p95_ms = 0;
+  std::string sha256; // of the TorchScript archive; empty for built-in architectures
 };
 
 // Returns the measurements in the order asked (architectures, then TorchScript models).
 std::vector<MeasuredLatency> profile_models(const ProfileOptions& options);
-
-// "Intel(R) Xeon(R) ..." from /proc/cpuinfo, or "unknown CPU".
-std::string cpu_model();
 
 } // namespace muxsim::learn

@@ -4,7 +4,10 @@
 #include "core/mux_report.hpp"
 #include "core/results.hpp"
 #include "learn/early_mux.hpp"
+#include "learn/machine.hpp"
 #include "learn/preprocess.hpp"
+#include "learn/qengine.hpp"
+#include "learn/sha256.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -44,6 +47,7 @@ void build_trace(const TraceBuildOptions& o) {
                                            o.early_block) == o.prefix_blocks.end())
     throw InputError(fmt::format("command line: --early-block {} must be one of --prefix-blocks",
                                  o.early_block));
+  use_qengine(o.qengine);
   torch::set_num_threads(o.threads);
   const LabelSet labels = read_labels(o.labels);
   require_labelled_folder(o.images, labels);
@@ -64,6 +68,10 @@ void build_trace(const TraceBuildOptions& o) {
   std::vector<EarlyMux> early; // the report's early scorers read their scores from here
   if (!o.prefix_model.empty()) {
     PhonePrefix prefix(o.prefix_model);
+    // The early scores come from the quantized phone model's activations: name what they
+    // depend on, as muxsim predict does for its answers.
+    trace.provenance += fmt::format("; early heads qengine={} isa={} model_sha256={}",
+                                    qengine_in_use(), cpu_isa(), sha256_of_file(o.prefix_model));
     scorers[1].gmacs = 1e-9 * static_cast<double>(prefix.prefix_macs(prefix.blocks().size() - 1) +
                                                   prefix.classifier_macs());
     std::vector<std::string> files;

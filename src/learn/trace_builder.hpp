@@ -5,6 +5,7 @@
 #include "core/predictions.hpp"
 #include "learn/feature_head.hpp"
 #include "learn/mux_train.hpp"
+#include "learn/qengine.hpp"
 
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@ struct TraceBuildOptions {
   int early_block = 14;         // whose scores become the trace's early_<model> columns
   int resize = 256, crop = 224; // the phone model's preprocessing, as in muxsim predict
   HeadOptions head;
+  std::string qengine = kDefaultQEngine; // the phone model's quantized engine
 };
 
 void build_trace(const TraceBuildOptions& options);

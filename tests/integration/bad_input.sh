@@ -62,6 +62,13 @@ scenario nocol.ini "[policy]" "policies = hybrid"
 sed -i 's/^profiles = .*/profiles = profile-nokind.csv/' "$WORK/nocol.ini"
 expect_bad missing-column "profile-nokind.csv:1: field 'kind': missing column" "$WORK/nocol.ini"
 
+# A measured timing without the engine and ISA it ran with (README "Reproducibility across CPUs").
+sed 's/^phone,small,0.3,3.5,12,0.7,test,derived$/phone,small,0.3,3.5,12,0.7,test,measured/' \
+  "$WORK/profile.csv" >"$WORK/profile-measured.csv"
+scenario measured.ini "[policy]" "policies = hybrid"
+sed -i 's/^profiles = .*/profiles = profile-measured.csv/' "$WORK/measured.ini"
+expect_bad measured-without-isa "profile-measured.csv:2: field 'qengine': a measured row names the quantized engine" "$WORK/measured.ini"
+
 scenario key.ini "[network]" "bandwith_mbps = 10"
 expect_bad unknown-key "key.ini:9: field 'network.bandwith_mbps': unknown key; known keys:" "$WORK/key.ini"
 

@@ -4,7 +4,7 @@
 source "$(dirname "$0")/common.sh"
 if [[ ! -f /usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz ]]; then
   echo "skip: dataset-fashion-mnist is not installed"
-  exit 0
+  exit 77
 fi
 "$MUXSIM" zoo eval --zoo "$SRC/models/fmnist" --trace "$SRC/traces/fmnist-test.csv" >"$WORK/eval.csv" ||
   fail "zoo eval: $(cat "$WORK/eval.csv")"

@@ -1,29 +1,58 @@
 #!/usr/bin/env bash
-# The ImageNet pipeline end to end on the shared data (README "ImageNet decisions"):
-# predict accuracy, the out-of-fold property checked from the fold membership file, and
-# the imagenet-1300 scenario's results. Skips in one line without the shared data.
+# The ImageNet pipeline end to end on the shared data (README "ImageNet decisions"): the
+# default quantized engine's answers against the committed golden, on this CPU and under
+# every ISA cap that can be set here (README "Reproducibility across CPUs"); the
+# out-of-fold property checked from the fold membership file; and the imagenet-1300
+# scenario's results. Skips in one line (exit 77) without the shared data.
 source "$(dirname "$0")/common.sh"
 data=${MUXSIM_SHARED_DATA:-$SRC/../shared/data}
 if [[ ! -d $data/imagenet-val-1300 ]]; then
   echo "skip: no shared data at $data (set MUXSIM_SHARED_DATA)"
-  exit 0
+  exit 77
 fi
 build=$(dirname "$MUXSIM")
 "$SRC/scripts/imagenet-1300.sh" "$build" "$data" >"$WORK/log" 2>&1 || fail "pipeline: $(tail -5 "$WORK/log")"
 out=$build/imagenet-1300
+logits=$(sed -n 's/^logits sha256 //p' "$WORK/log")
+[[ -n $logits ]] || fail "predict printed no logits digest"
 
-# The quantized MobileNetV2 reaches 78.5 % +- 0.5 top-1 (shared data README).
+# The default engine's logits are the same bits whatever ATen and oneDNN may use: caps down to
+# AVX2 (an AVX2-only machine) and to no vector extension at all.
+val=$data/imagenet-val-1300
+for caps in "ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2" \
+  "ATEN_CPU_CAPABILITY=default ONEDNN_MAX_CPU_ISA=SSE41"; do
+  env $caps "$MUXSIM" predict --model "$data/imagenet-models/mobilenet_v2_quantized.pt" \
+    --images "$val/images" --labels "$val/labels.csv" --resize 0 --out "$WORK/capped.csv" \
+    2>"$WORK/capped.log" || fail "predict under $caps: $(cat "$WORK/capped.log")"
+  grep -qx "logits sha256 $logits" "$WORK/capped.log" ||
+    fail "logits under $caps differ from the uncapped run's: $(cat "$WORK/capped.log")"
+  cut -d, -f1-5 "$WORK/capped.csv" | cmp -s - <(cut -d, -f1-5 "$out/mobilenet_v2.csv") ||
+    fail "predictions under $caps differ from the uncapped run's"
+  grep -q "capped ${caps%% *}" "$WORK/capped.csv" || fail "the isa column does not name the cap $caps"
+  echo "ok: the same logits under $caps"
+done
+
+# The default engine's 1,300 top-1 classes equal the committed golden.
 /usr/bin/python3 - "$out" "$SRC" <<'PY' || fail "checks above"
-import sys, pandas as pd
-out = sys.argv[1]
+import hashlib, sys, pandas as pd
+out, src = sys.argv[1], sys.argv[2]
 p = pd.read_csv(f"{out}/mobilenet_v2.csv")
+golden = pd.read_csv(f"{src}/tests/data/imagenet-top1-golden.csv").set_index("qengine")
+g = golden.loc["qnnpack"]
+top1 = hashlib.sha256("".join(f"{c}\n" for c in p.predicted_class).encode()).hexdigest()
 acc = p.correct.mean()
-print(f"mobilenet_v2 top-1 {acc:.4f} on {len(p)} images")
-assert len(p) == 1300 and abs(acc - 0.785) <= 0.005, acc
+print(f"mobilenet_v2 top-1 {acc:.4f} on {len(p)} images, classes sha256 {top1}")
+assert len(p) == 1300 and top1 == g.top1_sha256, (top1, g.top1_sha256)
+assert p.correct.sum() == g.top1_correct, p.correct.sum()
+sha = "2778381c5eb7639a2229bc39567cf644226e5aa3d3a1d46dfcee70b373738498"  # shared data README
+assert set(p.qengine) == {"qnnpack"} and set(p.model_sha256) == {sha}
+assert p.isa.nunique() == 1 and p.isa.iloc[0] != ""
 
 t = pd.read_csv(f"{out}/trace.csv")
 folds = pd.read_csv(f"{out}/mux_folds.csv")
-assert set(t.provenance) == {"real"}
+isa = p.isa.iloc[0]
+assert set(t.provenance) == {f"real; mobilenet_v2 model_sha256={sha} qengine=qnnpack isa={isa}; "
+                             f"early heads qengine=qnnpack isa={isa} model_sha256={sha}"}, set(t.provenance)
 # No input is scored by a network that trained on it: the network with the input's own
 # fold number must not list it among its training inputs.
 scored_by = dict(zip(t.input_id, t.fold))

@@ -17,6 +17,15 @@ expect_refused profile-few-runs "--runs must be at least 50" "$WORK/prof.csv" \
   profile --arch mux-cnn64 --runs 5 --out "$WORK/prof.csv"
 expect_refused profile-unknown "unknown architecture 'vgg'" "$WORK/prof.csv" \
   profile --arch vgg --out "$WORK/prof.csv"
+# The quantized engine: QNNPACK or oneDNN; Debian's LibTorch has no FBGEMM.
+expect_refused qengine-predict "--qengine 'fbgemm' is not qnnpack or onednn" "$WORK/p.csv" \
+  predict --model "$WORK/fake.pt" --images "$WORK/img" --labels "$SRC/tests/data/two-labels.csv" \
+  --out "$WORK/p.csv" --qengine fbgemm
+expect_refused qengine-profile "--qengine 'x86' is not qnnpack or onednn" "$WORK/prof.csv" \
+  profile --arch mux-cnn64 --out "$WORK/prof.csv" --qengine x86
+expect_refused qengine-trace "--qengine '' is not qnnpack or onednn" "$WORK/t" \
+  trace --labels "$SRC/tests/data/two-labels.csv" --images "$WORK/img" --model a=x.csv --out "$WORK/t" \
+  --qengine ""
 # Preprocessing options, refused before any image is read.
 expect_refused crop-over-resize "--crop 300 is larger than --resize 256" "$WORK/p.csv" \
   predict --model "$WORK/fake.pt" --images "$WORK/img" --labels "$SRC/tests/data/two-labels.csv" \
@@ -47,7 +56,7 @@ expect_refused zoo-early-trace "are not the zoo's" "$WORK/ze" \
 
 if [[ ! -f $model ]]; then
   echo "skip: no shared data at $data for the model-based cases (set MUXSIM_SHARED_DATA)"
-  exit 0
+  exit 77
 fi
 # Three real images, one of them corrupted by truncation.
 ids=($(sed -n '2,4p' "$val/labels.csv" | cut -d, -f1))

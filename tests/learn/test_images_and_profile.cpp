@@ -1,8 +1,10 @@
 // JPEG decoding refuses corrupt files; preprocessing normalises as torchvision does; a
 // measured profile parses back as a profile.
 #include "../unit/test_util.hpp"
+#include "core/csv.hpp"
 #include "core/input_error.hpp"
 #include "core/profile.hpp"
+#include "learn/machine.hpp"
 #include "learn/preprocess.hpp"
 #include "learn/profiler.hpp"
 #include "learn/torchscript.hpp"
@@ -125,6 +127,13 @@ TEST_CASE("muxsim profile output parses back as a measured profile") {
   CHECK(p.latency_ms > 0);
   CHECK(p.gflops == doctest::Approx(0.003982).epsilon(1e-3));
   CHECK(p.source.find("LibTorch") != std::string::npos);
+  CHECK(p.source.find("quantized engine qnnpack") != std::string::npos);
+  const CsvTable written = CsvTable::read(o.out);
+  CHECK(written.text(0, "qengine") == "qnnpack");
+  CHECK(written.text(0, "isa") == cpu_isa());
+  o.qengine = "fbgemm";
+  CHECK_THROWS_WITH_AS(profile_models(o), doctest::Contains("--qengine 'fbgemm'"), InputError);
+  o.qengine = "qnnpack";
   o.runs = 10;
   CHECK_THROWS_AS(profile_models(o), InputError);
 }

@@ -62,6 +62,34 @@ TEST_CASE("predictions join: correctness per model, in label order") {
   CHECK(t.provenance == "real");
 }
 
+TEST_CASE("predictions: measured files name model, engine and ISA, and the trace keeps them") {
+  const auto labels = read_labels(write_temp("ol.csv", "file_name,label\nx,5\ny,7\n"));
+  const std::string head = "file_name,predicted_class,predicted_probability,label,correct";
+  const auto measured =
+      write_temp("op1.csv", head + ",model_sha256,qengine,isa\nx,5,0.8,5,1,ab12,qnnpack,avx2\n"
+                                   "y,7,0.7,7,1,ab12,qnnpack,avx2\n");
+  const auto t = join_predictions(labels, {{"phone", measured}}, "");
+  CHECK(t.provenance == "real; phone model_sha256=ab12 qengine=qnnpack isa=avx2");
+  // muxsim predict's output (it has `correct`) without its origin is refused.
+  const auto bare = write_temp("op2.csv", head + "\nx,5,0.8,5,1\ny,7,0.7,7,1\n");
+  CHECK(error_of([&] {
+          read_predictions(bare);
+        }).find("op2.csv:1: field 'model_sha256': missing; measured predictions") !=
+        std::string::npos);
+  const auto no_isa = write_temp(
+      "op3.csv",
+      head + ",model_sha256,qengine\nx,5,0.8,5,1,ab12,qnnpack\ny,7,0.7,7,1,ab12,qnnpack\n");
+  CHECK(error_of([&] { read_predictions(no_isa); }).find("op3.csv:1: field 'isa': missing") !=
+        std::string::npos);
+  const auto mixed =
+      write_temp("op4.csv", head + ",model_sha256,qengine,isa\nx,5,0.8,5,1,ab12,qnnpack,avx2\n"
+                                   "y,7,0.7,7,1,ab12,onednn,avx2\n");
+  CHECK(error_of([&] {
+          read_predictions(mixed);
+        }).find("op4.csv:3: field 'qengine': 'onednn' differs from line 2's 'qnnpack'") !=
+        std::string::npos);
+}
+
 TEST_CASE("predictions join: mismatches on either side are refused") {
   const auto labels = read_labels(write_temp("ml.csv", "file_name,label\nx,5\ny,7\n"));
   const auto header = std::string("file_name,predicted_class,predicted_probability\n");

@@ -8,6 +8,7 @@
 #include "core/trace.hpp"
 #include "test_util.hpp"
 
+#include <cstring>
 #include <doctest/doctest.h>
 #include <fstream>
 #include <functional>
@@ -71,6 +72,20 @@ TEST_CASE("profiles reject missing columns, bad numbers, unsourced figures and u
   const auto source = write_temp("p4.csv", std::string(kHeader) + "d,m,1,1,1,0.5,,measured\n");
   CHECK(error_of([&] { ProfileSet().load(source); }).find(":2: field 'source'") !=
         std::string::npos);
+  // A measured timing names the engine and ISA it ran with; published rows need not.
+  const std::string with_origin =
+      std::string(kHeader).insert(std::strlen(kHeader) - 1, ",qengine,isa");
+  const auto no_isa = write_temp("p6.csv", std::string(kHeader) + "d,m,1,1,0,0,muxsim,measured\n");
+  CHECK(error_of([&] { ProfileSet().load(no_isa); }).find(":2: field 'qengine': a measured row") !=
+        std::string::npos);
+  const auto empty_isa =
+      write_temp("p7.csv", with_origin + "d,m,1,1,0,0,muxsim,measured,qnnpack,\n");
+  CHECK(error_of([&] { ProfileSet().load(empty_isa); }).find(":2: field 'isa'") !=
+        std::string::npos);
+  const auto origin = write_temp(
+      "p8.csv",
+      with_origin + "d,m,1,1,0,0,muxsim,measured,qnnpack,avx2\nd,n,1,1,0,0,p,published,,\n");
+  CHECK(error_of([&] { ProfileSet().load(origin); }).empty());
   const auto ok = write_temp("p5.csv", std::string(kHeader) + "d,m,1,2,3,0.5,paper,published\n");
   set.load(ok);
   CHECK(set.get("d", "m").latency_ms == 2);

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/learn/qengine_option.hpp"
 #include "cli/options.hpp"
 #include "learn/predict.hpp"
 
@@ -18,19 +19,22 @@ int predict_command(const std::vector<std::string>& args) {
       "resize", po::value(&o.resize)->default_value(o.resize),
       "shorter side before the crop, in pixels; 0 keeps the image size")(
       "crop", po::value(&o.crop)->default_value(o.crop), "centre crop side, in pixels");
+  add_qengine_option(options, o.qengine);
   po::positional_options_description positional;
   po::variables_map vm;
   const std::string usage =
       "usage: muxsim predict --model M.pt --images DIR --labels L.csv --out P.csv [options]\n\n"
       "Classifies every image the labels name with a TorchScript model (input 1x3xHxW, RGB,\n"
       "ImageNet mean/std; output logits) and writes one row per image:\n"
-      "file_name,predicted_class,predicted_probability,label,correct. Preprocessing is\n"
-      "torchvision's evaluation recipe: resize the shorter side, centre crop, normalise.";
+      "file_name,predicted_class,predicted_probability,label,correct, then what the answers\n"
+      "depend on: model_sha256,qengine,isa. Preprocessing is torchvision's evaluation\n"
+      "recipe: resize the shorter side, centre crop, normalise.";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   check_preprocessing(o.resize, o.crop);
   const auto s = learn::predict(o);
-  fmt::print(stderr, "wrote {}: {} images, top-1 {:.4f}, {:.1f} s\n", o.out, s.inputs,
-             static_cast<double>(s.correct) / s.inputs, s.seconds);
+  fmt::print(stderr, "wrote {}: {} images, top-1 {:.4f}, {:.1f} s ({} on {})\nlogits sha256 {}\n",
+             o.out, s.inputs, static_cast<double>(s.correct) / s.inputs, s.seconds, s.qengine,
+             s.isa, s.logits_sha256);
   return 0;
 }
 

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/learn/qengine_option.hpp"
 #include "cli/options.hpp"
 #include "learn/profiler.hpp"
 
@@ -22,13 +23,15 @@ int profile_command(const std::vector<std::string>& args) {
                                                   "timed runs per model (at least 50)")(
       "warmup", po::value(&o.warmup)->default_value(o.warmup), "untimed runs first")(
       "threads", po::value(&o.threads)->default_value(o.threads), "LibTorch intra-op threads");
+  add_qengine_option(options, o.qengine);
   po::positional_options_description positional;
   po::variables_map vm;
   const std::string usage =
       "usage: muxsim profile [--arch NAME ...] [--torchscript NAME=M.pt ...] --out P.csv\n\n"
       "Times one-image forward passes on this CPU and writes a device profile (kind\n"
       "measured; latency_ms is the median, latency_ms_p95 the 95th percentile). The source\n"
-      "column names the CPU and the LibTorch version.";
+      "column names the CPU and the LibTorch version; the qengine and isa columns the\n"
+      "quantized engine and the CPU's instruction set.";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   const auto rows = learn::profile_models(o);
   const learn::MeasuredLatency* ref = nullptr;

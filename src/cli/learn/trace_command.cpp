@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/learn/qengine_option.hpp"
 #include "cli/options.hpp"
 #include "core/csv.hpp"
 #include "core/input_error.hpp"
@@ -67,6 +68,7 @@ int trace_command(const std::vector<std::string>& args) {
       "the phone model's preprocessing, as muxsim predict: shorter side; 0 keeps the size")(
       "crop", po::value(&o.crop)->default_value(o.crop),
       "... and centre crop side")("quiet,q", "no progress lines");
+  add_qengine_option(options, o.qengine);
   po::positional_options_description positional;
   po::variables_map vm;
   const std::string usage =
