@@ -9,6 +9,7 @@
 #include "learn/torchscript.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fmt/format.h>
 
@@ -41,6 +42,19 @@ torch::Tensor logits_of(torch::jit::Module& model, const torch::Tensor& batch,
   if (logits.dim() != 2 || logits.size(0) != batch.size(0))
     throw InputError(path + ": the model does not return [batch, classes] logits");
   return logits;
+}
+
+// The top class (the first, on a tie) and its softmax probability, in double precision one
+// element at a time: ATen's vectorised softmax rounds differently on each ISA, and the
+// probability is written to 6 decimals (docs/reproducibility.md).
+std::pair<long, double> top1(const float* logits, long classes) {
+  long best = 0;
+  for (long k = 1; k < classes; ++k)
+    if (logits[k] > logits[best]) best = k;
+  double sum = 0;
+  for (long k = 0; k < classes; ++k)
+    sum += std::exp(static_cast<double>(logits[k]) - logits[best]);
+  return {best, 1.0 / sum};
 }
 
 } // namespace
@@ -77,12 +91,12 @@ PredictSummary predict(const PredictOptions& o) {
         logits_of(model, torch::stack(images), o.model).to(torch::kFloat32).contiguous();
     logits_digest.update(logits.data_ptr<float>(), logits.numel() * sizeof(float));
     if (first == 0) check_label_range(labels, logits.size(1));
-    const auto [prob, cls] = torch::softmax(logits, 1).max(1);
+    const long classes = logits.size(1);
     for (std::size_t i = first; i < last; ++i) {
-      const long c = cls[i - first].item<long>();
+      const auto [c, prob] = top1(logits.data_ptr<float>() + (i - first) * classes, classes);
       const bool right = c == inputs[i].label;
-      csv += fmt::format("{},{},{:.6f},{},{},{}\n", inputs[i].file_name, c,
-                         prob[i - first].item<double>(), inputs[i].label, right ? 1 : 0, origin);
+      csv += fmt::format("{},{},{:.6f},{},{},{}\n", inputs[i].file_name, c, prob, inputs[i].label,
+                         right ? 1 : 0, origin);
       summary.correct += right;
     }
   }
