@@ -1,4 +1,4 @@
-"""Prints the contrastive-loss ablation side by side (README "Ablation"): the
+"""Prints the contrastive-loss ablation side by side (docs/fashion-mnist.md): the
 multiplexer's AUC per model, and Algorithm 2 in the paper's Table II style.
 usage: compare_ablation.py CONTRASTIVE_DIR ABLATION_DIR"""
 import sys

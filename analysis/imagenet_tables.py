@@ -1,4 +1,4 @@
-"""Prints the ImageNet tables of docs (README "ImageNet decisions") from the output of
+"""Prints the ImageNet tables of docs (docs/imagenet.md) from the output of
 scripts/imagenet-1300.sh: the scorers' AUCs with their intervals, and the policies at one
 phone and 100 Mbit/s, simulated.
 usage: /usr/bin/python3 analysis/imagenet_tables.py [BUILD_DIR/imagenet-1300]"""

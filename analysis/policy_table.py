@@ -1,4 +1,4 @@
-"""The seed-policy comparison (README "Seed policies"): every policy on bandwidth-sweep,
+"""The seed-policy comparison (docs/seed-policies.md): every policy on bandwidth-sweep,
 wifi-walk and campus, simulated, as one Markdown table; then, along the bandwidth sweep,
 the network-aware multiplexer against the paper's static threshold (hybrid, and hybrid-edge);
 then AutoScale's energy efficiency against mobile-only and cloud-only.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Memory behind the budgets (README "Limits"): peak RSS (GNU time) of whole muxsim runs,
+# Memory behind the budgets (docs/limits.md): peak RSS (GNU time) of whole muxsim runs,
 # differenced so start-up cancels. Prints bytes per simulated request, per simulated phone,
 # per planned run, and a 1,000,000-row decision trace's memory against its file size.
 # usage: bench/memory.sh [BUILD_DIR]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Which quantized engine gives the same answers on every x86-64 CPU (README "Reproducibility
-# across CPUs"). Runs `muxsim predict` on the 1,300 shared ImageNet images with the quantized
-# MobileNetV2 under each engine and each ISA cap this CPU allows (ATEN_CPU_CAPABILITY caps
+# Which quantized engine gives the same answers on every x86-64 CPU (docs/reproducibility.md).
+# Runs `muxsim predict` on the 1,300 shared ImageNet images with the quantized MobileNetV2
+# under each engine and each ISA cap this CPU allows (ATEN_CPU_CAPABILITY caps
 # ATen's vector kernels, ONEDNN_MAX_CPU_ISA oneDNN's), then times both engines with
 # `muxsim profile`. An AVX2-only machine is approached here with the AVX2 caps.
 # usage: bench/qengine.sh [BUILD_DIR] [SHARED_DATA_DIR]

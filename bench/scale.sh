@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scale benchmark (README "Speed"): prints each workload's figure, its target, and the ratio
+# Scale benchmark (docs/speed.md): prints each workload's figure, its target, and the ratio
 # of the two (>= 1 meets the target). Timings are whole processes (wall clock, peak RSS from
 # GNU time). With --peer, also runs PureEdgeSim (../shared/peers/pureedgesim/run.sh) on the
 # same task count, interleaved with muxsim (muxsim, PureEdgeSim, muxsim), and prints the ratio.

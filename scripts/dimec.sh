@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# DIMEC-DC end to end on Fashion-MNIST (README "Seed policies"): retrains the zoo once to
+# DIMEC-DC end to end on Fashion-MNIST (docs/seed-policies.md): retrains the zoo once to
 # record its cartography (the weights come out byte-identical to models/fmnist/ on this
 # machine), places the test inputs with muxsim zoo dimec for each mu, and runs
 # scenarios/fmnist-dimec.ini on the placement of mu = 0.01 (the one within 0.5 points of

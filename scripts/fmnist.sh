@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates everything the fmnist scenario commits, from the Debian package
-# dataset-fashion-mnist (README "Algorithm 1 on Fashion-MNIST"):
+# dataset-fashion-mnist (docs/fashion-mnist.md):
 #   models/fmnist/zoo-*.pt, zoo.csv, mux.pt   the contrastive zoo and its multiplexer
 #   traces/fmnist-test.csv                    the decision trace of the 10,000 test images
 #   models/fmnist-derived.csv                 the zoo's TX2 and 1080Ti profiles (by FLOPs)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the ImageNet decision trace from the shared data and runs the imagenet-1300
-# scenario on it (README "ImageNet decisions"). Everything goes under BUILD_DIR.
+# scenario on it (docs/imagenet.md). Everything goes under BUILD_DIR.
 # usage: scripts/imagenet-1300.sh [BUILD_DIR] [SHARED_DATA_DIR]
 # Exit status 0 also when the shared data is absent: it prints one skip line.
 set -euo pipefail

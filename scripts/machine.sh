@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints what muxsim's measured figures depend on (README "Reproducibility across CPUs"): the
+# Prints what muxsim's measured figures depend on (docs/reproducibility.md): the
 # CPU model, the instruction-set flags that change LibTorch's and oneDNN's kernels, and the
 # LibTorch, oneDNN and SimGrid versions. CI prints it first, so a failure elsewhere is read
 # in one look.

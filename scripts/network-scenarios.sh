@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every network and load scenario (README "Network scenarios") and writes
+# Runs every network and load scenario (docs/network-scenarios.md) and writes
 # OUT/results.csv (default build/network-scenarios). wifi-walk reads the real trace from
 # ../shared/data (or $MUXSIM_SHARED_DATA) and is skipped, with a line saying so, without it.
 # usage: scripts/network-scenarios.sh [OUT_DIR] [BUILD_DIR]

@@ -1,7 +1,7 @@
-// muxsim: one command line, one subcommand per step of the pipeline (README "Pipeline").
+// muxsim: one command line, one subcommand per step of the pipeline (docs/commands.md).
 // The simulating commands live here; the LibTorch ones (predict, trace, profile, zoo, mux)
 // live in muxsim-learn beside this binary, which muxsim hands them to, so that `run` and
-// `--help` never load LibTorch (README "Speed").
+// `--help` never load LibTorch (docs/speed.md).
 #include "cli/commands.hpp"
 #include "cli/dispatch.hpp"
 

@@ -65,7 +65,7 @@ int run_command(const std::vector<std::string>& args) {
       "k/n: run only runs r with r mod n = k - 1 (merge with muxsim merge)")(
       "resume", "skip the runs DIR already holds as done (from results.csv or an interrupted run)")(
       "max-runs", po::value(&max_runs)->default_value(kDefaultMaxRuns),
-      "refuse a scenario that plans more runs than this (README \"Limits\")")(
+      "refuse a scenario that plans more runs than this (docs/limits.md)")(
       "max-requests", po::value(&max_requests)->default_value(kDefaultMaxRequests),
       "refuse a run of more requests than this (about 130 bytes each when simulated)")(
       "quiet,q", "no progress lines on stderr")(

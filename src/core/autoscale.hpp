@@ -1,5 +1,5 @@
 #pragma once
-// AutoScale (Kim & Wu, arXiv 2005.02544) as a muxsim policy (README "Seed policies"): a
+// AutoScale (Kim & Wu, arXiv 2005.02544) as a muxsim policy (docs/seed-policies.md): a
 // tabular Q-learning agent that picks the execution target per request (the phone, the
 // edge server or the cloud) from what the phone observes, learning online.
 //   state:  the model class (one per scenario: the phone's model), the phone's Wi-Fi rate

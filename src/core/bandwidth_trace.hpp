@@ -1,5 +1,5 @@
 #pragma once
-// A real throughput time series (README "Bandwidth traces"), read in either of the two formats
+// A real throughput time series (docs/formats.md), read in either of the two formats
 // of ../shared/data/bandwidth/:
 //   seconds,bytes_per_second      (comma separated: the wifi-walk traces)
 //   seconds<TAB or space>Mbit/s   (the hsdpa-3g and fcc traces)

@@ -1,5 +1,5 @@
 #pragma once
-// Each phone's Wi-Fi rate over time (README "Channel"): constant, following a real
+// Each phone's Wi-Fi rate over time (docs/network.md): constant, following a real
 // throughput trace from a per-phone offset, or a seeded two-state (good/bad) Markov chain.
 // Core holds the schedule; the simulation's channel actor applies it to SimGrid's Wi-Fi rate
 // levels, and the closed form uses each phone's mean rate.

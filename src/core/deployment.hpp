@@ -70,7 +70,7 @@ struct Timing {
 // Compute time of a plan's models on their server for a batch of `batch` such requests: the
 // edge model, or the cloud slots one after another (their slowest, with ensemble_parallel:
 // the paper runs an ensemble's models in parallel on the GPU), scaled by
-// L(b) = L(1) (1 + slope (b - 1)), the affine batch-latency model (README "GPU servers").
+// L(b) = L(1) (1 + slope (b - 1)), the affine batch-latency model (docs/network.md).
 // The multiplexer's own time, when it runs on the cloud, is not included.
 double server_latency_ms(const Deployment& d, const Plan& plan, long batch, double slope);
 

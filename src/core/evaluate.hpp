@@ -11,7 +11,7 @@ namespace muxsim {
 
 std::vector<CostBreakdown> evaluate_closed_form(const Prepared& p, Policy& policy,
                                                 const RunPoint& point);
-// The same requests summarized as they are costed, without storing them (README "Speed").
+// The same requests summarized as they are costed, without storing them (docs/speed.md).
 Summary summarize_closed_form(const Prepared& p, Policy& policy, const RunPoint& point);
 
 } // namespace muxsim

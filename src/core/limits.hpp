@@ -1,5 +1,5 @@
 #pragma once
-// Limits on values read from files (README "Limits").
+// Limits on values read from files (docs/limits.md).
 
 namespace muxsim {
 

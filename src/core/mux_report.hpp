@@ -1,6 +1,6 @@
 #pragma once
 // How well each scorer predicts each model's correctness on a decision trace
-// (README "Multiplexer report"): the learned multiplexer's out-of-fold scores, the
+// (docs/imagenet.md): the learned multiplexer's out-of-fold scores, the
 // reference scorer (the phone model's own max-softmax confidence), and any further scorers
 // such as the early multiplexers on the phone model's prefix.
 #include "core/trace.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// The network-aware multiplexer (README "Seed policies"): per input, the multiplexer's
+// The network-aware multiplexer (docs/seed-policies.md): per input, the multiplexer's
 // per-model scores together with the phone's own estimates of its uplink rate and of the
 // servers' wait pick the placement (the phone, the edge, or one cloud model) that minimises
 // expected latency or phone energy among those whose score reaches the accuracy target.

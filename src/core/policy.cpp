@@ -82,7 +82,7 @@ private:
   bool by_confidence_;
 };
 
-// The early multiplexer (README "Early multiplexer"): the phone runs its model's first k
+// The early multiplexer (docs/imagenet.md): the phone runs its model's first k
 // blocks and a head on their pooled activation; when the head predicts the phone model is
 // right, the phone finishes the remaining blocks, else it offloads to the cloud default.
 class HybridEarly : public Policy {
@@ -129,10 +129,10 @@ private:
 };
 
 // DIMEC-DC (Bajpai & Hanawal, arXiv 2412.16616): the trace's predicted difficulty region
-// places each input, easy on the phone, medium on the edge, hard in the cloud (README
-// "Seed policies"). The region classifier reads the phone model's own features, so the
-// phone model runs on every input, as in DIMEC-DC's mobile stage; its head (a few hundred
-// multiply-accumulates) is not charged.
+// places each input, easy on the phone, medium on the edge, hard in the cloud
+// (docs/seed-policies.md). The region classifier reads the phone model's own features, so
+// the phone model runs on every input, as in DIMEC-DC's mobile stage; its head (a few
+// hundred multiply-accumulates) is not charged.
 class DimecDc : public Policy {
 public:
   explicit DimecDc(const Deployment& d) : d_(d) {}

@@ -14,7 +14,7 @@ struct PolicyParams {
   double ensemble_threshold = 0.288; // Algorithm 2 threshold; the paper's swept optimum
   double confidence_threshold = 0.5; // reference multiplexer: the phone model's confidence
   double early_threshold = 0.5;      // early multiplexer: finish locally when score >= this
-  // Adaptive policies (README "Seed policies").
+  // Adaptive policies (docs/seed-policies.md).
   double accuracy_target = 0.75; // autoscale: least profile accuracy of a target
   double score_target = 0.5;     // network-aware: least multiplexer score of a placement
   double qos_ms = 100;           // autoscale's latency target
@@ -37,7 +37,7 @@ public:
   // A static policy's decision: a function of the input's trace row alone.
   virtual Plan choose(const TraceInput& input) const = 0;
 
-  // Adaptive policies (README "Seed policies") decide from what the phone sees and learn
+  // Adaptive policies (docs/seed-policies.md) decide from what the phone sees and learn
   // from what its requests cost; the defaults make a policy static.
   virtual bool adaptive() const { return false; }
   virtual Plan decide(const TraceInput& input, const PhoneView&) { return choose(input); }

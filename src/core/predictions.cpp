@@ -7,7 +7,7 @@ namespace muxsim {
 
 namespace {
 
-// What a measured file's answers depend on (README "Reproducibility across CPUs"). muxsim
+// What a measured file's answers depend on (docs/reproducibility.md). muxsim
 // predict's files (they have a `correct` column) must say it; imported ones may.
 std::string read_origin(const CsvTable& table) {
   const char* fields[] = {"model_sha256", "qengine", "isa"};

@@ -1,5 +1,5 @@
 #pragma once
-// Per-input predictions of one model (README "Predictions CSV"), in ImageNet-X's format:
+// Per-input predictions of one model (docs/formats.md), in ImageNet-X's format:
 // `file_name,predicted_class,predicted_probability`, optionally with `label` and `correct`
 // (what `muxsim predict` adds). Joining several on file name against a label set gives the
 // correctness part of a decision trace.
@@ -23,7 +23,7 @@ struct PredictionTable {
   std::string path;
   std::map<std::string, Prediction> by_file;
   // "model_sha256=... qengine=... isa=..." for a file muxsim predict measured; empty for
-  // imported ones (README "Reproducibility across CPUs").
+  // imported ones (docs/reproducibility.md).
   std::string origin;
 };
 

@@ -36,7 +36,7 @@ void ProfileSet::load(const std::string& path) {
       throw InputError(where(path, line, "kind") + ": '" + p.kind +
                        "' is not one of published, measured, derived");
     // A timing depends on the machine: a measured row names the quantized engine and the
-    // CPU's instruction set it ran with (README "Reproducibility across CPUs").
+    // CPU's instruction set it ran with (docs/reproducibility.md).
     if (p.kind == "measured")
       for (const char* field : {"qengine", "isa"})
         if (!table.has_column(field) || table.text(r, field).empty())

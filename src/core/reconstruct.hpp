@@ -2,7 +2,7 @@
 // Decision traces reconstructed from the marginals a paper publishes, for driving its
 // scenarios when no per-input decisions exist. They are labelled "reconstructed from
 // published marginals" in the trace and in every results row, and never stand for real
-// decisions. README "Reconstructed traces" says which figures they match exactly.
+// decisions. docs/paper.md says which figures they match exactly.
 #include "core/trace.hpp"
 
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
 // `muxsim report`: a compact Markdown table per scenario and run point of a results.csv, for
-// reading in a terminal (README "Reading results").
+// reading in a terminal (docs/formats.md).
 #include <string>
 
 namespace muxsim {

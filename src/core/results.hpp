@@ -1,5 +1,5 @@
 #pragma once
-// The results CSV: tidy, one row per (run, mode, policy). README "Results CSV" lists the
+// The results CSV: tidy, one row per (run, mode, policy). docs/formats.md lists the
 // columns; notebooks read it with a plain pandas.read_csv.
 #include "core/scenario.hpp"
 #include "core/summary.hpp"

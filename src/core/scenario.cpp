@@ -329,8 +329,7 @@ Scenario read_scenario(const std::string& path) {
   load.cells = integers("load.cells", "1", 1);
   load.phones = integers("load.phones", "1", 1);
   // A simulated phone is an actor with its own stack: about 8 KB, or 40 KB beyond about
-  // 30,000 actors, where SimGrid stacks lose their guard pages (bench/memory.sh, README
-  // "Limits").
+  // 30,000 actors, where SimGrid stacks lose their guard pages (bench/memory.sh, docs/limits.md).
   constexpr double kMaxPhones = 1e5;
   const double most_cells = *std::max_element(load.cells.begin(), load.cells.end());
   const double most_phones = *std::max_element(load.phones.begin(), load.phones.end());

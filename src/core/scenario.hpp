@@ -1,5 +1,5 @@
 #pragma once
-// A scenario INI (README "Scenario"), read by Boost.Program_options. Keys are grouped into
+// A scenario INI (docs/formats.md), read by Boost.Program_options. Keys are grouped into
 // sections by concern ([devices], [policy], [network], [radio], [load], [servers],
 // [reconstruct]); Boost names a key "section.key". Every key is known here; an unknown key
 // is an error that lists the known ones.
@@ -85,13 +85,13 @@ struct Scenario {
   RadioPower radio;
   LoadConfig load;
   ServerConfig servers;
-  // Reconstruction targets (README "Reconstructed traces").
+  // Reconstruction targets (docs/paper.md).
   long reconstruct_inputs = 10000;
   double target_mobile_accuracy = 0, target_cloud_accuracy = 0; // 0: the profile's
   double target_local_fraction = 0, target_hybrid_accuracy = 0;
   // reconstruct:table2: hybrid-single's called fractions (one per cloud model) and accuracy;
   // hybrid-ensemble's accuracy, FLOPs and latency, reached by adding `ensemble_extra` to
-  // inputs called for the two `ensemble_sources` (README "Reconstructed traces").
+  // inputs called for the two `ensemble_sources` (docs/paper.md).
   std::vector<double> target_called;
   double target_single_accuracy = 0, target_ensemble_accuracy = 0;
   double target_ensemble_gflops = 0, target_ensemble_latency_ms = 0;
@@ -107,7 +107,7 @@ struct Scenario {
   double run_count() const;
 };
 
-// Budgets checked before anything is planned or allocated (README "Limits"), from
+// Budgets checked before anything is planned or allocated (docs/limits.md), from
 // bench/memory.sh: a planned run costs the parent about 2 KB (and a child process); a
 // simulated request about 130 bytes, a closed-form one 8. The defaults keep one run under
 // about 7 GB and a sweep's parent under about 2 GB.

@@ -1,6 +1,6 @@
 #pragma once
 // The cloud models of one plan, stored inline: a plan is made for every request, and a heap
-// allocation per request was the closed form's largest cost (README "Speed").
+// allocation per request was the closed form's largest cost (docs/speed.md).
 #include <algorithm>
 #include <array>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // The decision trace: one row per input, per model the predicted class, its confidence,
 // whether it was correct and the multiplexer's score, plus the fold the score came from
 // (scores are out-of-fold), and optionally the early multiplexer's score per model. See
-// README "Decision trace CSV".
+// docs/formats.md.
 #include <string>
 #include <vector>
 
@@ -30,7 +30,7 @@ struct DecisionTrace {
   // "real", "synthetic" or "reconstructed from published marginals"; written per row so a
   // notebook can never lose it. A real trace built from muxsim's own measurements goes on to
   // name what they depend on, e.g. "real; mobilenet_v2 model_sha256=... qengine=qnnpack
-  // isa=avx2" (README "Reproducibility across CPUs").
+  // isa=avx2" (docs/reproducibility.md).
   std::string provenance;
 
   bool has_early() const { return !inputs.empty() && !inputs.front().early.empty(); }

@@ -1,5 +1,5 @@
 #pragma once
-// Early multiplexers (README "Early multiplexer"): for each cut point k, a head trained
+// Early multiplexers (docs/imagenet.md): for each cut point k, a head trained
 // out of fold on the phone model's pooled activation after block k.
 #include "learn/feature_head.hpp"
 #include "learn/mux_train.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// The head of an early multiplexer (README "Early multiplexer"): from the pooled activation
+// The head of an early multiplexer (docs/imagenet.md): from the pooled activation
 // after block k of the phone model to one logit per model, "is that model right?".
 // Features are standardised with the training rows' mean and deviation; the loss per model
 // is the mean log-loss plus an L2 penalty |w|^2 / (2 n C) (scikit-learn's convention);

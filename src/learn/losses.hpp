@@ -1,5 +1,5 @@
 #pragma once
-// The losses of Algorithm 1 (README "Losses").
+// The losses of Algorithm 1 (docs/fashion-mnist.md).
 #include <torch/torch.h>
 #include <vector>
 

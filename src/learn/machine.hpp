@@ -1,6 +1,6 @@
 #pragma once
-// What a measured figure depends on, named so it can be written beside the figure (README
-// "Reproducibility across CPUs"): the CPU model and the instruction set the kernels could use.
+// What a measured figure depends on, named so it can be written beside the figure
+// (docs/reproducibility.md): the CPU model and the instruction set the kernels could use.
 // Plain C++: reads /proc/cpuinfo and the environment, no LibTorch.
 #include <string>
 

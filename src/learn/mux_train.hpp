@@ -1,5 +1,5 @@
 #pragma once
-// Out-of-fold training of the multiplexer on per-input correctness (README "Multiplexer"):
+// Out-of-fold training of the multiplexer on per-input correctness (docs/imagenet.md):
 // k networks, network f trained on every fold but f and scoring only fold f, so no input
 // is ever scored by a network that saw it.
 #include <cstdint>

@@ -1,7 +1,7 @@
 #pragma once
 // LibTorch definitions of the paper's Table II architectures (torchvision layouts), for
 // timing only: latency does not depend on the weights, so they keep their random
-// initialisation (README "Profiling").
+// initialisation (docs/imagenet.md).
 #include <functional>
 #include <memory>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// The phone model cut after its k-th block (README "Early multiplexer"). The shared
+// The phone model cut after its k-th block (docs/imagenet.md). The shared
 // quantized MobileNetV2 is a frozen TorchScript graph: torchvision's `features` blocks are
 // inlined into one forward graph, so the blocks are found from the op sequence and the
 // value after each one is registered as an extra output of a copy of that graph. One

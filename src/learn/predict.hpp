@@ -1,6 +1,6 @@
 #pragma once
 // `muxsim predict`: a TorchScript classifier over an image folder and its labels, written
-// as a predictions CSV (README "Predictions CSV").
+// as a predictions CSV (docs/formats.md).
 #include "learn/qengine.hpp"
 
 #include <string>
@@ -23,7 +23,7 @@ struct PredictSummary {
   long inputs = 0;
   long correct = 0;
   double seconds = 0;
-  std::string qengine, isa;  // what the answers depend on (README "Reproducibility across CPUs")
+  std::string qengine, isa;  // what the answers depend on (docs/reproducibility.md)
   std::string logits_sha256; // of every logit, float32 in input order
 };
 

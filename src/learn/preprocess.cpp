@@ -55,7 +55,7 @@ torch::Tensor imagenet_input(const RgbImage& image, int resize, int crop) {
         fmt::format("image of {}x{} is smaller than the --crop of {}; raise --resize", w, h, crop));
   // The offset is floor((H - crop) / 2), as in the reference measurement of the shared
   // data (78.5% top-1). torchvision rounds instead: 2 px instead of 1 on the 227-px images
-  // (README "ImageNet decisions").
+  // (docs/imagenet.md).
   const int top = (h - crop) / 2;
   const int left = (w - crop) / 2;
   return normalise(chw.slice(1, top, top + crop).slice(2, left, left + crop));

@@ -1,5 +1,5 @@
 #pragma once
-// Image preprocessing (README "Preprocessing"): the torchvision ImageNet evaluation recipe,
+// Image preprocessing (docs/imagenet.md): the torchvision ImageNet evaluation recipe,
 // and the small square inputs the multiplexer sees.
 #include "learn/jpeg_image.hpp"
 

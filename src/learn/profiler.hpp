@@ -1,5 +1,5 @@
 #pragma once
-// `muxsim profile`: CPU latency of models on this machine (README "Profiling"), written
+// `muxsim profile`: CPU latency of models on this machine (docs/imagenet.md), written
 // as a device profile with kind=measured.
 #include "learn/qengine.hpp"
 

@@ -1,7 +1,7 @@
 #pragma once
-// The quantized engine int8 models run on, chosen on purpose (README "Reproducibility across
-// CPUs"). LibTorch's default is the last engine it supports: in Debian's 1.13 that is oneDNN,
-// whose int8 kernels depend on the CPU's instruction set, so the same model gives other
+// The quantized engine int8 models run on, chosen on purpose (docs/reproducibility.md).
+// LibTorch's default is the last engine it supports: in Debian's 1.13 that is oneDNN, whose
+// int8 kernels depend on the CPU's instruction set, so the same model gives other
 // answers on other machines. QNNPACK's x86 kernels are the same on every x86-64 CPU.
 #include <string>
 

@@ -1,7 +1,7 @@
 #pragma once
 // SHA-256, in hex: the identity of a model archive written beside every figure measured with
 // it, and a digest of a run's logits that shows whether two runs computed the same bits
-// (README "Reproducibility across CPUs"). OpenSSL's libcrypto does the work.
+// (docs/reproducibility.md). OpenSSL's libcrypto does the work.
 #include <cstddef>
 #include <memory>
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 // `muxsim trace`: per-input predictions of several models, joined on file name, plus a
 // multiplexer trained out-of-fold on the images, written as a decision trace
-// (README "Building a decision trace").
+// (docs/imagenet.md).
 #include "core/predictions.hpp"
 #include "learn/feature_head.hpp"
 #include "learn/mux_train.hpp"
@@ -23,7 +23,7 @@ struct TraceBuildOptions {
   int threads = 2;
   double threshold = 0.5; // operating point of the report
   MuxTrainOptions train;
-  // Early multiplexers (README "Early multiplexer"): heads on the phone model's prefix.
+  // Early multiplexers (docs/imagenet.md): heads on the phone model's prefix.
   std::string prefix_model; // the phone model's TorchScript; empty: none
   std::vector<int> prefix_blocks{2, 4, 7, 11, 14, 17, 18};
   int early_block = 14;         // whose scores become the trace's early_<model> columns

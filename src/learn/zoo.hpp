@@ -1,5 +1,5 @@
 #pragma once
-// The Fashion-MNIST model zoo (README "Algorithm 1 on Fashion-MNIST"): six CNNs of graded
+// The Fashion-MNIST model zoo (docs/fashion-mnist.md): six CNNs of graded
 // cost, each with a classifier and a projection head h_i, a linear map to a common
 // dimension followed by L2 normalisation (Eq. 1).
 #include <string>
@@ -21,7 +21,7 @@ public:
   // Multiply-accumulates of one 28x28 inference (classifier included, projection head not:
   // it is only used in training), in G.
   double gmacs() const { return gmacs_; }
-  // Cut points for an early multiplexer (README "Early multiplexer"): the body's layers
+  // Cut points for an early multiplexer (docs/imagenet.md): the body's layers
   // before its global pool. The activation after each, averaged over space, [B, C] per cut.
   std::vector<torch::Tensor> cut_features(const torch::Tensor& x);
   // Multiply-accumulates of the body up to and including each cut, in G.

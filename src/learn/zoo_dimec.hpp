@@ -1,5 +1,5 @@
 #pragma once
-// `muxsim zoo dimec` (README "Seed policies", DIMEC-DC): data cartography of the zoo's
+// `muxsim zoo dimec` (docs/seed-policies.md, DIMEC-DC): data cartography of the zoo's
 // training images gives each a difficulty region; a light classifier on the phone model's
 // own features learns to predict the region of an unseen input; two thresholds on its
 // outputs, chosen on a validation split the region classifier never saw, place each input

@@ -1,5 +1,5 @@
 #pragma once
-// `muxsim zoo early` (README "Early multiplexer on Fashion-MNIST"): the early multiplexer
+// `muxsim zoo early` (docs/fashion-mnist.md): the early multiplexer
 // applied to the committed zoo. The phone's zoo member is cut after each of its layers; a
 // head per cut learns every zoo member's correctness on the multiplexer's training images
 // (those after the zoo's share) and scores the test images of a decision trace, beside the

@@ -1,6 +1,6 @@
 #pragma once
 // `muxsim zoo eval`: re-evaluates committed zoo weights on the Fashion-MNIST test images
-// and checks that a decision trace's predictions are theirs (README "Committed trace").
+// and checks that a decision trace's predictions are theirs (docs/fashion-mnist.md).
 #include "core/trace.hpp"
 
 #include <cstdint>

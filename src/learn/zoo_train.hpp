@@ -1,7 +1,7 @@
 #pragma once
 // `muxsim zoo train`: Algorithm 1, lines 4-10. The six zoo CNNs are trained jointly on
 // Fashion-MNIST with cross-entropy plus the contrastive loss (Eq. 2-3), recording data
-// cartography on the way (README "Algorithm 1 on Fashion-MNIST").
+// cartography on the way (docs/fashion-mnist.md).
 #include "learn/training_run.hpp"
 
 #include <string>

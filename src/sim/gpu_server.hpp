@@ -1,5 +1,5 @@
 #pragma once
-// A GPU server (README "GPU servers"): FIFO queues (one per server, or one per model), k
+// A GPU server (docs/network.md): FIFO queues (one per server, or one per model), k
 // workers per queue, optional dynamic batching. A worker is free the moment its compute
 // ends: it only stamps the times and wakes the phone, which fetches its own reply
 // (GUIDE invariant 6), so queue waits equal a FIFO server's.

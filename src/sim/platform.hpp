@@ -1,5 +1,5 @@
 #pragma once
-// The SimGrid platform of a run (README "Platform"): `cells` Wi-Fi zones, each with its
+// The SimGrid platform of a run (docs/network.md): `cells` Wi-Fi zones, each with its
 // phones sharing one Wi-Fi link (the air) through its access point; a WAN shared by all cells
 // to one cloud host with a core per GPU worker; optionally an edge server per group of
 // cells, behind its own wired link from each access point of the group.

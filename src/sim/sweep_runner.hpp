@@ -16,7 +16,7 @@ struct SweepOptions {
   int jobs = 1;
   double run_timeout_s = 3600;
   bool progress = true;
-  // Run only the runs r with r mod shard_count == shard_index (README "Sweeps on a cluster").
+  // Run only the runs r with r mod shard_count == shard_index (docs/speed.md).
   long shard_index = 0, shard_count = 1;
   std::set<long> skip;                               // runs already done (--resume)
   std::function<void(const ResultRow&)> on_row_done; // called as each run finishes

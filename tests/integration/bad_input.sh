@@ -62,7 +62,7 @@ scenario nocol.ini "[policy]" "policies = hybrid"
 sed -i 's/^profiles = .*/profiles = profile-nokind.csv/' "$WORK/nocol.ini"
 expect_bad missing-column "profile-nokind.csv:1: field 'kind': missing column" "$WORK/nocol.ini"
 
-# A measured timing without the engine and ISA it ran with (README "Reproducibility across CPUs").
+# A measured timing without the engine and ISA it ran with (docs/reproducibility.md).
 sed 's/^phone,small,0.3,3.5,12,0.7,test,derived$/phone,small,0.3,3.5,12,0.7,test,measured/' \
   "$WORK/profile.csv" >"$WORK/profile-measured.csv"
 scenario measured.ini "[policy]" "policies = hybrid"
@@ -113,7 +113,7 @@ touch "$WORK/a-file"
 { printf '\xef\xbb\xbf; a comment\n'; cat "$WORK/good.ini"; } >"$WORK/bom.ini"
 "$MUXSIM" run "$WORK/bom.ini" --out "$WORK/bom" --quiet || fail "a BOM and a ; comment were refused"
 
-# The adaptive policies' parameters (README "Seed policies").
+# The adaptive policies' parameters (docs/seed-policies.md).
 scenario epsilon.ini "[policy]" "policies = autoscale" "epsilon = 1.5"
 expect_bad epsilon-range "epsilon.ini:10: field 'policy.epsilon': must be in [0, 1]" "$WORK/epsilon.ini"
 scenario alpha.ini "[policy]" "policies = autoscale" "alpha = -0.1"
@@ -173,7 +173,7 @@ scenario bomtrace.ini "[policy]" "policies = hybrid"
 sed -i 's/^trace = .*/trace = trace-bom.csv/' "$WORK/bomtrace.ini"
 "$MUXSIM" run "$WORK/bomtrace.ini" --out "$WORK/bomtrace" --quiet || fail "a CSV with a BOM was refused"
 
-# Budgets (README "Limits"): refused before anything is planned, with the option to raise.
+# Budgets (docs/limits.md): refused before anything is planned, with the option to raise.
 scenario many.ini "[policy]" "policies = hybrid"
 sed -i '1i requests = 100000000' "$WORK/many.ini"
 expect_bad request-budget "many.ini:1: field 'requests': 100000000 requests per run, more than the budget of 50000000" "$WORK/many.ini"

@@ -24,9 +24,9 @@ done
 cmp "$WORK/jobs1/results.csv" "$WORK/jobs2/results.csv" || fail "results.csv differs between --jobs 1 and 2"
 diff -r "$WORK/jobs1/learning" "$WORK/jobs2/learning" >/dev/null || fail "learning files differ"
 echo "ok: $(($(wc -l <"$WORK/jobs1/results.csv") - 1)) rows byte-identical across --jobs 1 and 2"
-# The same bytes on a CPU without AVX, AVX2, FMA or AVX-512 (README "Reproducibility across
-# CPUs"): glibc's libm picks exp, log and pow variants by CPU feature, and the tunable hides
-# these features from it.
+# The same bytes on a CPU without AVX, AVX2, FMA or AVX-512 (docs/reproducibility.md):
+# glibc's libm picks exp, log and pow variants by CPU feature, and the tunable hides these
+# features from it.
 GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX2,-FMA,-AVX "$MUXSIM" run "${scenarios[@]}" \
   --out "$WORK/baseline" --jobs 2 --quiet || fail "run with the vector ISA extensions hidden"
 cmp "$WORK/jobs1/results.csv" "$WORK/baseline/results.csv" ||

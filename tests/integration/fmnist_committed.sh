@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The committed Fashion-MNIST trace is what the committed weights predict, on every test
-# image, and the fmnist scenario runs on it (README "Committed trace").
+# image, and the fmnist scenario runs on it (docs/fashion-mnist.md).
 source "$(dirname "$0")/common.sh"
 if [[ ! -f /usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz ]]; then
   echo "skip: dataset-fashion-mnist is not installed"
@@ -22,7 +22,7 @@ assert abs(one.loc["mobile-only", "accuracy"] - e.loc["mobile", "weights_accurac
 assert abs(one.loc["cloud-only", "accuracy"] - e.loc["wide-resnet", "weights_accuracy"]) < 1e-4
 print("committed trace = committed weights on all 10,000 test images; fmnist scenario runs")
 PY
-# Early multiplexers on the committed zoo (README "Early multiplexer on Fashion-MNIST"),
+# Early multiplexers on the committed zoo (docs/fashion-mnist.md),
 # on a 2,000-image slice: one row per model and scorer, intervals around each AUC, and
 # cuts that cost more the deeper they are.
 "$MUXSIM" zoo early --zoo "$SRC/models/fmnist" --trace "$SRC/traces/fmnist-test.csv" \
@@ -39,7 +39,7 @@ assert all(g[a] < g[b] for a, b in zip(cuts, cuts[1:]))
 print(r[r.model == "mobile"].to_string(index=False))
 PY
 
-# DIMEC-DC's data flow (README "Seed policies"): the region classifier learns from the
+# DIMEC-DC's data flow (docs/seed-policies.md): the region classifier learns from the
 # cartography and the thresholds from the validation images, so scrambling the test
 # trace's labels and correctness changes neither the thresholds nor any placement. A
 # synthetic cartography stands in for the real one, which takes a zoo training run.

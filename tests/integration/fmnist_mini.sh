@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Algorithm 1 in miniature (README "Algorithm 1 on Fashion-MNIST"): a two-member zoo on
+# Algorithm 1 in miniature (docs/fashion-mnist.md): a two-member zoo on
 # 600 training images for one epoch, its multiplexer, and every output parsed; then bad
 # input to the dataset reader.
 source "$(dirname "$0")/common.sh"

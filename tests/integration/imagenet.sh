@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The ImageNet pipeline end to end on the shared data (README "ImageNet decisions"): the
+# The ImageNet pipeline end to end on the shared data (docs/imagenet.md): the
 # default quantized engine's answers against the committed golden, on this CPU and under
-# every ISA cap that can be set here (README "Reproducibility across CPUs"); the
+# every ISA cap that can be set here (docs/reproducibility.md); the
 # out-of-fold property checked from the fold membership file; and the imagenet-1300
 # scenario's results. Skips in one line (exit 77) without the shared data.
 source "$(dirname "$0")/common.sh"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# README "Limits": past about 32,000 actors Linux's map count would make SimGrid abort; such
+# docs/limits.md: past about 32,000 actors Linux's map count would make SimGrid abort; such
 # runs go without guard pages and finish. 40,000 phones, one request each.
 source "$(dirname "$0")/common.sh"
 sed -e "s#\.\./models/#$SRC/models/#g" -e 's/^policies = .*/policies = cloud-only/' \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The seed policies on a small bandwidth sweep (README "Seed policies"): AutoScale writes its
-# learning curve and policy table per run, and analysis/policy_table.py makes the README's
-# comparison from the results.
+# The seed policies on a small bandwidth sweep (docs/seed-policies.md): AutoScale writes its
+# learning curve and policy table per run, and analysis/policy_table.py makes the
+# comparison in docs/seed-policies.md from the results.
 source "$(dirname "$0")/common.sh"
 sed -e 's/^inputs = 2000/inputs = 300/' -e 's/^bandwidth_mbps = .*/bandwidth_mbps = 1,10,100/' \
   -e "s#\.\./models/#$SRC/models/#g" "$SRC/scenarios/bandwidth-sweep.ini" >"$WORK/bw.ini"

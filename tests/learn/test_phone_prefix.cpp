@@ -1,4 +1,4 @@
-// The phone model cut into blocks (README "Early multiplexer"): the cut points found from
+// The phone model cut into blocks (docs/imagenet.md): the cut points found from
 // the op sequence agree with torchvision's module names, the MACs match a hand count, and
 // the modified graph leaves the model's own output unchanged. Needs the shared quantized
 // MobileNetV2; without it each case says it skipped.

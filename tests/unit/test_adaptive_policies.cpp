@@ -1,4 +1,4 @@
-// The adaptive policies (README "Seed policies"): AutoScale's Q-learning converges to the
+// The adaptive policies (docs/seed-policies.md): AutoScale's Q-learning converges to the
 // known best targets on a toy two-state channel; the network-aware multiplexer follows its
 // own estimates of the uplink; and both equal the closed form when simulated at one phone
 // on a constant link.

@@ -1,4 +1,4 @@
-// hybrid-early (README "Early multiplexer"): the phone runs its model's prefix and the early
+// hybrid-early (docs/imagenet.md): the phone runs its model's prefix and the early
 // head, then finishes the remaining blocks or offloads. 10,000 bytes up at 8 Mbit/s take
 // 10 ms, 1,000 bytes back 1 ms; radio 2 W sending, 1 W receiving, 0.5 W waiting. The phone
 // model costs 4 ms, 12 mJ and 0.3 GFLOPs, its prefix 1 ms, 3 mJ and 0.1, the head 0.5 ms,

@@ -1,6 +1,6 @@
 // Tables I and II and the claims of the text: the closed form, on the paper scenarios,
 // reproduces every figure of models/paper-published.csv to the rounding it was published
-// with, or, for a row marked contradiction, misses it as README says it must.
+// with, or, for a row marked contradiction, misses it as docs/paper.md says it must.
 #include "core/csv.hpp"
 #include "core/equations.hpp"
 #include "core/evaluate.hpp"

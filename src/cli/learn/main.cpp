@@ -18,7 +18,7 @@ const char* kUsage =
 
 int main(int argc, char** argv) {
   // OpenMP threads that spin while waiting make LibTorch several times slower when other
-  // processes hold the cores (README "LibTorch on a busy machine"). The OpenMP runtime reads
+  // processes hold the cores (docs/speed.md). The OpenMP runtime reads
   // its wait policy when it loads, before main, so set it and start again.
   if (!std::getenv("OMP_WAIT_POLICY")) {
     ::setenv("OMP_WAIT_POLICY", "PASSIVE", 1);

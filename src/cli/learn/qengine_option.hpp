@@ -1,6 +1,5 @@
 #pragma once
-// --qengine, for every command that runs a quantized model (README "Reproducibility across
-// CPUs").
+// --qengine, for every command that runs a quantized model (docs/reproducibility.md).
 #include "cli/options.hpp"
 #include "learn/qengine.hpp"
 
