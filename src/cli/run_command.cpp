@@ -4,6 +4,7 @@
 #include "core/input_error.hpp"
 #include "core/prepared.hpp"
 #include "core/results.hpp"
+#include "core/scenario_keys.hpp"
 #include "sim/request_log.hpp"
 #include "sim/sweep_runner.hpp"
 
@@ -84,10 +85,9 @@ int run_command(const std::vector<std::string>& args) {
       "why). --keys lists the scenario keys.";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   if (vm.count("keys")) {
-    for (const auto& [key, doc] : scenario_key_docs()) {
-      const std::string& domain = scenario_key_domain(key);
-      fmt::print("{:<38} {}{}\n", key, doc, domain.empty() ? "" : " [" + domain + "]");
-    }
+    for (const KeySpec& spec : scenario_key_specs())
+      fmt::print("{:<38} {} [{}]{}\n", spec.key, spec.doc, scenario_key_domain(spec.key),
+                 spec.fallback.empty() ? "" : " (default " + spec.fallback + ")");
     return 0;
   }
   if (scenarios.empty()) throw InputError("command line: no scenario given (see --help)");

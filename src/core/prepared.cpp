@@ -26,9 +26,9 @@ const ModelProfile& profile_for(const ProfileSet& profiles, const Scenario& s,
 DecisionTrace reconstruct_table2(const Scenario& s, const ProfileSet& profiles) {
   MultiplexedMarginals m;
   m.models = s.cloud_models;
-  m.called = s.target_called;
-  m.single_accuracy = s.target_single_accuracy;
-  m.inputs = s.reconstruct_inputs;
+  m.called = s.reconstruct.target_called;
+  m.single_accuracy = s.reconstruct.target_single_accuracy;
+  m.inputs = s.reconstruct.inputs;
   if (m.called.size() != m.models.size() || m.single_accuracy <= 0)
     throw InputError(s.at("reconstruct.target_called") +
                      ": reconstruct:table2 needs one called fraction per cloud model and "
@@ -43,7 +43,7 @@ DecisionTrace reconstruct_table2(const Scenario& s, const ProfileSet& profiles) 
     single_gflops += m.called[i] * p.gflops; // Eq. 14
     single_latency += m.called[i] * p.latency_ms;
   }
-  if (s.ensemble_extra.empty()) return reconstruct_multiplexed(m, kReconstructSeed);
+  if (s.reconstruct.ensemble_extra.empty()) return reconstruct_multiplexed(m, kReconstructSeed);
   const auto& mux = profile_for(profiles, s, "devices.mux_model", s.mux_device, s.mux_model);
   auto index_of = [&](const std::string& model) {
     for (std::size_t i = 0; i < m.models.size(); ++i)
@@ -51,18 +51,19 @@ DecisionTrace reconstruct_table2(const Scenario& s, const ProfileSet& profiles) 
     throw InputError(s.at("reconstruct.ensemble_extra") + ": '" + model +
                      "' is not one of cloud_models");
   };
-  if (s.ensemble_sources.size() != 2)
+  if (s.reconstruct.ensemble_sources.size() != 2)
     throw InputError(s.at("reconstruct.ensemble_sources") + ": give exactly two models");
   EnsembleTargets t;
-  t.delta_gflops = s.target_ensemble_gflops - (single_gflops + mux.gflops);
-  t.delta_latency_ms = s.target_ensemble_latency_ms - (single_latency + mux.latency_ms);
-  t.extra = index_of(s.ensemble_extra);
-  t.source_a = index_of(s.ensemble_sources[0]);
-  t.source_b = index_of(s.ensemble_sources[1]);
+  t.delta_gflops = s.reconstruct.target_ensemble_gflops - (single_gflops + mux.gflops);
+  t.delta_latency_ms = s.reconstruct.target_ensemble_latency_ms - (single_latency + mux.latency_ms);
+  t.extra = index_of(s.reconstruct.ensemble_extra);
+  t.source_a = index_of(s.reconstruct.ensemble_sources[0]);
+  t.source_b = index_of(s.reconstruct.ensemble_sources[1]);
   m.extra_model = t.extra;
   m.extra_inputs = solve_ensemble_extras(t, gflops, latency, m.inputs);
-  m.flips = std::lround((s.target_ensemble_accuracy - s.target_single_accuracy) *
-                        static_cast<double>(m.inputs));
+  m.flips =
+      std::lround((s.reconstruct.target_ensemble_accuracy - s.reconstruct.target_single_accuracy) *
+                  static_cast<double>(m.inputs));
   return reconstruct_multiplexed(m, kReconstructSeed);
 }
 
@@ -73,18 +74,19 @@ DecisionTrace reconstruct_trace(const Scenario& s, const ProfileSet& profiles) {
     BinaryMarginals m;
     m.mobile = s.mobile_model;
     m.cloud = s.cloud_model;
-    m.inputs = s.reconstruct_inputs;
+    m.inputs = s.reconstruct.inputs;
     m.mobile_accuracy =
-        s.target_mobile_accuracy > 0
-            ? s.target_mobile_accuracy
+        s.reconstruct.target_mobile_accuracy > 0
+            ? s.reconstruct.target_mobile_accuracy
             : profile_for(profiles, s, "devices.mobile_model", s.phone_device, s.mobile_model)
                   .accuracy;
-    m.cloud_accuracy = s.target_cloud_accuracy > 0 ? s.target_cloud_accuracy
-                                                   : profile_for(profiles, s, "devices.cloud_model",
-                                                                 s.cloud_device, s.cloud_model)
-                                                         .accuracy;
-    m.local_fraction = s.target_local_fraction;
-    m.hybrid_accuracy = s.target_hybrid_accuracy;
+    m.cloud_accuracy =
+        s.reconstruct.target_cloud_accuracy > 0
+            ? s.reconstruct.target_cloud_accuracy
+            : profile_for(profiles, s, "devices.cloud_model", s.cloud_device, s.cloud_model)
+                  .accuracy;
+    m.local_fraction = s.reconstruct.target_local_fraction;
+    m.hybrid_accuracy = s.reconstruct.target_hybrid_accuracy;
     return reconstruct_binary(m, kReconstructSeed);
   }
   if (s.trace == "reconstruct:table2") return reconstruct_table2(s, profiles);

@@ -1,8 +1,8 @@
 #pragma once
 // A scenario INI (docs/formats.md), read by Boost.Program_options. Keys are grouped into
 // sections by concern ([devices], [policy], [network], [radio], [load], [servers],
-// [reconstruct]); Boost names a key "section.key". Every key is known here; an unknown key
-// is an error that lists the known ones.
+// [reconstruct]), each filling its own struct; Boost names a key "section.key". Every key is
+// declared once, in core/scenario_keys.cpp; an unknown key is an error that lists them.
 #include "core/cost_breakdown.hpp"
 #include "core/policy.hpp"
 
@@ -68,6 +68,21 @@ struct ServerConfig {
   bool ensemble_parallel = false; // an ensemble takes its slowest member's time, not the sum
 };
 
+// [reconstruct]: the targets a trace is reconstructed to (docs/paper.md).
+struct ReconstructConfig {
+  long inputs = 10000;
+  double target_mobile_accuracy = 0, target_cloud_accuracy = 0; // 0: the profile's
+  double target_local_fraction = 0, target_hybrid_accuracy = 0;
+  // reconstruct:table2: hybrid-single's called fractions (one per cloud model) and accuracy;
+  // hybrid-ensemble's accuracy, FLOPs and latency, reached by adding `ensemble_extra` to
+  // inputs called for the two `ensemble_sources`.
+  std::vector<double> target_called;
+  double target_single_accuracy = 0, target_ensemble_accuracy = 0;
+  double target_ensemble_gflops = 0, target_ensemble_latency_ms = 0;
+  std::string ensemble_extra;
+  std::vector<std::string> ensemble_sources;
+};
+
 struct Scenario {
   std::string path; // the INI file
   std::string name;
@@ -85,18 +100,7 @@ struct Scenario {
   RadioPower radio;
   LoadConfig load;
   ServerConfig servers;
-  // Reconstruction targets (docs/paper.md).
-  long reconstruct_inputs = 10000;
-  double target_mobile_accuracy = 0, target_cloud_accuracy = 0; // 0: the profile's
-  double target_local_fraction = 0, target_hybrid_accuracy = 0;
-  // reconstruct:table2: hybrid-single's called fractions (one per cloud model) and accuracy;
-  // hybrid-ensemble's accuracy, FLOPs and latency, reached by adding `ensemble_extra` to
-  // inputs called for the two `ensemble_sources` (docs/paper.md).
-  std::vector<double> target_called;
-  double target_single_accuracy = 0, target_ensemble_accuracy = 0;
-  double target_ensemble_gflops = 0, target_ensemble_latency_ms = 0;
-  std::string ensemble_extra;
-  std::vector<std::string> ensemble_sources;
+  ReconstructConfig reconstruct;
 
   std::map<std::string, int> key_lines; // where each "section.key" was set
   // "FILE:LINE: field 'section.key'" for a key of this scenario.
@@ -117,8 +121,8 @@ constexpr long kDefaultMaxRequests = 50'000'000;
 void check_run_budget(const Scenario& s, long max_runs);
 
 Scenario read_scenario(const std::string& path);
-// Every known key as "section.key" (or "key" for the top level), with what it means.
-const std::vector<std::pair<std::string, std::string>>& scenario_key_docs();
+// Every known key as "section.key" (or "key" for the top level), in the order of
+// scenario_key_specs() (core/scenario_keys.hpp).
 std::vector<std::string> scenario_keys();
 // What values a key takes ("[0, 1]", "integer in [1, 1e9]", ...), as read_scenario checks.
 const std::string& scenario_key_domain(const std::string& key);
