@@ -14,7 +14,7 @@ RateWalk RateWalk::constant(double mbps) {
 
 RateWalk RateWalk::trace(const BandwidthTrace& t, double start_s, bool loop, double floor_mbps) {
   RateWalk w;
-  w.kind_ = Kind::Trace;
+  w.kind_ = ChannelKind::Trace;
   w.trace_ = &t;
   w.loop_ = loop;
   w.floor_ = floor_mbps;
@@ -29,7 +29,7 @@ RateWalk RateWalk::trace(const BandwidthTrace& t, double start_s, bool loop, dou
 
 RateWalk RateWalk::markov(double good_mbps, double bad_mbps, double good_s, double bad_s, Rng rng) {
   RateWalk w;
-  w.kind_ = Kind::Markov;
+  w.kind_ = ChannelKind::Markov;
   w.good_mbps_ = good_mbps;
   w.bad_mbps_ = bad_mbps;
   w.good_s_ = good_s;
@@ -44,9 +44,9 @@ RateChange RateWalk::next() {
   const bool first = !started_;
   started_ = true;
   switch (kind_) {
-  case Kind::Constant:
+  case ChannelKind::Constant:
     return {first ? 0.0 : std::numeric_limits<double>::infinity(), rate_};
-  case Kind::Trace: {
+  case ChannelKind::Trace: {
     const auto& t = *trace_;
     if (!first && ++index_ == t.time_s.size()) {
       if (!loop_) {
@@ -59,7 +59,7 @@ RateChange RateWalk::next() {
     const double at = first ? 0.0 : origin_s_ + t.time_s[index_] - t.time_s.front();
     return {at, std::max(t.mbps[index_], floor_)};
   }
-  case Kind::Markov:
+  case ChannelKind::Markov:
     if (!first) {
       clock_ += rng_.exponential(good_ ? good_s_ : bad_s_);
       good_ = !good_;
@@ -96,8 +96,8 @@ double Channel::start_of(long phone) const {
 }
 
 double Channel::mean_mbps(long phone) const {
-  if (kind_ == "trace") return trace_of(phone).mean_mbps(config_.min_rate_mbps);
-  if (kind_ == "markov") {
+  if (kind_ == ChannelKind::Trace) return trace_of(phone).mean_mbps(config_.min_rate_mbps);
+  if (kind_ == ChannelKind::Markov) {
     const double good = config_.markov_good_s, bad = config_.markov_bad_s;
     return (good * base_mbps(phone) + bad * config_.markov_bad_mbps) / (good + bad);
   }
@@ -105,10 +105,10 @@ double Channel::mean_mbps(long phone) const {
 }
 
 RateWalk Channel::walk(long phone) const {
-  if (kind_ == "trace")
+  if (kind_ == ChannelKind::Trace)
     return RateWalk::trace(trace_of(phone), start_of(phone), config_.trace_loop,
                            config_.min_rate_mbps);
-  if (kind_ == "markov")
+  if (kind_ == ChannelKind::Markov)
     return RateWalk::markov(
         base_mbps(phone), config_.markov_bad_mbps, config_.markov_good_s, config_.markov_bad_s,
         Rng(static_cast<std::uint64_t>(seed_), static_cast<std::uint64_t>(phone), kMarkov));
@@ -117,13 +117,13 @@ RateWalk Channel::walk(long phone) const {
 
 std::vector<double> Channel::levels() const {
   std::vector<double> all;
-  if (kind_ == "trace") {
+  if (kind_ == ChannelKind::Trace) {
     for (const auto& t : *traces_)
       for (double r : t.mbps)
         all.push_back(std::max(r, config_.min_rate_mbps));
   } else {
     all = base_;
-    if (kind_ == "markov") all.push_back(config_.markov_bad_mbps);
+    if (kind_ == ChannelKind::Markov) all.push_back(config_.markov_bad_mbps);
   }
   std::sort(all.begin(), all.end(), std::greater<>());
   all.erase(std::unique(all.begin(), all.end()), all.end());

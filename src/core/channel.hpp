@@ -26,7 +26,7 @@ public:
   RateChange next();
 
 private:
-  enum class Kind { Constant, Trace, Markov } kind_ = Kind::Constant;
+  ChannelKind kind_ = ChannelKind::Constant;
   double rate_ = 0;
   bool started_ = false;
   // trace
@@ -45,7 +45,7 @@ class Channel {
 public:
   Channel(const Scenario& s, const RunPoint& point, const std::vector<BandwidthTrace>& traces);
   long phones() const { return static_cast<long>(base_.size()); }
-  bool varies() const { return kind_ != "constant"; }
+  bool varies() const { return kind_ != ChannelKind::Constant; }
   // The rate a phone holds on a constant channel, or its good state's on a Markov channel.
   double base_mbps(long phone) const { return base_[static_cast<std::size_t>(phone)]; }
   // What the closed form charges: the time-mean rate of the phone's channel.
@@ -57,7 +57,7 @@ public:
 private:
   const BandwidthTrace& trace_of(long phone) const;
   double start_of(long phone) const;
-  std::string kind_;
+  ChannelKind kind_;
   ChannelConfig config_;
   long seed_;
   std::vector<double> base_;

@@ -311,7 +311,7 @@ std::unique_ptr<Policy> make_policy(const std::string& name, const Deployment& d
   if (name == "network-aware") {
     if (!d.mux_on_phone)
       throw InputError("policy 'network-aware' needs the multiplexer on the phone (mux_device)");
-    return make_network_aware(d, {params.score_target, params.objective == "energy"});
+    return make_network_aware(d, {params.score_target, params.objective == Objective::Energy});
   }
   if (name == "hybrid-single") return std::make_unique<HybridSingle>(d, params.hybrid_threshold);
   if (name == "hybrid-ensemble")

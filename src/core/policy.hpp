@@ -9,6 +9,10 @@
 
 namespace muxsim {
 
+// What the network-aware multiplexer minimises, in the order of the [policy] objective key's
+// values.
+enum class Objective { Latency, Energy };
+
 struct PolicyParams {
   double hybrid_threshold = 0.5;     // binary multiplexer: keep local when score >= this
   double ensemble_threshold = 0.288; // Algorithm 2 threshold; the paper's swept optimum
@@ -19,7 +23,7 @@ struct PolicyParams {
   double score_target = 0.5;     // network-aware: least multiplexer score of a placement
   double qos_ms = 100;           // autoscale's latency target
   double alpha = 0.1, gamma = 0.1, epsilon = 0.1; // autoscale's Q-learning
-  std::string objective = "latency";              // network-aware minimises latency or energy
+  Objective objective = Objective::Latency;
   std::uint64_t seed = 1; // the run's seed: exploration and random offloading
 };
 

@@ -216,7 +216,7 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
     p->channel_traces.push_back(read_bandwidth_trace(path));
   if (!s.network.wan_trace.empty()) p->wan_trace = read_bandwidth_trace(s.network.wan_trace);
   // With a trace channel and no bandwidth given, results report the traces' mean rate.
-  if (!p->channel_traces.empty() && s.network.channel.kind == "trace" &&
+  if (!p->channel_traces.empty() && s.network.channel.kind == ChannelKind::Trace &&
       !s.key_lines.count("network.bandwidth_mbps")) {
     double sum = 0;
     for (const auto& t : p->channel_traces)

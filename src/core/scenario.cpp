@@ -91,7 +91,7 @@ std::string resolve_path(const Scenario& s, const std::string& relative) {
 std::vector<RunPoint> Scenario::run_points() const {
   std::vector<RunPoint> points;
   const std::vector<double> no_rate = {0.0};
-  const auto& rates = load.arrival == "poisson" ? load.arrival_rate_hz : no_rate;
+  const auto& rates = load.arrival == Arrival::Poisson ? load.arrival_rate_hz : no_rate;
   for (double bw : network.bandwidth_mbps)
     for (long cells : load.cells)
       for (long n : load.phones)
@@ -102,7 +102,7 @@ std::vector<RunPoint> Scenario::run_points() const {
 }
 
 double Scenario::run_count() const {
-  const double rates = load.arrival == "poisson" ? load.arrival_rate_hz.size() : 1;
+  const double rates = load.arrival == Arrival::Poisson ? load.arrival_rate_hz.size() : 1;
   return static_cast<double>(network.bandwidth_mbps.size()) * load.cells.size() *
          load.phones.size() * rates * seeds.size() * policies.size() * modes.size();
 }
@@ -136,10 +136,10 @@ void check_relations(Scenario& s, const std::map<std::string, std::string>& give
     throw InputError(s.at("network.phone_rates_mbps") +
                      ": set either bandwidth_mbps or phone_rates_mbps, not both");
   const ChannelConfig& ch = s.network.channel;
-  if (ch.kind == "trace" && ch.traces.empty())
+  if (ch.kind == ChannelKind::Trace && ch.traces.empty())
     throw InputError(s.path +
                      ": field 'network.channel_trace': channel = trace needs a trace file");
-  if (ch.kind == "markov")
+  if (ch.kind == ChannelKind::Markov)
     for (const char* key :
          {"network.markov_good_s", "network.markov_bad_s", "network.markov_bad_mbps"})
       if (!has(key)) throw InputError(s.at("network.channel") + ": channel = markov needs " + key);
@@ -153,9 +153,9 @@ void check_relations(Scenario& s, const std::map<std::string, std::string>& give
     throw InputError(s.at(has("load.phones") ? "load.phones" : "load.cells") +
                      ": cells x phones reaches " + fmt::format("{:.4g}", most_cells * most_phones) +
                      " phones in one run; at most 1e5 are simulated");
-  if (load.arrival == "poisson" && !has("load.arrival_rate_hz"))
+  if (load.arrival == Arrival::Poisson && !has("load.arrival_rate_hz"))
     throw InputError(s.path + ": field 'load.arrival_rate_hz': arrival = poisson needs a rate");
-  if (load.arrival != "poisson" && has("load.arrival_rate_hz"))
+  if (load.arrival != Arrival::Poisson && has("load.arrival_rate_hz"))
     throw InputError(s.at("load.arrival_rate_hz") + ": a rate needs arrival = poisson");
   const auto& sources = s.reconstruct.ensemble_sources;
   if (!sources.empty() && sources.size() != 2)

@@ -22,9 +22,16 @@ struct RunPoint {
   long total_phones() const { return cells * phones; }
 };
 
+// How each phone's Wi-Fi rate changes over time: held, following a bandwidth trace, or a
+// two-state Markov chain. In the order of the [network] channel key's values.
+enum class ChannelKind { Constant, Trace, Markov };
+// Closed loop (a phone waits for each answer, then thinks) or Poisson arrivals. In the order
+// of the [load] arrival key's values.
+enum class Arrival { Closed, Poisson };
+
 // How each phone's Wi-Fi rate is set and how it changes over time.
 struct ChannelConfig {
-  std::string kind = "constant"; // constant, trace or markov
+  ChannelKind kind = ChannelKind::Constant;
   // Fixed per-phone rates: empty (every phone at bandwidth_mbps), a list (phone i at
   // entry i mod its length across all cells), or "random:" a list drawn from with the run's seed.
   std::vector<double> phone_rates_mbps;
@@ -51,7 +58,7 @@ struct NetworkConfig {
 
 struct LoadConfig {
   std::vector<long> cells, phones; // phones per cell
-  std::string arrival = "closed";  // closed (think time) or poisson
+  Arrival arrival = Arrival::Closed;
   std::vector<double> arrival_rate_hz;
   double think_ms = 0;    // closed loop: pause between one phone's requests
   double deadline_ms = 0; // a request slower than this is a miss; 0: no deadline

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <type_traits>
 
 namespace muxsim {
 
@@ -25,6 +26,13 @@ template <class Field> Fill text(Field field) {
 }
 template <class Field> Fill items(Field field) {
   return [field](Scenario& s, const KeyValue& v) { field(s) = v.items; };
+}
+// A Choice key whose choices are listed in the order of the enum it fills.
+template <class Field> Fill enumerated(Field field) {
+  return [field](Scenario& s, const KeyValue& v) {
+    using Enum = std::remove_reference_t<decltype(field(s))>;
+    field(s) = static_cast<Enum>(v.choice);
+  };
 }
 template <class Field> Fill integer(Field field) {
   return [field](Scenario& s, const KeyValue& v) { field(s) = v.integer; };
@@ -154,7 +162,7 @@ std::vector<KeySpec> make_specs() {
       {"policy.epsilon", "autoscale's exploration rate", "0.1", K::Fraction,
        number(FIELD(s.params.epsilon))},
       choice_key("policy.objective", "network-aware minimises latency or energy", "latency",
-                 K::Choice, {"latency", "energy"}, text(FIELD(s.params.objective))),
+                 K::Choice, {"latency", "energy"}, enumerated(FIELD(s.params.objective))),
       {"policy.early_threshold",
        "hybrid-early: finish locally when the early multiplexer's score reaches this", "0.5",
        K::Fraction, number(FIELD(s.params.early_threshold))},
@@ -170,7 +178,7 @@ std::vector<KeySpec> make_specs() {
          s.network.channel.random_rates = v.random;
        }},
       choice_key("network.channel", "constant, trace or markov", "constant", K::Choice,
-                 {"constant", "trace", "markov"}, text(FIELD(s.network.channel.kind))),
+                 {"constant", "trace", "markov"}, enumerated(FIELD(s.network.channel.kind))),
       with_domain({"network.channel_trace",
                    "bandwidth trace file(s), cycled over phones: seconds,bytes_per_second CSV or "
                    "seconds<TAB>Mbit/s",
@@ -248,7 +256,7 @@ std::vector<KeySpec> make_specs() {
                    1),
           "integers >= 1, cells x phones <= 1e5; a sweep"),
       choice_key("load.arrival", "closed (a phone waits for each answer, then thinks) or poisson",
-                 "closed", K::Choice, {"closed", "poisson"}, text(FIELD(s.load.arrival))),
+                 "closed", K::Choice, {"closed", "poisson"}, enumerated(FIELD(s.load.arrival))),
       {"load.arrival_rate_hz", "poisson: requests per second per phone; a sweep", "",
        K::PositiveSweep,
        [](Scenario& s, const KeyValue& v) { s.load.arrival_rate_hz = v.numbers; }},
@@ -392,11 +400,14 @@ KeyValue read_key(const KeySpec& k, const std::string& raw, const std::string& a
   case K::Names:
     v.items = list(raw);
     break;
-  case K::Choice:
-    if (std::find(k.choices.begin(), k.choices.end(), raw) == k.choices.end())
+  case K::Choice: {
+    const auto it = std::find(k.choices.begin(), k.choices.end(), raw);
+    if (it == k.choices.end())
       throw InputError(at + ": '" + raw + "' is not one of " + join(k.choices));
     v.text = raw;
+    v.choice = static_cast<std::size_t>(it - k.choices.begin());
     break;
+  }
   case K::Choices:
     v.items = list(raw);
     for (const auto& item : v.items)

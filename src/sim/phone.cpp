@@ -85,7 +85,7 @@ void serve_request(const PhoneContext* ctx, long k) {
 void run_phone(const PhoneContext* ctx, long index, RunPoint point) {
   const Prepared& p = *ctx->prepared;
   const long total = point.total_phones();
-  if (p.scenario.load.arrival == "poisson") {
+  if (p.scenario.load.arrival == Arrival::Poisson) {
     PoissonArrivals arrivals(point.seed, index, point.arrival_rate_hz);
     for (long k = index; k < p.request_count(); k += total) {
       sg4::this_actor::sleep_until(arrivals.next());

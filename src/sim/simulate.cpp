@@ -126,7 +126,7 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
   // Actors: a phone each, a channel walker each when the channel varies, about one request
   // in flight each under Poisson arrivals, and the servers' workers.
   const long actors =
-      point.total_phones() * (1 + channel.varies() + (s.load.arrival == "poisson")) +
+      point.total_phones() * (1 + channel.varies() + (s.load.arrival == Arrival::Poisson)) +
       spec.cloud_cores + spec.edge_servers * spec.edge_cores;
   int argc = guard_pages_fit(actors) ? 3 : 4;
   char arg0[] = "muxsim", arg1[] = "--log=root.thresh:critical",
