@@ -21,44 +21,63 @@ std::string quoted(const std::string& text) {
   return out + "\"";
 }
 
-// The numeric fields of a Summary in column order; one list serves the CSV and the
-// child-to-parent hand-over so the two can never disagree.
-std::vector<double*> fields(Summary& s) {
-  return {&s.accuracy,         &s.local_fraction,   &s.edge_fraction,  &s.miss_rate,
-          &s.latency_ms_mean,  &s.latency_ms_p50,   &s.latency_ms_p95, &s.latency_ms_p99,
-          &s.phone_energy_mj,  &s.phone_compute_mj, &s.phone_radio_mj, &s.phone_gflops,
-          &s.cloud_gflops,     &s.edge_gflops,      &s.total_gflops,   &s.mux_ms_mean,
-          &s.local_ms_mean,    &s.upload_ms_mean,   &s.queue_ms_mean,  &s.server_ms_mean,
-          &s.download_ms_mean, &s.share_mux,        &s.share_local,    &s.share_upload,
-          &s.share_queue,      &s.share_server,     &s.share_download};
-}
-
-const char* kFieldNames =
-    "accuracy,local_fraction,edge_fraction,miss_rate,latency_ms_mean,latency_ms_p50,"
-    "latency_ms_p95,latency_ms_p99,phone_energy_mj,phone_compute_mj,phone_radio_mj,"
-    "phone_gflops,cloud_gflops,edge_gflops,total_gflops,mux_ms_mean,local_ms_mean,"
-    "upload_ms_mean,queue_ms_mean,server_ms_mean,download_ms_mean,share_mux,share_local,"
-    "share_upload,share_queue,share_server,share_download";
+// The numeric columns of a Summary, in order, each with the field it reads: one table serves
+// the CSV header, its rows and the child-to-parent hand-over, so they can never disagree.
+struct SummaryColumn {
+  const char* name;
+  double Summary::*field;
+};
+constexpr SummaryColumn kSummaryColumns[] = {
+    {"accuracy", &Summary::accuracy},
+    {"local_fraction", &Summary::local_fraction},
+    {"edge_fraction", &Summary::edge_fraction},
+    {"miss_rate", &Summary::miss_rate},
+    {"latency_ms_mean", &Summary::latency_ms_mean},
+    {"latency_ms_p50", &Summary::latency_ms_p50},
+    {"latency_ms_p95", &Summary::latency_ms_p95},
+    {"latency_ms_p99", &Summary::latency_ms_p99},
+    {"phone_energy_mj", &Summary::phone_energy_mj},
+    {"phone_compute_mj", &Summary::phone_compute_mj},
+    {"phone_radio_mj", &Summary::phone_radio_mj},
+    {"phone_gflops", &Summary::phone_gflops},
+    {"cloud_gflops", &Summary::cloud_gflops},
+    {"edge_gflops", &Summary::edge_gflops},
+    {"total_gflops", &Summary::total_gflops},
+    {"mux_ms_mean", &Summary::mux_ms_mean},
+    {"local_ms_mean", &Summary::local_ms_mean},
+    {"upload_ms_mean", &Summary::upload_ms_mean},
+    {"queue_ms_mean", &Summary::queue_ms_mean},
+    {"server_ms_mean", &Summary::server_ms_mean},
+    {"download_ms_mean", &Summary::download_ms_mean},
+    {"share_mux", &Summary::share_mux},
+    {"share_local", &Summary::share_local},
+    {"share_upload", &Summary::share_upload},
+    {"share_queue", &Summary::share_queue},
+    {"share_server", &Summary::share_server},
+    {"share_download", &Summary::share_download},
+};
 
 } // namespace
 
 std::string results_header(const std::vector<std::string>& models) {
   std::string h = "run,scenario,seed,mode,policy,requests,bandwidth_mbps,cells,phones,"
                   "arrival_rate_hz,deadline_ms,";
-  h += kFieldNames;
+  for (const auto& c : kSummaryColumns)
+    h += std::string(c.name) + ",";
+  h.pop_back();
   for (const auto& m : models)
     h += ",called_" + m;
   return h + ",trace,note,status,error\n";
 }
 
 std::string result_line(const ResultRow& row, const std::vector<std::string>& models) {
-  Summary s = row.summary;
+  const Summary& s = row.summary;
   std::string line =
       fmt::format("{},{},{},{},{},{},{:.6g},{},{},{:.6g},{:.6g}", row.run, quoted(row.scenario),
                   row.point.seed, row.mode, row.policy, s.requests, row.point.bandwidth_mbps,
                   row.point.cells, row.point.phones, row.point.arrival_rate_hz, row.deadline_ms);
-  for (double* v : fields(s))
-    line += row.status == "ok" ? fmt::format(",{:.6f}", *v) : ",";
+  for (const auto& c : kSummaryColumns)
+    line += row.status == "ok" ? fmt::format(",{:.6f}", s.*c.field) : ",";
   for (const auto& m : models) {
     double called = 0;
     for (std::size_t i = 0; i < row.models.size(); ++i)
@@ -87,11 +106,10 @@ long run_of_line(const std::string& line) {
   return run;
 }
 
-std::string summary_to_text(const Summary& summary) {
-  Summary s = summary;
+std::string summary_to_text(const Summary& s) {
   std::string out = fmt::format("{} {}", s.requests, s.called.size());
-  for (double* v : fields(s))
-    out += fmt::format(" {:a}", *v);
+  for (const auto& c : kSummaryColumns)
+    out += fmt::format(" {:a}", s.*c.field);
   for (double c : s.called)
     out += fmt::format(" {:a}", c);
   return out;
@@ -107,8 +125,8 @@ Summary summary_from_text(const std::string& text) {
     in >> token;
     return std::strtod(token.c_str(), nullptr);
   };
-  for (double* v : fields(s))
-    *v = next();
+  for (const auto& c : kSummaryColumns)
+    s.*c.field = next();
   for (std::size_t i = 0; i < called; ++i)
     s.called.push_back(next());
   return s;
