@@ -175,7 +175,7 @@ int run_command(const std::vector<std::string>& args) {
   long failed = 0;
   for (const auto& row : rows) {
     done[row.run] = result_line(row, models);
-    failed += row.status != "ok";
+    failed += row.status != RunStatus::Ok;
   }
   std::string csv = header;
   for (const auto& [run, line] : done)

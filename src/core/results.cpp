@@ -72,20 +72,20 @@ std::string results_header(const std::vector<std::string>& models) {
 
 std::string result_line(const ResultRow& row, const std::vector<std::string>& models) {
   const Summary& s = row.summary;
-  std::string line =
-      fmt::format("{},{},{},{},{},{},{:.6g},{},{},{:.6g},{:.6g}", row.run, quoted(row.scenario),
-                  row.point.seed, row.mode, row.policy, s.requests, row.point.bandwidth_mbps,
-                  row.point.cells, row.point.phones, row.point.arrival_rate_hz, row.deadline_ms);
+  std::string line = fmt::format("{},{},{},{},{},{},{:.6g},{},{},{:.6g},{:.6g}", row.run,
+                                 quoted(row.scenario), row.point.seed, mode_name(row.mode),
+                                 row.policy, s.requests, row.point.bandwidth_mbps, row.point.cells,
+                                 row.point.phones, row.point.arrival_rate_hz, row.deadline_ms);
   for (const auto& c : kSummaryColumns)
-    line += row.status == "ok" ? fmt::format(",{:.6f}", s.*c.field) : ",";
+    line += row.status == RunStatus::Ok ? fmt::format(",{:.6f}", s.*c.field) : ",";
   for (const auto& m : models) {
     double called = 0;
     for (std::size_t i = 0; i < row.models.size(); ++i)
       if (row.models[i] == m && i < s.called.size()) called = s.called[i];
-    line += row.status == "ok" ? fmt::format(",{:.6f}", called) : ",";
+    line += row.status == RunStatus::Ok ? fmt::format(",{:.6f}", called) : ",";
   }
-  return line + fmt::format(",{},{},{},{}\n", quoted(row.provenance), quoted(row.note), row.status,
-                            quoted(row.error));
+  return line + fmt::format(",{},{},{},{}\n", quoted(row.provenance), quoted(row.note),
+                            row.status == RunStatus::Ok ? "ok" : "failed", quoted(row.error));
 }
 
 std::vector<std::string> all_models(const std::vector<ResultRow>& rows) {

@@ -9,16 +9,20 @@
 
 namespace muxsim {
 
+// A run either gives its row, or fails with the reason in `error`.
+enum class RunStatus { Ok, Failed };
+
 struct ResultRow {
   long run = 0; // the run's number in its sweep: the order of results.csv
   std::string scenario;
   RunPoint point;
-  std::string mode, policy, note, provenance;
+  Mode mode = Mode::ClosedForm;
+  std::string policy, note, provenance;
   double deadline_ms = 0;
   Summary summary;
   std::vector<std::string> models; // trace model names, parallel to summary.called
-  std::string status = "ok";       // or "failed"
-  std::string error;               // why a run failed
+  RunStatus status = RunStatus::Ok;
+  std::string error; // why a run failed
 };
 
 // One line, no header; fields that hold text are quoted when they contain a comma.

@@ -77,6 +77,10 @@ std::string unknown_key_message(const std::string& key) {
 
 } // namespace
 
+const char* mode_name(Mode mode) {
+  return mode == Mode::Simulated ? "simulated" : "closed-form";
+}
+
 std::string Scenario::at(const std::string& key) const {
   const auto it = key_lines.find(key);
   return where(path, it == key_lines.end() ? 0 : it->second, key);

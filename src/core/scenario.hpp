@@ -22,6 +22,12 @@ struct RunPoint {
   long total_phones() const { return cells * phones; }
 };
 
+// How a run is evaluated: Eq. 9-14 in closed form, or simulated in SimGrid. In the order of
+// the modes key's values.
+enum class Mode { ClosedForm, Simulated };
+// "closed-form" or "simulated", as results.csv writes it.
+const char* mode_name(Mode mode);
+
 // How each phone's Wi-Fi rate changes over time: held, following a bandwidth trace, or a
 // two-state Markov chain. In the order of the [network] channel key's values.
 enum class ChannelKind { Constant, Trace, Markov };
@@ -99,7 +105,8 @@ struct Scenario {
   std::string mobile_model, cloud_model, edge_model, mux_model;
   std::string early_prefix, early_head; // hybrid-early's profile rows on the phone
   std::vector<std::string> cloud_models;
-  std::vector<std::string> policies, modes;
+  std::vector<std::string> policies;
+  std::vector<Mode> modes;
   std::vector<long> seeds;
   long requests = 0; // per run; 0 = every input of the trace once
   PolicyParams params;

@@ -105,7 +105,11 @@ std::vector<KeySpec> make_specs() {
                             items(FIELD(s.profiles))}),
                   "regular files"),
       choice_key("modes", "closed-form, simulated or both", "closed-form,simulated", K::Choices,
-                 {"closed-form", "simulated"}, items(FIELD(s.modes))),
+                 {"closed-form", "simulated"},
+                 [](Scenario& s, const KeyValue& v) {
+                   for (std::size_t c : v.chosen)
+                     s.modes.push_back(static_cast<Mode>(c));
+                 }),
       {"seeds", "seeds; a sweep of integers", "1", K::IntegerSweep,
        [](Scenario& s, const KeyValue& v) { s.seeds = v.integers; }},
       with_domain(integer_key("requests", "requests per run (0: each trace input once)", "0", 0,
@@ -410,9 +414,12 @@ KeyValue read_key(const KeySpec& k, const std::string& raw, const std::string& a
   }
   case K::Choices:
     v.items = list(raw);
-    for (const auto& item : v.items)
-      if (std::find(k.choices.begin(), k.choices.end(), item) == k.choices.end())
+    for (const auto& item : v.items) {
+      const auto it = std::find(k.choices.begin(), k.choices.end(), item);
+      if (it == k.choices.end())
         throw InputError(at + ": '" + item + "' is not " + k.choices[0] + " or " + k.choices[1]);
+      v.chosen.push_back(static_cast<std::size_t>(it - k.choices.begin()));
+    }
     break;
   case K::Policies:
     v.items = list(raw);

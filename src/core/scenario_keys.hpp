@@ -32,15 +32,16 @@ enum class KeyKind {
 
 // A key's value as read; its kind says which member holds it.
 struct KeyValue {
-  std::string text;               // Text, Choice
-  std::size_t choice = 0;         // Choice: the value's place among the choices
-  std::vector<std::string> items; // Names, Choices, Policies
-  double number = 0;              // Fraction, UnitInterval, Positive, NonNegative
-  long integer = 0;               // Integer
-  bool flag = false;              // Flag
-  std::vector<double> numbers;    // PositiveSweep, Rates, Fractions
-  std::vector<long> integers;     // IntegerSweep
-  bool random = false;            // Rates: drawn at random with the run's seed
+  std::string text;                // Text, Choice
+  std::size_t choice = 0;          // Choice: the value's place among the choices
+  std::vector<std::size_t> chosen; // Choices: each value's place among the choices
+  std::vector<std::string> items;  // Names, Choices, Policies
+  double number = 0;               // Fraction, UnitInterval, Positive, NonNegative
+  long integer = 0;                // Integer
+  bool flag = false;               // Flag
+  std::vector<double> numbers;     // PositiveSweep, Rates, Fractions
+  std::vector<long> integers;      // IntegerSweep
+  bool random = false;             // Rates: drawn at random with the run's seed
 };
 
 struct KeySpec {

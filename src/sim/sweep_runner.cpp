@@ -26,7 +26,8 @@ namespace {
 struct Job {
   const Prepared* prepared;
   RunPoint point;
-  std::string mode, policy;
+  Mode mode;
+  std::string policy;
   long run = 0;
 };
 
@@ -59,13 +60,13 @@ Summary run_in_process(const Job& job, const SweepOptions& o) {
       write_atomically(fmt::format("{}/run-{:05d}-{}", o.learning_dir, job.run, name), csv);
     }
   };
-  if (job.mode != "simulated" && o.request_log.empty()) {
+  if (job.mode != Mode::Simulated && o.request_log.empty()) {
     auto summary = summarize_closed_form(p, *policy, job.point);
     save_learning();
     return summary;
   }
-  const auto costs = job.mode == "simulated" ? simulate(p, *policy, job.point)
-                                             : evaluate_closed_form(p, *policy, job.point);
+  const auto costs = job.mode == Mode::Simulated ? simulate(p, *policy, job.point)
+                                                 : evaluate_closed_form(p, *policy, job.point);
   save_learning();
   if (!o.request_log.empty())
     write_request_log_part(o.request_log, job.run, costs, job.point.total_phones());
@@ -164,7 +165,7 @@ void finish_child(Child& c, ResultRow& row, bool timed_out, double timeout_s) {
     row.summary = summary_from_text(c.output.substr(3));
     return;
   }
-  row.status = "failed";
+  row.status = RunStatus::Failed;
   if (timed_out)
     row.error = fmt::format("run exceeded its time limit of {} s", timeout_s);
   else if (c.output.rfind("error ", 0) == 0)
@@ -185,13 +186,14 @@ public:
     if (!on_) return;
     const auto line = fmt::format(
         "[{}/{}] {} {} {} bw={:.4g} cells={} phones={}{} seed={}{}", done_, total_, row.scenario,
-        row.mode, row.policy, row.point.bandwidth_mbps, row.point.cells, row.point.phones,
+        mode_name(row.mode), row.policy, row.point.bandwidth_mbps, row.point.cells,
+        row.point.phones,
         row.point.arrival_rate_hz > 0 ? fmt::format(" rate={:.4g}/s", row.point.arrival_rate_hz)
                                       : "",
-        row.point.seed, row.status == "ok" ? "" : " FAILED: " + row.error);
+        row.point.seed, row.status == RunStatus::Ok ? "" : " FAILED: " + row.error);
     if (tty_)
       fmt::print(stderr, "\r\033[K{}{}", line, done_ == total_ ? "\n" : "");
-    else if (row.status != "ok" || done_ == total_ ||
+    else if (row.status != RunStatus::Ok || done_ == total_ ||
              done_ % std::max<std::size_t>(1, total_ / 10) == 0)
       fmt::print(stderr, "{}\n", line);
   }
@@ -247,7 +249,7 @@ std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
       }
       throw Interrupted(stop_signal);
     }
-    while (next < jobs.size() && jobs[next].mode == "closed-form" && stop_signal == 0) {
+    while (next < jobs.size() && jobs[next].mode == Mode::ClosedForm && stop_signal == 0) {
       rows[next].summary = run_in_process(jobs[next], options);
       if (options.on_row_done) options.on_row_done(rows[next]);
       progress.done(rows[next++]);
