@@ -38,7 +38,6 @@ public:
     visits_.assign(q_.size(), 0);
   }
 
-  bool adaptive() const override { return true; }
   // Runners call decide(); without a phone's view there is nothing to learn from.
   Plan choose(const TraceInput&) const override { return targets_.back().plan; }
 

@@ -26,7 +26,6 @@ class NetworkAware : public Policy {
 public:
   NetworkAware(const Deployment& d, const NetworkAwareParams& p) : d_(d), p_(p) {}
 
-  bool adaptive() const override { return true; }
   // Runners call decide(); with no estimates yet, the estimates of a phone that has seen
   // nothing.
   Plan choose(const TraceInput& in) const override { return best(in, LinkEstimator{}); }

@@ -24,12 +24,12 @@ void require_edge(const Deployment& d, const std::string& name) {
                      "' needs an edge tier (keys edge_device and edge_model under [devices])");
 }
 
-class MobileOnly : public Policy {
+class MobileOnly : public StaticPolicy {
 public:
   Plan choose(const TraceInput&) const override { return {false, true, {}}; }
 };
 
-class CloudOnly : public Policy {
+class CloudOnly : public StaticPolicy {
 public:
   explicit CloudOnly(const Deployment& d) : d_(d) {}
   Plan choose(const TraceInput&) const override { return {false, false, {d_.cloud_default}}; }
@@ -39,14 +39,14 @@ private:
 };
 
 // Every input to the edge server's model, one Wi-Fi hop away.
-class EdgeOnly : public Policy {
+class EdgeOnly : public StaticPolicy {
 public:
   Plan choose(const TraceInput&) const override { return {false, false, {}, true}; }
 };
 
 // The binary multiplexer of Table I with the edge server in the cloud's place: local when
 // it predicts the phone's model is right, else the edge model.
-class HybridEdge : public Policy {
+class HybridEdge : public StaticPolicy {
 public:
   HybridEdge(const Deployment& d, double threshold) : d_(d), threshold_(threshold) {}
   Plan choose(const TraceInput& in) const override {
@@ -63,7 +63,7 @@ private:
 // is right. With `by_confidence`, the reference multiplexer instead: the phone model's own
 // max-softmax confidence, which is known only after the phone model has run, so the phone
 // model always runs and no separate multiplexer is charged.
-class Hybrid : public Policy {
+class Hybrid : public StaticPolicy {
 public:
   Hybrid(const Deployment& d, double threshold, bool by_confidence)
       : d_(d), threshold_(threshold), by_confidence_(by_confidence) {}
@@ -85,7 +85,7 @@ private:
 // The early multiplexer (docs/imagenet.md): the phone runs its model's first k
 // blocks and a head on their pooled activation; when the head predicts the phone model is
 // right, the phone finishes the remaining blocks, else it offloads to the cloud default.
-class HybridEarly : public Policy {
+class HybridEarly : public StaticPolicy {
 public:
   HybridEarly(const Deployment& d, double threshold) : d_(d), threshold_(threshold) {}
   Plan choose(const TraceInput& in) const override {
@@ -106,7 +106,7 @@ private:
 // Random offloading at the rate hybrid offloads on this trace (scores below
 // hybrid_threshold), no multiplexer: the baseline that shows what the multiplexer's choice
 // of *which* inputs adds. Each input's draw depends on its id and the seed only.
-class RandomOffload : public Policy {
+class RandomOffload : public StaticPolicy {
 public:
   RandomOffload(const Deployment& d, double threshold, std::uint64_t seed) : d_(d), seed_(seed) {
     double below = 0;
@@ -133,7 +133,7 @@ private:
 // (docs/seed-policies.md). The region classifier reads the phone model's own features, so
 // the phone model runs on every input, as in DIMEC-DC's mobile stage; its head (a few
 // hundred multiply-accumulates) is not charged.
-class DimecDc : public Policy {
+class DimecDc : public StaticPolicy {
 public:
   explicit DimecDc(const Deployment& d) : d_(d) {}
   Plan choose(const TraceInput& in) const override {
@@ -165,7 +165,7 @@ int argmax(const std::vector<double>& v) {
 }
 
 // Algorithm 2, argmax: one cloud model, the largest Eq. 5-6 weight.
-class HybridSingle : public Policy {
+class HybridSingle : public StaticPolicy {
 public:
   HybridSingle(const Deployment& d, double floor)
       : d_(d), floor_(floor), gflops_(candidate_gflops(d)) {}
@@ -181,7 +181,7 @@ private:
 
 // Algorithm 2, threshold: every cloud model whose score reaches the threshold, averaged;
 // the best-scored one when none does.
-class HybridEnsemble : public Policy {
+class HybridEnsemble : public StaticPolicy {
 public:
   HybridEnsemble(const Deployment& d, double threshold) : d_(d), threshold_(threshold) {}
   Plan choose(const TraceInput& in) const override {
@@ -200,7 +200,7 @@ private:
 
 // Upper bound: the cheapest (fewest GFLOPs) correct model, local counted among them; when
 // none is right, the cheapest option. Reads correctness, which no real multiplexer can.
-class Oracle : public Policy {
+class Oracle : public StaticPolicy {
 public:
   explicit Oracle(const Deployment& d) : d_(d) {}
   Plan choose(const TraceInput& in) const override {

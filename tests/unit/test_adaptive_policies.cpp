@@ -178,3 +178,52 @@ TEST_CASE("dimec-dc places by region; the simulation equals the closed form at o
     CHECK(simulated[3 * i + 2] == doctest::Approx(closed[i].total_gflops()));
   }
 }
+
+namespace {
+
+// A policy that decides as `inner` does and counts its decisions. Derived from Policy, it
+// does not declare itself stateless, as a new learning policy might forget to.
+class CountingPolicy : public Policy {
+public:
+  explicit CountingPolicy(std::unique_ptr<Policy> inner) : inner_(std::move(inner)) {}
+  Plan choose(const TraceInput& in) const override { return inner_->choose(in); }
+  Plan decide(const TraceInput& in, const PhoneView&) override {
+    ++decisions;
+    return choose(in);
+  }
+  long decisions = 0;
+
+private:
+  std::unique_ptr<Policy> inner_;
+};
+
+class CountingStaticPolicy : public StaticPolicy {
+public:
+  explicit CountingStaticPolicy(std::unique_ptr<Policy> inner) : inner_(std::move(inner)) {}
+  Plan choose(const TraceInput& in) const override { return inner_->choose(in); }
+  Plan decide(const TraceInput& in, const PhoneView&) override {
+    ++decisions;
+    return choose(in);
+  }
+  long decisions = 0;
+
+private:
+  std::unique_ptr<Policy> inner_;
+};
+
+} // namespace
+
+TEST_CASE("the closed form replays costs only for a policy that declares itself stateless") {
+  const auto p = prepare(test::source_path("scenarios/paper-table1.ini"));
+  const long inputs = static_cast<long>(p->trace.inputs.size());
+  p->scenario.requests = 3 * inputs;
+  const RunPoint point = p->scenario.run_points()[0];
+  CountingPolicy learner(make_policy("hybrid", p->deployment, p->scenario.params));
+  CountingStaticPolicy fixed(make_policy("hybrid", p->deployment, p->scenario.params));
+  const auto a = evaluate_closed_form(*p, learner, point);
+  const auto b = evaluate_closed_form(*p, fixed, point);
+  CHECK(learner.decisions == 3 * inputs); // asked for every request
+  CHECK(fixed.decisions == inputs);       // each input once, then replayed
+  REQUIRE(a.size() == b.size());
+  CHECK(a.back().latency_ms() == b.back().latency_ms());
+}
