@@ -29,11 +29,10 @@ public:
       : p_(p), rng_(p.seed, 0, kExploration),
         reference_mj_(d.mobile >= 0 && d.mobile_profile.energy_mj > 0 ? d.mobile_profile.energy_mj
                                                                       : 1.0) {
-    if (d.mobile >= 0) targets_.push_back({"phone", {false, true, {}}, d.mobile_profile.accuracy});
-    if (d.edge >= 0)
-      targets_.push_back({"edge", {false, false, {}, true}, d.edge_profile.accuracy});
+    if (d.mobile >= 0) targets_.push_back({"phone", Plan::on_phone(), d.mobile_profile.accuracy});
+    if (d.edge >= 0) targets_.push_back({"edge", Plan::on_edge(), d.edge_profile.accuracy});
     targets_.push_back(
-        {"cloud", {false, false, {d.cloud_default}}, d.cloud[d.cloud_default].profile.accuracy});
+        {"cloud", Plan::in_cloud({d.cloud_default}), d.cloud[d.cloud_default].profile.accuracy});
     q_.assign(kSignalBins * kRoundTripBins, std::vector<double>(targets_.size(), 0.0));
     visits_.assign(q_.size(), 0);
   }

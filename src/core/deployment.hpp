@@ -45,6 +45,41 @@ struct Plan {
   bool edge = false;    // the edge server's model runs (instead of cloud slots)
   bool early = false;   // the multiplexer is the early one, on the phone model's prefix
   bool offloaded() const { return edge || !cloud_slots.empty(); }
+
+  // Where the answer comes from. Each gives a plan that holds together: something runs,
+  // and the edge and the cloud are never both asked.
+  static Plan on_phone() {
+    Plan p;
+    p.local = true;
+    return p;
+  }
+  static Plan in_cloud(SlotList slots) {
+    Plan p;
+    p.cloud_slots = slots;
+    return p;
+  }
+  static Plan on_edge() {
+    Plan p;
+    p.edge = true;
+    return p;
+  }
+  // What runs before: the multiplexer (on the mux device), the early multiplexer (on the
+  // phone model's prefix), or the whole phone model, whose answer the offload then replaces.
+  Plan after_mux() const {
+    Plan p = *this;
+    p.mux = true;
+    return p;
+  }
+  Plan after_early_mux() const {
+    Plan p = after_mux();
+    p.early = true;
+    return p;
+  }
+  Plan after_phone() const {
+    Plan p = *this;
+    p.local = true;
+    return p;
+  }
 };
 
 // A multiplexer in the cloud: the input must be uploaded before anything is decided.

@@ -61,20 +61,20 @@ private:
   Plan best(const TraceInput& in, const LinkEstimator& e) const {
     std::vector<Option> options;
     if (d_.mobile >= 0) {
-      Option local{{true, true, {}}, in.score[d_.mobile]};
+      Option local{Plan::on_phone().after_mux(), in.score[d_.mobile]};
       local.latency_ms = d_.mux.latency_ms + d_.mobile_profile.latency_ms;
       local.energy_mj = d_.mux.energy_mj + d_.mobile_profile.energy_mj;
       options.push_back(local);
     }
     if (d_.edge >= 0) {
       Option o = offload(e, true, d_.edge_profile.latency_ms);
-      o.plan = {true, false, {}, true};
+      o.plan = Plan::on_edge().after_mux();
       o.score = in.score[d_.edge];
       options.push_back(o);
     }
     for (std::size_t c = 0; c < d_.cloud.size(); ++c) {
       Option o = offload(e, false, d_.cloud[c].profile.latency_ms);
-      o.plan = {true, false, {static_cast<int>(c)}};
+      o.plan = Plan::in_cloud({static_cast<int>(c)}).after_mux();
       o.score = in.score[d_.cloud[c].trace_index];
       options.push_back(o);
     }

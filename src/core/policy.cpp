@@ -26,13 +26,13 @@ void require_edge(const Deployment& d, const std::string& name) {
 
 class MobileOnly : public StaticPolicy {
 public:
-  Plan choose(const TraceInput&) const override { return {false, true, {}}; }
+  Plan choose(const TraceInput&) const override { return Plan::on_phone(); }
 };
 
 class CloudOnly : public StaticPolicy {
 public:
   explicit CloudOnly(const Deployment& d) : d_(d) {}
-  Plan choose(const TraceInput&) const override { return {false, false, {d_.cloud_default}}; }
+  Plan choose(const TraceInput&) const override { return Plan::in_cloud({d_.cloud_default}); }
 
 private:
   const Deployment& d_;
@@ -41,7 +41,7 @@ private:
 // Every input to the edge server's model, one Wi-Fi hop away.
 class EdgeOnly : public StaticPolicy {
 public:
-  Plan choose(const TraceInput&) const override { return {false, false, {}, true}; }
+  Plan choose(const TraceInput&) const override { return Plan::on_edge(); }
 };
 
 // The binary multiplexer of Table I with the edge server in the cloud's place: local when
@@ -50,8 +50,8 @@ class HybridEdge : public StaticPolicy {
 public:
   HybridEdge(const Deployment& d, double threshold) : d_(d), threshold_(threshold) {}
   Plan choose(const TraceInput& in) const override {
-    if (in.score[d_.mobile] >= threshold_) return {true, true, {}};
-    return {true, false, {}, true};
+    if (in.score[d_.mobile] >= threshold_) return Plan::on_phone().after_mux();
+    return Plan::on_edge().after_mux();
   }
 
 private:
@@ -69,11 +69,11 @@ public:
       : d_(d), threshold_(threshold), by_confidence_(by_confidence) {}
   Plan choose(const TraceInput& in) const override {
     if (by_confidence_) {
-      if (in.conf[d_.mobile] >= threshold_) return {false, true, {}};
-      return {false, true, {d_.cloud_default}};
+      if (in.conf[d_.mobile] >= threshold_) return Plan::on_phone();
+      return Plan::in_cloud({d_.cloud_default}).after_phone();
     }
-    if (in.score[d_.mobile] >= threshold_) return {true, true, {}};
-    return {true, false, {d_.cloud_default}};
+    if (in.score[d_.mobile] >= threshold_) return Plan::on_phone().after_mux();
+    return Plan::in_cloud({d_.cloud_default}).after_mux();
   }
 
 private:
@@ -89,13 +89,8 @@ class HybridEarly : public StaticPolicy {
 public:
   HybridEarly(const Deployment& d, double threshold) : d_(d), threshold_(threshold) {}
   Plan choose(const TraceInput& in) const override {
-    Plan p{true, false, {}};
-    p.early = true;
-    if (in.early[d_.mobile] >= threshold_)
-      p.local = true;
-    else
-      p.cloud_slots.push_back(d_.cloud_default);
-    return p;
+    if (in.early[d_.mobile] >= threshold_) return Plan::on_phone().after_early_mux();
+    return Plan::in_cloud({d_.cloud_default}).after_early_mux();
   }
 
 private:
@@ -118,8 +113,8 @@ public:
     std::uint64_t id = 1469598103934665603ULL; // FNV-1a of the input id
     for (const unsigned char ch : in.input_id)
       id = (id ^ ch) * 1099511628211ULL;
-    if (Rng(seed_, id, kRandomOffload).uniform() < rate_) return {false, false, {d_.cloud_default}};
-    return {false, true, {}};
+    if (Rng(seed_, id, kRandomOffload).uniform() < rate_) return Plan::in_cloud({d_.cloud_default});
+    return Plan::on_phone();
   }
 
 private:
@@ -137,9 +132,9 @@ class DimecDc : public StaticPolicy {
 public:
   explicit DimecDc(const Deployment& d) : d_(d) {}
   Plan choose(const TraceInput& in) const override {
-    if (in.region == 0) return {false, true, {}};
-    if (in.region == 1) return {false, true, {}, true};
-    return {false, true, {d_.cloud_default}};
+    if (in.region == 0) return Plan::on_phone();
+    if (in.region == 1) return Plan::on_edge().after_phone();
+    return Plan::in_cloud({d_.cloud_default}).after_phone();
   }
 
 private:
@@ -170,7 +165,8 @@ public:
   HybridSingle(const Deployment& d, double floor)
       : d_(d), floor_(floor), gflops_(candidate_gflops(d)) {}
   Plan choose(const TraceInput& in) const override {
-    return {true, false, {argmax(cost_weights(candidate_scores(d_, in), gflops_, floor_))}};
+    return Plan::in_cloud({argmax(cost_weights(candidate_scores(d_, in), gflops_, floor_))})
+        .after_mux();
   }
 
 private:
@@ -186,11 +182,11 @@ public:
   HybridEnsemble(const Deployment& d, double threshold) : d_(d), threshold_(threshold) {}
   Plan choose(const TraceInput& in) const override {
     const auto s = candidate_scores(d_, in);
-    Plan p{true, false, {}};
+    SlotList slots;
     for (std::size_t i = 0; i < s.size(); ++i)
-      if (s[i] >= threshold_) p.cloud_slots.push_back(static_cast<int>(i));
-    if (p.cloud_slots.empty()) p.cloud_slots.push_back(argmax(s));
-    return p;
+      if (s[i] >= threshold_) slots.push_back(static_cast<int>(i));
+    if (slots.empty()) slots.push_back(argmax(s));
+    return Plan::in_cloud(slots).after_mux();
   }
 
 private:
@@ -204,20 +200,18 @@ class Oracle : public StaticPolicy {
 public:
   explicit Oracle(const Deployment& d) : d_(d) {}
   Plan choose(const TraceInput& in) const override {
-    Plan best{false, false, {}};
+    Plan best; // replaced by the first option considered
     double best_cost = INFINITY;
     bool best_right = false;
     auto consider = [&](Plan plan, double gflops, bool right) {
       if ((right && !best_right) || (right == best_right && gflops < best_cost))
         best = std::move(plan), best_cost = gflops, best_right = right;
     };
-    if (d_.mobile >= 0)
-      consider({false, true, {}}, d_.mobile_profile.gflops, in.correct[d_.mobile]);
+    if (d_.mobile >= 0) consider(Plan::on_phone(), d_.mobile_profile.gflops, in.correct[d_.mobile]);
     for (std::size_t i = 0; i < d_.cloud.size(); ++i)
-      consider({false, false, {static_cast<int>(i)}}, d_.cloud[i].profile.gflops,
+      consider(Plan::in_cloud({static_cast<int>(i)}), d_.cloud[i].profile.gflops,
                in.correct[d_.cloud[i].trace_index]);
-    if (d_.edge >= 0)
-      consider({false, false, {}, true}, d_.edge_profile.gflops, in.correct[d_.edge]);
+    if (d_.edge >= 0) consider(Plan::on_edge(), d_.edge_profile.gflops, in.correct[d_.edge]);
     return best;
   }
 

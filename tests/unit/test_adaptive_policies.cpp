@@ -89,7 +89,7 @@ TEST_CASE(
   auto offload_once = [&](double upload_ms) {
     CostBreakdown c;
     c.upload_ms = upload_ms, c.server_ms = 10, c.download_ms = upload_ms / 10;
-    policy->observe(phone, {true, false, {0}}, c);
+    policy->observe(phone, Plan::in_cloud({0}).after_mux(), c);
   };
   // Fast: 10,000 bytes in 0.1 ms (800 Mbit/s). Expected cloud energy 1 x 4 (multiplexer)
   // + 2 x 0.1 + 0.5 x 10 + 1 x 0.01 = 9.2 mJ, against 4 + 12 = 16 mJ on the phone.

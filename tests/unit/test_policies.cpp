@@ -62,3 +62,15 @@ TEST_CASE("reconstruct:table2 matches accuracies, called fractions and hybrid-si
   CHECK(extras == 40);
   CHECK(ensemble_right == 775);
 }
+
+TEST_CASE("named plans: each says where the answer comes from and what runs first") {
+  const Plan phone = Plan::on_phone();
+  CHECK((phone.local && !phone.mux && !phone.offloaded()));
+  const Plan cloud = Plan::in_cloud({1, 2}).after_mux();
+  CHECK((cloud.mux && !cloud.local && !cloud.edge && !cloud.early));
+  CHECK(cloud.cloud_slots.size() == 2);
+  const Plan edge = Plan::on_edge().after_phone();
+  CHECK((edge.edge && edge.local && edge.offloaded() && edge.cloud_slots.empty()));
+  const Plan early = Plan::on_phone().after_early_mux();
+  CHECK((early.early && early.mux && early.local)); // early implies the multiplexer runs
+}
