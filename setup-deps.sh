@@ -5,7 +5,7 @@
 # (the LibTorch layer); core and sim never include them. dataset-fashion-mnist is the data of
 # the fmnist zoo.
 set -euo pipefail
-packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev libeigen3-dev
+packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev
   libboost-program-options-dev libfmt-dev doctest-dev libtorch-dev libjpeg62-turbo-dev
   zlib1g-dev libssl-dev dataset-fashion-mnist python3-pandas python3-matplotlib python3-nbconvert
   python3-ipykernel jupyter-nbconvert)
