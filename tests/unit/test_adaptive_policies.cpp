@@ -181,25 +181,12 @@ TEST_CASE("dimec-dc places by region; the simulation equals the closed form at o
 
 namespace {
 
-// A policy that decides as `inner` does and counts its decisions. Derived from Policy, it
-// does not declare itself stateless, as a new learning policy might forget to.
-class CountingPolicy : public Policy {
+// A policy that decides as `inner` does and counts its decisions. With Base = Policy it does
+// not declare itself stateless, as a new learning policy might forget to; with Base =
+// StaticPolicy it does.
+template <class Base> class Counting : public Base {
 public:
-  explicit CountingPolicy(std::unique_ptr<Policy> inner) : inner_(std::move(inner)) {}
-  Plan choose(const TraceInput& in) const override { return inner_->choose(in); }
-  Plan decide(const TraceInput& in, const PhoneView&) override {
-    ++decisions;
-    return choose(in);
-  }
-  long decisions = 0;
-
-private:
-  std::unique_ptr<Policy> inner_;
-};
-
-class CountingStaticPolicy : public StaticPolicy {
-public:
-  explicit CountingStaticPolicy(std::unique_ptr<Policy> inner) : inner_(std::move(inner)) {}
+  explicit Counting(std::unique_ptr<Policy> inner) : inner_(std::move(inner)) {}
   Plan choose(const TraceInput& in) const override { return inner_->choose(in); }
   Plan decide(const TraceInput& in, const PhoneView&) override {
     ++decisions;
@@ -218,8 +205,8 @@ TEST_CASE("the closed form replays costs only for a policy that declares itself 
   const long inputs = static_cast<long>(p->trace.inputs.size());
   p->scenario.requests = 3 * inputs;
   const RunPoint point = p->scenario.run_points()[0];
-  CountingPolicy learner(make_policy("hybrid", p->deployment, p->scenario.params));
-  CountingStaticPolicy fixed(make_policy("hybrid", p->deployment, p->scenario.params));
+  Counting<Policy> learner(make_policy("hybrid", p->deployment, p->scenario.params));
+  Counting<StaticPolicy> fixed(make_policy("hybrid", p->deployment, p->scenario.params));
   const auto a = evaluate_closed_form(*p, learner, point);
   const auto b = evaluate_closed_form(*p, fixed, point);
   CHECK(learner.decisions == 3 * inputs); // asked for every request
