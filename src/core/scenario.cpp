@@ -33,6 +33,20 @@ struct ScannedScenario {
   std::string text;
 };
 
+// A section no key belongs to is a typo even when nothing is set under it.
+void check_section(const std::string& path, int line, const std::string& section) {
+  std::vector<std::string> known;
+  for (const auto& key : scenario_keys()) {
+    const auto dot = key.find('.');
+    if (dot == std::string::npos) continue;
+    const std::string name = key.substr(0, dot);
+    if (std::find(known.begin(), known.end(), name) == known.end()) known.push_back(name);
+  }
+  if (std::find(known.begin(), known.end(), section) == known.end())
+    throw InputError(where(path, line, "[" + section + "]") +
+                     ": unknown section; known: " + join(known));
+}
+
 ScannedScenario scan_scenario(const std::string& path) {
   ScannedScenario out;
   std::ifstream in(path, std::ios::binary);
@@ -49,6 +63,7 @@ ScannedScenario scan_scenario(const std::string& path) {
       if (line.back() != ']' || line.size() < 3)
         throw InputError(where(path, n, line) + ": a section header must be [name]");
       section = trim(line.substr(1, line.size() - 2));
+      check_section(path, n, section);
       continue;
     }
     const auto eq = line.find('=');

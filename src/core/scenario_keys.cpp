@@ -383,20 +383,105 @@ const std::string& scenario_key_domain(const std::string& key) {
   return domains.at(key);
 }
 
+namespace {
+
+std::string got(const std::string& raw) {
+  return ", got " + raw;
+}
+
+// Fraction, UnitInterval, Positive and NonNegative: one number in the kind's range.
+double read_real(const KeySpec& k, const std::string& raw, const std::string& at) {
+  const double x = parse_number(raw, at);
+  if (k.kind == K::Fraction && (x < 0 || x > 1))
+    throw InputError(at + ": must be in [0, 1]" + got(raw));
+  if (k.kind == K::UnitInterval && !(x > 0 && x <= 1)) throw InputError(at + ": must be in (0, 1]");
+  if (k.kind == K::Positive && x <= 0) throw InputError(at + ": must be positive" + got(raw));
+  if (k.kind == K::NonNegative && x < 0) throw InputError(at + ": must not be negative" + got(raw));
+  if (x > kLargestValue) throw InputError(at + ": must be at most 1e9" + got(raw));
+  return x;
+}
+
+long read_integer(const KeySpec& k, const std::string& raw, const std::string& at) {
+  const double x = parse_number(raw, at);
+  if (x != std::floor(x) || x < static_cast<double>(k.minimum) || x > 1e9)
+    throw InputError(at + ": must be an integer >= " + std::to_string(k.minimum) + got(raw));
+  if (x > static_cast<double>(k.maximum))
+    throw InputError(at + ": must be at most " + std::to_string(k.maximum) + got(raw));
+  return static_cast<long>(x);
+}
+
+// Choice and Choices: each item's place among the key's choices.
+std::size_t read_choice(const KeySpec& k, const std::string& item, const std::string& at) {
+  const auto it = std::find(k.choices.begin(), k.choices.end(), item);
+  if (it == k.choices.end())
+    throw InputError(at + ": '" + item + "' is not one of " + join(k.choices));
+  return static_cast<std::size_t>(it - k.choices.begin());
+}
+
+void read_choices(const KeySpec& k, const std::string& raw, const std::string& at, KeyValue& v) {
+  v.items = list(raw);
+  if (v.items.empty()) throw InputError(at + ": names none of " + join(k.choices));
+  for (const auto& item : v.items)
+    v.chosen.push_back(read_choice(k, item, at));
+}
+
+void read_policies(const std::string& raw, const std::string& at, KeyValue& v) {
+  v.items = list(raw);
+  if (v.items.empty()) throw InputError(at + ": names no policy");
+  for (const auto& p : v.items)
+    if (std::find(policy_names().begin(), policy_names().end(), p) == policy_names().end())
+      throw InputError(at + ": unknown policy '" + p + "'; known: " + join(policy_names()));
+}
+
+bool read_flag(const std::string& raw, const std::string& at) {
+  if (raw == "true" || raw == "1") return true;
+  if (raw == "false" || raw == "0") return false;
+  throw InputError(at + ": must be true or false, got '" + raw + "'");
+}
+
+std::vector<double> read_positive_sweep(const std::string& raw, const std::string& at) {
+  std::vector<double> values = parse_sweep(raw, at);
+  for (double x : values) {
+    if (x <= 0) throw InputError(at + ": values must be positive");
+    if (x > kLargestValue) throw InputError(at + ": values must be at most 1e9");
+  }
+  return values;
+}
+
+std::vector<long> read_integer_sweep(const KeySpec& k, const std::string& raw,
+                                     const std::string& at) {
+  std::vector<long> values;
+  for (double x : parse_sweep(raw, at)) {
+    // A lin or log range lands on integers only up to rounding: 1:1000:lin:1000.
+    if (std::abs(x - std::round(x)) < 1e-9 * std::max(1.0, std::abs(x))) x = std::round(x);
+    if (x != std::floor(x) || x < static_cast<double>(k.minimum) || x > 1e9)
+      throw InputError(at + ": values must be integers >= " + std::to_string(k.minimum));
+    values.push_back(static_cast<long>(x));
+  }
+  return values;
+}
+
+void read_rates(const std::string& raw, const std::string& at, KeyValue& v) {
+  v.random = raw.rfind("random:", 0) == 0;
+  for (const auto& r : list(v.random ? raw.substr(7) : raw)) {
+    const double x = parse_number(r, at);
+    if (x <= 0 || x > kLargestValue) throw InputError(at + ": rates must be in (0, 1e9]");
+    v.numbers.push_back(x);
+  }
+  if (v.numbers.empty()) throw InputError(at + ": no rates given");
+}
+
+std::vector<double> read_fractions(const std::string& raw, const std::string& at) {
+  std::vector<double> values = parse_sweep(raw, at);
+  for (double x : values)
+    if (x < 0 || x > 1) throw InputError(at + ": fractions must be in [0, 1]");
+  return values;
+}
+
+} // namespace
+
 KeyValue read_key(const KeySpec& k, const std::string& raw, const std::string& at) {
   KeyValue v;
-  auto got = [&] { return ", got " + raw; };
-  auto real = [&] {
-    const double x = parse_number(raw, at);
-    if (k.kind == K::Fraction && (x < 0 || x > 1))
-      throw InputError(at + ": must be in [0, 1]" + got());
-    if (k.kind == K::UnitInterval && !(x > 0 && x <= 1))
-      throw InputError(at + ": must be in (0, 1]");
-    if (k.kind == K::Positive && x <= 0) throw InputError(at + ": must be positive" + got());
-    if (k.kind == K::NonNegative && x < 0) throw InputError(at + ": must not be negative" + got());
-    if (x > kLargestValue) throw InputError(at + ": must be at most 1e9" + got());
-    return x;
-  };
   switch (k.kind) {
   case K::Text:
     v.text = raw;
@@ -404,82 +489,39 @@ KeyValue read_key(const KeySpec& k, const std::string& raw, const std::string& a
   case K::Names:
     v.items = list(raw);
     break;
-  case K::Choice: {
-    const auto it = std::find(k.choices.begin(), k.choices.end(), raw);
-    if (it == k.choices.end())
-      throw InputError(at + ": '" + raw + "' is not one of " + join(k.choices));
+  case K::Choice:
+    v.choice = read_choice(k, raw, at);
     v.text = raw;
-    v.choice = static_cast<std::size_t>(it - k.choices.begin());
     break;
-  }
   case K::Choices:
-    v.items = list(raw);
-    for (const auto& item : v.items) {
-      const auto it = std::find(k.choices.begin(), k.choices.end(), item);
-      if (it == k.choices.end())
-        throw InputError(at + ": '" + item + "' is not " + k.choices[0] + " or " + k.choices[1]);
-      v.chosen.push_back(static_cast<std::size_t>(it - k.choices.begin()));
-    }
+    read_choices(k, raw, at, v);
     break;
   case K::Policies:
-    v.items = list(raw);
-    if (v.items.empty()) throw InputError(at + ": names no policy");
-    for (const auto& p : v.items)
-      if (std::find(policy_names().begin(), policy_names().end(), p) == policy_names().end())
-        throw InputError(at + ": unknown policy '" + p + "'; known: " + join(policy_names()));
+    read_policies(raw, at, v);
     break;
   case K::Fraction:
   case K::UnitInterval:
   case K::Positive:
   case K::NonNegative:
-    v.number = real();
+    v.number = read_real(k, raw, at);
     break;
-  case K::Integer: {
-    const double x = parse_number(raw, at);
-    if (x != std::floor(x) || x < static_cast<double>(k.minimum) || x > 1e9)
-      throw InputError(at + ": must be an integer >= " + std::to_string(k.minimum) + got());
-    if (x > static_cast<double>(k.maximum))
-      throw InputError(at + ": must be at most " + std::to_string(k.maximum) + got());
-    v.integer = static_cast<long>(x);
+  case K::Integer:
+    v.integer = read_integer(k, raw, at);
     break;
-  }
   case K::Flag:
-    if (raw == "true" || raw == "1")
-      v.flag = true;
-    else if (raw != "false" && raw != "0")
-      throw InputError(at + ": must be true or false, got '" + raw + "'");
+    v.flag = read_flag(raw, at);
     break;
   case K::PositiveSweep:
-    v.numbers = parse_sweep(raw, at);
-    for (double x : v.numbers) {
-      if (x <= 0) throw InputError(at + ": values must be positive");
-      if (x > kLargestValue) throw InputError(at + ": values must be at most 1e9");
-    }
+    v.numbers = read_positive_sweep(raw, at);
     break;
   case K::IntegerSweep:
-    for (double x : parse_sweep(raw, at)) {
-      // A lin or log range lands on integers only up to rounding: 1:1000:lin:1000.
-      if (std::abs(x - std::round(x)) < 1e-9 * std::max(1.0, std::abs(x))) x = std::round(x);
-      if (x != std::floor(x) || x < static_cast<double>(k.minimum) || x > 1e9)
-        throw InputError(at + ": values must be integers >= " + std::to_string(k.minimum));
-      v.integers.push_back(static_cast<long>(x));
-    }
+    v.integers = read_integer_sweep(k, raw, at);
     break;
-  case K::Rates: {
-    v.random = raw.rfind("random:", 0) == 0;
-    for (const auto& r : list(v.random ? raw.substr(7) : raw)) {
-      const double x = parse_number(r, at);
-      if (x <= 0 || x > kLargestValue) throw InputError(at + ": rates must be in (0, 1e9]");
-      v.numbers.push_back(x);
-    }
-    if (v.numbers.empty()) throw InputError(at + ": no rates given");
+  case K::Rates:
+    read_rates(raw, at, v);
     break;
-  }
   case K::Fractions:
-    for (double x : parse_sweep(raw, at)) {
-      if (x < 0 || x > 1) throw InputError(at + ": fractions must be in [0, 1]");
-      v.numbers.push_back(x);
-    }
+    v.numbers = read_fractions(raw, at);
     break;
   }
   return v;
