@@ -1,8 +1,8 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/results_file.hpp"
-#include "core/input_error.hpp"
-#include "core/results.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/output/results.hpp"
 
 #include <filesystem>
 #include <fmt/format.h>

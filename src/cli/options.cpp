@@ -1,6 +1,6 @@
 #include "cli/options.hpp"
 
-#include "core/input_error.hpp"
+#include "core/formats/input_error.hpp"
 
 #include <iostream>
 

@@ -1,7 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "core/input_error.hpp"
-#include "core/prepared.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/model/prepared.hpp"
 #include "sim/simulate.hpp"
 
 #include <iostream>

@@ -1,8 +1,8 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "core/input_error.hpp"
-#include "core/prepared.hpp"
-#include "core/results.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/model/prepared.hpp"
+#include "core/output/results.hpp"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "core/input_error.hpp"
-#include "core/report.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/output/report.hpp"
 
 #include <iostream>
 

@@ -1,8 +1,8 @@
 #include "cli/results_file.hpp"
 
-#include "core/csv.hpp"
-#include "core/input_error.hpp"
-#include "core/results.hpp"
+#include "core/formats/csv.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/output/results.hpp"
 
 #include <filesystem>
 #include <fstream>

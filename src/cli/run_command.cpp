@@ -1,12 +1,12 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/results_file.hpp"
-#include "core/input_error.hpp"
-#include "core/prepared.hpp"
-#include "core/results.hpp"
-#include "core/scenario_keys.hpp"
-#include "sim/request_log.hpp"
-#include "sim/sweep_runner.hpp"
+#include "core/config/scenario_keys.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/model/prepared.hpp"
+#include "core/output/request_log.hpp"
+#include "core/output/results.hpp"
+#include "run/sweep_runner.hpp"
 
 #include <cmath>
 #include <cstdio>

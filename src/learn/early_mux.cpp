@@ -1,6 +1,6 @@
 #include "learn/early_mux.hpp"
 
-#include "core/input_error.hpp"
+#include "core/formats/input_error.hpp"
 #include "learn/preprocess.hpp"
 
 #include <filesystem>

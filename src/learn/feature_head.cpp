@@ -1,8 +1,8 @@
 #include "learn/feature_head.hpp"
 
-#include "core/folds.hpp"
-#include "core/input_error.hpp"
-#include "core/roc.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/mux/folds.hpp"
+#include "core/mux/roc.hpp"
 #include "learn/mux_train.hpp"
 
 #include <cmath>

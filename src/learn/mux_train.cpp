@@ -1,6 +1,6 @@
 #include "learn/mux_train.hpp"
 
-#include "core/folds.hpp"
+#include "core/mux/folds.hpp"
 #include "learn/mux_net.hpp"
 
 #include <chrono>

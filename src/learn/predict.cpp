@@ -1,8 +1,8 @@
 #include "learn/predict.hpp"
 
-#include "core/input_error.hpp"
-#include "core/labels.hpp"
-#include "core/results.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/formats/labels.hpp"
+#include "core/output/results.hpp"
 #include "learn/machine.hpp"
 #include "learn/preprocess.hpp"
 #include "learn/sha256.hpp"

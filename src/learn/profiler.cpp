@@ -1,8 +1,8 @@
 #include "learn/profiler.hpp"
 
-#include "core/input_error.hpp"
-#include "core/results.hpp"
-#include "core/summary.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/output/results.hpp"
+#include "core/output/summary.hpp"
 #include "learn/machine.hpp"
 #include "learn/paper_nets.hpp"
 #include "learn/qengine.hpp"

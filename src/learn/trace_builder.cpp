@@ -1,8 +1,8 @@
 #include "learn/trace_builder.hpp"
 
-#include "core/input_error.hpp"
-#include "core/mux_report.hpp"
-#include "core/results.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/mux/mux_report.hpp"
+#include "core/output/results.hpp"
 #include "learn/early_mux.hpp"
 #include "learn/machine.hpp"
 #include "learn/preprocess.hpp"

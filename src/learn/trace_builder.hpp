@@ -2,7 +2,7 @@
 // `muxsim trace`: per-input predictions of several models, joined on file name, plus a
 // multiplexer trained out-of-fold on the images, written as a decision trace
 // (docs/imagenet.md).
-#include "core/predictions.hpp"
+#include "core/formats/predictions.hpp"
 #include "learn/feature_head.hpp"
 #include "learn/mux_train.hpp"
 #include "learn/qengine.hpp"

@@ -1,9 +1,9 @@
 #include "learn/zoo_dimec.hpp"
 
-#include "core/csv.hpp"
-#include "core/input_error.hpp"
-#include "core/results.hpp"
-#include "core/trace.hpp"
+#include "core/formats/csv.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/formats/trace.hpp"
+#include "core/output/results.hpp"
 #include "learn/idx.hpp"
 #include "learn/zoo_eval.hpp"
 #include "learn/zoo_io.hpp"

@@ -1,9 +1,9 @@
 #include "learn/zoo_early.hpp"
 
-#include "core/csv.hpp"
-#include "core/input_error.hpp"
-#include "core/mux_report.hpp"
-#include "core/results.hpp"
+#include "core/formats/csv.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/mux/mux_report.hpp"
+#include "core/output/results.hpp"
 #include "learn/idx.hpp"
 #include "learn/mux_net.hpp"
 #include "learn/mux_train.hpp"

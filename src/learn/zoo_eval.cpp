@@ -1,8 +1,8 @@
 #include "learn/zoo_eval.hpp"
 
-#include "core/csv.hpp"
-#include "core/input_error.hpp"
-#include "core/trace.hpp"
+#include "core/formats/csv.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/formats/trace.hpp"
 #include "learn/idx.hpp"
 #include "learn/zoo_io.hpp"
 #include "learn/zoo_train.hpp"

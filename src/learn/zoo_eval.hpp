@@ -1,7 +1,7 @@
 #pragma once
 // `muxsim zoo eval`: re-evaluates committed zoo weights on the Fashion-MNIST test images
 // and checks that a decision trace's predictions are theirs (docs/fashion-mnist.md).
-#include "core/trace.hpp"
+#include "core/formats/trace.hpp"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
 #include "learn/zoo_train.hpp"
 
-#include "core/input_error.hpp"
-#include "core/results.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/output/results.hpp"
 #include "learn/idx.hpp"
 #include "learn/losses.hpp"
 #include "learn/zoo.hpp"

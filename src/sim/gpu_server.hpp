@@ -2,8 +2,8 @@
 // A GPU server (docs/network.md): FIFO queues (one per server, or one per model), k
 // workers per queue, optional dynamic batching. A worker is free the moment its compute
 // ends: it only stamps the times and wakes the phone, which fetches its own reply
-// (GUIDE invariant 6), so queue waits equal a FIFO server's.
-#include "core/deployment.hpp"
+// (docs/invariants.md #6), so queue waits equal a FIFO server's.
+#include "core/model/deployment.hpp"
 
 #include <simgrid/s4u.hpp>
 

@@ -1,6 +1,7 @@
 #include "sim/phone.hpp"
 
-#include "core/arrivals.hpp"
+#include "core/model/arrivals.hpp"
+#include "core/model/request_stages.hpp"
 #include "sim/platform.hpp"
 
 namespace sg4 = simgrid::s4u;
@@ -17,29 +18,50 @@ void compute_ms(double ms) {
   sg4::this_actor::execute(ms * 1e-3 * kHostFlops);
 }
 
-// Upload, wait for the server, fetch the reply. The phone fetches its own reply, so the
-// server's worker is free the moment its compute ends. A cloud-side multiplexer runs in the
-// same visit, before the chosen models.
-void offload(const PhoneContext& ctx, const Plan& plan, Timing& t) {
+// Walks the request's stages (core/request_stages.hpp) on the simulated clock. The phone
+// fetches its own reply, so the server's worker is free the moment its compute ends.
+Timing perform(const PhoneContext& ctx, const Plan& plan) {
   const Deployment& d = ctx.prepared->deployment;
-  GpuServer& server = plan.edge ? *ctx.edge : *ctx.cloud;
-  const Route& route = plan.edge ? ctx.to_edge : ctx.to_cloud;
-  const double sent = now();
-  transfer(ctx.host, server.host(), d.upload_bytes, route);
-  Job job;
-  job.plan = &plan;
-  if (remote_mux(d, plan)) job.mux_ms = d.mux.latency_ms;
-  job.arrived = now();
-  t.upload_ms = (job.arrived - sent) * 1e3;
-  const int key =
-      ctx.prepared->scenario.servers.queue_per_model && !plan.edge ? plan.cloud_slots.front() : 0;
-  server.submit(&job, key);
-  job.done->acquire();
-  t.queue_ms = (job.start - job.arrived) * 1e3;
-  if (job.mux_ms > 0) t.mux_ms = (job.mux_end - job.start) * 1e3;
-  t.server_ms = (job.end - job.mux_end) * 1e3;
-  transfer(server.host(), ctx.host, d.download_bytes, route);
-  t.download_ms = (now() - job.end) * 1e3;
+  const RequestStages r = request_stages(d, plan);
+  GpuServer& server = r.edge ? *ctx.edge : *ctx.cloud;
+  const Route& route = r.edge ? ctx.to_edge : ctx.to_cloud;
+  Timing t;
+  double mark = now();
+  auto lap_ms = [&mark](double until) {
+    const double before = mark;
+    mark = until;
+    return (mark - before) * 1e3;
+  };
+  for (const Stage& s : r.stages) {
+    switch (s.kind) {
+    case StageKind::PhoneCompute:
+      compute_ms(s.ms);
+      t.*s.into = lap_ms(now());
+      break;
+    case StageKind::Upload:
+      transfer(ctx.host, server.host(), s.bytes, route);
+      t.upload_ms = lap_ms(now());
+      break;
+    case StageKind::ServerVisit: {
+      Job job;
+      job.plan = &plan;
+      job.mux_ms = s.server_mux_ms;
+      job.arrived = now();
+      server.submit(&job, queue_key(plan, ctx.prepared->scenario.servers.queue_per_model));
+      job.done->acquire();
+      t.queue_ms = (job.start - job.arrived) * 1e3;
+      if (job.mux_ms > 0) t.mux_ms = (job.mux_end - job.start) * 1e3;
+      t.server_ms = (job.end - job.mux_end) * 1e3;
+      mark = job.end;
+      break;
+    }
+    case StageKind::Download:
+      transfer(server.host(), ctx.host, s.bytes, route);
+      t.download_ms = lap_ms(now());
+      break;
+    }
+  }
+  return t;
 }
 
 void serve_request(const PhoneContext* ctx, long k) {
@@ -47,31 +69,8 @@ void serve_request(const PhoneContext* ctx, long k) {
   const TraceInput& in = p.trace.inputs[p.input_of(k)];
   const PhoneView view{ctx->index, ctx->wifi_mbps, now()};
   const Plan plan = ctx->policy->decide(in, view);
-  Timing t;
-  double mark = now();
-  const double start_s = mark, wifi_mbps = ctx->wifi_mbps;
-  auto lap_ms = [&mark] {
-    const double before = mark;
-    mark = now();
-    return (mark - before) * 1e3;
-  };
-  const bool ask_cloud = remote_mux(p.deployment, plan);
-  if (plan.mux && !ask_cloud) {
-    compute_ms(decision_profile(p.deployment, plan).latency_ms);
-    t.mux_ms = lap_ms();
-  }
-  // The phone's model runs before an offload (hybrid-confidence offloads after it), or after
-  // a cloud-side multiplexer has answered "local".
-  if (plan.local && !ask_cloud) {
-    compute_ms(local_profile(p.deployment, plan).latency_ms);
-    t.local_ms = lap_ms();
-  }
-  if (plan.offloaded() || ask_cloud) offload(*ctx, plan, t);
-  if (plan.local && ask_cloud) {
-    mark = now();
-    compute_ms(p.deployment.mobile_profile.latency_ms);
-    t.local_ms = lap_ms();
-  }
+  const double start_s = now(), wifi_mbps = ctx->wifi_mbps;
+  const Timing t = perform(*ctx, plan);
   CostBreakdown& cost = (*ctx->costs)[static_cast<std::size_t>(k)];
   cost = account(p.deployment, plan, in, t);
   cost.start_s = start_s;

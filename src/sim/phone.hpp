@@ -3,7 +3,7 @@
 // offload round trip (upload, server queue and compute, reply), and records the times the
 // accounting needs. A closed-loop phone waits for each answer, then thinks; an open-loop
 // phone issues Poisson arrivals, each request an actor of its own.
-#include "core/prepared.hpp"
+#include "core/model/prepared.hpp"
 #include "sim/gpu_server.hpp"
 #include "sim/transfer.hpp"
 

@@ -1,7 +1,8 @@
 #include "sim/simulate.hpp"
 
-#include "core/arrivals.hpp"
-#include "core/input_error.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/model/arrivals.hpp"
+#include "core/model/request_stages.hpp"
 #include "sim/gpu_server.hpp"
 #include "sim/phone.hpp"
 
@@ -81,14 +82,6 @@ bool guard_pages_fit(long actors) {
   return actors < map_count / 2 - 2000;
 }
 
-std::vector<int> queue_keys(const Prepared& p, bool cloud) {
-  std::vector<int> keys = {0};
-  if (cloud && p.scenario.servers.queue_per_model)
-    for (std::size_t i = 1; i < p.deployment.cloud.size(); ++i)
-      keys.push_back(static_cast<int>(i));
-  return keys;
-}
-
 } // namespace
 
 PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channel& channel) {
@@ -100,7 +93,9 @@ PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channe
   spec.wan_mbps = s.network.wan_mbps;
   spec.wan_latency_ms = s.network.wan_latency_ms;
   spec.tcp_window_bytes = s.network.tcp_window_bytes;
-  spec.cloud_cores = s.servers.gpu_workers * static_cast<long>(queue_keys(p, true).size());
+  spec.cloud_cores =
+      s.servers.gpu_workers *
+      static_cast<long>(queue_keys(p.deployment, true, s.servers.queue_per_model).size());
   if (p.deployment.edge >= 0) {
     spec.cells_per_edge = s.servers.cells_per_edge;
     spec.edge_servers = (point.cells + spec.cells_per_edge - 1) / spec.cells_per_edge;
@@ -143,12 +138,12 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
   const Batching batching{s.servers.batch_max, s.servers.batch_wait_ms * 1e-3,
                           s.servers.batch_slope};
   GpuServer cloud(engine.host_by_name(kCloudHost), p.deployment, s.servers.gpu_workers, batching,
-                  queue_keys(p, true));
+                  queue_keys(p.deployment, true, s.servers.queue_per_model));
   std::vector<std::unique_ptr<GpuServer>> edges;
   for (long e = 0; e < spec.edge_servers; ++e)
-    edges.push_back(std::make_unique<GpuServer>(engine.host_by_name(edge_name(e)), p.deployment,
-                                                s.servers.edge_workers, batching,
-                                                queue_keys(p, false)));
+    edges.push_back(std::make_unique<GpuServer>(
+        engine.host_by_name(edge_name(e)), p.deployment, s.servers.edge_workers, batching,
+        queue_keys(p.deployment, false, s.servers.queue_per_model)));
 
   std::map<double, int> level_of;
   for (std::size_t i = 0; i < spec.wifi_levels_mbps.size(); ++i)

@@ -1,11 +1,11 @@
 #pragma once
 // The simulated mode of a run: phones in Wi-Fi cells, their channels, the WAN, the edge and
 // cloud GPU servers, in SimGrid. Creates the SimGrid engine, so it may run once per process
-// (GUIDE invariant 4); the sweep runner calls it in a forked child.
-#include "core/channel.hpp"
-#include "core/cost_breakdown.hpp"
-#include "core/policy.hpp"
-#include "core/prepared.hpp"
+// (docs/invariants.md #4); the sweep runner calls it in a forked child.
+#include "core/model/channel.hpp"
+#include "core/model/cost_breakdown.hpp"
+#include "core/model/prepared.hpp"
+#include "core/policy/policy.hpp"
 #include "sim/platform.hpp"
 
 #include <vector>

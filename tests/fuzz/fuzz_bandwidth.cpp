@@ -1,5 +1,5 @@
 // Bandwidth trace CSV.
-#include "core/bandwidth_trace.hpp"
+#include "core/formats/bandwidth_trace.hpp"
 #include "fuzz_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,5 +1,5 @@
 // Image labels CSV (file_name,label).
-#include "core/labels.hpp"
+#include "core/formats/labels.hpp"
 #include "fuzz_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

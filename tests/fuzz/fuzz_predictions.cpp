@@ -1,5 +1,5 @@
 // Per-image predictions CSV (muxsim predict's output, or imported).
-#include "core/predictions.hpp"
+#include "core/formats/predictions.hpp"
 #include "fuzz_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,5 +1,5 @@
 // Device profile CSV.
-#include "core/profile.hpp"
+#include "core/formats/profile.hpp"
 #include "fuzz_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

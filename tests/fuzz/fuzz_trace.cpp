@@ -1,5 +1,5 @@
 // Decision trace CSV.
-#include "core/trace.hpp"
+#include "core/formats/trace.hpp"
 #include "fuzz_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# GUIDE invariant 4: a run that fails is one failed row with its reason, not a lost sweep.
+# docs/invariants.md #4: a run that fails is one failed row with its reason, not a lost sweep.
 source "$(dirname "$0")/common.sh"
 # 5 million simulated requests take far longer than the 2 s limit.
 sed -e "s#\.\./models/#$SRC/models/#g" "$SRC/scenarios/paper-table1.ini" >"$WORK/slow.ini"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# GUIDE invariant 3: the same scenario and seed give byte-identical results, also with
+# docs/invariants.md #3: the same scenario and seed give byte-identical results, also with
 # seeded randomness: per-phone rates drawn at random and Poisson arrivals (campus), a Markov
 # channel (fading-cell). Those two are cut down to keep the test short.
 source "$(dirname "$0")/common.sh"

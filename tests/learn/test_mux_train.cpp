@@ -1,6 +1,6 @@
 // Out-of-fold training: no input is scored by a network that trained on it, and the
 // network does learn a pattern that is there.
-#include "core/roc.hpp"
+#include "core/mux/roc.hpp"
 #include "learn/feature_head.hpp"
 #include "learn/mux_train.hpp"
 

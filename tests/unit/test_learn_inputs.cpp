@@ -1,11 +1,12 @@
 // The plain-C++ side of the learn pipeline: labels, the predictions join, folds, ROC and
 // the confidence baseline policy.
-#include "core/folds.hpp"
-#include "core/labels.hpp"
-#include "core/mux_report.hpp"
-#include "core/policy.hpp"
-#include "core/predictions.hpp"
-#include "core/roc.hpp"
+#include "core/formats/labels.hpp"
+#include "core/formats/predictions.hpp"
+#include "core/mux/folds.hpp"
+#include "core/mux/mux_report.hpp"
+#include "core/mux/roc.hpp"
+#include "core/policy/policy.hpp"
+#include "core/policy/registry.hpp"
 #include "test_util.hpp"
 
 #include <cmath>

@@ -1,11 +1,11 @@
 // Parsers name the file, line and field of bad input.
-#include "core/csv.hpp"
-#include "core/input_error.hpp"
-#include "core/profile.hpp"
-#include "core/scenario.hpp"
-#include "core/summary.hpp"
-#include "core/sweep.hpp"
-#include "core/trace.hpp"
+#include "core/config/scenario.hpp"
+#include "core/config/sweep.hpp"
+#include "core/formats/csv.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/formats/profile.hpp"
+#include "core/formats/trace.hpp"
+#include "core/output/summary.hpp"
 #include "test_util.hpp"
 
 #include <cstring>

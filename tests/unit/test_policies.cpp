@@ -1,7 +1,8 @@
 // Policies and the reconstruction of the paper's traces.
-#include "core/input_error.hpp"
-#include "core/policy.hpp"
-#include "core/reconstruct.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/model/reconstruct.hpp"
+#include "core/policy/cost_weights.hpp"
+#include "core/policy/policy.hpp"
 
 #include <doctest/doctest.h>
 

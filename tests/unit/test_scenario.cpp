@@ -1,6 +1,6 @@
 // Scenario INI: keys grouped by section, unknown keys listed, every bad value named by file,
 // line and "section.key".
-#include "core/scenario.hpp"
+#include "core/config/scenario.hpp"
 #include "test_util.hpp"
 
 #include <doctest/doctest.h>

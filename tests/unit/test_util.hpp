@@ -1,6 +1,6 @@
 #pragma once
 // Helpers shared by the unit tests.
-#include "core/input_error.hpp"
+#include "core/formats/input_error.hpp"
 
 #include <filesystem>
 #include <fstream>

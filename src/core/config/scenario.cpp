@@ -1,0 +1,219 @@
+#include "core/config/scenario.hpp"
+
+#include "core/config/scenario_keys.hpp"
+
+#include "core/config/limits.hpp"
+#include "core/config/sweep.hpp"
+#include "core/formats/csv.hpp"
+#include "core/formats/input_error.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <algorithm>
+
+#include <cmath>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
+
+namespace po = boost::program_options;
+
+namespace muxsim {
+
+namespace {
+
+// Boost.Program_options does not report lines, so find where each "section.key" is set.
+// Reads a scenario's text for Boost's INI parser, checking what that parser would reject
+// without a line number: a UTF-8 byte-order mark is dropped, `;` comment lines are blanked
+// (Boost knows only `#`), and a malformed section header, a line without `=` or a key set
+// twice is refused naming its line. Records the line of every key.
+struct ScannedScenario {
+  std::map<std::string, int> key_lines;
+  std::string text;
+};
+
+// A section no key belongs to is a typo even when nothing is set under it.
+void check_section(const std::string& path, int line, const std::string& section) {
+  std::vector<std::string> known;
+  for (const auto& key : scenario_keys()) {
+    const auto dot = key.find('.');
+    if (dot == std::string::npos) continue;
+    const std::string name = key.substr(0, dot);
+    if (std::find(known.begin(), known.end(), name) == known.end()) known.push_back(name);
+  }
+  if (std::find(known.begin(), known.end(), section) == known.end())
+    throw InputError(where(path, line, "[" + section + "]") +
+                     ": unknown section; known: " + join(known));
+}
+
+ScannedScenario scan_scenario(const std::string& path) {
+  ScannedScenario out;
+  std::ifstream in(path, std::ios::binary);
+  std::string raw, section;
+  for (int n = 1; std::getline(in, raw); ++n) {
+    if (n == 1 && raw.rfind("\xEF\xBB\xBF", 0) == 0) raw.erase(0, 3);
+    const std::string line = trim(raw);
+    if (line.empty() || line[0] == '#' || line[0] == ';') {
+      out.text += "\n";
+      continue;
+    }
+    out.text += line + "\n";
+    if (line[0] == '[') {
+      if (line.back() != ']' || line.size() < 3)
+        throw InputError(where(path, n, line) + ": a section header must be [name]");
+      section = trim(line.substr(1, line.size() - 2));
+      check_section(path, n, section);
+      continue;
+    }
+    const auto eq = line.find('=');
+    if (eq == std::string::npos) throw InputError(where(path, n, line) + ": expected key = value");
+    const std::string key = trim(line.substr(0, eq));
+    const std::string full = section.empty() ? key : section + "." + key;
+    const auto [at, first] = out.key_lines.emplace(full, n);
+    if (!first)
+      throw InputError(where(path, n, full) + ": set twice (first on line " +
+                       std::to_string(at->second) + ")");
+  }
+  return out;
+}
+
+// "unknown key" plus, when the same name exists in another section, where it belongs.
+std::string unknown_key_message(const std::string& key) {
+  const std::string bare = key.substr(key.rfind('.') == std::string::npos ? 0 : key.rfind('.') + 1);
+  std::string hint;
+  for (const auto& known : scenario_keys()) {
+    const auto dot = known.find('.');
+    if (dot != std::string::npos && known.substr(dot + 1) == bare)
+      hint = " (did you mean '" + bare + "' under [" + known.substr(0, dot) + "]?)";
+  }
+  return ": unknown key" + hint + "; known keys: " + join(scenario_keys());
+}
+
+} // namespace
+
+const char* mode_name(Mode mode) {
+  return mode == Mode::Simulated ? "simulated" : "closed-form";
+}
+
+std::string Scenario::at(const std::string& key) const {
+  const auto it = key_lines.find(key);
+  return where(path, it == key_lines.end() ? 0 : it->second, key);
+}
+
+std::string resolve_path(const Scenario& s, const std::string& relative) {
+  const std::filesystem::path p(relative);
+  if (p.is_absolute()) return relative;
+  return (std::filesystem::path(s.path).parent_path() / p).lexically_normal().string();
+}
+
+std::vector<RunPoint> Scenario::run_points() const {
+  std::vector<RunPoint> points;
+  const std::vector<double> no_rate = {0.0};
+  const auto& rates = load.arrival == Arrival::Poisson ? load.arrival_rate_hz : no_rate;
+  for (double bw : network.bandwidth_mbps)
+    for (long cells : load.cells)
+      for (long n : load.phones)
+        for (double rate : rates)
+          for (long seed : seeds)
+            points.push_back({bw, n, seed, cells, rate});
+  return points;
+}
+
+double Scenario::run_count() const {
+  const double rates = load.arrival == Arrival::Poisson ? load.arrival_rate_hz.size() : 1;
+  return static_cast<double>(network.bandwidth_mbps.size()) * load.cells.size() *
+         load.phones.size() * rates * seeds.size() * policies.size() * modes.size();
+}
+
+void check_run_budget(const Scenario& s, long max_runs) {
+  if (s.run_count() <= static_cast<double>(max_runs)) return;
+  // Named: the longest sweep, where shortening it helps most.
+  const std::pair<const char*, std::size_t> sweeps[] = {
+      {"seeds", s.seeds.size()},
+      {"network.bandwidth_mbps", s.network.bandwidth_mbps.size()},
+      {"load.cells", s.load.cells.size()},
+      {"load.phones", s.load.phones.size()},
+      {"load.arrival_rate_hz", s.load.arrival_rate_hz.size()}};
+  const auto longest = std::max_element(
+      sweeps, std::end(sweeps), [](const auto& a, const auto& b) { return a.second < b.second; });
+  throw InputError(fmt::format("{}: the sweeps plan {:.4g} runs (points x policies x modes), "
+                               "more than the budget of {}; --max-runs raises it",
+                               s.at(longest->first), s.run_count(), max_runs));
+}
+
+namespace {
+
+// The rules between keys that the key table cannot state: defaults taken from other keys,
+// and keys that need or exclude each other.
+void check_relations(Scenario& s, const std::map<std::string, std::string>& given) {
+  auto has = [&](const std::string& key) { return given.count(key) > 0; };
+  if (s.name.empty()) s.name = std::filesystem::path(s.path).stem().string();
+  if (s.mux_device.empty()) s.mux_device = s.phone_device;
+  if (s.cloud_models.empty()) s.cloud_models = {s.cloud_model};
+  if (has("network.phone_rates_mbps") && has("network.bandwidth_mbps"))
+    throw InputError(s.at("network.phone_rates_mbps") +
+                     ": set either bandwidth_mbps or phone_rates_mbps, not both");
+  const ChannelConfig& ch = s.network.channel;
+  if (ch.kind == ChannelKind::Trace && ch.traces.empty())
+    throw InputError(s.path +
+                     ": field 'network.channel_trace': channel = trace needs a trace file");
+  if (ch.kind == ChannelKind::Markov)
+    for (const char* key :
+         {"network.markov_good_s", "network.markov_bad_s", "network.markov_bad_mbps"})
+      if (!has(key)) throw InputError(s.at("network.channel") + ": channel = markov needs " + key);
+  // A simulated phone is an actor with its own stack: about 8 KB, or 40 KB beyond about
+  // 30,000 actors, where SimGrid stacks lose their guard pages (bench/memory.sh, docs/limits.md).
+  constexpr double kMaxPhones = 1e5;
+  const LoadConfig& load = s.load;
+  const double most_cells = *std::max_element(load.cells.begin(), load.cells.end());
+  const double most_phones = *std::max_element(load.phones.begin(), load.phones.end());
+  if (most_cells * most_phones > kMaxPhones)
+    throw InputError(s.at(has("load.phones") ? "load.phones" : "load.cells") +
+                     ": cells x phones reaches " + fmt::format("{:.4g}", most_cells * most_phones) +
+                     " phones in one run; at most 1e5 are simulated");
+  if (load.arrival == Arrival::Poisson && !has("load.arrival_rate_hz"))
+    throw InputError(s.path + ": field 'load.arrival_rate_hz': arrival = poisson needs a rate");
+  if (load.arrival != Arrival::Poisson && has("load.arrival_rate_hz"))
+    throw InputError(s.at("load.arrival_rate_hz") + ": a rate needs arrival = poisson");
+  const auto& sources = s.reconstruct.ensemble_sources;
+  if (!sources.empty() && sources.size() != 2)
+    throw InputError(s.at("reconstruct.ensemble_sources") + ": give exactly two models");
+}
+
+} // namespace
+
+Scenario read_scenario(const std::string& path) {
+  if (!std::filesystem::is_regular_file(path)) throw InputError(path + ": cannot open file");
+  po::options_description desc;
+  for (const KeySpec& spec : scenario_key_specs())
+    desc.add_options()(spec.key.c_str(), po::value<std::string>(), spec.doc.c_str());
+  Scenario s;
+  s.path = path;
+  const ScannedScenario scanned = scan_scenario(path);
+  s.key_lines = scanned.key_lines;
+  std::map<std::string, std::string> given; // key -> its text, as set in the file
+  try {
+    std::istringstream in(scanned.text);
+    for (const auto& opt : po::parse_config_file(in, desc, true).options) {
+      if (opt.unregistered)
+        throw InputError(s.at(opt.string_key) + unknown_key_message(opt.string_key));
+      given[opt.string_key] = opt.value.empty() ? "" : trim(opt.value.front());
+    }
+  } catch (const po::error& e) {
+    throw InputError(path + ": " + e.what());
+  }
+  for (const KeySpec& spec : scenario_key_specs()) {
+    const auto it = given.find(spec.key);
+    const std::string raw = it != given.end() ? it->second : spec.fallback;
+    if (raw.empty() && spec.required)
+      throw InputError(path + ": field '" + spec.key + "': required key is missing");
+    // A key neither set nor given a default in the table keeps its field's own default.
+    if (raw.empty() && it == given.end()) continue;
+    spec.fill(s, read_key(spec, raw, s.at(spec.key)));
+  }
+  check_relations(s, given);
+  return s;
+}
+
+} // namespace muxsim

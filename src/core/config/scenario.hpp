@@ -1,0 +1,146 @@
+#pragma once
+// A scenario INI (docs/formats.md), read by Boost.Program_options. Keys are grouped into
+// sections by concern ([devices], [policy], [network], [radio], [load], [servers],
+// [reconstruct]), each filling its own struct; Boost names a key "section.key". Every key is
+// declared once, in core/scenario_keys.cpp; an unknown key is an error that lists them.
+#include "core/model/cost_breakdown.hpp"
+#include "core/policy/policy.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace muxsim {
+
+// One run of a sweep: a point of the product of the swept keys.
+struct RunPoint {
+  double bandwidth_mbps = 0;
+  long phones = 1; // per cell
+  long seed = 1;
+  long cells = 1;
+  double arrival_rate_hz = 0; // per phone, open loop; 0 for a closed loop
+  long total_phones() const { return cells * phones; }
+};
+
+// How a run is evaluated: Eq. 9-14 in closed form, or simulated in SimGrid. In the order of
+// the modes key's values.
+enum class Mode { ClosedForm, Simulated };
+// "closed-form" or "simulated", as results.csv writes it.
+const char* mode_name(Mode mode);
+
+// How each phone's Wi-Fi rate changes over time: held, following a bandwidth trace, or a
+// two-state Markov chain. In the order of the [network] channel key's values.
+enum class ChannelKind { Constant, Trace, Markov };
+// Closed loop (a phone waits for each answer, then thinks) or Poisson arrivals. In the order
+// of the [load] arrival key's values.
+enum class Arrival { Closed, Poisson };
+
+// How each phone's Wi-Fi rate is set and how it changes over time.
+struct ChannelConfig {
+  ChannelKind kind = ChannelKind::Constant;
+  // Fixed per-phone rates: empty (every phone at bandwidth_mbps), a list (phone i at
+  // entry i mod its length across all cells), or "random:" a list drawn from with the run's seed.
+  std::vector<double> phone_rates_mbps;
+  bool random_rates = false;
+  std::vector<std::string> traces; // trace: one file per phone, cycled
+  double trace_offset_s = 0;       // where phone 0 starts in its trace
+  double trace_stagger_s = 0;      // each next phone starts this much later
+  bool trace_loop = true;
+  double min_rate_mbps = 0.1; // a throughput of 0 (outage) is floored here
+  // markov: a two-state (good, bad) channel with exponential sojourns.
+  double markov_good_s = 0, markov_bad_s = 0, markov_bad_mbps = 0;
+  double chunk_bytes = 65536; // uploads and replies on a varying channel go in chunks
+};
+
+struct NetworkConfig {
+  std::vector<double> bandwidth_mbps;
+  ChannelConfig channel;
+  double wan_mbps = 10000, wan_latency_ms = 0;
+  std::string wan_trace; // a bandwidth trace the WAN follows (wired links take profiles)
+  double edge_link_mbps = 10000, edge_latency_ms = 0;
+  double tcp_window_bytes = 4194304; // a flow's rate is bounded by window / (2 x latency)
+  double upload_bytes = 0, download_bytes = 0;
+};
+
+struct LoadConfig {
+  std::vector<long> cells, phones; // phones per cell
+  Arrival arrival = Arrival::Closed;
+  std::vector<double> arrival_rate_hz;
+  double think_ms = 0;    // closed loop: pause between one phone's requests
+  double deadline_ms = 0; // a request slower than this is a miss; 0: no deadline
+};
+
+struct ServerConfig {
+  long gpu_workers = 1;    // per cloud server
+  long edge_workers = 1;   // per edge server
+  long cells_per_edge = 1; // 1: an edge server at every access point
+  long batch_max = 1;      // dynamic batching: the largest batch
+  double batch_wait_ms = 0;
+  double batch_slope = 0; // batch latency L(b) = L(1) (1 + slope (b - 1))
+  bool queue_per_model = false;
+  bool ensemble_parallel = false; // an ensemble takes its slowest member's time, not the sum
+};
+
+// [reconstruct]: the targets a trace is reconstructed to (docs/paper.md).
+struct ReconstructConfig {
+  long inputs = 10000;
+  double target_mobile_accuracy = 0, target_cloud_accuracy = 0; // 0: the profile's
+  double target_local_fraction = 0, target_hybrid_accuracy = 0;
+  // reconstruct:table2: hybrid-single's called fractions (one per cloud model) and accuracy;
+  // hybrid-ensemble's accuracy, FLOPs and latency, reached by adding `ensemble_extra` to
+  // inputs called for the two `ensemble_sources`.
+  std::vector<double> target_called;
+  double target_single_accuracy = 0, target_ensemble_accuracy = 0;
+  double target_ensemble_gflops = 0, target_ensemble_latency_ms = 0;
+  std::string ensemble_extra;
+  std::vector<std::string> ensemble_sources;
+};
+
+struct Scenario {
+  std::string path; // the INI file
+  std::string name;
+  std::string trace; // a trace CSV path, or reconstruct:table1 / reconstruct:table2
+  std::vector<std::string> profiles;
+  std::string phone_device, cloud_device, edge_device, mux_device;
+  std::string mobile_model, cloud_model, edge_model, mux_model;
+  std::string early_prefix, early_head; // hybrid-early's profile rows on the phone
+  std::vector<std::string> cloud_models;
+  std::vector<std::string> policies;
+  std::vector<Mode> modes;
+  std::vector<long> seeds;
+  long requests = 0; // per run; 0 = every input of the trace once
+  PolicyParams params;
+  NetworkConfig network;
+  RadioPower radio;
+  LoadConfig load;
+  ServerConfig servers;
+  ReconstructConfig reconstruct;
+
+  std::map<std::string, int> key_lines; // where each "section.key" was set
+  // "FILE:LINE: field 'section.key'" for a key of this scenario.
+  std::string at(const std::string& key) const;
+  std::vector<RunPoint> run_points() const;
+  // Runs planned: run points x policies x modes, as a double so a sweep whose product
+  // overflows a long is still counted.
+  double run_count() const;
+};
+
+// Budgets checked before anything is planned or allocated (docs/limits.md), from
+// bench/memory.sh: a planned run costs the parent about 2 KB (and a child process); a
+// simulated request about 130 bytes, a closed-form one 8. The defaults keep one run under
+// about 7 GB and a sweep's parent under about 2 GB.
+constexpr long kDefaultMaxRuns = 1'000'000;
+constexpr long kDefaultMaxRequests = 50'000'000;
+// Throws InputError naming the scenario, its run count and --max-runs when it plans more.
+void check_run_budget(const Scenario& s, long max_runs);
+
+Scenario read_scenario(const std::string& path);
+// Every known key as "section.key" (or "key" for the top level), in the order of
+// scenario_key_specs() (core/scenario_keys.hpp).
+std::vector<std::string> scenario_keys();
+// What values a key takes ("[0, 1]", "integer in [1, 1e9]", ...), as read_scenario checks.
+const std::string& scenario_key_domain(const std::string& key);
+// Paths inside a scenario are relative to the scenario file's folder.
+std::string resolve_path(const Scenario& s, const std::string& relative);
+
+} // namespace muxsim

@@ -1,0 +1,531 @@
+#include "core/config/scenario_keys.hpp"
+
+#include "core/config/limits.hpp"
+#include "core/config/sweep.hpp"
+#include "core/formats/csv.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/policy/registry.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <type_traits>
+
+namespace muxsim {
+
+namespace {
+
+using K = KeyKind;
+using Fill = KeySpec::Fill;
+
+// Fillers for the common shapes: the field a key's value goes to.
+template <class Field> Fill number(Field field) {
+  return [field](Scenario& s, const KeyValue& v) { field(s) = v.number; };
+}
+template <class Field> Fill text(Field field) {
+  return [field](Scenario& s, const KeyValue& v) { field(s) = v.text; };
+}
+template <class Field> Fill items(Field field) {
+  return [field](Scenario& s, const KeyValue& v) { field(s) = v.items; };
+}
+// A Choice key whose choices are listed in the order of the enum it fills.
+template <class Field> Fill enumerated(Field field) {
+  return [field](Scenario& s, const KeyValue& v) {
+    using Enum = std::remove_reference_t<decltype(field(s))>;
+    field(s) = static_cast<Enum>(v.choice);
+  };
+}
+template <class Field> Fill integer(Field field) {
+  return [field](Scenario& s, const KeyValue& v) { field(s) = v.integer; };
+}
+template <class Field> Fill flag(Field field) {
+  return [field](Scenario& s, const KeyValue& v) { field(s) = v.flag; };
+}
+
+#define FIELD(expr)                                                                                \
+  [](Scenario & s) -> auto& {                                                                      \
+    return expr;                                                                                   \
+  }
+
+const std::string kNameDomain = "a profiled model (or device) name";
+
+KeySpec name_key(const char* key, const char* doc, Fill fill, bool required = false) {
+  KeySpec k{key, doc, "", K::Text, std::move(fill)};
+  k.required = required;
+  k.domain = kNameDomain;
+  return k;
+}
+
+KeySpec integer_key(const char* key, const char* doc, const char* fallback, long minimum,
+                    long maximum, Fill fill) {
+  KeySpec k{key, doc, fallback, K::Integer, std::move(fill)};
+  k.minimum = minimum;
+  k.maximum = maximum;
+  return k;
+}
+
+KeySpec choice_key(const char* key, const char* doc, const char* fallback, K kind,
+                   std::vector<std::string> choices, Fill fill) {
+  KeySpec k{key, doc, fallback, kind, std::move(fill)};
+  k.choices = std::move(choices);
+  return k;
+}
+
+KeySpec with_domain(KeySpec k, const std::string& domain) {
+  k.domain = domain;
+  return k;
+}
+
+KeySpec at_least(KeySpec k, long minimum) {
+  k.minimum = minimum;
+  return k;
+}
+
+KeySpec required(KeySpec k) {
+  k.required = true;
+  return k;
+}
+
+std::vector<std::string> list(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& item : split(text, ','))
+    if (!trim(item).empty()) out.push_back(trim(item));
+  return out;
+}
+
+std::vector<KeySpec> make_specs() {
+  const long kMax = 1000000000;
+  return {
+      {"name", "scenario name written to every results row (default: the file's name)", "", K::Text,
+       text(FIELD(s.name))},
+      with_domain(
+          required({"trace", "decision trace CSV, or reconstruct:table1 / reconstruct:table2", "",
+                    K::Text, text(FIELD(s.trace))}),
+          "a regular file, or reconstruct:table1 / reconstruct:table2"),
+      with_domain(required({"profiles", "comma-separated profile CSVs", "", K::Names,
+                            items(FIELD(s.profiles))}),
+                  "regular files"),
+      choice_key("modes", "closed-form, simulated or both", "closed-form,simulated", K::Choices,
+                 {"closed-form", "simulated"},
+                 [](Scenario& s, const KeyValue& v) {
+                   for (std::size_t c : v.chosen)
+                     s.modes.push_back(static_cast<Mode>(c));
+                 }),
+      {"seeds", "seeds; a sweep of integers", "1", K::IntegerSweep,
+       [](Scenario& s, const KeyValue& v) { s.seeds = v.integers; }},
+      with_domain(integer_key("requests", "requests per run (0: each trace input once)", "0", 0,
+                              kMax, integer(FIELD(s.requests))),
+                  "integer in [0, 1e9], and at most --max-requests"),
+
+      name_key("devices.phone_device", "profile device of the phone", text(FIELD(s.phone_device)),
+               true),
+      name_key("devices.cloud_device", "profile device of the cloud GPU",
+               text(FIELD(s.cloud_device)), true),
+      name_key("devices.edge_device", "profile device of the edge server (empty: no edge tier)",
+               text(FIELD(s.edge_device))),
+      name_key("devices.mux_device",
+               "profile device that runs the multiplexer (default: phone_device)",
+               text(FIELD(s.mux_device))),
+      name_key("devices.mobile_model", "the phone's model (empty: no local model)",
+               text(FIELD(s.mobile_model))),
+      name_key("devices.cloud_model", "the cloud model of cloud-only and hybrid",
+               text(FIELD(s.cloud_model)), true),
+      with_domain({"devices.cloud_models",
+                   "cloud models multiplexed by hybrid-single/ensemble (default: cloud_model)", "",
+                   K::Names, items(FIELD(s.cloud_models))},
+                  kNameDomain),
+      name_key("devices.edge_model", "the edge server's model (edge-only, hybrid-edge)",
+               text(FIELD(s.edge_model))),
+      with_domain({"devices.mux_model", "profile row of the multiplexer", "multiplexer", K::Text,
+                   text(FIELD(s.mux_model))},
+                  kNameDomain),
+      name_key("devices.early_prefix",
+               "hybrid-early: profile row of the phone model's first k blocks, on phone_device",
+               text(FIELD(s.early_prefix))),
+      name_key("devices.early_head", "hybrid-early: profile row of the head reading block k",
+               text(FIELD(s.early_head))),
+
+      required({"policy.policies", "comma-separated policies", "", K::Policies,
+                items(FIELD(s.policies))}),
+      {"policy.hybrid_threshold", "binary multiplexer threshold", "0.5", K::Fraction,
+       number(FIELD(s.params.hybrid_threshold))},
+      {"policy.ensemble_threshold", "Algorithm 2 threshold for hybrid-ensemble", "0.288",
+       K::Fraction, number(FIELD(s.params.ensemble_threshold))},
+      {"policy.confidence_threshold",
+       "hybrid-confidence: keep local when the phone model's max softmax reaches this", "0.5",
+       K::Fraction, number(FIELD(s.params.confidence_threshold))},
+      {"policy.accuracy_target",
+       "autoscale: a target whose profile accuracy is below this is penalised", "0.75",
+       K::UnitInterval, number(FIELD(s.params.accuracy_target))},
+      {"policy.score_target", "network-aware: the least multiplexer score of a placement", "0.5",
+       K::UnitInterval, number(FIELD(s.params.score_target))},
+      {"policy.qos_ms", "autoscale's latency target; a slower request is penalised", "100",
+       K::Positive, number(FIELD(s.params.qos_ms))},
+      {"policy.alpha", "autoscale's learning rate", "0.1", K::Fraction,
+       number(FIELD(s.params.alpha))},
+      {"policy.gamma", "autoscale's discount", "0.1", K::Fraction, number(FIELD(s.params.gamma))},
+      {"policy.epsilon", "autoscale's exploration rate", "0.1", K::Fraction,
+       number(FIELD(s.params.epsilon))},
+      choice_key("policy.objective", "network-aware minimises latency or energy", "latency",
+                 K::Choice, {"latency", "energy"}, enumerated(FIELD(s.params.objective))),
+      {"policy.early_threshold",
+       "hybrid-early: finish locally when the early multiplexer's score reaches this", "0.5",
+       K::Fraction, number(FIELD(s.params.early_threshold))},
+
+      {"network.bandwidth_mbps", "every phone's Wi-Fi rate; a sweep", "100", K::PositiveSweep,
+       [](Scenario& s, const KeyValue& v) { s.network.bandwidth_mbps = v.numbers; }},
+      {"network.phone_rates_mbps",
+       "per-phone Wi-Fi rates instead: a list, phone i at entry i mod its length, or "
+       "random:LIST drawn with the seed",
+       "", K::Rates,
+       [](Scenario& s, const KeyValue& v) {
+         s.network.channel.phone_rates_mbps = v.numbers;
+         s.network.channel.random_rates = v.random;
+       }},
+      choice_key("network.channel", "constant, trace or markov", "constant", K::Choice,
+                 {"constant", "trace", "markov"}, enumerated(FIELD(s.network.channel.kind))),
+      with_domain({"network.channel_trace",
+                   "bandwidth trace file(s), cycled over phones: seconds,bytes_per_second CSV or "
+                   "seconds<TAB>Mbit/s",
+                   "", K::Names,
+                   [](Scenario& s, const KeyValue& v) {
+                     for (const auto& t : v.items)
+                       s.network.channel.traces.push_back(resolve_path(s, t));
+                   }},
+                  "regular files"),
+      {"network.trace_offset_s", "where phone 0 starts in its trace", "0", K::NonNegative,
+       number(FIELD(s.network.channel.trace_offset_s))},
+      {"network.trace_stagger_s", "each next phone starts this many seconds later", "0",
+       K::NonNegative, number(FIELD(s.network.channel.trace_stagger_s))},
+      {"network.trace_loop", "true: a trace wraps around at its end; false: it holds its last rate",
+       "true", K::Flag, flag(FIELD(s.network.channel.trace_loop))},
+      {"network.min_rate_mbps", "floor for a trace's zero throughput (outage)", "0.1", K::Positive,
+       number(FIELD(s.network.channel.min_rate_mbps))},
+      {"network.markov_good_s", "markov: mean time in the good state (the phone's rate)", "",
+       K::Positive, number(FIELD(s.network.channel.markov_good_s))},
+      {"network.markov_bad_s", "markov: mean time in the bad state", "", K::Positive,
+       number(FIELD(s.network.channel.markov_bad_s))},
+      {"network.markov_bad_mbps", "markov: the rate in the bad state", "", K::Positive,
+       number(FIELD(s.network.channel.markov_bad_mbps))},
+      // Bytes are whole: the simulation sends whole bytes, and the closed form must agree.
+      integer_key("network.chunk_bytes",
+                  "on a varying channel or WAN trace, transfers go in chunks of this size", "65536",
+                  1, kMax,
+                  [](Scenario& s, const KeyValue& v) {
+                    s.network.channel.chunk_bytes = static_cast<double>(v.integer);
+                  }),
+      {"network.wan_mbps", "access point to cloud bandwidth, shared by all cells", "10000",
+       K::Positive, number(FIELD(s.network.wan_mbps))},
+      {"network.wan_latency_ms", "access point to cloud one-way latency", "0", K::NonNegative,
+       number(FIELD(s.network.wan_latency_ms))},
+      with_domain({"network.wan_trace", "a bandwidth trace the WAN's bandwidth follows", "",
+                   K::Text,
+                   [](Scenario& s, const KeyValue& v) {
+                     if (!v.text.empty()) s.network.wan_trace = resolve_path(s, v.text);
+                   }},
+                  "regular files"),
+      {"network.edge_link_mbps", "access point to edge server bandwidth", "10000", K::Positive,
+       number(FIELD(s.network.edge_link_mbps))},
+      {"network.edge_latency_ms", "access point to edge server one-way latency", "0",
+       K::NonNegative, number(FIELD(s.network.edge_latency_ms))},
+      integer_key("network.tcp_window_bytes",
+                  "TCP window: a flow runs at most window / (2 x one-way latency)", "4194304", 1,
+                  kMax,
+                  [](Scenario& s, const KeyValue& v) {
+                    s.network.tcp_window_bytes = static_cast<double>(v.integer);
+                  }),
+      integer_key("network.upload_bytes", "bytes sent per offloaded input", "0", 0, kMax,
+                  [](Scenario& s, const KeyValue& v) {
+                    s.network.upload_bytes = static_cast<double>(v.integer);
+                  }),
+      integer_key("network.download_bytes", "bytes of the reply", "0", 0, kMax,
+                  [](Scenario& s, const KeyValue& v) {
+                    s.network.download_bytes = static_cast<double>(v.integer);
+                  }),
+
+      {"radio.tx_w", "phone radio power while sending", "0", K::NonNegative,
+       number(FIELD(s.radio.tx_w))},
+      {"radio.rx_w", "phone radio power while receiving", "0", K::NonNegative,
+       number(FIELD(s.radio.rx_w))},
+      {"radio.idle_w", "phone power while waiting on a server", "0", K::NonNegative,
+       number(FIELD(s.radio.idle_w))},
+
+      with_domain(at_least({"load.cells", "Wi-Fi cells, each behind its own access point; a sweep",
+                            "1", K::IntegerSweep,
+                            [](Scenario& s, const KeyValue& v) { s.load.cells = v.integers; }},
+                           1),
+                  "integers >= 1, cells x phones <= 1e5; a sweep"),
+      with_domain(
+          at_least({"load.phones", "phones per cell; a sweep of integers", "1", K::IntegerSweep,
+                    [](Scenario& s, const KeyValue& v) { s.load.phones = v.integers; }},
+                   1),
+          "integers >= 1, cells x phones <= 1e5; a sweep"),
+      choice_key("load.arrival", "closed (a phone waits for each answer, then thinks) or poisson",
+                 "closed", K::Choice, {"closed", "poisson"}, enumerated(FIELD(s.load.arrival))),
+      {"load.arrival_rate_hz", "poisson: requests per second per phone; a sweep", "",
+       K::PositiveSweep,
+       [](Scenario& s, const KeyValue& v) { s.load.arrival_rate_hz = v.numbers; }},
+      {"load.think_ms", "closed: pause between one phone's requests", "0", K::NonNegative,
+       number(FIELD(s.load.think_ms))},
+      {"load.deadline_ms", "a request answered later than this is a miss (0: none)", "0",
+       K::NonNegative, number(FIELD(s.load.deadline_ms))},
+
+      // Each worker is an actor: a GPU server of more than 10,000 is not a GPU server.
+      integer_key("servers.gpu_workers", "workers of the cloud GPU server", "1", 1, 10000,
+                  integer(FIELD(s.servers.gpu_workers))),
+      integer_key("servers.edge_workers", "workers of each edge server", "1", 1, 10000,
+                  integer(FIELD(s.servers.edge_workers))),
+      integer_key("servers.cells_per_edge",
+                  "cells sharing one edge server (1: one at each access point)", "1", 1, kMax,
+                  integer(FIELD(s.servers.cells_per_edge))),
+      integer_key("servers.batch_max", "dynamic batching: largest batch (1: no batching)", "1", 1,
+                  kMax, integer(FIELD(s.servers.batch_max))),
+      {"servers.batch_wait_ms", "dynamic batching: longest wait for a batch to fill", "0",
+       K::NonNegative, number(FIELD(s.servers.batch_wait_ms))},
+      {"servers.batch_slope", "batch latency L(b) = L(1) x (1 + slope x (b - 1))", "0",
+       K::NonNegative, number(FIELD(s.servers.batch_slope))},
+      {"servers.queue_per_model", "true: one FIFO queue per model instead of one per server",
+       "false", K::Flag, flag(FIELD(s.servers.queue_per_model))},
+      {"servers.ensemble_parallel",
+       "true: an ensemble's models run in parallel on one GPU and take as long as the slowest",
+       "false", K::Flag, flag(FIELD(s.servers.ensemble_parallel))},
+
+      integer_key("reconstruct.inputs", "inputs in a reconstructed trace", "10000", 1, kMax,
+                  integer(FIELD(s.reconstruct.inputs))),
+      {"reconstruct.target_mobile_accuracy", "table1: phone model accuracy (0: the profile's)", "0",
+       K::Fraction, number(FIELD(s.reconstruct.target_mobile_accuracy))},
+      {"reconstruct.target_cloud_accuracy", "table1: cloud model accuracy (0: the profile's)", "0",
+       K::Fraction, number(FIELD(s.reconstruct.target_cloud_accuracy))},
+      {"reconstruct.target_local_fraction", "table1: fraction kept local", "0", K::Fraction,
+       number(FIELD(s.reconstruct.target_local_fraction))},
+      {"reconstruct.target_hybrid_accuracy", "table1: hybrid accuracy", "0", K::Fraction,
+       number(FIELD(s.reconstruct.target_hybrid_accuracy))},
+      with_domain({"reconstruct.target_called",
+                   "table2: fraction of inputs hybrid-single calls each cloud model, in "
+                   "cloud_models order",
+                   "", K::Fractions,
+                   [](Scenario& s, const KeyValue& v) { s.reconstruct.target_called = v.numbers; }},
+                  "values in [0, 1], one per cloud model"),
+      {"reconstruct.target_single_accuracy", "table2: hybrid-single accuracy", "0", K::Fraction,
+       number(FIELD(s.reconstruct.target_single_accuracy))},
+      {"reconstruct.target_ensemble_accuracy", "table2: hybrid-ensemble accuracy", "0", K::Fraction,
+       number(FIELD(s.reconstruct.target_ensemble_accuracy))},
+      {"reconstruct.target_ensemble_gflops", "table2: hybrid-ensemble GFLOPs per input", "0",
+       K::NonNegative, number(FIELD(s.reconstruct.target_ensemble_gflops))},
+      {"reconstruct.target_ensemble_latency_ms", "table2: hybrid-ensemble latency", "0",
+       K::NonNegative, number(FIELD(s.reconstruct.target_ensemble_latency_ms))},
+      name_key("reconstruct.ensemble_extra", "table2: the model an ensemble adds",
+               text(FIELD(s.reconstruct.ensemble_extra))),
+      with_domain({"reconstruct.ensemble_sources",
+                   "table2: the two models whose inputs get the extra", "", K::Names,
+                   items(FIELD(s.reconstruct.ensemble_sources))},
+                  kNameDomain),
+  };
+}
+
+#undef FIELD
+
+std::string kind_domain(const KeySpec& k) {
+  switch (k.kind) {
+  case K::Text:
+  case K::Names:
+    return "text";
+  case K::Choice:
+  case K::Choices:
+    return join(k.choices);
+  case K::Policies:
+    return "at least one known policy";
+  case K::Fraction:
+    return "[0, 1]";
+  case K::UnitInterval:
+    return "(0, 1]";
+  case K::Positive:
+    return "(0, 1e9]";
+  case K::NonNegative:
+    return "[0, 1e9]";
+  case K::Integer:
+    return "integer in [" + std::to_string(k.minimum) + ", " +
+           (k.maximum == 1000000000 ? std::string("1e9") : std::to_string(k.maximum)) + "]";
+  case K::Flag:
+    return "true, false";
+  case K::PositiveSweep:
+    return "(0, 1e9]; a sweep";
+  case K::IntegerSweep:
+    return "integers >= " + std::to_string(k.minimum) + "; a sweep";
+  case K::Rates:
+    return "values in (0, 1e9]";
+  case K::Fractions:
+    return "values in [0, 1]";
+  }
+  return "";
+}
+
+} // namespace
+
+const std::vector<KeySpec>& scenario_key_specs() {
+  static const std::vector<KeySpec> specs = make_specs();
+  return specs;
+}
+
+std::vector<std::string> scenario_keys() {
+  std::vector<std::string> keys;
+  for (const auto& k : scenario_key_specs())
+    keys.push_back(k.key);
+  return keys;
+}
+
+const std::string& scenario_key_domain(const std::string& key) {
+  static const std::map<std::string, std::string> domains = [] {
+    std::map<std::string, std::string> d;
+    for (const auto& k : scenario_key_specs())
+      d[k.key] = k.domain.empty() ? kind_domain(k) : k.domain;
+    return d;
+  }();
+  return domains.at(key);
+}
+
+namespace {
+
+std::string got(const std::string& raw) {
+  return ", got " + raw;
+}
+
+// Fraction, UnitInterval, Positive and NonNegative: one number in the kind's range.
+double read_real(const KeySpec& k, const std::string& raw, const std::string& at) {
+  const double x = parse_number(raw, at);
+  if (k.kind == K::Fraction && (x < 0 || x > 1))
+    throw InputError(at + ": must be in [0, 1]" + got(raw));
+  if (k.kind == K::UnitInterval && !(x > 0 && x <= 1)) throw InputError(at + ": must be in (0, 1]");
+  if (k.kind == K::Positive && x <= 0) throw InputError(at + ": must be positive" + got(raw));
+  if (k.kind == K::NonNegative && x < 0) throw InputError(at + ": must not be negative" + got(raw));
+  if (x > kLargestValue) throw InputError(at + ": must be at most 1e9" + got(raw));
+  return x;
+}
+
+long read_integer(const KeySpec& k, const std::string& raw, const std::string& at) {
+  const double x = parse_number(raw, at);
+  if (x != std::floor(x) || x < static_cast<double>(k.minimum) || x > 1e9)
+    throw InputError(at + ": must be an integer >= " + std::to_string(k.minimum) + got(raw));
+  if (x > static_cast<double>(k.maximum))
+    throw InputError(at + ": must be at most " + std::to_string(k.maximum) + got(raw));
+  return static_cast<long>(x);
+}
+
+// Choice and Choices: each item's place among the key's choices.
+std::size_t read_choice(const KeySpec& k, const std::string& item, const std::string& at) {
+  const auto it = std::find(k.choices.begin(), k.choices.end(), item);
+  if (it == k.choices.end())
+    throw InputError(at + ": '" + item + "' is not one of " + join(k.choices));
+  return static_cast<std::size_t>(it - k.choices.begin());
+}
+
+void read_choices(const KeySpec& k, const std::string& raw, const std::string& at, KeyValue& v) {
+  v.items = list(raw);
+  if (v.items.empty()) throw InputError(at + ": names none of " + join(k.choices));
+  for (const auto& item : v.items)
+    v.chosen.push_back(read_choice(k, item, at));
+}
+
+void read_policies(const std::string& raw, const std::string& at, KeyValue& v) {
+  v.items = list(raw);
+  if (v.items.empty()) throw InputError(at + ": names no policy");
+  for (const auto& p : v.items)
+    if (std::find(policy_names().begin(), policy_names().end(), p) == policy_names().end())
+      throw InputError(at + ": unknown policy '" + p + "'; known: " + join(policy_names()));
+}
+
+bool read_flag(const std::string& raw, const std::string& at) {
+  if (raw == "true" || raw == "1") return true;
+  if (raw == "false" || raw == "0") return false;
+  throw InputError(at + ": must be true or false, got '" + raw + "'");
+}
+
+std::vector<double> read_positive_sweep(const std::string& raw, const std::string& at) {
+  std::vector<double> values = parse_sweep(raw, at);
+  for (double x : values) {
+    if (x <= 0) throw InputError(at + ": values must be positive");
+    if (x > kLargestValue) throw InputError(at + ": values must be at most 1e9");
+  }
+  return values;
+}
+
+std::vector<long> read_integer_sweep(const KeySpec& k, const std::string& raw,
+                                     const std::string& at) {
+  std::vector<long> values;
+  for (double x : parse_sweep(raw, at)) {
+    // A lin or log range lands on integers only up to rounding: 1:1000:lin:1000.
+    if (std::abs(x - std::round(x)) < 1e-9 * std::max(1.0, std::abs(x))) x = std::round(x);
+    if (x != std::floor(x) || x < static_cast<double>(k.minimum) || x > 1e9)
+      throw InputError(at + ": values must be integers >= " + std::to_string(k.minimum));
+    values.push_back(static_cast<long>(x));
+  }
+  return values;
+}
+
+void read_rates(const std::string& raw, const std::string& at, KeyValue& v) {
+  v.random = raw.rfind("random:", 0) == 0;
+  for (const auto& r : list(v.random ? raw.substr(7) : raw)) {
+    const double x = parse_number(r, at);
+    if (x <= 0 || x > kLargestValue) throw InputError(at + ": rates must be in (0, 1e9]");
+    v.numbers.push_back(x);
+  }
+  if (v.numbers.empty()) throw InputError(at + ": no rates given");
+}
+
+std::vector<double> read_fractions(const std::string& raw, const std::string& at) {
+  std::vector<double> values = parse_sweep(raw, at);
+  for (double x : values)
+    if (x < 0 || x > 1) throw InputError(at + ": fractions must be in [0, 1]");
+  return values;
+}
+
+} // namespace
+
+KeyValue read_key(const KeySpec& k, const std::string& raw, const std::string& at) {
+  KeyValue v;
+  switch (k.kind) {
+  case K::Text:
+    v.text = raw;
+    break;
+  case K::Names:
+    v.items = list(raw);
+    break;
+  case K::Choice:
+    v.choice = read_choice(k, raw, at);
+    v.text = raw;
+    break;
+  case K::Choices:
+    read_choices(k, raw, at, v);
+    break;
+  case K::Policies:
+    read_policies(raw, at, v);
+    break;
+  case K::Fraction:
+  case K::UnitInterval:
+  case K::Positive:
+  case K::NonNegative:
+    v.number = read_real(k, raw, at);
+    break;
+  case K::Integer:
+    v.integer = read_integer(k, raw, at);
+    break;
+  case K::Flag:
+    v.flag = read_flag(raw, at);
+    break;
+  case K::PositiveSweep:
+    v.numbers = read_positive_sweep(raw, at);
+    break;
+  case K::IntegerSweep:
+    v.integers = read_integer_sweep(k, raw, at);
+    break;
+  case K::Rates:
+    read_rates(raw, at, v);
+    break;
+  case K::Fractions:
+    v.numbers = read_fractions(raw, at);
+    break;
+  }
+  return v;
+}
+
+} // namespace muxsim

@@ -1,0 +1,55 @@
+#pragma once
+// Per-request cost, the unit both the closed form and the simulation fill in. Times are
+// filled by whoever knows them (formula or simulated clock); energy is always derived from
+// the times by the same function, so both modes share one accounting (docs/invariants.md #1).
+#include <cstdint>
+
+namespace muxsim {
+
+struct RadioPower {
+  double tx_w = 0;   // while uploading
+  double rx_w = 0;   // while downloading
+  double idle_w = 0; // while waiting for the cloud (queue and compute)
+};
+
+struct CostBreakdown {
+  // Times, ms.
+  double mux_ms = 0;
+  double local_ms = 0;
+  double upload_ms = 0;
+  double queue_ms = 0;
+  double server_ms = 0; // compute on the cloud or edge server (a batch's whole latency)
+  double download_ms = 0;
+  // Phone energy, mJ (W x ms = mJ).
+  double compute_mj = 0; // multiplexer and local model, from the device profile
+  double tx_mj = 0;
+  double rx_mj = 0;
+  double idle_mj = 0;
+  // Work, GFLOPs.
+  double phone_gflops = 0; // multiplexer (when on the phone) and local model
+  double cloud_gflops = 0; // multiplexer (when in the cloud) and cloud models
+  double edge_gflops = 0;
+  // When and where the request started, in the simulation (0 in the closed form): for
+  // replaying a varying channel (analysis/plot.py replay).
+  double start_s = 0;
+  double wifi_mbps = 0; // the phone's Wi-Fi rate when the request started
+  bool correct = false;
+  bool local = false;
+  bool at_edge = false;     // answered by the edge server
+  std::uint64_t called = 0; // bit m: trace model m ran for this input (at most 64 models)
+
+  void call(int model) { called |= std::uint64_t{1} << model; }
+
+  double latency_ms() const {
+    return mux_ms + local_ms + upload_ms + queue_ms + server_ms + download_ms;
+  }
+  double radio_mj() const { return tx_mj + rx_mj + idle_mj; }
+  double phone_energy_mj() const { return compute_mj + radio_mj(); }
+  double total_gflops() const { return phone_gflops + cloud_gflops + edge_gflops; }
+};
+
+// Radio energy from the radio times: tx during upload, rx during download, idle while the
+// phone waits on the cloud. Compute energy is set from the profile by the caller.
+void charge_radio(CostBreakdown& cost, const RadioPower& power, double extra_idle_ms = 0);
+
+} // namespace muxsim

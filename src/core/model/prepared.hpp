@@ -1,0 +1,44 @@
+#pragma once
+// A scenario made ready to run: its profiles loaded, its trace read or reconstructed, and
+// the deployment that ties trace models to device profiles. Not copyable: the deployment
+// points into the trace.
+#include "core/config/scenario.hpp"
+#include "core/formats/bandwidth_trace.hpp"
+#include "core/formats/profile.hpp"
+#include "core/formats/trace.hpp"
+#include "core/model/closed_form.hpp"
+#include "core/model/deployment.hpp"
+
+#include <memory>
+
+namespace muxsim {
+
+struct Prepared {
+  Scenario scenario;
+  ProfileSet profiles;
+  DecisionTrace trace;
+  Deployment deployment;
+  std::vector<BandwidthTrace> channel_traces; // network.channel_trace, in order
+  BandwidthTrace wan_trace;                   // network.wan_trace; empty when not set
+
+  Prepared() = default;
+  Prepared(const Prepared&) = delete;
+  Prepared& operator=(const Prepared&) = delete;
+
+  // Which trace input request k of a run uses: the trace in order, wrapping around.
+  std::size_t input_of(long request) const {
+    return static_cast<std::size_t>(request) % trace.inputs.size();
+  }
+  long request_count() const;
+  // The closed form's paths for a phone at the given Wi-Fi rate.
+  ClosedFormLinks links(double wifi_mbps) const;
+};
+
+// The fixed seed of reconstructed traces, so every run of a scenario sees the same trace.
+constexpr unsigned long kReconstructSeed = 2001;
+
+// `trace_override`, when not empty, replaces the scenario's trace key (muxsim run --trace).
+std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
+                                  const std::string& trace_override = "");
+
+} // namespace muxsim

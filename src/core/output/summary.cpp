@@ -1,0 +1,92 @@
+#include "core/output/summary.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace muxsim {
+
+namespace {
+
+double sorted_percentile(const std::vector<double>& values, double q) {
+  if (values.empty()) return 0;
+  const double rank = q * static_cast<double>(values.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(rank));
+  const auto hi = std::min(lo + 1, values.size() - 1);
+  return values[lo] + (rank - static_cast<double>(lo)) * (values[hi] - values[lo]);
+}
+
+} // namespace
+
+double percentile(std::vector<double> values, double q) {
+  std::sort(values.begin(), values.end());
+  return sorted_percentile(values, q);
+}
+
+SummaryBuilder::SummaryBuilder(std::size_t model_count, double deadline_ms, long expected)
+    : deadline_ms_(deadline_ms) {
+  s_.called.assign(model_count, 0.0);
+  latency_.reserve(static_cast<std::size_t>(expected));
+}
+
+void SummaryBuilder::add(const CostBreakdown& c) {
+  Summary& s = s_;
+  ++s.requests;
+  latency_.push_back(c.latency_ms());
+  s.accuracy += c.correct;
+  s.local_fraction += c.local;
+  s.edge_fraction += c.at_edge;
+  s.miss_rate += deadline_ms_ > 0 && c.latency_ms() > deadline_ms_;
+  s.phone_compute_mj += c.compute_mj;
+  s.phone_radio_mj += c.radio_mj();
+  s.phone_gflops += c.phone_gflops;
+  s.cloud_gflops += c.cloud_gflops;
+  s.edge_gflops += c.edge_gflops;
+  s.mux_ms_mean += c.mux_ms;
+  s.local_ms_mean += c.local_ms;
+  s.upload_ms_mean += c.upload_ms;
+  s.queue_ms_mean += c.queue_ms;
+  s.server_ms_mean += c.server_ms;
+  s.download_ms_mean += c.download_ms;
+  for (std::uint64_t bits = c.called; bits != 0; bits &= bits - 1)
+    s.called[static_cast<std::size_t>(__builtin_ctzll(bits))] += 1;
+}
+
+Summary SummaryBuilder::finish() {
+  Summary s = s_;
+  if (s.requests == 0) return s;
+  const double n = static_cast<double>(s.requests);
+  for (double* v : {&s.accuracy, &s.local_fraction, &s.edge_fraction, &s.miss_rate,
+                    &s.phone_compute_mj, &s.phone_radio_mj, &s.phone_gflops, &s.cloud_gflops,
+                    &s.edge_gflops, &s.mux_ms_mean, &s.local_ms_mean, &s.upload_ms_mean,
+                    &s.queue_ms_mean, &s.server_ms_mean, &s.download_ms_mean})
+    *v /= n;
+  for (auto& c : s.called)
+    c /= n;
+  s.phone_energy_mj = s.phone_compute_mj + s.phone_radio_mj;
+  s.total_gflops = s.phone_gflops + s.cloud_gflops + s.edge_gflops;
+  s.latency_ms_mean = s.mux_ms_mean + s.local_ms_mean + s.upload_ms_mean + s.queue_ms_mean +
+                      s.server_ms_mean + s.download_ms_mean;
+  if (s.latency_ms_mean > 0) {
+    s.share_mux = s.mux_ms_mean / s.latency_ms_mean;
+    s.share_local = s.local_ms_mean / s.latency_ms_mean;
+    s.share_upload = s.upload_ms_mean / s.latency_ms_mean;
+    s.share_queue = s.queue_ms_mean / s.latency_ms_mean;
+    s.share_server = s.server_ms_mean / s.latency_ms_mean;
+    s.share_download = s.download_ms_mean / s.latency_ms_mean;
+  }
+  std::sort(latency_.begin(), latency_.end());
+  s.latency_ms_p50 = sorted_percentile(latency_, 0.50);
+  s.latency_ms_p95 = sorted_percentile(latency_, 0.95);
+  s.latency_ms_p99 = sorted_percentile(latency_, 0.99);
+  return s;
+}
+
+Summary summarize(const std::vector<CostBreakdown>& costs, std::size_t model_count,
+                  double deadline_ms) {
+  SummaryBuilder builder(model_count, deadline_ms, static_cast<long>(costs.size()));
+  for (const auto& c : costs)
+    builder.add(c);
+  return builder.finish();
+}
+
+} // namespace muxsim

@@ -1,0 +1,46 @@
+#pragma once
+// Summaries of many requests: the figures of one results row.
+#include "core/model/cost_breakdown.hpp"
+
+#include <string>
+#include <vector>
+
+namespace muxsim {
+
+// Linear interpolation between closest ranks (the same as numpy's default), q in [0, 1].
+double percentile(std::vector<double> values, double q);
+
+struct Summary {
+  long requests = 0;
+  double accuracy = 0, local_fraction = 0, edge_fraction = 0;
+  double miss_rate = 0; // answered later than the deadline; 0 without one
+  double latency_ms_mean = 0, latency_ms_p50 = 0, latency_ms_p95 = 0, latency_ms_p99 = 0;
+  double phone_energy_mj = 0, phone_compute_mj = 0, phone_radio_mj = 0;
+  double phone_gflops = 0, cloud_gflops = 0, edge_gflops = 0, total_gflops = 0;
+  double mux_ms_mean = 0, local_ms_mean = 0, upload_ms_mean = 0, queue_ms_mean = 0;
+  double server_ms_mean = 0, download_ms_mean = 0;
+  // Share of the mean latency spent in each stage; they sum to 1.
+  double share_mux = 0, share_local = 0, share_upload = 0, share_queue = 0, share_server = 0;
+  double share_download = 0;
+  std::vector<double> called; // per trace model: fraction of requests that ran it
+};
+
+// Builds a Summary one request at a time, keeping only the latencies (8 bytes a request) for
+// the percentiles. `deadline_ms` > 0 counts the requests slower than it as misses.
+class SummaryBuilder {
+public:
+  // `expected` requests are reserved for up front, so the latencies never reallocate.
+  SummaryBuilder(std::size_t model_count, double deadline_ms, long expected = 0);
+  void add(const CostBreakdown& c);
+  Summary finish();
+
+private:
+  Summary s_;
+  double deadline_ms_;
+  std::vector<double> latency_;
+};
+
+Summary summarize(const std::vector<CostBreakdown>& costs, std::size_t model_count,
+                  double deadline_ms = 0);
+
+} // namespace muxsim

@@ -1,0 +1,70 @@
+#include "core/policy/registry.hpp"
+
+#include "core/formats/csv.hpp"
+#include "core/formats/input_error.hpp"
+#include "core/policy/builtin.hpp"
+
+#include <algorithm>
+
+namespace muxsim {
+
+namespace {
+
+struct PolicyEntry {
+  std::string name;
+  PolicyFactory make;
+  std::string note; // carried into results.csv
+};
+
+// In the order docs/policies.md and `--keys` list them.
+const std::vector<PolicyEntry>& registry() {
+  static const std::vector<PolicyEntry> entries = {
+      {"mobile-only", make_mobile_only, ""},
+      {"cloud-only", make_cloud_only, ""},
+      {"edge-only", make_edge_only, ""},
+      {"hybrid", make_hybrid, ""},
+      {"hybrid-confidence", make_hybrid_confidence, ""},
+      {"hybrid-single", make_hybrid_single, ""},
+      {"hybrid-ensemble", make_hybrid_ensemble, ""},
+      {"hybrid-edge", make_hybrid_edge, ""},
+      {"hybrid-early", make_hybrid_early, ""},
+      {"random-offload", make_random_offload, ""},
+      {"dimec-dc", make_dimec_dc, ""},
+      {"autoscale", make_autoscale_policy, ""},
+      {"network-aware", make_network_aware_policy, ""},
+      {"oracle", make_oracle, "upper bound: reads correctness"},
+  };
+  return entries;
+}
+
+const PolicyEntry* find(const std::string& name) {
+  const auto& r = registry();
+  const auto it = std::find_if(r.begin(), r.end(), [&](const auto& e) { return e.name == name; });
+  return it == r.end() ? nullptr : &*it;
+}
+
+} // namespace
+
+const std::vector<std::string>& policy_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n;
+    for (const auto& e : registry())
+      n.push_back(e.name);
+    return n;
+  }();
+  return names;
+}
+
+std::string policy_note(const std::string& name) {
+  const PolicyEntry* e = find(name);
+  return e ? e->note : "";
+}
+
+std::unique_ptr<Policy> make_policy(const std::string& name, const Deployment& d,
+                                    const PolicyParams& params) {
+  const PolicyEntry* e = find(name);
+  if (!e) throw InputError("unknown policy '" + name + "'; known: " + join(policy_names()));
+  return e->make(d, params);
+}
+
+} // namespace muxsim

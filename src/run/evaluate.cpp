@@ -1,0 +1,68 @@
+#include "run/evaluate.hpp"
+
+#include "core/model/channel.hpp"
+
+#include <algorithm>
+
+namespace muxsim {
+
+namespace {
+
+// Calls `use` with each request's cost, in request order. Request k belongs to phone
+// k mod (cells x phones), as in the simulation; each phone is charged its own channel's
+// mean rate.
+template <class Use>
+void cost_each_request(const Prepared& p, Policy& policy, const RunPoint& point, Use use) {
+  const Channel channel(p.scenario, point, p.channel_traces);
+  std::vector<double> mean_mbps;
+  std::vector<ClosedFormLinks> links;
+  for (long phone = 0; phone < channel.phones(); ++phone) {
+    mean_mbps.push_back(channel.mean_mbps(phone));
+    links.push_back(p.links(mean_mbps.back()));
+  }
+  // An adaptive policy's phone sees its mean rate; the closed form has no clock, so each
+  // phone's requests are spaced by nothing.
+  auto cost = [&](std::size_t input, long phone) {
+    const TraceInput& in = p.trace.inputs[input];
+    const PhoneView view{phone, mean_mbps[static_cast<std::size_t>(phone)], 0.0};
+    const Plan plan = policy.decide(in, view);
+    auto c =
+        account(p.deployment, plan, in,
+                closed_form_timing(p.deployment, plan, links[static_cast<std::size_t>(phone)]));
+    policy.observe(view, plan, c);
+    return c;
+  };
+  const long n = p.request_count();
+  const bool one_link = std::all_of(mean_mbps.begin(), mean_mbps.end(),
+                                    [&](double m) { return m == mean_mbps.front(); });
+  if (one_link && policy.stateless() && n > static_cast<long>(p.trace.inputs.size())) {
+    // Every phone sees the same path, so a request's cost depends on its input alone: cost
+    // each input once and replay it as the requests wrap around the trace.
+    std::vector<CostBreakdown> per_input;
+    for (std::size_t i = 0; i < p.trace.inputs.size(); ++i)
+      per_input.push_back(cost(i, 0));
+    for (long k = 0; k < n; ++k)
+      use(per_input[p.input_of(k)]);
+    return;
+  }
+  for (long k = 0; k < n; ++k)
+    use(cost(p.input_of(k), k % channel.phones()));
+}
+
+} // namespace
+
+std::vector<CostBreakdown> evaluate_closed_form(const Prepared& p, Policy& policy,
+                                                const RunPoint& point) {
+  std::vector<CostBreakdown> costs;
+  costs.reserve(static_cast<std::size_t>(p.request_count()));
+  cost_each_request(p, policy, point, [&](const CostBreakdown& c) { costs.push_back(c); });
+  return costs;
+}
+
+Summary summarize_closed_form(const Prepared& p, Policy& policy, const RunPoint& point) {
+  SummaryBuilder builder(p.trace.models.size(), p.scenario.load.deadline_ms, p.request_count());
+  cost_each_request(p, policy, point, [&](const CostBreakdown& c) { builder.add(c); });
+  return builder.finish();
+}
+
+} // namespace muxsim

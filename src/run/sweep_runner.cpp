@@ -1,0 +1,283 @@
+#include "run/sweep_runner.hpp"
+
+#include "core/formats/input_error.hpp"
+#include "core/output/request_log.hpp"
+#include "core/output/results.hpp"
+#include "core/policy/registry.hpp"
+#include "run/evaluate.hpp"
+#include "sim/simulate.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fmt/format.h>
+#include <poll.h>
+#include <string>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace muxsim::sim {
+
+namespace {
+
+struct Job {
+  const Prepared* prepared;
+  RunPoint point;
+  Mode mode;
+  std::string policy;
+  long run = 0;
+};
+
+ResultRow row_for(const Job& job) {
+  ResultRow row;
+  row.run = job.run;
+  row.scenario = job.prepared->scenario.name;
+  row.point = job.point;
+  row.mode = job.mode;
+  row.policy = job.policy;
+  row.note = policy_note(job.policy);
+  row.provenance = job.prepared->trace.provenance;
+  row.deadline_ms = job.prepared->scenario.load.deadline_ms;
+  row.models = job.prepared->trace.models;
+  return row;
+}
+
+// Costs the run. Only when per-request output is asked for are the closed form's requests
+// stored; otherwise they are summarized as they are costed.
+Summary run_in_process(const Job& job, const SweepOptions& o) {
+  const Prepared& p = *job.prepared;
+  PolicyParams params = p.scenario.params;
+  params.seed = static_cast<std::uint64_t>(job.point.seed);
+  const auto policy = make_policy(job.policy, p.deployment, params);
+  // What an adaptive policy learned goes to LEARNING_DIR/run-NNNNN-<file>.
+  auto save_learning = [&] {
+    if (o.learning_dir.empty()) return;
+    for (const auto& [name, csv] : policy->learning_files()) {
+      std::filesystem::create_directories(o.learning_dir);
+      write_atomically(fmt::format("{}/run-{:05d}-{}", o.learning_dir, job.run, name), csv);
+    }
+  };
+  if (job.mode != Mode::Simulated && o.request_log.empty()) {
+    auto summary = summarize_closed_form(p, *policy, job.point);
+    save_learning();
+    return summary;
+  }
+  const auto costs = job.mode == Mode::Simulated ? simulate(p, *policy, job.point)
+                                                 : evaluate_closed_form(p, *policy, job.point);
+  save_learning();
+  if (!o.request_log.empty())
+    write_request_log_part(o.request_log, job.run, costs, job.point.total_phones());
+  return summarize(costs, p.trace.models.size(), p.scenario.load.deadline_ms);
+}
+
+struct Child {
+  pid_t pid = -1;
+  int fd = -1;
+  std::size_t job = 0;
+  std::string output;
+  std::chrono::steady_clock::time_point started;
+};
+
+void write_all(int fd, const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n <= 0) return;
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+// The signal that asked the sweep to stop, or 0. Set by the handler, read by the loop.
+volatile std::sig_atomic_t stop_signal = 0;
+
+void on_stop_signal(int signal) {
+  stop_signal = signal;
+}
+
+// While a sweep runs, SIGINT and SIGTERM stop it between polls instead of killing the parent
+// alone and leaving its children running. The previous handlers come back at the end.
+class StopSignals {
+public:
+  StopSignals() {
+    stop_signal = 0;
+    struct sigaction action {};
+    action.sa_handler = on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGINT, &action, &old_int_);
+    ::sigaction(SIGTERM, &action, &old_term_);
+  }
+  ~StopSignals() {
+    ::sigaction(SIGINT, &old_int_, nullptr);
+    ::sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
+
+Child start_child(const Job& job, std::size_t index, const SweepOptions& options) {
+  int fds[2];
+  if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  std::fflush(stdout);
+  std::fflush(stderr);
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    // A child dies of the signals at once, as a plain process would.
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    ::close(fds[0]);
+    int status = 0;
+    try {
+      write_all(fds[1], "ok " + summary_to_text(run_in_process(job, options)));
+    } catch (const std::exception& e) {
+      write_all(fds[1], std::string("error ") + e.what());
+      status = 1;
+    }
+    ::close(fds[1]);
+    ::_exit(status); // skip the parent's atexit handlers and buffers
+  }
+  ::close(fds[1]);
+  return {pid, fds[0], index, "", std::chrono::steady_clock::now()};
+}
+
+// Reads what the child has written so far; true once it has closed its end.
+bool drain(Child& c) {
+  char buffer[4096];
+  const ssize_t n = ::read(c.fd, buffer, sizeof buffer);
+  if (n > 0) c.output.append(buffer, static_cast<std::size_t>(n));
+  return n == 0;
+}
+
+void finish_child(Child& c, ResultRow& row, bool timed_out, double timeout_s) {
+  if (timed_out) ::kill(c.pid, SIGKILL);
+  int status = 0;
+  ::waitpid(c.pid, &status, 0);
+  ::close(c.fd);
+  if (!timed_out && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+      c.output.rfind("ok ", 0) == 0) {
+    row.summary = summary_from_text(c.output.substr(3));
+    return;
+  }
+  row.status = RunStatus::Failed;
+  if (timed_out)
+    row.error = fmt::format("run exceeded its time limit of {} s", timeout_s);
+  else if (c.output.rfind("error ", 0) == 0)
+    row.error = c.output.substr(6);
+  else if (WIFSIGNALED(status))
+    row.error =
+        fmt::format("run crashed: signal {} ({})", WTERMSIG(status), strsignal(WTERMSIG(status)));
+  else
+    row.error =
+        fmt::format("run exited with status {}", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+class Progress {
+public:
+  Progress(std::size_t total, bool on) : total_(total), on_(on), tty_(::isatty(2)) {}
+  void done(const ResultRow& row) {
+    ++done_;
+    if (!on_) return;
+    const auto line = fmt::format(
+        "[{}/{}] {} {} {} bw={:.4g} cells={} phones={}{} seed={}{}", done_, total_, row.scenario,
+        mode_name(row.mode), row.policy, row.point.bandwidth_mbps, row.point.cells,
+        row.point.phones,
+        row.point.arrival_rate_hz > 0 ? fmt::format(" rate={:.4g}/s", row.point.arrival_rate_hz)
+                                      : "",
+        row.point.seed, row.status == RunStatus::Ok ? "" : " FAILED: " + row.error);
+    if (tty_)
+      fmt::print(stderr, "\r\033[K{}{}", line, done_ == total_ ? "\n" : "");
+    else if (row.status != RunStatus::Ok || done_ == total_ ||
+             done_ % std::max<std::size_t>(1, total_ / 10) == 0)
+      fmt::print(stderr, "{}\n", line);
+  }
+
+private:
+  std::size_t total_, done_ = 0;
+  long requests_ = 0;
+  bool on_, tty_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+std::vector<Job> all_jobs(const std::vector<const Prepared*>& scenarios) {
+  std::vector<Job> jobs;
+  for (const Prepared* p : scenarios)
+    for (const RunPoint& point : p->scenario.run_points())
+      for (const auto& mode : p->scenario.modes)
+        for (const auto& policy : p->scenario.policies)
+          jobs.push_back({p, point, mode, policy, static_cast<long>(jobs.size())});
+  return jobs;
+}
+
+} // namespace
+
+std::vector<ResultRow> plan_sweep(const std::vector<const Prepared*>& scenarios) {
+  std::vector<ResultRow> rows;
+  for (const auto& job : all_jobs(scenarios))
+    rows.push_back(row_for(job));
+  return rows;
+}
+
+std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
+                                 const SweepOptions& options) {
+  std::vector<Job> jobs;
+  for (const auto& job : all_jobs(scenarios))
+    if (job.run % options.shard_count == options.shard_index && !options.skip.count(job.run))
+      jobs.push_back(job);
+
+  std::vector<ResultRow> rows;
+  for (const auto& job : jobs)
+    rows.push_back(row_for(job));
+  Progress progress(jobs.size(), options.progress);
+
+  std::vector<Child> running;
+  std::size_t next = 0;
+  const StopSignals stop_signals;
+  while (next < jobs.size() || !running.empty()) {
+    if (stop_signal != 0) {
+      for (const auto& c : running)
+        ::kill(c.pid, SIGKILL);
+      for (const auto& c : running) {
+        ::waitpid(c.pid, nullptr, 0);
+        ::close(c.fd);
+      }
+      throw Interrupted(stop_signal);
+    }
+    while (next < jobs.size() && jobs[next].mode == Mode::ClosedForm && stop_signal == 0) {
+      rows[next].summary = run_in_process(jobs[next], options);
+      if (options.on_row_done) options.on_row_done(rows[next]);
+      progress.done(rows[next++]);
+    }
+    if (next < jobs.size() && static_cast<int>(running.size()) < std::max(1, options.jobs)) {
+      running.push_back(start_child(jobs[next], next, options));
+      ++next;
+      continue;
+    }
+    std::vector<pollfd> fds;
+    for (const auto& c : running)
+      fds.push_back({c.fd, POLLIN, 0});
+    ::poll(fds.data(), fds.size(), 200);
+    for (std::size_t i = running.size(); i-- > 0;) {
+      Child& c = running[i];
+      const bool closed = (fds[i].revents & (POLLIN | POLLHUP)) && drain(c);
+      const double age =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - c.started).count();
+      const bool timed_out = !closed && options.run_timeout_s > 0 && age > options.run_timeout_s;
+      if (!closed && !timed_out) continue;
+      finish_child(c, rows[c.job], timed_out, options.run_timeout_s);
+      if (options.on_row_done) options.on_row_done(rows[c.job]);
+      progress.done(rows[c.job]);
+      running.erase(running.begin() + static_cast<long>(i));
+    }
+  }
+  return rows;
+}
+
+} // namespace muxsim::sim

@@ -1,0 +1,73 @@
+// docs/invariants.md #1: one phone, a constant link, no queueing — the simulation's per-request
+// latency, energy and FLOPs equal the closed form for every policy.
+#include "core/policy/registry.hpp"
+#include "fork_helper.hpp"
+#include "run/evaluate.hpp"
+#include "sim/simulate.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace muxsim;
+
+namespace {
+
+std::vector<double> flatten(const std::vector<CostBreakdown>& costs) {
+  std::vector<double> v;
+  for (const auto& c : costs)
+    for (double x : {c.mux_ms, c.local_ms, c.upload_ms, c.queue_ms, c.server_ms, c.download_ms,
+                     c.phone_energy_mj(), c.total_gflops(), c.correct ? 1.0 : 0.0})
+      v.push_back(x);
+  return v;
+}
+
+} // namespace
+
+TEST_CASE("simulation equals closed form, request by request, for every policy") {
+  for (const char* name : {"paper-table1", "paper-table2"}) {
+    const auto p = prepare(test::source_path(std::string("scenarios/") + name + ".ini"));
+    p->scenario.requests = 500;
+    const RunPoint point = p->scenario.run_points()[0];
+    for (const auto& policy_name : p->scenario.policies) {
+      const auto policy = make_policy(policy_name, p->deployment, p->scenario.params);
+      const auto closed = flatten(evaluate_closed_form(*p, *policy, point));
+      const auto simulated =
+          test::in_child([&] { return flatten(sim::simulate(*p, *policy, point)); });
+      INFO(name, " ", policy_name);
+      REQUIRE(simulated.size() == closed.size());
+      for (std::size_t i = 0; i < closed.size(); ++i) {
+        INFO("value ", i % 9, " of request ", i / 9);
+        REQUIRE(simulated[i] == doctest::Approx(closed[i]).epsilon(1e-9).scale(1));
+      }
+    }
+  }
+}
+
+TEST_CASE("with a slower link the simulation still follows the closed form's transfer time") {
+  const auto p = prepare(test::source_path("scenarios/paper-table1.ini"));
+  p->scenario.requests = 50;
+  const RunPoint point{7.5, 1, 1, 1, 0};
+  const auto policy = make_policy("cloud-only", p->deployment, p->scenario.params);
+  const auto closed = flatten(evaluate_closed_form(*p, *policy, point));
+  const auto simulated = test::in_child([&] { return flatten(sim::simulate(*p, *policy, point)); });
+  REQUIRE(simulated.size() == closed.size());
+  // upload of 16,000 bytes at 7.5 Mbit/s: 17.0667 ms.
+  CHECK(closed[2] == doctest::Approx(16000 * 8 / 7.5e3));
+  for (std::size_t i = 0; i < closed.size(); ++i)
+    CHECK(simulated[i] == doctest::Approx(closed[i]));
+}
+
+TEST_CASE("two phones and one GPU worker: requests queue, the closed form no longer holds") {
+  const auto p = prepare(test::source_path("scenarios/paper-table1.ini"));
+  p->scenario.requests = 200;
+  const auto policy = make_policy("cloud-only", p->deployment, p->scenario.params);
+  const auto simulated = test::in_child([&] {
+    std::vector<double> queue;
+    for (const auto& c : sim::simulate(*p, *policy, RunPoint{100, 2, 1, 1, 0}))
+      queue.push_back(c.queue_ms);
+    return queue;
+  });
+  double waited = 0;
+  for (double q : simulated)
+    waited += q;
+  CHECK(waited > 0);
+}

@@ -1,0 +1,307 @@
+// A packet-level reference for muxsim's Wi-Fi cell (docs/wifi-validation.md): N stations in
+// one 802.11g or 802.11n BSS, each at its own fixed PHY rate, each with one TCP connection
+// through the access point to a wired server. A station uploads `upload` bytes; when the
+// server has them all it sends `download` bytes back; the station then waits its think time
+// (closed loop) or takes the next message its Poisson arrivals queued. One CSV row per
+// message: when its upload started, when the server had it, when the reply was in.
+//
+// Built against Debian's libns3-dev (3.37) by validation/ns3/CMakeLists.txt; optional.
+#include <ns3/applications-module.h>
+#include <ns3/core-module.h>
+#include <ns3/internet-module.h>
+#include <ns3/mobility-module.h>
+#include <ns3/network-module.h>
+#include <ns3/point-to-point-module.h>
+#include <ns3/wifi-module.h>
+
+#include <cstdio>
+#include <deque>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace ns3;
+
+namespace {
+
+struct Options {
+  std::string standard = "802.11g";
+  std::string rates = "54"; // per station, Mbit/s (802.11g) or HT MCS index (802.11n)
+  bool aggregation = false; // 802.11n: A-MPDU on (ns-3's default) or off
+  double upload = 28600, download = 0;
+  double think_ms = 0, poisson_hz = 0;
+  double seconds = 10, warmup = 1; // messages that start before `warmup` are not written
+  double wired_delay_ms = 0.1, distance_m = 5;
+  uint32_t seed = 1;
+  std::string out = "-";
+};
+
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream in(text);
+  for (std::string item; std::getline(in, item, ',');)
+    out.push_back(item);
+  return out;
+}
+
+// ns-3's name of a PHY rate: ERP-OFDM (6 to 54), the DSSS/CCK rates 802.11g keeps from
+// 802.11b (1, 2, 5.5, 11), or an HT MCS.
+std::string mode_name(const std::string& standard, const std::string& rate) {
+  if (standard == "802.11n") return "HtMcs" + rate;
+  if (rate == "1" || rate == "2" || rate == "11") return "DsssRate" + rate + "Mbps";
+  if (rate == "5.5") return "DsssRate5_5Mbps";
+  return "ErpOfdmRate" + rate + "Mbps";
+}
+
+struct Message {
+  double queued = 0, start = 0, uploaded = 0, replied = 0;
+};
+
+// One station's closed or open loop over its TCP connection.
+class Station {
+public:
+  Station(int index, const Options& o, Ptr<Socket> socket, std::ostream& csv)
+      : index_(index), o_(o), socket_(socket), csv_(csv) {
+    socket_->SetRecvCallback(MakeCallback(&Station::on_receive, this));
+    socket_->SetSendCallback(MakeCallback(&Station::on_send_space, this));
+    arrivals_ = CreateObject<ExponentialRandomVariable>();
+    arrivals_->SetAttribute("Mean", DoubleValue(o.poisson_hz > 0 ? 1.0 / o.poisson_hz : 1.0));
+    arrivals_->SetStream(index);
+  }
+  void start() {
+    if (o_.poisson_hz > 0)
+      Simulator::Schedule(Seconds(arrivals_->GetValue()), &Station::arrive, this);
+    else
+      arrive();
+  }
+  // The server side reports when it holds a whole message.
+  void uploaded() { queue_.front().uploaded = Simulator::Now().GetSeconds(); }
+
+private:
+  void arrive() {
+    queue_.push_back({Simulator::Now().GetSeconds()});
+    if (queue_.size() == 1) begin();
+    if (o_.poisson_hz > 0)
+      Simulator::Schedule(Seconds(arrivals_->GetValue()), &Station::arrive, this);
+  }
+  void begin() {
+    queue_.front().start = Simulator::Now().GetSeconds();
+    to_send_ = static_cast<uint64_t>(o_.upload);
+    received_ = 0;
+    on_send_space(socket_, socket_->GetTxAvailable());
+  }
+  void on_send_space(Ptr<Socket>, uint32_t) {
+    while (to_send_ > 0) {
+      const uint32_t room = socket_->GetTxAvailable();
+      if (room == 0) return;
+      const uint32_t n = static_cast<uint32_t>(std::min<uint64_t>({to_send_, room, 65536}));
+      const int sent = socket_->Send(Create<Packet>(n));
+      if (sent <= 0) return;
+      to_send_ -= static_cast<uint64_t>(sent);
+    }
+  }
+  void on_receive(Ptr<Socket> s) {
+    while (Ptr<Packet> p = s->Recv())
+      received_ += p->GetSize();
+    if (queue_.empty() || received_ < static_cast<uint64_t>(o_.download)) return;
+    finish();
+  }
+
+public:
+  // With no reply, the message ends when the server holds it.
+  void finish() {
+    Message m = queue_.front();
+    queue_.pop_front();
+    m.replied = Simulator::Now().GetSeconds();
+    if (m.start >= o_.warmup)
+      csv_ << index_ << ',' << m.queued << ',' << m.start << ',' << m.uploaded << ','
+           << m.replied << '\n';
+    if (o_.poisson_hz > 0) {
+      if (!queue_.empty()) begin();
+    } else {
+      queue_.push_back({});
+      Simulator::Schedule(MilliSeconds(o_.think_ms), &Station::restart, this);
+    }
+  }
+  void restart() {
+    queue_.front().queued = Simulator::Now().GetSeconds();
+    begin();
+  }
+
+private:
+  int index_;
+  const Options& o_;
+  Ptr<Socket> socket_;
+  std::ostream& csv_;
+  Ptr<ExponentialRandomVariable> arrivals_;
+  std::deque<Message> queue_;
+  uint64_t to_send_ = 0, received_ = 0;
+};
+
+// The wired server: counts each connection's bytes and answers every whole message.
+class Server {
+public:
+  Server(const Options& o, std::vector<Station*>& stations) : o_(o), stations_(stations) {}
+  void listen(Ptr<Node> node, uint16_t port) {
+    listener_ = Socket::CreateSocket(node, TcpSocketFactory::GetTypeId());
+    listener_->Bind(InetSocketAddress(Ipv4Address::GetAny(), port));
+    listener_->Listen();
+    listener_->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                 MakeCallback(&Server::accepted, this));
+  }
+
+private:
+  void accepted(Ptr<Socket> s, const Address& from) {
+    // Stations connect in order of their addresses: 10.1.1.2 is station 0.
+    const uint32_t host = InetSocketAddress::ConvertFrom(from).GetIpv4().Get() & 0xff;
+    owner_[PeekPointer(s)] = static_cast<int>(host) - 2;
+    s->SetRecvCallback(MakeCallback(&Server::on_receive, this));
+  }
+  void on_receive(Ptr<Socket> s) {
+    uint64_t& got = bytes_[PeekPointer(s)];
+    while (Ptr<Packet> p = s->Recv())
+      got += p->GetSize();
+    const auto whole = static_cast<uint64_t>(o_.upload);
+    while (got >= whole) {
+      got -= whole;
+      Station* st = stations_[owner_[PeekPointer(s)]];
+      st->uploaded();
+      if (o_.download > 0)
+        s->Send(Create<Packet>(static_cast<uint32_t>(o_.download)));
+      else
+        st->finish();
+    }
+  }
+
+  const Options& o_;
+  std::vector<Station*>& stations_;
+  Ptr<Socket> listener_;
+  std::map<Socket*, uint64_t> bytes_;
+  std::map<Socket*, int> owner_;
+};
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+  Options o;
+  CommandLine cmd;
+  cmd.AddValue("standard", "802.11g or 802.11n", o.standard);
+  cmd.AddValue("rates", "per station: Mbit/s (802.11g) or HT MCS (802.11n), comma-separated",
+               o.rates);
+  cmd.AddValue("aggregation", "802.11n: A-MPDU aggregation on", o.aggregation);
+  cmd.AddValue("upload", "bytes per upload", o.upload);
+  cmd.AddValue("download", "bytes per reply (0: none)", o.download);
+  cmd.AddValue("think-ms", "closed loop: pause after each reply", o.think_ms);
+  cmd.AddValue("poisson-hz", "open loop: Poisson arrivals per station (0: closed loop)",
+               o.poisson_hz);
+  cmd.AddValue("seconds", "simulated time", o.seconds);
+  cmd.AddValue("warmup", "messages starting before this many seconds are not written", o.warmup);
+  cmd.AddValue("wired-delay-ms", "one-way delay between the access point and the server",
+               o.wired_delay_ms);
+  cmd.AddValue("distance", "metres from each station to the access point", o.distance_m);
+  cmd.AddValue("seed", "run number of ns-3's random streams", o.seed);
+  cmd.AddValue("out", "CSV file, or - for stdout", o.out);
+  cmd.Parse(argc, argv);
+  if (o.standard != "802.11g" && o.standard != "802.11n") {
+    std::fprintf(stderr, "wifi_cell: --standard must be 802.11g or 802.11n\n");
+    return 2;
+  }
+  RngSeedManager::SetRun(o.seed);
+  // Full-size segments (ns-3's default is 536 bytes) and buffers that never limit a cell.
+  Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
+  Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(1 << 22));
+  Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(1 << 22));
+
+  const std::vector<std::string> rates = split(o.rates);
+  const auto n = static_cast<uint32_t>(rates.size());
+  NodeContainer stations, ap, server;
+  stations.Create(n);
+  ap.Create(1);
+  server.Create(1);
+
+  YansWifiChannelHelper channel = YansWifiChannelHelper::Default();
+  YansWifiPhyHelper phy;
+  phy.SetChannel(channel.Create());
+  WifiHelper wifi;
+  wifi.SetStandard(o.standard == "802.11g" ? WIFI_STANDARD_80211g : WIFI_STANDARD_80211n);
+  WifiMacHelper mac;
+  const Ssid ssid("muxsim");
+  NetDeviceContainer sta_devices;
+  std::string fastest = rates.front();
+  for (uint32_t i = 0; i < n; ++i) {
+    if (std::stod(rates[i]) > std::stod(fastest)) fastest = rates[i];
+    wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager", "DataMode",
+                                 StringValue(mode_name(o.standard, rates[i])));
+    mac.SetType("ns3::StaWifiMac", "Ssid", SsidValue(ssid));
+    sta_devices.Add(wifi.Install(phy, mac, stations.Get(i)));
+  }
+  // The access point answers each station (TCP ACKs, replies) at the fastest station rate:
+  // what rate control settles on 5 m away.
+  wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager", "DataMode",
+                               StringValue(mode_name(o.standard, fastest)));
+  mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
+  NetDeviceContainer ap_device = wifi.Install(phy, mac, ap.Get(0));
+  if (o.standard == "802.11n" && !o.aggregation) {
+    NetDeviceContainer all = sta_devices;
+    all.Add(ap_device);
+    for (uint32_t i = 0; i < all.GetN(); ++i) {
+      Ptr<WifiMac> m = DynamicCast<WifiNetDevice>(all.Get(i))->GetMac();
+      m->SetAttribute("BE_MaxAmpduSize", UintegerValue(0));
+    }
+  }
+
+  MobilityHelper mobility;
+  Ptr<ListPositionAllocator> positions = CreateObject<ListPositionAllocator>();
+  positions->Add(Vector(0, 0, 0));
+  for (uint32_t i = 0; i < n; ++i) {
+    const double angle = 2 * M_PI * i / n;
+    positions->Add(Vector(o.distance_m * std::cos(angle), o.distance_m * std::sin(angle), 0));
+  }
+  mobility.SetPositionAllocator(positions);
+  mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+  mobility.Install(ap);
+  mobility.Install(stations);
+
+  PointToPointHelper wire;
+  wire.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
+  wire.SetChannelAttribute("Delay", TimeValue(MicroSeconds(o.wired_delay_ms * 1000)));
+  NetDeviceContainer wired = wire.Install(ap.Get(0), server.Get(0));
+
+  InternetStackHelper stack;
+  stack.Install(stations);
+  stack.Install(ap);
+  stack.Install(server);
+  Ipv4AddressHelper address;
+  address.SetBase("10.1.1.0", "255.255.255.0");
+  address.Assign(ap_device); // 10.1.1.1
+  address.Assign(sta_devices); // 10.1.1.2, .3, ...
+  address.SetBase("10.2.1.0", "255.255.255.0");
+  const Ipv4InterfaceContainer server_if = address.Assign(wired);
+  Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+
+  std::ofstream file;
+  if (o.out != "-") file.open(o.out);
+  std::ostream& csv = o.out == "-" ? std::cout : file;
+  csv << "station,queued_s,start_s,uploaded_s,replied_s\n";
+
+  std::vector<Station*> actors;
+  Server srv(o, actors);
+  const uint16_t port = 5000;
+  srv.listen(server.Get(0), port);
+  const Address to(InetSocketAddress(server_if.GetAddress(1), port));
+  for (uint32_t i = 0; i < n; ++i) {
+    Ptr<Socket> s = Socket::CreateSocket(stations.Get(i), TcpSocketFactory::GetTypeId());
+    s->Connect(to);
+    actors.push_back(new Station(static_cast<int>(i), o, s, csv));
+    // Connections open one after another before the first message.
+    Simulator::Schedule(MilliSeconds(100 + 10 * i), &Station::start, actors.back());
+  }
+  Simulator::Stop(Seconds(o.seconds));
+  Simulator::Run();
+  Simulator::Destroy();
+  for (Station* st : actors)
+    delete st;
+  return 0;
+}
