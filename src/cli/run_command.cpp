@@ -21,7 +21,7 @@ namespace muxsim::cli {
 namespace {
 
 // "k/n" with 1 <= k <= n.
-void parse_shard(const std::string& text, sim::SweepOptions& sweep) {
+void parse_shard(const std::string& text, run::SweepOptions& sweep) {
   const auto slash = text.find('/');
   long k = 0, n = 0;
   if (slash != std::string::npos) {
@@ -45,132 +45,162 @@ void check_request_budget(const Prepared& p, long max_requests) {
                                from, p.request_count(), max_requests));
 }
 
-} // namespace
-
-int run_command(const std::vector<std::string>& args) {
-  po::options_description options("Options");
+// The command line of `muxsim run`, checked.
+struct RunArgs {
   std::vector<std::string> scenarios;
-  std::string out, trace, shard;
-  sim::SweepOptions sweep;
+  std::string out, trace;
+  run::SweepOptions sweep;
   long max_runs = 0, max_requests = 0;
-  options.add_options()("scenario", po::value(&scenarios), "scenario INI files (positional)")(
-      "out,o", po::value(&out), "output folder; receives results.csv (required)")(
-      "trace", po::value(&trace), "decision trace CSV replacing each scenario's trace key")(
-      "jobs,j", po::value(&sweep.jobs)->default_value(1),
+  bool resume = false, keys = false;
+};
+
+const char* const kUsage =
+    "usage: muxsim run SCENARIO.ini [SCENARIO.ini ...] --out DIR [options]\n\n"
+    "Runs every run point of each scenario (the product of its sweeps: [network]\n"
+    "bandwidth_mbps, [load] cells, phones and arrival_rate_hz, and seeds) in each of its\n"
+    "modes (closed-form, simulated) for each of its policies, and writes DIR/results.csv:\n"
+    "one row per (run, mode, policy), numbered in column run. While it works, finished rows\n"
+    "go to DIR/results.partial.csv, which --resume reads after an interruption. Exit\n"
+    "status: 0 success, 2 bad input (nothing written), 3 some runs failed (their rows say\n"
+    "why). --keys lists the scenario keys.";
+
+// --requests: its folder must exist, unless it is --out, which the run creates.
+void check_request_log(const RunArgs& a) {
+  if (a.resume || a.sweep.shard_count > 1)
+    throw InputError("command line: --requests cannot be combined with --resume or --shard");
+  const auto folder =
+      std::filesystem::absolute(a.sweep.request_log).lexically_normal().parent_path();
+  const auto out_folder = std::filesystem::absolute(std::filesystem::path(a.out) / "x")
+                              .lexically_normal()
+                              .parent_path();
+  if (folder != out_folder && !std::filesystem::is_directory(folder))
+    throw InputError("command line: --requests " + a.sweep.request_log + ": no folder " +
+                     folder.string());
+}
+
+// False after --help.
+bool parse_run_args(const std::vector<std::string>& args, RunArgs& a) {
+  po::options_description options("Options");
+  std::string shard;
+  options.add_options()("scenario", po::value(&a.scenarios), "scenario INI files (positional)")(
+      "out,o", po::value(&a.out), "output folder; receives results.csv (required)")(
+      "trace", po::value(&a.trace), "decision trace CSV replacing each scenario's trace key")(
+      "jobs,j", po::value(&a.sweep.jobs)->default_value(1),
       "simulated runs at once, one process each")(
-      "run-timeout", po::value(&sweep.run_timeout_s)->default_value(3600),
+      "run-timeout", po::value(&a.sweep.run_timeout_s)->default_value(3600),
       "seconds before a run is killed and marked failed")(
-      "requests", po::value(&sweep.request_log),
+      "requests", po::value(&a.sweep.request_log),
       "also write every request of every run (stage times, energy, placement) to this .csv.gz")(
       "shard", po::value(&shard),
       "k/n: run only runs r with r mod n = k - 1 (merge with muxsim merge)")(
       "resume", "skip the runs DIR already holds as done (from results.csv or an interrupted run)")(
-      "max-runs", po::value(&max_runs)->default_value(kDefaultMaxRuns),
+      "max-runs", po::value(&a.max_runs)->default_value(kDefaultMaxRuns),
       "refuse a scenario that plans more runs than this (docs/limits.md)")(
-      "max-requests", po::value(&max_requests)->default_value(kDefaultMaxRequests),
+      "max-requests", po::value(&a.max_requests)->default_value(kDefaultMaxRequests),
       "refuse a run of more requests than this (about 130 bytes each when simulated)")(
       "quiet,q", "no progress lines on stderr")(
       "keys", "list every scenario key, by section, with what it means, and exit");
   po::positional_options_description positional;
   positional.add("scenario", -1);
   po::variables_map vm;
-  const std::string usage =
-      "usage: muxsim run SCENARIO.ini [SCENARIO.ini ...] --out DIR [options]\n\n"
-      "Runs every run point of each scenario (the product of its sweeps: [network]\n"
-      "bandwidth_mbps, [load] cells, phones and arrival_rate_hz, and seeds) in each of its\n"
-      "modes (closed-form, simulated) for each of its policies, and writes DIR/results.csv:\n"
-      "one row per (run, mode, policy), numbered in column run. While it works, finished rows\n"
-      "go to DIR/results.partial.csv, which --resume reads after an interruption. Exit\n"
-      "status: 0 success, 2 bad input (nothing written), 3 some runs failed (their rows say\n"
-      "why). --keys lists the scenario keys.";
-  if (!parse_options(args, usage, options, positional, vm)) return 0;
-  if (vm.count("keys")) {
-    for (const KeySpec& spec : scenario_key_specs())
-      fmt::print("{:<38} {} [{}]{}\n", spec.key, spec.doc, scenario_key_domain(spec.key),
-                 spec.fallback.empty() ? "" : " (default " + spec.fallback + ")");
-    return 0;
-  }
-  if (scenarios.empty()) throw InputError("command line: no scenario given (see --help)");
-  require_option(out, "out");
-  if (sweep.jobs < 1) throw InputError("command line: --jobs must be at least 1");
-  if (!(sweep.run_timeout_s > 0) || !std::isfinite(sweep.run_timeout_s))
+  if (!parse_options(args, kUsage, options, positional, vm)) return false;
+  a.keys = vm.count("keys") > 0;
+  a.resume = vm.count("resume") > 0;
+  a.sweep.progress = !vm.count("quiet");
+  if (a.keys) return true;
+  if (a.scenarios.empty()) throw InputError("command line: no scenario given (see --help)");
+  require_option(a.out, "out");
+  if (a.sweep.jobs < 1) throw InputError("command line: --jobs must be at least 1");
+  if (!(a.sweep.run_timeout_s > 0) || !std::isfinite(a.sweep.run_timeout_s))
     throw InputError("command line: --run-timeout must be a positive number of seconds");
-  if (max_runs < 1 || max_requests < 1)
+  if (a.max_runs < 1 || a.max_requests < 1)
     throw InputError("command line: --max-runs and --max-requests must be at least 1");
-  if (!shard.empty()) parse_shard(shard, sweep);
-  sweep.progress = !vm.count("quiet");
-  if (!sweep.request_log.empty()) {
-    if (vm.count("resume") || sweep.shard_count > 1)
-      throw InputError("command line: --requests cannot be combined with --resume or --shard");
-    // Its folder must exist, unless it is --out, which the run creates.
-    const auto folder =
-        std::filesystem::absolute(sweep.request_log).lexically_normal().parent_path();
-    const auto out_folder = std::filesystem::absolute(std::filesystem::path(out) / "x")
-                                .lexically_normal()
-                                .parent_path();
-    if (folder != out_folder && !std::filesystem::is_directory(folder))
-      throw InputError("command line: --requests " + sweep.request_log + ": no folder " +
-                       folder.string());
-  }
+  if (!shard.empty()) parse_shard(shard, a.sweep);
+  if (!a.sweep.request_log.empty()) check_request_log(a);
+  return true;
+}
 
-  std::vector<std::unique_ptr<Prepared>> prepared;
-  std::vector<const Prepared*> views;
-  for (const auto& path : scenarios) {
-    prepared.push_back(prepare(path, trace));
-    const Prepared& p = *prepared.back();
-    check_run_budget(p.scenario, max_runs);
-    check_request_budget(p, max_requests);
-    views.push_back(&p);
-  }
-  const auto models = all_models(sim::plan_sweep(views));
-  const std::string header = results_header(models);
-  const auto final_path = std::filesystem::path(out) / "results.csv";
-  const auto partial_path = std::filesystem::path(out) / "results.partial.csv";
+void print_keys() {
+  for (const KeySpec& spec : scenario_key_specs())
+    fmt::print("{:<38} {} [{}]{}\n", spec.key, spec.doc, scenario_key_domain(spec.key),
+               spec.fallback.empty() ? "" : " (default " + spec.fallback + ")");
+}
 
-  // Lines of runs already done, by run number: kept verbatim.
+// Lines of runs already done, by run number, kept verbatim: from results.csv and an
+// interrupted run's results.partial.csv.
+std::map<long, std::string> done_lines(const RunArgs& a, const std::string& header) {
   std::map<long, std::string> done;
-  if (vm.count("resume"))
-    for (const auto& file : {final_path, partial_path})
-      for (const auto& [run, line] : read_done_lines(file.string(), header))
-        done.emplace(run, line);
-  for (const auto& [run, line] : done)
-    sweep.skip.insert(run);
+  if (!a.resume) return done;
+  for (const char* name : {"results.csv", "results.partial.csv"})
+    for (const auto& [run, line] :
+         read_done_lines((std::filesystem::path(a.out) / name).string(), header))
+      done.emplace(run, line);
+  return done;
+}
 
-  std::filesystem::create_directories(out);
-  // Rows are appended as runs finish, so an interrupted sweep can --resume. The header is
-  // written again, as a resumed file's done rows were already read above.
+// Runs the sweep, appending rows to results.partial.csv as runs finish so an interrupted
+// sweep can --resume. Bad input found mid-sweep leaves nothing behind; an interrupted
+// sweep leaves the partial file, but no request log, which cannot resume.
+std::vector<ResultRow> run_with_partial(RunArgs& a, const std::vector<const Prepared*>& views,
+                                        const std::map<long, std::string>& done,
+                                        const std::string& header,
+                                        const std::vector<std::string>& models) {
+  const auto partial_path = std::filesystem::path(a.out) / "results.partial.csv";
   std::ofstream partial(partial_path, std::ios::trunc);
   if (!partial) throw InputError(partial_path.string() + ": cannot write");
   partial << header;
   for (const auto& [run, line] : done)
     partial << line;
   partial << std::flush;
-  sweep.on_row_done = [&](const ResultRow& row) {
+  a.sweep.on_row_done = [&](const ResultRow& row) {
     partial << result_line(row, models) << std::flush;
   };
-  sweep.learning_dir = (std::filesystem::path(out) / "learning").string();
+  a.sweep.learning_dir = (std::filesystem::path(a.out) / "learning").string();
   std::vector<long> planned;
-  for (const auto& row : sim::plan_sweep(views))
+  for (const auto& row : run::plan_sweep(views))
     planned.push_back(row.run);
-  std::vector<ResultRow> rows;
   try {
-    rows = sim::run_sweep(views, sweep);
+    return run::run_sweep(views, a.sweep);
   } catch (const Interrupted&) {
-    // The finished rows stay in results.partial.csv for --resume; request logs cannot resume.
-    if (!sweep.request_log.empty()) sim::remove_request_log_parts(sweep.request_log, planned);
+    if (!a.sweep.request_log.empty()) remove_request_log_parts(a.sweep.request_log, planned);
     throw;
   } catch (const InputError&) {
-    // Bad input found mid-sweep leaves nothing behind.
-    if (!sweep.request_log.empty()) sim::remove_request_log_parts(sweep.request_log, planned);
+    if (!a.sweep.request_log.empty()) remove_request_log_parts(a.sweep.request_log, planned);
     partial.close();
     std::filesystem::remove(partial_path);
     throw;
   }
-  if (!sweep.request_log.empty()) {
+}
+
+} // namespace
+
+int run_command(const std::vector<std::string>& args) {
+  RunArgs a;
+  if (!parse_run_args(args, a)) return 0;
+  if (a.keys) {
+    print_keys();
+    return 0;
+  }
+  std::vector<std::unique_ptr<Prepared>> prepared;
+  std::vector<const Prepared*> views;
+  for (const auto& path : a.scenarios) {
+    prepared.push_back(prepare(path, a.trace));
+    check_run_budget(prepared.back()->scenario, a.max_runs);
+    check_request_budget(*prepared.back(), a.max_requests);
+    views.push_back(prepared.back().get());
+  }
+  const auto models = all_models(run::plan_sweep(views));
+  const std::string header = results_header(models);
+  std::map<long, std::string> done = done_lines(a, header);
+  for (const auto& [run, line] : done)
+    a.sweep.skip.insert(run);
+  std::filesystem::create_directories(a.out);
+  const std::vector<ResultRow> rows = run_with_partial(a, views, done, header, models);
+  if (!a.sweep.request_log.empty()) {
     std::vector<long> runs;
     for (const auto& row : rows)
       runs.push_back(row.run);
-    sim::join_request_log(sweep.request_log, runs);
+    join_request_log(a.sweep.request_log, runs);
   }
   long failed = 0;
   for (const auto& row : rows) {
@@ -180,9 +210,9 @@ int run_command(const std::vector<std::string>& args) {
   std::string csv = header;
   for (const auto& [run, line] : done)
     csv += line;
+  const auto final_path = std::filesystem::path(a.out) / "results.csv";
   write_atomically(final_path.string(), csv);
-  partial.close();
-  std::filesystem::remove(partial_path);
+  std::filesystem::remove(std::filesystem::path(a.out) / "results.partial.csv");
   fmt::print(stderr, "wrote {} ({} rows{}{})\n", final_path.string(), done.size(),
              failed ? fmt::format(", {} failed", failed) : "",
              rows.size() < done.size() ? fmt::format(", {} resumed", done.size() - rows.size())

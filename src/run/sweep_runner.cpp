@@ -20,7 +20,7 @@
 #include <thread>
 #include <unistd.h>
 
-namespace muxsim::sim {
+namespace muxsim::run {
 
 namespace {
 
@@ -66,7 +66,7 @@ Summary run_in_process(const Job& job, const SweepOptions& o) {
     save_learning();
     return summary;
   }
-  const auto costs = job.mode == Mode::Simulated ? simulate(p, *policy, job.point)
+  const auto costs = job.mode == Mode::Simulated ? sim::simulate(p, *policy, job.point)
                                                  : evaluate_closed_form(p, *policy, job.point);
   save_learning();
   if (!o.request_log.empty())
@@ -280,4 +280,4 @@ std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
   return rows;
 }
 
-} // namespace muxsim::sim
+} // namespace muxsim::run

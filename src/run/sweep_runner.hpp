@@ -10,7 +10,7 @@
 #include <set>
 #include <vector>
 
-namespace muxsim::sim {
+namespace muxsim::run {
 
 struct SweepOptions {
   int jobs = 1;
@@ -31,4 +31,4 @@ std::vector<ResultRow> plan_sweep(const std::vector<const Prepared*>& scenarios)
 std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
                                  const SweepOptions& options);
 
-} // namespace muxsim::sim
+} // namespace muxsim::run

@@ -93,7 +93,8 @@ std::vector<std::string> list(const std::string& text) {
   return out;
 }
 
-std::vector<KeySpec> make_specs() {
+// The keys outside any section.
+std::vector<KeySpec> top_level_keys() {
   const long kMax = 1000000000;
   return {
       {"name", "scenario name written to every results row (default: the file's name)", "", K::Text,
@@ -116,7 +117,12 @@ std::vector<KeySpec> make_specs() {
       with_domain(integer_key("requests", "requests per run (0: each trace input once)", "0", 0,
                               kMax, integer(FIELD(s.requests))),
                   "integer in [0, 1e9], and at most --max-requests"),
+  };
+}
 
+// [devices]: which device runs which model.
+std::vector<KeySpec> device_keys() {
+  return {
       name_key("devices.phone_device", "profile device of the phone", text(FIELD(s.phone_device)),
                true),
       name_key("devices.cloud_device", "profile device of the cloud GPU",
@@ -144,7 +150,12 @@ std::vector<KeySpec> make_specs() {
                text(FIELD(s.early_prefix))),
       name_key("devices.early_head", "hybrid-early: profile row of the head reading block k",
                text(FIELD(s.early_head))),
+  };
+}
 
+// [policy]: the policies run and their parameters.
+std::vector<KeySpec> policy_keys() {
+  return {
       required({"policy.policies", "comma-separated policies", "", K::Policies,
                 items(FIELD(s.policies))}),
       {"policy.hybrid_threshold", "binary multiplexer threshold", "0.5", K::Fraction,
@@ -171,7 +182,13 @@ std::vector<KeySpec> make_specs() {
       {"policy.early_threshold",
        "hybrid-early: finish locally when the early multiplexer's score reaches this", "0.5",
        K::Fraction, number(FIELD(s.params.early_threshold))},
+  };
+}
 
+// [network], the Wi-Fi: each phone's rate and how it changes.
+std::vector<KeySpec> channel_keys() {
+  const long kMax = 1000000000;
+  return {
       {"network.bandwidth_mbps", "every phone's Wi-Fi rate; a sweep", "100", K::PositiveSweep,
        [](Scenario& s, const KeyValue& v) { s.network.bandwidth_mbps = v.numbers; }},
       {"network.phone_rates_mbps",
@@ -214,6 +231,13 @@ std::vector<KeySpec> make_specs() {
                   [](Scenario& s, const KeyValue& v) {
                     s.network.channel.chunk_bytes = static_cast<double>(v.integer);
                   }),
+  };
+}
+
+// [network], the wired links, the TCP window and the message sizes.
+std::vector<KeySpec> link_keys() {
+  const long kMax = 1000000000;
+  return {
       {"network.wan_mbps", "access point to cloud bandwidth, shared by all cells", "10000",
        K::Positive, number(FIELD(s.network.wan_mbps))},
       {"network.wan_latency_ms", "access point to cloud one-way latency", "0", K::NonNegative,
@@ -242,7 +266,12 @@ std::vector<KeySpec> make_specs() {
                   [](Scenario& s, const KeyValue& v) {
                     s.network.download_bytes = static_cast<double>(v.integer);
                   }),
+  };
+}
 
+// [radio] and [load]: the phone's radio power, and how requests arrive.
+std::vector<KeySpec> radio_and_load_keys() {
+  return {
       {"radio.tx_w", "phone radio power while sending", "0", K::NonNegative,
        number(FIELD(s.radio.tx_w))},
       {"radio.rx_w", "phone radio power while receiving", "0", K::NonNegative,
@@ -269,7 +298,13 @@ std::vector<KeySpec> make_specs() {
        number(FIELD(s.load.think_ms))},
       {"load.deadline_ms", "a request answered later than this is a miss (0: none)", "0",
        K::NonNegative, number(FIELD(s.load.deadline_ms))},
+  };
+}
 
+// [servers]: GPU workers, queues and batching.
+std::vector<KeySpec> server_keys() {
+  const long kMax = 1000000000;
+  return {
       // Each worker is an actor: a GPU server of more than 10,000 is not a GPU server.
       integer_key("servers.gpu_workers", "workers of the cloud GPU server", "1", 1, 10000,
                   integer(FIELD(s.servers.gpu_workers))),
@@ -289,7 +324,13 @@ std::vector<KeySpec> make_specs() {
       {"servers.ensemble_parallel",
        "true: an ensemble's models run in parallel on one GPU and take as long as the slowest",
        "false", K::Flag, flag(FIELD(s.servers.ensemble_parallel))},
+  };
+}
 
+// [reconstruct]: the targets a trace is reconstructed to.
+std::vector<KeySpec> reconstruct_keys() {
+  const long kMax = 1000000000;
+  return {
       integer_key("reconstruct.inputs", "inputs in a reconstructed trace", "10000", 1, kMax,
                   integer(FIELD(s.reconstruct.inputs))),
       {"reconstruct.target_mobile_accuracy", "table1: phone model accuracy (0: the profile's)", "0",
@@ -321,6 +362,15 @@ std::vector<KeySpec> make_specs() {
                    items(FIELD(s.reconstruct.ensemble_sources))},
                   kNameDomain),
   };
+}
+
+std::vector<KeySpec> make_specs() {
+  std::vector<KeySpec> specs;
+  for (auto section : {top_level_keys, device_keys, policy_keys, channel_keys, link_keys,
+                       radio_and_load_keys, server_keys, reconstruct_keys})
+    for (KeySpec& k : section())
+      specs.push_back(std::move(k));
+  return specs;
 }
 
 #undef FIELD

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <zlib.h>
 
-namespace muxsim::sim {
+namespace muxsim {
 
 namespace {
 
@@ -79,4 +79,4 @@ void remove_request_log_parts(const std::string& path, const std::vector<long>& 
   std::remove((path + ".tmp").c_str());
 }
 
-} // namespace muxsim::sim
+} // namespace muxsim

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace muxsim::sim {
+namespace muxsim {
 
 inline const char* kRequestLogHeader =
     "run,request,phone,start_s,wifi_mbps,placement,correct,mux_ms,local_ms,upload_ms,queue_ms,"
@@ -23,4 +23,4 @@ void join_request_log(const std::string& path, const std::vector<long>& runs);
 // Removes whatever parts of `runs` a stopped sweep left.
 void remove_request_log_parts(const std::string& path, const std::vector<long>& runs);
 
-} // namespace muxsim::sim
+} // namespace muxsim
