@@ -15,6 +15,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <regex>
 
 namespace muxsim::cli {
 
@@ -64,6 +65,16 @@ const char* const kUsage =
     "status: 0 success, 2 bad input (nothing written), 3 some runs failed (their rows say\n"
     "why). --keys lists the scenario keys.";
 
+// --log: CATEGORY.thresh:PRIORITY, checked here since SimGrid aborts on what it cannot parse.
+void check_log_setting(const std::string& setting) {
+  static const std::regex form(
+      R"(^[A-Za-z0-9_]+\.thresh(old)?:(trace|debug|verbose|info|warning|error|critical)$)");
+  if (!std::regex_match(setting, form))
+    throw InputError("command line: --log '" + setting +
+                     "' is not CATEGORY.thresh:PRIORITY (PRIORITY: trace, debug, verbose, info, "
+                     "warning, error or critical)");
+}
+
 // --requests: its folder must exist, unless it is --out, which the run creates.
 void check_request_log(const RunArgs& a) {
   if (a.resume || a.sweep.shard_count > 1)
@@ -99,6 +110,10 @@ bool parse_run_args(const std::vector<std::string>& args, RunArgs& a) {
       "max-requests", po::value(&a.max_requests)->default_value(kDefaultMaxRequests),
       "refuse a run of more requests than this (about 130 bytes each when simulated)")(
       "quiet,q", "no progress lines on stderr")(
+      "log", po::value(&a.sweep.log),
+      "SimGrid log setting for simulated runs, repeatable: muxsim.thresh:verbose traces every "
+      "actor; muxsim_phone, muxsim_server, muxsim_transfer, muxsim_channel or muxsim_simulate "
+      "one kind (docs/commands.md)")(
       "keys", "list every scenario key, by section, with what it means, and exit");
   po::positional_options_description positional;
   positional.add("scenario", -1);
@@ -117,6 +132,8 @@ bool parse_run_args(const std::vector<std::string>& args, RunArgs& a) {
     throw InputError("command line: --max-runs and --max-requests must be at least 1");
   if (!shard.empty()) parse_shard(shard, a.sweep);
   if (!a.sweep.request_log.empty()) check_request_log(a);
+  for (const auto& setting : a.sweep.log)
+    check_log_setting(setting);
   return true;
 }
 

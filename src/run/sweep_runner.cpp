@@ -66,7 +66,7 @@ Summary run_in_process(const Job& job, const SweepOptions& o) {
     save_learning();
     return summary;
   }
-  const auto costs = job.mode == Mode::Simulated ? sim::simulate(p, *policy, job.point)
+  const auto costs = job.mode == Mode::Simulated ? sim::simulate(p, *policy, job.point, o.log)
                                                  : evaluate_closed_form(p, *policy, job.point);
   save_learning();
   if (!o.request_log.empty())

@@ -20,8 +20,9 @@ struct SweepOptions {
   long shard_index = 0, shard_count = 1;
   std::set<long> skip;                               // runs already done (--resume)
   std::function<void(const ResultRow&)> on_row_done; // called as each run finishes
-  std::string request_log;  // --requests: each run writes its requests' part of this file
-  std::string learning_dir; // adaptive policies write what they learned here, per run
+  std::string request_log;      // --requests: each run writes its requests' part of this file
+  std::string learning_dir;     // adaptive policies write what they learned here, per run
+  std::vector<std::string> log; // --log: SimGrid log settings for simulated runs
 };
 
 // Every run of the sweep, numbered in order; ResultRow::run is that number.

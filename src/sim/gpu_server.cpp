@@ -6,6 +6,9 @@
 
 namespace sg4 = simgrid::s4u;
 
+XBT_LOG_EXTERNAL_CATEGORY(muxsim);
+XBT_LOG_NEW_DEFAULT_SUBCATEGORY(muxsim_server, muxsim, "GPU servers: batches and their times");
+
 namespace muxsim::sim {
 
 namespace {
@@ -77,6 +80,7 @@ void GpuServer::work(Queue* q) {
     lock.unlock();
     const double start = sg4::Engine::get_clock();
     const auto size = static_cast<long>(batch.size());
+    XBT_DEBUG("batch of %ld, %zu left in the queue", size, q->jobs.size());
     const double scale = 1.0 + batching_.slope * static_cast<double>(size - 1);
     if (batch.front()->mux_ms > 0)
       sg4::this_actor::execute(batch.front()->mux_ms * scale * 1e-3 * kHostFlops);

@@ -6,6 +6,9 @@
 
 namespace sg4 = simgrid::s4u;
 
+XBT_LOG_EXTERNAL_CATEGORY(muxsim);
+XBT_LOG_NEW_DEFAULT_SUBCATEGORY(muxsim_phone, muxsim, "each request: its plan and its stage times");
+
 namespace muxsim::sim {
 
 namespace {
@@ -70,7 +73,11 @@ void serve_request(const PhoneContext* ctx, long k) {
   const PhoneView view{ctx->index, ctx->wifi_mbps, now()};
   const Plan plan = ctx->policy->decide(in, view);
   const double start_s = now(), wifi_mbps = ctx->wifi_mbps;
+  XBT_VERB("request %ld (input %s): mux %d, local %d, %zu cloud models, edge %d", k,
+           in.input_id.c_str(), plan.mux, plan.local, plan.cloud_slots.size(), plan.edge);
   const Timing t = perform(*ctx, plan);
+  XBT_DEBUG("request %ld: mux %.3f local %.3f up %.3f queue %.3f server %.3f down %.3f ms", k,
+            t.mux_ms, t.local_ms, t.upload_ms, t.queue_ms, t.server_ms, t.download_ms);
   CostBreakdown& cost = (*ctx->costs)[static_cast<std::size_t>(k)];
   cost = account(p.deployment, plan, in, t);
   cost.start_s = start_s;

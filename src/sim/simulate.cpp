@@ -3,6 +3,7 @@
 #include "core/formats/input_error.hpp"
 #include "core/model/arrivals.hpp"
 #include "core/model/request_stages.hpp"
+#include "sim/channel_actor.hpp"
 #include "sim/gpu_server.hpp"
 #include "sim/phone.hpp"
 
@@ -18,6 +19,9 @@
 #include <unistd.h>
 
 namespace sg4 = simgrid::s4u;
+
+XBT_LOG_NEW_CATEGORY(muxsim, "muxsim's simulated actors");
+XBT_LOG_NEW_DEFAULT_SUBCATEGORY(muxsim_simulate, muxsim, "a run: its platform and servers");
 
 namespace muxsim::sim {
 
@@ -62,17 +66,6 @@ std::string wan_profile(const BandwidthTrace& t, bool loop) {
   return text;
 }
 
-// Applies one phone's rate walk to its Wi-Fi station level: sets it now, then sleeps until
-// each next change. A daemon, so the run ends with the phones.
-void channel_actor(const sg4::Link* air, sg4::Host* phone, RateWalk walk,
-                   const std::map<double, int>* level_of, double* current_mbps) {
-  for (RateChange c = walk.next(); std::isfinite(c.time_s); c = walk.next()) {
-    sg4::this_actor::sleep_until(c.time_s);
-    air->set_host_wifi_rate(phone, level_of->at(c.mbps));
-    *current_mbps = c.mbps;
-  }
-}
-
 // Linux limits a process's memory mappings (vm.max_map_count, 65530 by default), and a
 // SimGrid stack with a guard page takes two. Beyond that many actors SimGrid aborts, so
 // larger runs go without guard pages (their stacks are then zeroed: 32 KiB each).
@@ -106,7 +99,50 @@ PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channe
   return spec;
 }
 
-std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const RunPoint& point) {
+namespace {
+
+// Phones, channel walkers, the servers' workers and, under Poisson arrivals, about one request
+// in flight per phone.
+long actor_count(const Scenario& s, const RunPoint& point, const Channel& channel,
+                 const PlatformSpec& spec) {
+  return point.total_phones() * (1 + channel.varies() + (s.load.arrival == Arrival::Poisson)) +
+         spec.cloud_cores + spec.edge_servers * spec.edge_cores;
+}
+
+// SimGrid's command line: silent below critical unless `log` says otherwise, small stacks,
+// and no guard pages when there are too many actors for them.
+std::vector<std::string> engine_args(long actors, const std::vector<std::string>& log) {
+  std::vector<std::string> args = {"muxsim", "--log=root.thresh:critical",
+                                   "--cfg=contexts/stack-size:32"};
+  if (!guard_pages_fit(actors)) args.push_back("--cfg=contexts/guard-size:0");
+  for (const auto& setting : log)
+    args.push_back("--log=" + setting);
+  return args;
+}
+
+struct Servers {
+  std::unique_ptr<GpuServer> cloud;
+  std::vector<std::unique_ptr<GpuServer>> edges;
+};
+
+Servers start_servers(sg4::Engine& engine, const Prepared& p, const PlatformSpec& spec) {
+  const ServerConfig& c = p.scenario.servers;
+  const Batching batching{c.batch_max, c.batch_wait_ms * 1e-3, c.batch_slope};
+  Servers servers;
+  servers.cloud =
+      std::make_unique<GpuServer>(engine.host_by_name(kCloudHost), p.deployment, c.gpu_workers,
+                                  batching, queue_keys(p.deployment, true, c.queue_per_model));
+  for (long e = 0; e < spec.edge_servers; ++e)
+    servers.edges.push_back(
+        std::make_unique<GpuServer>(engine.host_by_name(edge_name(e)), p.deployment, c.edge_workers,
+                                    batching, queue_keys(p.deployment, false, c.queue_per_model)));
+  return servers;
+}
+
+} // namespace
+
+std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const RunPoint& point,
+                                    const std::vector<std::string>& log) {
   const Scenario& s = p.scenario;
   const Channel channel(s, point, p.channel_traces);
   PlatformSpec spec = platform_for(p, point, channel);
@@ -117,33 +153,21 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
     spec.wan_profile_path = std::filesystem::path(wan_profile_file->path()).filename().string();
   }
   TemporaryFile platform("muxsim-platform", platform_xml(spec));
-
-  // Actors: a phone each, a channel walker each when the channel varies, about one request
-  // in flight each under Poisson arrivals, and the servers' workers.
-  const long actors =
-      point.total_phones() * (1 + channel.varies() + (s.load.arrival == Arrival::Poisson)) +
-      spec.cloud_cores + spec.edge_servers * spec.edge_cores;
-  int argc = guard_pages_fit(actors) ? 3 : 4;
-  char arg0[] = "muxsim", arg1[] = "--log=root.thresh:critical",
-       arg2[] = "--cfg=contexts/stack-size:32", arg3[] = "--cfg=contexts/guard-size:0";
-  char* argv[] = {arg0, arg1, arg2, arg3, nullptr};
-  argv[argc] = nullptr;
-  sg4::Engine engine(&argc, argv);
+  std::vector<std::string> args = engine_args(actor_count(s, point, channel, spec), log);
+  std::vector<char*> argv;
+  for (auto& a : args)
+    argv.push_back(a.data());
+  int argc = static_cast<int>(argv.size());
+  argv.push_back(nullptr);
+  sg4::Engine engine(&argc, argv.data());
   engine.load_platform(platform.path());
   // Sealing reads the WAN profile: both files can go before the run, which may be killed.
   engine.seal_platform();
   platform.remove();
   if (wan_profile_file) wan_profile_file->remove();
-
-  const Batching batching{s.servers.batch_max, s.servers.batch_wait_ms * 1e-3,
-                          s.servers.batch_slope};
-  GpuServer cloud(engine.host_by_name(kCloudHost), p.deployment, s.servers.gpu_workers, batching,
-                  queue_keys(p.deployment, true, s.servers.queue_per_model));
-  std::vector<std::unique_ptr<GpuServer>> edges;
-  for (long e = 0; e < spec.edge_servers; ++e)
-    edges.push_back(std::make_unique<GpuServer>(
-        engine.host_by_name(edge_name(e)), p.deployment, s.servers.edge_workers, batching,
-        queue_keys(p.deployment, false, s.servers.queue_per_model)));
+  XBT_INFO("%ld cells of %ld phones, %zu Wi-Fi rate levels, %ld requests", point.cells,
+           point.phones, spec.wifi_levels_mbps.size(), p.request_count());
+  const Servers servers = start_servers(engine, p, spec);
 
   std::map<double, int> level_of;
   for (std::size_t i = 0; i < spec.wifi_levels_mbps.size(); ++i)
@@ -152,9 +176,8 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
   // bounds a flow by its wired links' bandwidth, when the flow starts.
   const bool varies = channel.varies() || !p.wan_trace.time_s.empty();
   const double chunk = varies ? s.network.channel.chunk_bytes : 0;
-  const NetworkConfig& net = s.network;
-  const Route to_cloud{net.wan_latency_ms * 1e-3, chunk};
-  const Route to_edge{net.edge_latency_ms * 1e-3, chunk};
+  const Route to_cloud{s.network.wan_latency_ms * 1e-3, chunk};
+  const Route to_edge{s.network.edge_latency_ms * 1e-3, chunk};
 
   std::vector<CostBreakdown> costs(static_cast<std::size_t>(p.request_count()));
   long finished = 0;
@@ -171,17 +194,10 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
       sg4::Actor::create("channel-" + std::to_string(g), host, channel_actor, air, host, walk,
                          &level_of, &ctx.wifi_mbps)
           ->daemonize();
-    ctx = {&p,
-           &policy,
-           host,
-           &cloud,
-           edges.empty() ? nullptr : edges[cell / s.servers.cells_per_edge].get(),
-           to_cloud,
-           to_edge,
-           &costs,
-           &finished,
-           first_mbps,
-           g};
+    GpuServer* edge =
+        servers.edges.empty() ? nullptr : servers.edges[cell / s.servers.cells_per_edge].get();
+    ctx = {&p,      &policy, host,      servers.cloud.get(), edge, to_cloud,
+           to_edge, &costs,  &finished, first_mbps,          g};
     sg4::Actor::create(phone_name(g), host, run_phone, &ctx, g, point);
   }
   engine.run();

@@ -8,6 +8,7 @@
 #include "core/policy/policy.hpp"
 #include "sim/platform.hpp"
 
+#include <string>
 #include <vector>
 
 namespace muxsim::sim {
@@ -15,6 +16,10 @@ namespace muxsim::sim {
 // The platform a run loads (also what `muxsim platform` prints).
 PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channel& channel);
 
-std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const RunPoint& point);
+// `log`: SimGrid log settings (`muxsim run --log`), e.g. "muxsim_phone.thresh:verbose"; every
+// category is silent below critical otherwise. muxsim's categories, all under `muxsim`:
+// muxsim_simulate, muxsim_phone, muxsim_server, muxsim_transfer, muxsim_channel.
+std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const RunPoint& point,
+                                    const std::vector<std::string>& log = {});
 
 } // namespace muxsim::sim

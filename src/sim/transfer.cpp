@@ -4,10 +4,14 @@
 
 namespace sg4 = simgrid::s4u;
 
+XBT_LOG_EXTERNAL_CATEGORY(muxsim);
+XBT_LOG_NEW_DEFAULT_SUBCATEGORY(muxsim_transfer, muxsim, "uploads and replies, chunk by chunk");
+
 namespace muxsim::sim {
 
 void transfer(sg4::Host* from, sg4::Host* to, double bytes, const Route& route) {
   double left = std::round(bytes);
+  XBT_DEBUG("%.0f bytes %s -> %s", left, from->get_cname(), to->get_cname());
   while (left > 0) {
     const double piece = route.chunk_bytes > 0 ? std::min(route.chunk_bytes, left) : left;
     sg4::Comm::sendto(from, to, static_cast<uint64_t>(piece));

@@ -109,6 +109,12 @@ sed 's#^trace = .*#trace = /dev/zero#' "$WORK/good.ini" >"$WORK/devzero.ini"
 expect_bad trace-device "/dev/zero: not a regular file" "$WORK/devzero.ini"
 expect_bad run-timeout "command line: --run-timeout must be a positive number of seconds" \
   "$WORK/good.ini" --run-timeout -5
+expect_bad log-setting "command line: --log 'muxsim_phone=debug' is not CATEGORY.thresh:PRIORITY" \
+  "$WORK/good.ini" --log muxsim_phone=debug
+# Accepted: a log category turned on traces the simulated phones' requests on stderr.
+"$MUXSIM" run "$WORK/good.ini" --out "$WORK/logged" --quiet --log muxsim_phone.thresh:verbose 2>"$WORK/err" ||
+  fail "--log muxsim_phone.thresh:verbose was refused"
+grep -q "muxsim_phone/VERBOSE\] request 0 " "$WORK/err" || fail "--log traced no request: $(head -3 "$WORK/err")"
 touch "$WORK/a-file"
 "$MUXSIM" run "$WORK/good.ini" --out "$WORK/a-file" --quiet 2>"$WORK/err"
 [[ $? == 2 ]] && grep -qF "$WORK/a-file: Not a directory" "$WORK/err" ||
