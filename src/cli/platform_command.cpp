@@ -23,7 +23,7 @@ int platform_command(const std::vector<std::string>& args) {
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   const auto p = prepare(scenario);
   check_run_budget(p->scenario, kDefaultMaxRuns);
-  const auto points = p->scenario.run_points();
+  const auto points = p->run_points();
   if (point >= points.size())
     throw InputError("command line: --point must be below " + std::to_string(points.size()));
   const RunPoint& r = points[point];

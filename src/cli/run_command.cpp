@@ -38,9 +38,9 @@ void parse_shard(const std::string& text, run::SweepOptions& sweep) {
 // A run's requests are held in memory while it runs: refused up front above the budget.
 void check_request_budget(const Prepared& p, long max_requests) {
   if (p.request_count() <= max_requests) return;
-  const std::string from =
-      p.scenario.requests > 0 ? p.scenario.at("requests")
-                              : resolve_path(p.scenario, p.scenario.trace) + ": the trace's inputs";
+  const std::string from = p.scenario.requests > 0
+                               ? p.scenario.at("requests")
+                               : resolve_path(p.scenario, p.trace_source) + ": the trace's inputs";
   throw InputError(fmt::format("{}: {} requests per run, more than the budget of {} (a "
                                "simulated request holds about 130 bytes); --max-requests raises it",
                                from, p.request_count(), max_requests));

@@ -209,7 +209,7 @@ private:
 std::vector<Job> all_jobs(const std::vector<const Prepared*>& scenarios) {
   std::vector<Job> jobs;
   for (const Prepared* p : scenarios)
-    for (const RunPoint& point : p->scenario.run_points())
+    for (const RunPoint& point : p->run_points())
       for (const auto& mode : p->scenario.modes)
         for (const auto& policy : p->scenario.policies)
           jobs.push_back({p, point, mode, policy, static_cast<long>(jobs.size())});

@@ -8,6 +8,8 @@
 // charges no latency phase: muxsim pays each route's one-way latency once per message
 // (sim/transfer.hpp), and a transfer sent in chunks does not pay it once per chunk.
 // Generated as XML so the same text can be committed under platforms/ and loaded per run.
+#include "core/model/closed_form.hpp"
+
 #include <string>
 #include <vector>
 
@@ -18,7 +20,7 @@ struct PlatformSpec {
   long phones_per_cell = 1;
   std::vector<double> wifi_levels_mbps = {100}; // the Wi-Fi rate levels stations can hold
   double wan_mbps = 10000, wan_latency_ms = 0;
-  double tcp_window_bytes = 4194304;
+  double tcp_window_bytes = kDefaultTcpWindowBytes;
   // A SimGrid bandwidth profile the WAN follows, named relative to the platform file's folder
   // (SimGrid searches that folder; it does not open absolute paths); empty: none.
   std::string wan_profile_path;

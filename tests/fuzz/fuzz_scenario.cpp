@@ -7,6 +7,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   return muxsim::fuzz::parse_bytes(data, size, ".ini", [](const std::string& path) {
     const muxsim::Scenario s = muxsim::read_scenario(path);
     muxsim::check_run_budget(s, muxsim::kDefaultMaxRuns);
-    s.run_points();
+    s.run_points(s.network.bandwidth_mbps);
   });
 }

@@ -121,7 +121,7 @@ TEST_CASE("link estimator: its estimates are running means of what the phone tim
 TEST_CASE("the new policies equal the closed form when simulated at one phone on a constant link") {
   const auto p = prepare(test::source_path("scenarios/paper-table1.ini"));
   p->scenario.requests = 300;
-  const RunPoint point = p->scenario.run_points()[0];
+  const RunPoint point = p->run_points()[0];
   for (const char* name : {"random-offload", "autoscale", "network-aware"}) {
     auto flatten = [](const std::vector<CostBreakdown>& costs) {
       std::vector<double> v;
@@ -156,7 +156,7 @@ TEST_CASE("dimec-dc places by region; the simulation equals the closed form at o
       "bandwidth_mbps = 8\nupload_bytes = 10000\ndownload_bytes = 1000\nwan_latency_ms = 0\n"
       "edge_latency_ms = 0\n");
   const auto policy = make_policy("dimec-dc", p->deployment, p->scenario.params);
-  const RunPoint point = p->scenario.run_points()[0];
+  const RunPoint point = p->run_points()[0];
   const auto closed = evaluate_closed_form(*p, *policy, point);
   REQUIRE(closed.size() == 4);
   CHECK(closed[0].local);
@@ -205,7 +205,7 @@ TEST_CASE("the closed form replays costs only for a policy that declares itself 
   const auto p = prepare(test::source_path("scenarios/paper-table1.ini"));
   const long inputs = static_cast<long>(p->trace.inputs.size());
   p->scenario.requests = 3 * inputs;
-  const RunPoint point = p->scenario.run_points()[0];
+  const RunPoint point = p->run_points()[0];
   Counting<Policy> learner(make_policy("hybrid", p->deployment, p->scenario.params));
   Counting<StaticPolicy> fixed(make_policy("hybrid", p->deployment, p->scenario.params));
   const auto a = evaluate_closed_form(*p, learner, point);

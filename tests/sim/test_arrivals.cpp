@@ -28,7 +28,7 @@ TEST_CASE("open loop: near the server's capacity requests queue; far below, rare
         test::tiny_scenario(name, "requests = 2000",
                             std::string("[policy]\npolicies = cloud-only\n") +
                                 "[load]\narrival = poisson\narrival_rate_hz = " + rate + "\n");
-    const auto t = test::timings(*p, "cloud-only", p->scenario.run_points()[0], true);
+    const auto t = test::timings(*p, "cloud-only", p->run_points()[0], true);
     double sum = 0;
     for (long k = 0; k < 2000; ++k)
       sum += test::stage(t, k, test::kQueue);

@@ -18,7 +18,7 @@ std::unique_ptr<Prepared> batched(const char* name, const char* phones, const ch
 
 TEST_CASE("batching: four requests at once form a full batch at once, run in L(4) = 25 ms") {
   const auto p = batched("batch4", "4", "4");
-  const auto t = test::timings(*p, "cloud-only", p->scenario.run_points()[0], true);
+  const auto t = test::timings(*p, "cloud-only", p->run_points()[0], true);
   for (long k = 0; k < 4; ++k) {
     CHECK(test::stage(t, k, test::kQueue) == doctest::Approx(0));
     CHECK(test::stage(t, k, test::kServer) == doctest::Approx(25));
@@ -27,7 +27,7 @@ TEST_CASE("batching: four requests at once form a full batch at once, run in L(4
 
 TEST_CASE("batching: two requests wait the 10 ms max wait, then run as a batch of 2 in 15 ms") {
   const auto p = batched("batch2", "2", "2");
-  const auto t = test::timings(*p, "cloud-only", p->scenario.run_points()[0], true);
+  const auto t = test::timings(*p, "cloud-only", p->run_points()[0], true);
   for (long k = 0; k < 2; ++k) {
     CHECK(test::stage(t, k, test::kQueue) == doctest::Approx(10));
     CHECK(test::stage(t, k, test::kServer) == doctest::Approx(15));
@@ -36,7 +36,7 @@ TEST_CASE("batching: two requests wait the 10 ms max wait, then run as a batch o
 
 TEST_CASE("batching: a lone phone waits the max wait every time, as the closed form says") {
   const auto p = batched("batch1", "1", "4");
-  const RunPoint point = p->scenario.run_points()[0];
+  const RunPoint point = p->run_points()[0];
   const auto closed = test::timings(*p, "cloud-only", point, false);
   const auto simulated = test::timings(*p, "cloud-only", point, true);
   CHECK(test::stage(closed, 0, test::kQueue) == 10);

@@ -15,7 +15,7 @@ TEST_CASE("two cells of one phone each, an edge server per access point: sim equ
       "edge_latency_ms = 1\nedge_link_mbps = 1000\nupload_bytes = 28624\ndownload_bytes = 250\n"
       "[radio]\ntx_w = 1.2\nrx_w = 1.0\nidle_w = 0.5\n"
       "[load]\ncells = 2\nphones = 1\n[servers]\ngpu_workers = 2\n");
-  const RunPoint point = p->scenario.run_points()[0];
+  const RunPoint point = p->run_points()[0];
   CHECK(point.cells == 2);
   for (const auto& policy : p->scenario.policies) {
     INFO(policy);
@@ -37,7 +37,7 @@ TEST_CASE("an edge server shared by two cells queues their requests") {
                           "edge_device = edge\nedge_model = big\n"
                           "[policy]\npolicies = edge-only\n"
                           "[load]\ncells = 2\nphones = 1\n[servers]\ncells_per_edge = 2\n");
-  const auto t = test::timings(*p, "edge-only", p->scenario.run_points()[0], true);
+  const auto t = test::timings(*p, "edge-only", p->run_points()[0], true);
   CHECK(test::stage(t, 0, test::kQueue) + test::stage(t, 1, test::kQueue) == doctest::Approx(20));
 }
 
@@ -49,7 +49,7 @@ TEST_CASE("cells share the WAN: two 1 MB uploads over 10 Mbit/s end at 1.6 s") {
                                      "[policy]\npolicies = cloud-only\n[network]\n"
                                      "bandwidth_mbps = 54\nwan_mbps = 10\nupload_bytes = 1000000\n"
                                      "[load]\ncells = 2\nphones = 1\n[servers]\ngpu_workers = 2\n");
-  const RunPoint point = p->scenario.run_points()[0];
+  const RunPoint point = p->run_points()[0];
   const auto simulated = test::timings(*p, "cloud-only", point, true);
   const auto closed = test::timings(*p, "cloud-only", point, false);
   for (long k = 0; k < 2; ++k) {

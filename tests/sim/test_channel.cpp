@@ -60,7 +60,7 @@ TEST_CASE("channel: a chunked upload follows a trace's rate change to the hand-c
       "channel", "requests = 1",
       "[policy]\npolicies = cloud-only\n[network]\nchannel = trace\nchannel_trace = " + drop +
           "\ntrace_loop = false\nchunk_bytes = 300000\nupload_bytes = 8000000\n");
-  const auto t = test::timings(*p, "cloud-only", p->scenario.run_points()[0], true);
+  const auto t = test::timings(*p, "cloud-only", p->run_points()[0], true);
   CHECK(test::stage(t, 0, test::kUpload) == doctest::Approx(2488.889).epsilon(1e-6));
 }
 
@@ -72,7 +72,7 @@ TEST_CASE("802.11 anomaly: three phones at three rates finish at the airtime-sha
       "anomaly", "requests = 3",
       "[policy]\npolicies = cloud-only\n[network]\nphone_rates_mbps = 54,18,6\n"
       "upload_bytes = 1000000\n[load]\nphones = 3\n[servers]\ngpu_workers = 3\n");
-  const RunPoint point = p->scenario.run_points()[0];
+  const RunPoint point = p->run_points()[0];
   const auto t = test::timings(*p, "cloud-only", point, true);
   const double together = 8.0 * (1 / 54.0 + 1 / 18.0 + 1 / 6.0) * 1e3;
   for (long k = 0; k < 3; ++k)

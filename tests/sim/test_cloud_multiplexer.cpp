@@ -18,7 +18,7 @@ TEST_CASE("a cloud multiplexer charges the upload, the wait and the reply, in bo
       "mux_device = cloud\n[policy]\npolicies = hybrid\n[network]\nbandwidth_mbps = 8\n"
       "upload_bytes = 10000\ndownload_bytes = 1000\n[radio]\ntx_w = 2\nrx_w = 1\nidle_w = 0.5\n");
   const auto policy = make_policy("hybrid", p->deployment, p->scenario.params);
-  const RunPoint point = p->scenario.run_points()[0];
+  const RunPoint point = p->run_points()[0];
   const auto closed = evaluate_closed_form(*p, *policy, point);
   REQUIRE(closed.size() == 2);
   CHECK(closed[0].local);

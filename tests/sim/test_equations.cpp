@@ -14,8 +14,7 @@ namespace {
 
 Summary run(const Prepared& p, const std::string& policy) {
   const auto pol = make_policy(policy, p.deployment, p.scenario.params);
-  return summarize(evaluate_closed_form(p, *pol, p.scenario.run_points()[0]),
-                   p.trace.models.size());
+  return summarize(evaluate_closed_form(p, *pol, p.run_points()[0]), p.trace.models.size());
 }
 
 eq::Cost cost_of(const ModelProfile& m) {
@@ -27,7 +26,7 @@ eq::Cost cost_of(const ModelProfile& m) {
 TEST_CASE("Eq. 9-13: mobile-only, cloud-only and hybrid") {
   const auto p = prepare(test::source_path("scenarios/paper-table1.ini"));
   const Deployment& d = p->deployment;
-  const PathSpec link = p->links(p->scenario.run_points()[0].bandwidth_mbps).cloud;
+  const PathSpec link = p->links(p->run_points()[0].bandwidth_mbps).cloud;
   const double up = transfer_ms(d.upload_bytes, link), down = transfer_ms(d.download_bytes, link);
   const auto& cloud = d.cloud[d.cloud_default].profile;
   const eq::Cost mobile = eq::mobile_only(cost_of(d.mobile_profile));

@@ -18,7 +18,7 @@ TEST_CASE("FIFO: with WAN latency and three phones, queue waits equal a FIFO ser
                                      "[policy]\npolicies = cloud-only\n"
                                      "[network]\nwan_latency_ms = 5\n"
                                      "[load]\nphones = 3\n");
-  const auto t = test::timings(*p, "cloud-only", p->scenario.run_points()[0], true);
+  const auto t = test::timings(*p, "cloud-only", p->run_points()[0], true);
   std::vector<double> first = {test::stage(t, 0, test::kQueue), test::stage(t, 1, test::kQueue),
                                test::stage(t, 2, test::kQueue)};
   std::sort(first.begin(), first.end());
@@ -39,7 +39,7 @@ TEST_CASE("FIFO: two workers serve two phones without waits") {
                                      "[policy]\npolicies = cloud-only\n"
                                      "[network]\nwan_latency_ms = 5\n"
                                      "[load]\nphones = 2\n[servers]\ngpu_workers = 2\n");
-  const auto t = test::timings(*p, "cloud-only", p->scenario.run_points()[0], true);
+  const auto t = test::timings(*p, "cloud-only", p->run_points()[0], true);
   for (long k = 0; k < 8; ++k)
     CHECK(test::stage(t, k, test::kQueue) == doctest::Approx(0));
 }

@@ -27,7 +27,7 @@ const char* kSections = "early_prefix = small-prefix\nearly_head = early-head\n[
 TEST_CASE("hybrid-early charges the prefix once: by hand, closed form and simulated") {
   const auto p = test::tiny_scenario("early", "requests = 3", kSections);
   const auto policy = make_policy("hybrid-early", p->deployment, p->scenario.params);
-  const RunPoint point = p->scenario.run_points()[0];
+  const RunPoint point = p->run_points()[0];
   const auto closed = evaluate_closed_form(*p, *policy, point);
   REQUIRE(closed.size() == 3);
   CHECK(closed[0].local);

@@ -26,8 +26,7 @@ struct PolicyFigures {
 PolicyFigures closed_form(const Prepared& p, const std::string& policy) {
   const auto pol = make_policy(policy, p.deployment, p.scenario.params);
   PolicyFigures f;
-  f.summary =
-      summarize(evaluate_closed_form(p, *pol, p.scenario.run_points()[0]), p.trace.models.size());
+  f.summary = summarize(evaluate_closed_form(p, *pol, p.run_points()[0]), p.trace.models.size());
   double phone_right = 0, kept = 0;
   for (const auto& in : p.trace.inputs) {
     const Plan plan = pol->choose(in);
@@ -132,7 +131,7 @@ TEST_CASE("Table II: Eq. 14 over the published called fractions") {
 TEST_CASE("paper-realistic runs, and cloud-only's latency grows as the bandwidth falls") {
   const auto p = prepare(test::source_path("scenarios/paper-realistic.ini"));
   const auto policy = make_policy("cloud-only", p->deployment, p->scenario.params);
-  const auto points = p->scenario.run_points();
+  const auto points = p->run_points();
   REQUIRE(points.size() == 20);
   CHECK(points.front().bandwidth_mbps == doctest::Approx(1));
   CHECK(points.back().bandwidth_mbps == doctest::Approx(100));

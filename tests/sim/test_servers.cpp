@@ -16,7 +16,7 @@ TEST_CASE("a queue per model: requests for different models do not wait for each
                                 "[policy]\npolicies = hybrid-single\n[load]\nphones = 2\n"
                                 "[servers]\nqueue_per_model = " +
                                 per_model + "\n");
-    const auto t = test::timings(*p, "hybrid-single", p->scenario.run_points()[0], true);
+    const auto t = test::timings(*p, "hybrid-single", p->run_points()[0], true);
     CHECK(test::stage(t, 0, test::kServer) == doctest::Approx(5));
     CHECK(test::stage(t, 1, test::kServer) == doctest::Approx(10));
     return test::stage(t, 0, test::kQueue) + test::stage(t, 1, test::kQueue);
@@ -37,7 +37,7 @@ TEST_CASE("the WAN follows a bandwidth trace through a SimGrid profile") {
                           "[policy]\npolicies = cloud-only\n[network]\nwan_trace = " + wan +
                               "\nbandwidth_mbps = 1000\nupload_bytes = 2000000\n"
                               "trace_loop = false\nchunk_bytes = 300000\n");
-  const auto t = test::timings(*p, "cloud-only", p->scenario.run_points()[0], true);
+  const auto t = test::timings(*p, "cloud-only", p->run_points()[0], true);
   CHECK(test::stage(t, 0, test::kUpload) == doctest::Approx(1280).epsilon(1e-6));
 }
 
@@ -47,6 +47,6 @@ TEST_CASE("the WAN follows a bandwidth trace through a SimGrid profile") {
 TEST_CASE("a run SimGrid ends with requests unserved is an error, not a result") {
   auto p = test::tiny_scenario("deadlock", "requests = 2", "[policy]\npolicies = mobile-only\n");
   p->deployment.mobile_profile.latency_ms = 1e308;
-  CHECK_THROWS_WITH(test::timings(*p, "mobile-only", p->scenario.run_points()[0], true),
+  CHECK_THROWS_WITH(test::timings(*p, "mobile-only", p->run_points()[0], true),
                     doctest::Contains("0 of 2 requests served"));
 }

@@ -26,7 +26,7 @@ TEST_CASE("simulation equals closed form, request by request, for every policy")
   for (const char* name : {"paper-table1", "paper-table2"}) {
     const auto p = prepare(test::source_path(std::string("scenarios/") + name + ".ini"));
     p->scenario.requests = 500;
-    const RunPoint point = p->scenario.run_points()[0];
+    const RunPoint point = p->run_points()[0];
     for (const auto& policy_name : p->scenario.policies) {
       const auto policy = make_policy(policy_name, p->deployment, p->scenario.params);
       const auto closed = flatten(evaluate_closed_form(*p, *policy, point));

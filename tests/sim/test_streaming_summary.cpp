@@ -13,7 +13,7 @@ namespace {
 
 void check_equal(const Prepared& p, const std::string& policy_name) {
   const auto policy = make_policy(policy_name, p.deployment, p.scenario.params);
-  const RunPoint point = p.scenario.run_points()[0];
+  const RunPoint point = p.run_points()[0];
   const Summary stored = summarize(evaluate_closed_form(p, *policy, point), p.trace.models.size(),
                                    p.scenario.load.deadline_ms);
   const Summary streamed = summarize_closed_form(p, *policy, point);

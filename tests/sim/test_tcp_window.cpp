@@ -18,7 +18,7 @@ TEST_CASE("TCP window: 1 MB over 600 Mbit/s with 40 ms latency takes 59.07 ms, b
                                      "[policy]\npolicies = cloud-only\n"
                                      "[network]\nbandwidth_mbps = 600\nwan_latency_ms = 40\n"
                                      "upload_bytes = 1000000\n");
-  const RunPoint point = p->scenario.run_points()[0];
+  const RunPoint point = p->run_points()[0];
   const auto closed = test::timings(*p, "cloud-only", point, false);
   const auto simulated = test::timings(*p, "cloud-only", point, true);
   CHECK(test::stage(closed, 0, test::kUpload) == doctest::Approx(expected));
@@ -32,6 +32,6 @@ TEST_CASE("TCP window: a larger window lifts the bound to the link rate") {
                                      "[policy]\npolicies = cloud-only\n"
                                      "[network]\nbandwidth_mbps = 600\nwan_latency_ms = 40\n"
                                      "upload_bytes = 1000000\ntcp_window_bytes = 67108864\n");
-  const auto t = test::timings(*p, "cloud-only", p->scenario.run_points()[0], true);
+  const auto t = test::timings(*p, "cloud-only", p->run_points()[0], true);
   CHECK(test::stage(t, 0, test::kUpload) == doctest::Approx(8e6 / 600e3 + 40));
 }

@@ -73,7 +73,7 @@ TEST_CASE("scenario: run points are the product of the swept keys") {
                                                "[load]\nphones = 1,10\ncells = 1,4\n"
                                                "arrival = poisson\narrival_rate_hz = 5,50\n");
   const Scenario s = read_scenario(ok);
-  const auto points = s.run_points();
+  const auto points = s.run_points(s.network.bandwidth_mbps);
   CHECK(points.size() == 3 * 2 * 2 * 2);
   CHECK(points.back().total_phones() == 40);
   CHECK(points.back().arrival_rate_hz == 50);

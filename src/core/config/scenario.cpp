@@ -107,11 +107,11 @@ std::string resolve_path(const Scenario& s, const std::string& relative) {
   return (std::filesystem::path(s.path).parent_path() / p).lexically_normal().string();
 }
 
-std::vector<RunPoint> Scenario::run_points() const {
+std::vector<RunPoint> Scenario::run_points(const std::vector<double>& bandwidth_mbps) const {
   std::vector<RunPoint> points;
   const std::vector<double> no_rate = {0.0};
   const auto& rates = load.arrival == Arrival::Poisson ? load.arrival_rate_hz : no_rate;
-  for (double bw : network.bandwidth_mbps)
+  for (double bw : bandwidth_mbps)
     for (long cells : load.cells)
       for (long n : load.phones)
         for (double rate : rates)

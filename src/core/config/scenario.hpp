@@ -3,6 +3,7 @@
 // sections by concern ([devices], [policy], [network], [radio], [load], [servers],
 // [reconstruct]), each filling its own struct; Boost names a key "section.key". Every key is
 // declared once, in core/scenario_keys.cpp; an unknown key is an error that lists them.
+#include "core/model/closed_form.hpp"
 #include "core/model/cost_breakdown.hpp"
 #include "core/policy/policy.hpp"
 
@@ -58,7 +59,7 @@ struct NetworkConfig {
   double wan_mbps = 10000, wan_latency_ms = 0;
   std::string wan_trace; // a bandwidth trace the WAN follows (wired links take profiles)
   double edge_link_mbps = 10000, edge_latency_ms = 0;
-  double tcp_window_bytes = 4194304; // a flow's rate is bounded by window / (2 x latency)
+  double tcp_window_bytes = kDefaultTcpWindowBytes; // a flow runs at most window / (2 x latency)
   double upload_bytes = 0, download_bytes = 0;
 };
 
@@ -119,7 +120,9 @@ struct Scenario {
   std::map<std::string, int> key_lines; // where each "section.key" was set
   // "FILE:LINE: field 'section.key'" for a key of this scenario.
   std::string at(const std::string& key) const;
-  std::vector<RunPoint> run_points() const;
+  // The product of the sweeps, over the given Wi-Fi rates (Prepared::bandwidth_mbps: the
+  // key's, or the mean of per-phone rates or traces).
+  std::vector<RunPoint> run_points(const std::vector<double>& bandwidth_mbps) const;
   // Runs planned: run points x policies x modes, as a double so a sweep whose product
   // overflows a long is still counted.
   double run_count() const;

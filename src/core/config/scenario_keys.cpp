@@ -56,7 +56,7 @@ KeySpec name_key(const char* key, const char* doc, Fill fill, bool required = fa
   return k;
 }
 
-KeySpec integer_key(const char* key, const char* doc, const char* fallback, long minimum,
+KeySpec integer_key(const char* key, const char* doc, const std::string& fallback, long minimum,
                     long maximum, Fill fill) {
   KeySpec k{key, doc, fallback, K::Integer, std::move(fill)};
   k.minimum = minimum;
@@ -253,8 +253,8 @@ std::vector<KeySpec> link_keys() {
       {"network.edge_latency_ms", "access point to edge server one-way latency", "0",
        K::NonNegative, number(FIELD(s.network.edge_latency_ms))},
       integer_key("network.tcp_window_bytes",
-                  "TCP window: a flow runs at most window / (2 x one-way latency)", "4194304", 1,
-                  kMax,
+                  "TCP window: a flow runs at most window / (2 x one-way latency)",
+                  std::to_string(static_cast<long>(kDefaultTcpWindowBytes)), 1, kMax,
                   [](Scenario& s, const KeyValue& v) {
                     s.network.tcp_window_bytes = static_cast<double>(v.integer);
                   }),

@@ -5,18 +5,21 @@
 
 namespace muxsim {
 
+// SimGrid's network/TCP-gamma default, 4 MiB: the TCP window when the scenario sets none.
+constexpr double kDefaultTcpWindowBytes = 4194304;
+
 // The path of one transfer between a phone and a server: the phone's Wi-Fi hop, then the
 // wired backhaul (the WAN to the cloud, or the access point's link to the edge).
 struct PathSpec {
   double wifi_mbps = 0;     // the phone's Wi-Fi rate
   double backhaul_mbps = 0; // access point to server
   double latency_ms = 0;    // one way
-  double window_bytes = 4194304;
+  double window_bytes = kDefaultTcpWindowBytes;
 };
 
 // A TCP flow cannot have more than a window in flight per round trip, so it runs at most
-// window / (2 x one-way latency) bytes/s: SimGrid's network/TCP-gamma bound, 4 MiB by
-// default. Infinite when the latency is zero.
+// window / (2 x one-way latency) bytes/s: SimGrid's network/TCP-gamma bound. Infinite when
+// the latency is zero.
 double window_rate_bytes_per_s(double window_bytes, double latency_ms);
 
 // Alone on the path a transfer runs at the slowest of the Wi-Fi rate, the backhaul and the

@@ -68,8 +68,9 @@ DecisionTrace reconstruct_table2(const Scenario& s, const ProfileSet& profiles) 
   return reconstruct_multiplexed(m, kReconstructSeed);
 }
 
-DecisionTrace reconstruct_trace(const Scenario& s, const ProfileSet& profiles) {
-  if (s.trace == "reconstruct:table1") {
+DecisionTrace reconstruct_trace(const Scenario& s, const std::string& source,
+                                const ProfileSet& profiles) {
+  if (source == "reconstruct:table1") {
     if (s.mobile_model.empty())
       throw InputError(s.at("trace") + ": reconstruct:table1 needs mobile_model");
     BinaryMarginals m;
@@ -90,15 +91,15 @@ DecisionTrace reconstruct_trace(const Scenario& s, const ProfileSet& profiles) {
     m.hybrid_accuracy = s.reconstruct.target_hybrid_accuracy;
     return reconstruct_binary(m, kReconstructSeed);
   }
-  if (s.trace == "reconstruct:table2") return reconstruct_table2(s, profiles);
-  throw InputError(s.at("trace") + ": unknown reconstruction '" + s.trace +
+  if (source == "reconstruct:table2") return reconstruct_table2(s, profiles);
+  throw InputError(s.at("trace") + ": unknown reconstruction '" + source +
                    "'; known: reconstruct:table1, reconstruct:table2");
 }
 
-DecisionTrace load_trace(const Scenario& s, const ProfileSet& profiles) {
-  if (s.trace.rfind("reconstruct:", 0) == 0) {
+DecisionTrace load_trace(const Scenario& s, const std::string& source, const ProfileSet& profiles) {
+  if (source.rfind("reconstruct:", 0) == 0) {
     try {
-      return reconstruct_trace(s, profiles);
+      return reconstruct_trace(s, source, profiles);
     } catch (const InputError& e) {
       // The solvers name the targets that conflict, not where the scenario set them.
       const std::string message = e.what();
@@ -106,7 +107,7 @@ DecisionTrace load_trace(const Scenario& s, const ProfileSet& profiles) {
       throw InputError(s.at("trace") + ": the [reconstruct] targets: " + message);
     }
   }
-  const std::string path = resolve_path(s, s.trace);
+  const std::string path = resolve_path(s, source);
   if (!std::filesystem::exists(path))
     throw InputError(s.at("trace") + ": no trace at " + path +
                      " (a built trace? see the scenario's comments)");
@@ -163,12 +164,12 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
                                   const std::string& trace_override) {
   auto p = std::make_unique<Prepared>();
   p->scenario = read_scenario(scenario_path);
-  if (!trace_override.empty())
-    p->scenario.trace = std::filesystem::absolute(trace_override).string();
   const Scenario& s = p->scenario;
+  p->trace_source =
+      trace_override.empty() ? s.trace : std::filesystem::absolute(trace_override).string();
   for (const auto& file : s.profiles)
     p->profiles.load(resolve_path(s, file));
-  p->trace = load_trace(s, p->profiles);
+  p->trace = load_trace(s, p->trace_source, p->profiles);
 
   Deployment& d = p->deployment;
   d.trace = &p->trace;
@@ -216,20 +217,20 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
   for (const auto& path : s.network.channel.traces)
     p->channel_traces.push_back(read_bandwidth_trace(path));
   if (!s.network.wan_trace.empty()) p->wan_trace = read_bandwidth_trace(s.network.wan_trace);
+  p->bandwidth_mbps = s.network.bandwidth_mbps;
   // With a trace channel and no bandwidth given, results report the traces' mean rate.
   if (!p->channel_traces.empty() && s.network.channel.kind == ChannelKind::Trace &&
       !s.key_lines.count("network.bandwidth_mbps")) {
     double sum = 0;
     for (const auto& t : p->channel_traces)
       sum += t.mean_mbps();
-    p->scenario.network.bandwidth_mbps = {sum / static_cast<double>(p->channel_traces.size())};
+    p->bandwidth_mbps = {sum / static_cast<double>(p->channel_traces.size())};
   }
   if (!s.network.channel.phone_rates_mbps.empty()) {
     double sum = 0;
     for (double r : s.network.channel.phone_rates_mbps)
       sum += r;
-    p->scenario.network.bandwidth_mbps = {
-        sum / static_cast<double>(s.network.channel.phone_rates_mbps.size())};
+    p->bandwidth_mbps = {sum / static_cast<double>(s.network.channel.phone_rates_mbps.size())};
   }
   return p;
 }

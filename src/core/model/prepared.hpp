@@ -18,6 +18,11 @@ struct Prepared {
   ProfileSet profiles;
   DecisionTrace trace;
   Deployment deployment;
+  // Derived from the scenario, which stays as read:
+  std::string trace_source; // the trace key, or muxsim run --trace
+  // The Wi-Fi rates the runs sweep and report: the bandwidth_mbps key, or, with per-phone
+  // rates or a trace channel and no bandwidth given, their mean.
+  std::vector<double> bandwidth_mbps;
   std::vector<BandwidthTrace> channel_traces; // network.channel_trace, in order
   BandwidthTrace wan_trace;                   // network.wan_trace; empty when not set
 
@@ -30,6 +35,7 @@ struct Prepared {
     return static_cast<std::size_t>(request) % trace.inputs.size();
   }
   long request_count() const;
+  std::vector<RunPoint> run_points() const { return scenario.run_points(bandwidth_mbps); }
   // The closed form's paths for a phone at the given Wi-Fi rate.
   ClosedFormLinks links(double wifi_mbps) const;
 };
