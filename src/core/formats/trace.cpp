@@ -57,11 +57,22 @@ double DecisionTrace::accuracy(int model) const {
   return right / static_cast<double>(inputs.size());
 }
 
-DecisionTrace read_trace(const std::string& path) {
-  // Read a record at a time: a trace of millions of inputs is never held as text.
-  CsvReader csv(path);
+namespace {
+
+struct ModelColumns {
+  std::size_t pred, conf, correct, score, early;
+};
+
+// Where each field of a trace is, found once from the header.
+struct TraceColumns {
+  std::vector<ModelColumns> models;
+  bool early = false, region = false;
+  std::size_t id, label, fold, provenance, region_column = 0;
+};
+
+// The trace's models (one per correct_<model> column) and where every column is.
+TraceColumns trace_columns(const CsvReader& csv, const std::string& path, DecisionTrace& trace) {
   csv.require_columns({"input_id", "label", "fold", "provenance"});
-  DecisionTrace trace;
   for (const auto& column : csv.header())
     if (column.rfind(kCorrect, 0) == 0) trace.models.push_back(column.substr(kCorrect.size()));
   if (trace.models.empty())
@@ -69,85 +80,99 @@ DecisionTrace read_trace(const std::string& path) {
   for (const auto& m : trace.models)
     csv.require_columns({"pred_" + m, "conf_" + m, "correct_" + m, "score_" + m});
   // The early multiplexer's columns are optional, but all or none.
-  std::size_t early = 0;
+  TraceColumns c;
   for (const auto& m : trace.models)
-    early += csv.has_column("early_" + m);
-  if (early > 0)
+    c.early = c.early || csv.has_column("early_" + m);
+  if (c.early)
     for (const auto& m : trace.models)
       if (!csv.has_column("early_" + m))
         throw InputError(where(path, 1, "early_" + m) +
                          ": missing; early_<model> columns must cover every model or none");
-  struct ModelColumns {
-    std::size_t pred, conf, correct, score, early;
-  };
-  std::vector<ModelColumns> columns;
   for (const auto& m : trace.models)
-    columns.push_back({csv.column_index("pred_" + m), csv.column_index("conf_" + m),
-                       csv.column_index("correct_" + m), csv.column_index("score_" + m),
-                       early > 0 ? csv.column_index("early_" + m) : 0});
-  const std::size_t id_column = csv.column_index("input_id"),
-                    label_column = csv.column_index("label"),
-                    fold_column = csv.column_index("fold"),
-                    provenance_column = csv.column_index("provenance");
-  const bool has_region = csv.has_column("region");
-  const std::size_t region_column = has_region ? csv.column_index("region") : 0;
-  // A class index or fold: an integer in [0, 2^31).
-  auto index = [&](std::size_t column) {
-    const long v = csv.integer(column);
-    if (v < 0 || v > 2147483647L)
-      throw InputError(where(path, csv.line(), csv.header()[column]) +
-                       ": must be an integer in [0, 2^31), got " + csv.text(column));
-    return static_cast<int>(v);
-  };
-  auto probability = [&](std::size_t column) {
-    const double v = csv.number(column);
-    if (v < 0 || v > 1)
-      throw InputError(where(path, csv.line(), csv.header()[column]) + ": must be in [0, 1]");
-    return v;
-  };
+    c.models.push_back({csv.column_index("pred_" + m), csv.column_index("conf_" + m),
+                        csv.column_index("correct_" + m), csv.column_index("score_" + m),
+                        c.early ? csv.column_index("early_" + m) : 0});
+  c.id = csv.column_index("input_id");
+  c.label = csv.column_index("label");
+  c.fold = csv.column_index("fold");
+  c.provenance = csv.column_index("provenance");
+  c.region = csv.has_column("region");
+  if (c.region) c.region_column = csv.column_index("region");
+  return c;
+}
+
+// A class index or fold: an integer in [0, 2^31).
+int read_index(const CsvReader& csv, std::size_t column, const std::string& path) {
+  const long v = csv.integer(column);
+  if (v < 0 || v > 2147483647L)
+    throw InputError(where(path, csv.line(), csv.header()[column]) +
+                     ": must be an integer in [0, 2^31), got " + csv.text(column));
+  return static_cast<int>(v);
+}
+
+double read_probability(const CsvReader& csv, std::size_t column, const std::string& path) {
+  const double v = csv.number(column);
+  if (v < 0 || v > 1)
+    throw InputError(where(path, csv.line(), csv.header()[column]) + ": must be in [0, 1]");
+  return v;
+}
+
+// One model's fields of the current row.
+void read_model(const CsvReader& csv, const ModelColumns& c, const std::string& model,
+                const std::string& path, bool early, TraceInput& in) {
+  in.pred.push_back(read_index(csv, c.pred, path));
+  in.conf.push_back(read_probability(csv, c.conf, path));
+  const long right = csv.integer(c.correct);
+  if (right != 0 && right != 1)
+    throw InputError(where(path, csv.line(), "correct_" + model) + ": must be 0 or 1");
+  // correct_ is derived from pred_ and label; a trace where they disagree was edited.
+  if ((right == 1) != (in.pred.back() == in.label))
+    throw InputError(where(path, csv.line(), "correct_" + model) + ": " + std::to_string(right) +
+                     " disagrees with pred_" + model + " = " + std::to_string(in.pred.back()) +
+                     " and label = " + std::to_string(in.label));
+  in.correct.push_back(right == 1);
+  in.score.push_back(read_probability(csv, c.score, path));
+  if (early) in.early.push_back(read_probability(csv, c.early, path));
+}
+
+TraceInput read_input(const CsvReader& csv, const TraceColumns& c,
+                      const std::vector<std::string>& models, const std::string& path) {
+  TraceInput in;
+  in.input_id = csv.text(c.id);
+  in.label = read_index(csv, c.label, path);
+  in.fold = read_index(csv, c.fold, path);
+  in.pred.reserve(models.size());
+  in.conf.reserve(models.size());
+  in.correct.reserve(models.size());
+  in.score.reserve(models.size());
+  for (std::size_t m = 0; m < models.size(); ++m)
+    read_model(csv, c.models[m], models[m], path, c.early, in);
+  if (c.region) {
+    const long region = csv.integer(c.region_column);
+    if (region < 0 || region > 2)
+      throw InputError(where(path, csv.line(), "region") +
+                       ": must be 0 (easy), 1 (medium) or 2 (hard)");
+    in.region = static_cast<int>(region);
+  }
+  return in;
+}
+
+} // namespace
+
+DecisionTrace read_trace(const std::string& path) {
+  // Read a record at a time: a trace of millions of inputs is never held as text.
+  CsvReader csv(path);
+  DecisionTrace trace;
+  const TraceColumns columns = trace_columns(csv, path, trace);
   std::vector<int> lines; // each input's line, for the duplicate check at the end
   // Reserved once: growing by doubling would hold two copies of the inputs for a moment.
   const std::size_t most = count_lines(path);
   trace.inputs.reserve(most);
   lines.reserve(most);
-  const std::size_t models = trace.models.size();
   while (csv.next()) {
-    TraceInput in;
-    in.input_id = csv.text(id_column);
     lines.push_back(csv.line());
-    in.label = index(label_column);
-    in.fold = index(fold_column);
-    in.pred.reserve(models);
-    in.conf.reserve(models);
-    in.correct.reserve(models);
-    in.score.reserve(models);
-    for (std::size_t m = 0; m < models; ++m) {
-      const ModelColumns& c = columns[m];
-      in.pred.push_back(index(c.pred));
-      in.conf.push_back(probability(c.conf));
-      const long right = csv.integer(c.correct);
-      if (right != 0 && right != 1)
-        throw InputError(where(path, csv.line(), "correct_" + trace.models[m]) +
-                         ": must be 0 or 1");
-      // correct_ is derived from pred_ and label; a trace where they disagree was edited.
-      if ((right == 1) != (in.pred.back() == in.label))
-        throw InputError(where(path, csv.line(), "correct_" + trace.models[m]) + ": " +
-                         std::to_string(right) + " disagrees with pred_" + trace.models[m] + " = " +
-                         std::to_string(in.pred.back()) +
-                         " and label = " + std::to_string(in.label));
-      in.correct.push_back(right == 1);
-      in.score.push_back(probability(c.score));
-      if (early > 0) in.early.push_back(probability(c.early));
-    }
-    if (has_region) {
-      const long region = csv.integer(region_column);
-      if (region < 0 || region > 2)
-        throw InputError(where(path, csv.line(), "region") +
-                         ": must be 0 (easy), 1 (medium) or 2 (hard)");
-      in.region = static_cast<int>(region);
-    }
-    if (trace.inputs.empty()) trace.provenance = csv.text(provenance_column);
-    trace.inputs.push_back(std::move(in));
+    if (trace.inputs.empty()) trace.provenance = csv.text(columns.provenance);
+    trace.inputs.push_back(read_input(csv, columns, trace.models, path));
   }
   if (trace.inputs.empty()) throw InputError(path + ": the trace has no inputs");
   require_unique_ids(trace, lines, path);

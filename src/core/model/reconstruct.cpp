@@ -125,59 +125,62 @@ std::vector<long> solve_ensemble_extras(const EnsembleTargets& t, const std::vec
   return extra;
 }
 
-DecisionTrace reconstruct_multiplexed(const MultiplexedMarginals& m, unsigned long seed) {
+namespace {
+
+// Which model each input is called for, how hard it is, and who gets it right.
+struct Assignment {
+  std::vector<int> chosen;               // input j: the model it is called for
+  std::vector<long> order;               // inputs, easiest first
+  std::vector<std::vector<int>> correct; // [j][i]: -1 undecided, 0 wrong, 1 right
+  std::vector<int> role;                 // 1: ensemble extra, 2: extra that wins the vote
+};
+
+// Input j is called for a model (`called` of each), has a random difficulty rank, and its
+// called model is right on the easiest `own_right` of its inputs.
+Assignment assign_called(const MultiplexedMarginals& m, const std::vector<long>& called,
+                         const std::vector<long>& own_right, std::mt19937_64& rng) {
   const long n = m.inputs;
   const std::size_t models = m.models.size();
-  if (n <= 0 || models == 0 || m.accuracy.size() != models || m.called.size() != models)
-    throw InputError("reconstruct:table2: one accuracy and one called fraction per model");
-  const std::vector<long> called = apportion(m.called, n);
-  std::vector<long> right(models);
+  Assignment a;
   for (std::size_t i = 0; i < models; ++i)
-    right[i] = count(m.accuracy[i], n);
-  // Right answers of each model among the inputs it is called for, summing to the
-  // hybrid-single accuracy.
-  const std::vector<long> own_right = apportion(m.called, count(m.single_accuracy, n));
-  std::mt19937_64 rng(seed);
-
-  // Input j: the model it is called for, and its difficulty (a random rank).
-  std::vector<int> chosen;
-  for (std::size_t i = 0; i < models; ++i)
-    chosen.insert(chosen.end(), static_cast<std::size_t>(called[i]), static_cast<int>(i));
+    a.chosen.insert(a.chosen.end(), static_cast<std::size_t>(called[i]), static_cast<int>(i));
   std::vector<long> difficulty(static_cast<std::size_t>(n));
   std::iota(difficulty.begin(), difficulty.end(), 0L);
   for (std::size_t j = difficulty.size(); j > 1; --j)
     std::swap(difficulty[j - 1], difficulty[static_cast<std::size_t>(rng() % j)]);
-
-  // correct[j][i]: -1 undecided, 0 wrong, 1 right.
-  std::vector<std::vector<int>> correct(static_cast<std::size_t>(n), std::vector<int>(models, -1));
-  std::vector<int> role(static_cast<std::size_t>(n), 0); // 1: extra, 2: extra that wins the vote
-  std::vector<long> order(static_cast<std::size_t>(n));
-  std::iota(order.begin(), order.end(), 0L);
-  std::sort(order.begin(), order.end(), [&](long a, long b) {
-    return difficulty[static_cast<std::size_t>(a)] < difficulty[static_cast<std::size_t>(b)];
+  a.correct.assign(static_cast<std::size_t>(n), std::vector<int>(models, -1));
+  a.role.assign(static_cast<std::size_t>(n), 0);
+  a.order.resize(static_cast<std::size_t>(n));
+  std::iota(a.order.begin(), a.order.end(), 0L);
+  std::sort(a.order.begin(), a.order.end(), [&](long x, long y) {
+    return difficulty[static_cast<std::size_t>(x)] < difficulty[static_cast<std::size_t>(y)];
   });
-  // The called model is right on the easiest own_right of its inputs.
   std::vector<long> given(models, 0);
-  for (long j : order) {
-    const auto c = static_cast<std::size_t>(chosen[static_cast<std::size_t>(j)]);
-    correct[static_cast<std::size_t>(j)][c] = given[c]++ < own_right[c] ? 1 : 0;
+  for (long j : a.order) {
+    const auto c = static_cast<std::size_t>(a.chosen[static_cast<std::size_t>(j)]);
+    a.correct[static_cast<std::size_t>(j)][c] = given[c]++ < own_right[c] ? 1 : 0;
   }
-  // Ensemble extras: first the flips (the called model wrong, the extra right and more
-  // confident), then inputs the called model gets right, where the vote cannot go wrong.
+  return a;
+}
+
+// Ensemble extras: first the flips (the called model wrong, the extra right and more
+// confident), then inputs the called model gets right, where the vote cannot go wrong.
+void add_ensemble_extras(const MultiplexedMarginals& m, Assignment& a) {
   long flips_left = m.flips;
   if (m.extra_model >= 0) {
     const auto x = static_cast<std::size_t>(m.extra_model);
-    for (std::size_t i = 0; i < models; ++i) {
+    for (std::size_t i = 0; i < m.models.size(); ++i) {
       long want = m.extra_inputs[i];
       for (int pass = 0; pass < 2 && want > 0; ++pass)
-        for (long j : order) {
-          auto& cj = correct[static_cast<std::size_t>(j)];
+        for (long j : a.order) {
+          const auto ju = static_cast<std::size_t>(j);
+          auto& cj = a.correct[ju];
           if (want == 0) break;
-          if (static_cast<std::size_t>(chosen[static_cast<std::size_t>(j)]) != i ||
-              role[static_cast<std::size_t>(j)] != 0 || cj[i] != (pass == 0 ? 0 : 1))
+          if (static_cast<std::size_t>(a.chosen[ju]) != i || a.role[ju] != 0 ||
+              cj[i] != (pass == 0 ? 0 : 1))
             continue;
           if (pass == 0 && flips_left == 0) break;
-          role[static_cast<std::size_t>(j)] = pass == 0 ? 2 : 1;
+          a.role[ju] = pass == 0 ? 2 : 1;
           if (pass == 0) {
             cj[x] = 1;
             --flips_left;
@@ -192,13 +195,16 @@ DecisionTrace reconstruct_multiplexed(const MultiplexedMarginals& m, unsigned lo
   }
   if (flips_left > 0)
     throw InputError("reconstruct:table2: too few wrong answers among the extras for the flips");
-  // Every other (input, model) pair: right on the easiest inputs until the model's accuracy.
-  for (std::size_t i = 0; i < models; ++i) {
+}
+
+// Every other (input, model) pair: right on the easiest inputs until the model's accuracy.
+void fill_accuracies(const MultiplexedMarginals& m, const std::vector<long>& right, Assignment& a) {
+  for (std::size_t i = 0; i < m.models.size(); ++i) {
     long have = 0;
-    for (long j = 0; j < n; ++j)
-      have += correct[static_cast<std::size_t>(j)][i] == 1;
-    for (long j : order) {
-      int& cij = correct[static_cast<std::size_t>(j)][i];
+    for (const auto& cj : a.correct)
+      have += cj[i] == 1;
+    for (long j : a.order) {
+      int& cij = a.correct[static_cast<std::size_t>(j)][i];
       if (cij != -1) continue;
       cij = have < right[i] ? 1 : 0;
       have += cij;
@@ -206,28 +212,52 @@ DecisionTrace reconstruct_multiplexed(const MultiplexedMarginals& m, unsigned lo
     if (have != right[i])
       throw InputError(fmt::format("reconstruct:table2: {}'s accuracy cannot be met", m.models[i]));
   }
+}
 
+// The trace rows: labels drawn, wrong models each with its own wrong class, confidences and
+// scores that make the multiplexer call the chosen model and the extra win its flips.
+DecisionTrace write_multiplexed(const MultiplexedMarginals& m, const Assignment& a,
+                                std::mt19937_64& rng) {
   DecisionTrace t;
   t.models = m.models;
   t.provenance = kReconstructed;
-  for (long j = 0; j < n; ++j) {
-    const auto ju = static_cast<std::size_t>(j);
+  for (std::size_t ju = 0; ju < a.correct.size(); ++ju) {
     TraceInput in;
     in.label = static_cast<int>(rng() % kClasses);
-    for (std::size_t i = 0; i < models; ++i) {
-      const bool is_chosen = static_cast<std::size_t>(chosen[ju]) == i;
-      const bool is_extra = role[ju] != 0 && static_cast<int>(i) == m.extra_model;
-      const bool ok = correct[ju][i] == 1;
+    for (std::size_t i = 0; i < m.models.size(); ++i) {
+      const bool is_chosen = static_cast<std::size_t>(a.chosen[ju]) == i;
+      const bool is_extra = a.role[ju] != 0 && static_cast<int>(i) == m.extra_model;
+      const bool ok = a.correct[ju][i] == 1;
       in.correct.push_back(ok);
-      // Wrong models never agree with each other: each has its own wrong class.
       in.pred.push_back(ok ? in.label : (in.label + 1 + static_cast<int>(i)) % kClasses);
-      in.conf.push_back(is_extra && role[ju] == 2 ? 0.9 : is_chosen ? 0.6 : 0.3);
+      in.conf.push_back(is_extra && a.role[ju] == 2 ? 0.9 : is_chosen ? 0.6 : 0.3);
       in.score.push_back(is_chosen ? 0.9 : is_extra ? 0.4 : 0.1);
     }
     t.inputs.push_back(std::move(in));
   }
   shuffle(t.inputs, rng);
   return t;
+}
+
+} // namespace
+
+DecisionTrace reconstruct_multiplexed(const MultiplexedMarginals& m, unsigned long seed) {
+  const long n = m.inputs;
+  const std::size_t models = m.models.size();
+  if (n <= 0 || models == 0 || m.accuracy.size() != models || m.called.size() != models)
+    throw InputError("reconstruct:table2: one accuracy and one called fraction per model");
+  const std::vector<long> called = apportion(m.called, n);
+  std::vector<long> right(models);
+  for (std::size_t i = 0; i < models; ++i)
+    right[i] = count(m.accuracy[i], n);
+  // Right answers of each model among the inputs it is called for, summing to the
+  // hybrid-single accuracy.
+  const std::vector<long> own_right = apportion(m.called, count(m.single_accuracy, n));
+  std::mt19937_64 rng(seed);
+  Assignment a = assign_called(m, called, own_right, rng);
+  add_ensemble_extras(m, a);
+  fill_accuracies(m, right, a);
+  return write_multiplexed(m, a, rng);
 }
 
 } // namespace muxsim
