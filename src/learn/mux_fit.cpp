@@ -31,24 +31,20 @@ struct DistilledMuxImpl : torch::nn::Module {
 };
 TORCH_MODULE(DistilledMux);
 
-} // namespace
+int baseline_index(const Zoo& zoo, const std::string& name) {
+  for (std::size_t m = 0; m < zoo.names.size(); ++m)
+    if (zoo.names[m] == name) return static_cast<int>(m);
+  throw InputError("command line: --baseline '" + name +
+                   "' is not in the zoo; it has: " + join(zoo.names));
+}
 
-void fit_mux(const MuxFitOptions& o) {
-  if (o.run.epochs < 1) throw InputError("command line: --epochs must be at least 1");
-  torch::set_num_threads(o.run.threads);
-  torch::manual_seed(o.run.seed);
-  Zoo zoo = load_zoo(o.zoo);
-  const auto models = static_cast<int64_t>(zoo.nets.size());
-  int baseline = -1;
-  for (int64_t m = 0; m < models; ++m)
-    if (zoo.names[m] == o.baseline) baseline = static_cast<int>(m);
-  if (baseline < 0)
-    throw InputError("command line: --baseline '" + o.baseline +
-                     "' is not in the zoo; it has: " + join(zoo.names));
-  const auto zoo_images = zoo.zoo_images;
+// The multiplexer trains on the training images after the zoo's share: the zoo's
+// correctness there is what it will be on unseen inputs. It is tested on the test images.
+struct MuxData {
+  torch::Tensor x_mux, y_mux, x_test, y_test;
+};
 
-  // The multiplexer trains on the training images after the zoo's share: the zoo's
-  // correctness there is what it will be on unseen inputs.
+MuxData load_mux_data(const MuxFitOptions& o, int64_t zoo_images) {
   const auto train = read_fashion_mnist(o.run.data, "train");
   const auto test = read_fashion_mnist(o.run.data, "t10k");
   auto limited = [&](const torch::Tensor& t, int64_t from) {
@@ -56,19 +52,21 @@ void fit_mux(const MuxFitOptions& o) {
         o.run.limit > 0 ? std::min<int64_t>(t.size(0), from + o.run.limit) : t.size(0);
     return t.slice(0, from, to);
   };
-  const auto x_mux = (limited(train.images, zoo_images) - kPixelShift) / kPixelScale;
-  const auto y_mux = limited(train.labels, zoo_images);
-  const auto x_test = (limited(test.images, 0) - kPixelShift) / kPixelScale;
-  const auto y_test = limited(test.labels, 0);
-  if (x_mux.size(0) < o.run.batch)
+  MuxData d;
+  d.x_mux = (limited(train.images, zoo_images) - kPixelShift) / kPixelScale;
+  d.y_mux = limited(train.labels, zoo_images);
+  d.x_test = (limited(test.images, 0) - kPixelShift) / kPixelScale;
+  d.y_test = limited(test.labels, 0);
+  if (d.x_mux.size(0) < o.run.batch)
     throw InputError("command line: fewer multiplexer training images than one batch");
+  return d;
+}
 
-  const auto held = run_zoo(zoo, x_mux);
-  const auto correct =
-      (held.probabilities.argmax(2) == y_mux.unsqueeze(1)).to(torch::kFloat32); // [N, models]
-  const auto gflops = torch::tensor(zoo.gflops, torch::kFloat32);
-
-  DistilledMux mux(static_cast<int>(models), zoo.projection_dim);
+// Eq. 4-7's multiplexer loss, plus per-model binary cross-entropy (muxsim's addition, so
+// that sigmoid(m_i) is the probability that model i is right, the score a decision trace
+// carries), plus Eq. 8's distillation towards the zoo's projections.
+void train_mux(DistilledMux& mux, const MuxFitOptions& o, const torch::Tensor& x_mux,
+               const torch::Tensor& correct, const ZooView& held, const torch::Tensor& gflops) {
   torch::optim::Adam optimiser(mux->parameters(), torch::optim::AdamOptions(o.run.learning_rate));
   const int64_t n = x_mux.size(0);
   for (int epoch = 0; epoch < o.run.epochs; ++epoch) {
@@ -87,8 +85,6 @@ void fit_mux(const MuxFitOptions& o) {
       for (const auto& z : held.projections)
         targets.push_back(z.index_select(0, pick));
       const auto l_mux = mux_loss(logits, gflops, c);
-      // muxsim's addition: per-model binary cross-entropy, so that sigmoid(m_i) is the
-      // probability that model i is right, the per-model score a decision trace carries.
       const auto l_bce = torch::binary_cross_entropy_with_logits(logits, c);
       const auto l_distill = distillation_loss(p, targets);
       const auto loss = l_mux + l_bce + o.distillation_weight * l_distill;
@@ -103,13 +99,16 @@ void fit_mux(const MuxFitOptions& o) {
       fmt::print(stderr, "mux epoch {}/{}: L_mux {:.4f}, BCE {:.4f}, distillation {:.4f}\n",
                  epoch + 1, o.run.epochs, sums[0] / batches, sums[1] / batches, sums[2] / batches);
   }
+}
 
+// The decision trace of the test images: each zoo model's answer and the multiplexer's score.
+DecisionTrace test_trace(Zoo& zoo, DistilledMux& mux, const MuxData& d) {
   mux->eval();
-  const auto seen = run_zoo(zoo, x_test);
+  const auto seen = run_zoo(zoo, d.x_test);
   torch::Tensor scores;
   {
     torch::NoGradGuard no_grad;
-    scores = torch::sigmoid(mux->net->forward(x_test));
+    scores = torch::sigmoid(mux->net->forward(d.x_test));
   }
   DecisionTrace trace;
   trace.models = zoo.names;
@@ -118,20 +117,38 @@ void fit_mux(const MuxFitOptions& o) {
   const auto conf = conf_t.accessor<float, 2>();
   const auto pred = pred_t.accessor<int64_t, 2>();
   const auto score = scores.accessor<float, 2>();
-  const auto label = y_test.accessor<int64_t, 1>();
-  for (int64_t i = 0; i < x_test.size(0); ++i) {
+  const auto label = d.y_test.accessor<int64_t, 1>();
+  for (int64_t i = 0; i < d.x_test.size(0); ++i) {
     TraceInput in;
     in.input_id = fmt::format("t10k-{:05d}", i);
     in.label = static_cast<int>(label[i]);
     in.fold = 0; // one multiplexer, trained on no test image
-    for (int64_t m = 0; m < models; ++m) {
-      in.pred.push_back(static_cast<int>(pred[i][m]));
-      in.conf.push_back(conf[i][m]);
+    for (std::size_t m = 0; m < zoo.names.size(); ++m) {
+      in.pred.push_back(static_cast<int>(pred[i][static_cast<int64_t>(m)]));
+      in.conf.push_back(conf[i][static_cast<int64_t>(m)]);
       in.correct.push_back(in.pred.back() == in.label);
-      in.score.push_back(score[i][m]);
+      in.score.push_back(score[i][static_cast<int64_t>(m)]);
     }
     trace.inputs.push_back(std::move(in));
   }
+  return trace;
+}
+
+} // namespace
+
+void fit_mux(const MuxFitOptions& o) {
+  if (o.run.epochs < 1) throw InputError("command line: --epochs must be at least 1");
+  torch::set_num_threads(o.run.threads);
+  torch::manual_seed(o.run.seed);
+  Zoo zoo = load_zoo(o.zoo);
+  const int baseline = baseline_index(zoo, o.baseline);
+  const MuxData d = load_mux_data(o, zoo.zoo_images);
+  const auto held = run_zoo(zoo, d.x_mux);
+  const auto correct =
+      (held.probabilities.argmax(2) == d.y_mux.unsqueeze(1)).to(torch::kFloat32); // [N, models]
+  DistilledMux mux(static_cast<int>(zoo.nets.size()), zoo.projection_dim);
+  train_mux(mux, o, d.x_mux, correct, held, torch::tensor(zoo.gflops, torch::kFloat32));
+  const DecisionTrace trace = test_trace(zoo, mux, d);
 
   std::vector<double> thresholds;
   for (int t = 1; t < 20; ++t)

@@ -72,6 +72,79 @@ Placement score_placement(const std::vector<int>& tier,
   return p;
 }
 
+namespace {
+
+// Three disjoint sets: cartography samples (the zoo's training images) train the region
+// classifier; the images after them (the multiplexer's) choose the thresholds; the trace's
+// test images are only placed, then scored.
+struct DimecData {
+  std::vector<int64_t> carto_rows;
+  torch::Tensor x_carto, x_val, y_val, x_test;
+};
+
+DimecData load_dimec_data(const DimecOptions& o, const Zoo& zoo, const DecisionTrace& trace) {
+  const auto train = read_fashion_mnist(o.run.data, "train");
+  const auto test = read_fashion_mnist(o.run.data, "t10k");
+  DimecData d;
+  const long step = std::max(1L, zoo.zoo_images / o.region_samples);
+  for (long s = 0; s < zoo.zoo_images && static_cast<long>(d.carto_rows.size()) < o.region_samples;
+       s += step)
+    d.carto_rows.push_back(s);
+  const int64_t val_end =
+      o.run.limit > 0 ? std::min<int64_t>(train.images.size(0), zoo.zoo_images + o.run.limit)
+                      : train.images.size(0);
+  if (val_end - zoo.zoo_images < 10)
+    throw InputError(o.zoo + ": fewer than 10 training images after the zoo's for validation");
+  auto norm = [](const torch::Tensor& x) { return (x - kPixelShift) / kPixelScale; };
+  d.x_carto = norm(train.images.index_select(0, torch::tensor(d.carto_rows)));
+  d.x_val = norm(train.images.slice(0, zoo.zoo_images, val_end));
+  d.y_val = train.labels.slice(0, zoo.zoo_images, val_end);
+  d.x_test = norm(test.images.index_select(
+      0, torch::tensor(test_rows(trace, o.trace, test.images.size(0), 1), torch::kLong)));
+  return d;
+}
+
+// The region classifier, fitted on the cartography rows' regions from the phone model's
+// last features, and its probabilities on the validation rows, then the test rows.
+std::vector<std::array<double, 3>> region_probabilities(const DimecOptions& o, Zoo& zoo, int phone,
+                                                        const DimecData& d,
+                                                        const std::vector<int>& region) {
+  auto& phone_net = zoo.nets[static_cast<std::size_t>(phone)];
+  const auto features =
+      torch::cat({run_cuts(phone_net, d.x_carto).back(), run_cuts(phone_net, d.x_val).back(),
+                  run_cuts(phone_net, d.x_test).back()});
+  const auto n_carto = static_cast<std::size_t>(d.x_carto.size(0));
+  // One-hot regions for the cartography rows; the other rows' targets are never read.
+  auto targets = torch::zeros({features.size(0), 3});
+  for (std::size_t i = 0; i < n_carto; ++i)
+    targets[static_cast<int64_t>(i)][region[static_cast<std::size_t>(d.carto_rows[i])]] = 1.0f;
+  std::vector<std::size_t> fit_rows(n_carto),
+      placed_rows(static_cast<std::size_t>(features.size(0)) - n_carto);
+  std::iota(fit_rows.begin(), fit_rows.end(), 0);
+  std::iota(placed_rows.begin(), placed_rows.end(), n_carto);
+  return probabilities(fit_and_score_head(features, targets, fit_rows, placed_rows, o.head));
+}
+
+// The (easy, hard) thresholds on the grid that maximise accuracy - mu x cost on validation.
+std::pair<double, double> choose_thresholds(const std::vector<std::array<double, 3>>& p_val,
+                                            const std::vector<std::array<bool, 3>>& val_right,
+                                            const std::array<double, 3>& cost, double mu) {
+  double best_easy = 1.01, best_hard = 1.01, best = -1e300;
+  std::vector<double> grid;
+  for (int k = 1; k <= 19; ++k)
+    grid.push_back(0.05 * k);
+  grid.push_back(1.01); // never
+  for (const double e : grid)
+    for (const double h : grid) {
+      const auto v = score_placement(place(p_val, e, h), val_right, cost);
+      if (v.accuracy - mu * v.cost > best)
+        best = v.accuracy - mu * v.cost, best_easy = e, best_hard = h;
+    }
+  return {best_easy, best_hard};
+}
+
+} // namespace
+
 void fit_dimec(const DimecOptions& o) {
   if (!(o.mu >= 0)) throw InputError("command line: --mu must be at least 0");
   if (!(o.edge_offload >= 0) || !(o.cloud_offload >= 0))
@@ -87,45 +160,10 @@ void fit_dimec(const DimecOptions& o) {
   if (o.run.limit > 0 && static_cast<std::size_t>(o.run.limit) < trace.inputs.size())
     trace.inputs.resize(static_cast<std::size_t>(o.run.limit));
   const auto region = read_regions(o.cartography, zoo.names, zoo.zoo_images, o.phone, o.zoo);
-
-  // Three disjoint sets: cartography samples (the zoo's training images) train the region
-  // classifier; the images after them (the multiplexer's) choose the thresholds; the trace's
-  // test images are only placed, then scored.
-  const auto train = read_fashion_mnist(o.run.data, "train");
-  const auto test = read_fashion_mnist(o.run.data, "t10k");
-  const long step = std::max(1L, zoo.zoo_images / o.region_samples);
-  std::vector<int64_t> carto_rows;
-  for (long s = 0; s < zoo.zoo_images && static_cast<long>(carto_rows.size()) < o.region_samples;
-       s += step)
-    carto_rows.push_back(s);
-  const int64_t val_end =
-      o.run.limit > 0 ? std::min<int64_t>(train.images.size(0), zoo.zoo_images + o.run.limit)
-                      : train.images.size(0);
-  if (val_end - zoo.zoo_images < 10)
-    throw InputError(o.zoo + ": fewer than 10 training images after the zoo's for validation");
-  auto norm = [](const torch::Tensor& x) { return (x - kPixelShift) / kPixelScale; };
-  const auto x_carto = norm(train.images.index_select(0, torch::tensor(carto_rows)));
-  const auto x_val = norm(train.images.slice(0, zoo.zoo_images, val_end));
-  const auto y_val = train.labels.slice(0, zoo.zoo_images, val_end);
-  const auto x_test = norm(test.images.index_select(
-      0, torch::tensor(test_rows(trace, o.trace, test.images.size(0), 1), torch::kLong)));
-
-  auto& phone_net = zoo.nets[static_cast<std::size_t>(tiers[0])];
-  const auto features =
-      torch::cat({run_cuts(phone_net, x_carto).back(), run_cuts(phone_net, x_val).back(),
-                  run_cuts(phone_net, x_test).back()});
-  const auto n_carto = static_cast<std::size_t>(x_carto.size(0));
-  const auto n_val = static_cast<std::size_t>(x_val.size(0));
+  const DimecData d = load_dimec_data(o, zoo, trace);
+  const auto p = region_probabilities(o, zoo, tiers[0], d, region);
+  const auto n_val = static_cast<std::size_t>(d.x_val.size(0));
   const auto n_test = trace.inputs.size();
-  // One-hot regions for the cartography rows; the other rows' targets are never read.
-  auto targets = torch::zeros({features.size(0), 3});
-  for (std::size_t i = 0; i < n_carto; ++i)
-    targets[static_cast<int64_t>(i)][region[static_cast<std::size_t>(carto_rows[i])]] = 1.0f;
-  std::vector<std::size_t> fit_rows(n_carto), placed_rows(n_val + n_test);
-  std::iota(fit_rows.begin(), fit_rows.end(), 0);
-  std::iota(placed_rows.begin(), placed_rows.end(), n_carto);
-  const auto p =
-      probabilities(fit_and_score_head(features, targets, fit_rows, placed_rows, o.head));
   const std::vector<std::array<double, 3>> p_val(p.begin(), p.begin() + static_cast<long>(n_val));
   const std::vector<std::array<double, 3>> p_test(p.begin() + static_cast<long>(n_val), p.end());
 
@@ -138,24 +176,14 @@ void fit_dimec(const DimecOptions& o) {
       g_phone + 1 + o.cloud_offload};
   const std::array<double, 3> cloud_cost{0, 0, 1 + o.cloud_offload}; // all-cloud: no phone model
 
-  const auto val_pred = run_zoo(zoo, x_val).probabilities.argmax(2);
+  const auto val_pred = run_zoo(zoo, d.x_val).probabilities.argmax(2);
   std::vector<std::array<bool, 3>> val_right(n_val);
   for (std::size_t i = 0; i < n_val; ++i)
     for (int t = 0; t < 3; ++t)
       val_right[i][static_cast<std::size_t>(t)] =
           val_pred[static_cast<int64_t>(i)][tiers[t]].item<int64_t>() ==
-          y_val[static_cast<int64_t>(i)].item<int64_t>();
-  double best_easy = 1.01, best_hard = 1.01, best = -1e300;
-  std::vector<double> grid;
-  for (int k = 1; k <= 19; ++k)
-    grid.push_back(0.05 * k);
-  grid.push_back(1.01); // never
-  for (const double e : grid)
-    for (const double h : grid) {
-      const auto v = score_placement(place(p_val, e, h), val_right, cost);
-      if (v.accuracy - o.mu * v.cost > best)
-        best = v.accuracy - o.mu * v.cost, best_easy = e, best_hard = h;
-    }
+          d.y_val[static_cast<int64_t>(i)].item<int64_t>();
+  const auto [best_easy, best_hard] = choose_thresholds(p_val, val_right, cost, o.mu);
 
   // Place the test inputs with the chosen thresholds; only now are their labels read.
   const auto tier = place(p_test, best_easy, best_hard);

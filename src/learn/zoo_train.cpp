@@ -34,6 +34,26 @@ std::string cartography_csv(const torch::Tensor& gold, const torch::Tensor& righ
   return out;
 }
 
+// Writes each member's weights and zoo.csv, the listing `zoo eval` and `mux train` read.
+void save_zoo(std::vector<ZooNet>& zoo, const ZooTrainOptions& o, int64_t images) {
+  std::filesystem::create_directories(o.out);
+  std::string listing = "architecture,gmacs,parameters,projection_dim,contrastive,epochs,"
+                        "zoo_images,seed\n";
+  for (auto& net : zoo) {
+    const auto path =
+        (std::filesystem::path(o.out) / ("zoo-" + net->architecture() + ".pt")).string();
+    torch::save(net, path + ".tmp");
+    std::filesystem::rename(path + ".tmp", path);
+    int64_t count = 0;
+    for (const auto& p : net->parameters())
+      count += p.numel();
+    listing +=
+        fmt::format("{},{:.6g},{},{},{},{},{},{}\n", net->architecture(), net->gmacs(), count,
+                    o.projection_dim, o.contrastive ? 1 : 0, o.run.epochs, images, o.run.seed);
+  }
+  write_atomically((std::filesystem::path(o.out) / "zoo.csv").string(), listing);
+}
+
 } // namespace
 
 void train_zoo(const ZooTrainOptions& o) {
@@ -102,23 +122,7 @@ void train_zoo(const ZooTrainOptions& o) {
                  o.contrastive ? fmt::format(", contrastive {:.4f}", con_sum / batches) : "",
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   }
-
-  std::filesystem::create_directories(o.out);
-  std::string listing = "architecture,gmacs,parameters,projection_dim,contrastive,epochs,"
-                        "zoo_images,seed\n";
-  for (auto& net : zoo) {
-    const auto path =
-        (std::filesystem::path(o.out) / ("zoo-" + net->architecture() + ".pt")).string();
-    torch::save(net, path + ".tmp");
-    std::filesystem::rename(path + ".tmp", path);
-    int64_t count = 0;
-    for (const auto& p : net->parameters())
-      count += p.numel();
-    listing +=
-        fmt::format("{},{:.6g},{},{},{},{},{},{}\n", net->architecture(), net->gmacs(), count,
-                    o.projection_dim, o.contrastive ? 1 : 0, o.run.epochs, n, o.run.seed);
-  }
-  write_atomically((std::filesystem::path(o.out) / "zoo.csv").string(), listing);
+  save_zoo(zoo, o, n);
   if (!o.cartography.empty()) write_atomically(o.cartography, cartography_csv(gold, right, archs));
 }
 

@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# Byte-identical results across --jobs 1 and --jobs 2 (issue "Trustworthy under bad input",
-# determinism): every shipped scenario whose inputs are in the repository, plus wifi-walk
-# when the shared data is there. imagenet-1300 and fmnist-dimec read traces built under
-# build/, so they are left to their own tests. Adaptive policies' learning files too.
+# Byte-identical results and request logs (docs/invariants.md #3): for every shipped scenario
+# whose inputs are in the repository, plus wifi-walk when the shared data is there,
+#  * --jobs 1 and --jobs 2 give the same results.csv and request log;
+#  * so does a run with AVX, AVX2, FMA and AVX-512 hidden from glibc's libm, which picks its
+#    exp, log and pow variants by CPU feature (docs/reproducibility.md);
+#  * both match the digests committed in tests/data/scenario-digests.csv, so a change that
+#    moves any shipped scenario's numbers fails here until the digests are renewed with
+#    `determinism.sh --update` and the change is explained in its commit.
+# imagenet-1300 and fmnist-dimec read traces built under build/, so they are left to their
+# own tests. Adaptive policies' learning files are compared across the runs too.
 source "$(dirname "$0")/common.sh"
 S=$SRC/scenarios
+DIGESTS=$SRC/tests/data/scenario-digests.csv
 scenarios=("$S/paper-table1.ini" "$S/paper-table1-light-mux.ini" "$S/paper-table2.ini"
   "$S/paper-realistic.ini" "$S/bandwidth-sweep.ini" "$S/load-sweep.ini"
   "$S/load-sweep-batching.ini" "$S/campus.ini" "$S/fading-cell.ini" "$S/fmnist.ini")
@@ -17,20 +24,46 @@ if [[ -f $walk ]]; then
 else
   echo "skip wifi-walk: no shared data at $data"
 fi
-for jobs in 1 2; do
-  "$MUXSIM" run "${scenarios[@]}" --out "$WORK/jobs$jobs" --jobs "$jobs" --quiet ||
-    fail "run with --jobs $jobs"
+
+# run NAME SCENARIO JOBS [VAR=VALUE...]: results and the request log's text under $WORK/NAME.
+run() {
+  local name=$1 ini=$2 jobs=$3
+  shift 3
+  mkdir -p "$WORK/$name"
+  env "$@" "$MUXSIM" run "$ini" --out "$WORK/$name" --requests "$WORK/$name/requests.csv.gz" \
+    --jobs "$jobs" --quiet || fail "$name"
+  gzip -dc "$WORK/$name/requests.csv.gz" >"$WORK/$name/requests.csv"
+}
+digest() { sha256sum <"$1" | cut -c1-16; }
+
+echo "scenario,results_sha256,requests_sha256" >"$WORK/digests.csv"
+for ini in "${scenarios[@]}"; do
+  s=$(basename "$ini" .ini)
+  run "$s-1" "$ini" 1
+  run "$s-2" "$ini" 2
+  run "$s-libm" "$ini" 2 GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX2,-FMA,-AVX
+  for other in 2 libm; do
+    for f in results.csv requests.csv; do
+      cmp -s "$WORK/$s-1/$f" "$WORK/$s-$other/$f" || fail "$s: $f differs between --jobs 1 and $other"
+    done
+    if [[ -d $WORK/$s-1/learning ]]; then
+      diff -r "$WORK/$s-1/learning" "$WORK/$s-$other/learning" >/dev/null ||
+        fail "$s: learning files differ between --jobs 1 and $other"
+    fi
+  done
+  echo "$s,$(digest "$WORK/$s-1/results.csv"),$(digest "$WORK/$s-1/requests.csv")" >>"$WORK/digests.csv"
 done
-cmp "$WORK/jobs1/results.csv" "$WORK/jobs2/results.csv" || fail "results.csv differs between --jobs 1 and 2"
-diff -r "$WORK/jobs1/learning" "$WORK/jobs2/learning" >/dev/null || fail "learning files differ"
-echo "ok: $(($(wc -l <"$WORK/jobs1/results.csv") - 1)) rows byte-identical across --jobs 1 and 2"
-# The same bytes on a CPU without AVX, AVX2, FMA or AVX-512 (docs/reproducibility.md):
-# glibc's libm picks exp, log and pow variants by CPU feature, and the tunable hides these
-# features from it.
-GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX512F,-AVX2,-FMA,-AVX "$MUXSIM" run "${scenarios[@]}" \
-  --out "$WORK/baseline" --jobs 2 --quiet || fail "run with the vector ISA extensions hidden"
-cmp "$WORK/jobs1/results.csv" "$WORK/baseline/results.csv" ||
-  fail "results.csv differs with AVX, AVX2, FMA and AVX-512 hidden from libm"
-diff -r "$WORK/jobs1/learning" "$WORK/baseline/learning" >/dev/null ||
-  fail "learning files differ with AVX, AVX2, FMA and AVX-512 hidden from libm"
-echo "ok: byte-identical with AVX, AVX2, FMA and AVX-512 hidden from libm"
+echo "ok: ${#scenarios[@]} scenarios byte-identical across --jobs 1, --jobs 2 and libm without AVX"
+
+if [[ ${1:-} == --update ]]; then
+  cp "$WORK/digests.csv" "$DIGESTS"
+  echo "wrote $DIGESTS"
+  exit 0
+fi
+while IFS=, read -r s results requests; do
+  [[ $s == scenario ]] && continue
+  committed=$(grep "^$s," "$DIGESTS") || fail "$s: no committed digest in $DIGESTS"
+  [[ $committed == "$s,$results,$requests" ]] ||
+    fail "$s: digests $results,$requests differ from the committed ${committed#*,} (a change in its numbers: renew with determinism.sh --update and say why)"
+done <"$WORK/digests.csv"
+echo "ok: every scenario matches its committed digests"
