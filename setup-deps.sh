@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs muxsim's Debian 12 dependencies that are missing (apt-get; root or sudo).
-# usage: ./setup-deps.sh [--fuzz]
+# usage: ./setup-deps.sh [--fuzz | --validation]
 # libtorch-dev, libjpeg62-turbo-dev, zlib1g-dev and libssl-dev (SHA-256) are for src/learn
 # (the LibTorch layer); core and sim never include them. dataset-fashion-mnist is the data of
 # the fmnist zoo.
@@ -11,6 +11,10 @@ packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev
   python3-ipykernel jupyter-nbconvert)
 # --fuzz: also what tests/fuzz (clang's libFuzzer) and tests/sanitize.sh need.
 [[ ${1:-} == --fuzz ]] && packages+=(clang libclang-rt-14-dev python3-pil)
+# --validation: ns-3 for the packet-level Wi-Fi reference in validation/ns3/
+# (docs/wifi-validation.md): the GSL it links, and the ns3 package, whose helper programs
+# Debian's ns3 CMake package requires to exist. Neither the build nor ./test.sh needs it.
+[[ ${1:-} == --validation ]] && packages+=(libns3-dev libgsl-dev ns3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
