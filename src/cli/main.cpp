@@ -22,6 +22,7 @@ const char* kUsage =
     "  platform     print the SimGrid platform XML of a scenario's run\n"
     "  merge        join the results of a sweep's shards (run --shard k/n)\n"
     "  report       print results.csv as Markdown tables, the best of each column in bold\n"
+    "  airtime      802.11g goodput of stations at given PHY rates, alone and sharing a cell\n"
     "  predict      classify an image folder with a TorchScript model\n"
     "  trace        join predictions, train the multiplexers out-of-fold, write a trace\n"
     "  profile      time models on this CPU and write a measured device profile\n"
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
       {"platform", muxsim::cli::platform_command},
       {"merge", muxsim::cli::merge_command},
       {"report", muxsim::cli::report_command},
+      {"airtime", muxsim::cli::airtime_command},
   };
   for (const char* learn : {"predict", "trace", "profile", "zoo", "mux"})
     commands[learn] = [argv](const std::vector<std::string>&) { return hand_to_learn(argv); };

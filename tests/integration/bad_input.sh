@@ -115,6 +115,9 @@ expect_bad log-setting "command line: --log 'muxsim_phone=debug' is not CATEGORY
 "$MUXSIM" run "$WORK/good.ini" --out "$WORK/logged" --quiet --log muxsim_phone.thresh:verbose 2>"$WORK/err" ||
   fail "--log muxsim_phone.thresh:verbose was refused"
 grep -q "muxsim_phone/VERBOSE\] request 0 " "$WORK/err" || fail "--log traced no request: $(head -3 "$WORK/err")"
+"$MUXSIM" airtime 54,7 >"$WORK/out" 2>"$WORK/err"
+[[ $? == 2 ]] && grep -qF "7 Mbit/s is not an 802.11g rate" "$WORK/err" && [[ ! -s $WORK/out ]] ||
+  fail "airtime with a rate 802.11g lacks: $(cat "$WORK/err")"
 touch "$WORK/a-file"
 "$MUXSIM" run "$WORK/good.ini" --out "$WORK/a-file" --quiet 2>"$WORK/err"
 [[ $? == 2 ]] && grep -qF "$WORK/a-file: Not a directory" "$WORK/err" ||

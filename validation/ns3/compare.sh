@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Cell goodput of saturated 802.11g cells: ns-3's packet-level 802.11 (validation/ns3/
+# wifi_cell.cc) against muxsim's flow-level cell, with PHY rates taken as goodput (what the
+# simulator does today) and through the 802.11 timing model (`muxsim airtime`).
+# usage: validation/ns3/compare.sh [--ns3]   (--ns3: rerun ns-3 and rewrite ns3-80211g.csv;
+#        otherwise the committed ns-3 side is read). Prints a Markdown table.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+muxsim=${MUXSIM:-$here/../../build/muxsim}
+committed=$here/ns3-80211g.csv
+# Each cell: its stations' PHY rates. Every station uploads 100 KB messages back to back
+# over one TCP connection to a wired server 0.1 ms behind the access point; 8 s simulated,
+# the first 2 s left out.
+# repeat TIMES LIST: LIST, TIMES over, comma-separated.
+repeat() {
+  local out=$2
+  for ((i = 1; i < $1; ++i)); do out+=",$2"; done
+  echo "$out"
+}
+cells=(54 54,54 "$(repeat 5 54)" "$(repeat 10 54)" "$(repeat 20 54)" 6 6,6 "$(repeat 5 6)" 24
+  24,24,24 1 11 54,6 54,54,24,6 54,48,36,24,12 54,48,36,24,18,12,9,6,54,48
+  "$(repeat 5 54,24,12,6)")
+if [[ ${1:-} == --ns3 ]]; then
+  wifi_cell=$("$here/build.sh")
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  echo "rates,stations,messages,ns3_goodput_mbps" >"$tmp/out.csv"
+  for rates in "${cells[@]}"; do
+    "$wifi_cell" --rates="$rates" --upload=100000 --seconds=8 --warmup=2 --out="$tmp/cell.csv"
+    /usr/bin/python3 - "$tmp/cell.csv" "$rates" >>"$tmp/out.csv" <<'PY'
+import sys
+import pandas as pd
+d = pd.read_csv(sys.argv[1])
+d = d[d.uploaded_s <= 8]
+# Each station's goodput: its whole messages over the span from its first start to its
+# last upload; the cell's is their sum.
+g = sum(len(x) * 100000 * 8 / (x.uploaded_s.max() - x.start_s.min()) / 1e6
+        for _, x in d.groupby("station"))
+rates = sys.argv[2]
+print(f'"{rates}",{len(rates.split(","))},{len(d)},{g:.4f}')
+PY
+    echo "ns-3: $rates done" >&2
+  done
+  cp "$tmp/out.csv" "$committed"
+fi
+/usr/bin/python3 - "$committed" "$muxsim" <<'PY'
+import subprocess, sys
+import pandas as pd
+ns3 = pd.read_csv(sys.argv[1])
+print("| stations | PHY rates (Mbit/s) | ns-3 | muxsim, rates as goodput | ratio | muxsim, 802.11 timing | ratio |")
+print("|---|---|---|---|---|---|---|")
+for _, r in ns3.iterrows():
+    out = subprocess.run([sys.argv[2], "airtime", r.rates], capture_output=True, text=True, check=True).stdout
+    cell = [l for l in out.splitlines() if l.startswith("cell,")][0].split(",")
+    flat, timed = float(cell[1]), float(cell[2])
+    rates = r.rates if len(r.rates) < 30 else r.rates[:27] + "…"
+    print(f"| {r.stations} | {rates} | {r.ns3_goodput_mbps:.2f} | {flat:.2f} | {flat / r.ns3_goodput_mbps:.2f} | {timed:.2f} | {timed / r.ns3_goodput_mbps:.2f} |")
+PY
