@@ -36,6 +36,7 @@ struct Options {
   double wired_delay_ms = 0.1, distance_m = 5;
   uint32_t seed = 1;
   std::string out = "-";
+  std::string goodput; // also write each station's bytes received by the server after warmup
 };
 
 std::vector<std::string> split(const std::string& text) {
@@ -152,6 +153,12 @@ public:
                                  MakeCallback(&Server::accepted, this));
   }
 
+  // Bytes each station has delivered to the server so far.
+  uint64_t delivered(int station) const {
+    const auto it = delivered_.find(station);
+    return it == delivered_.end() ? 0 : it->second;
+  }
+
 private:
   void accepted(Ptr<Socket> s, const Address& from) {
     // Stations connect in order of their addresses: 10.1.1.2 is station 0.
@@ -161,8 +168,10 @@ private:
   }
   void on_receive(Ptr<Socket> s) {
     uint64_t& got = bytes_[PeekPointer(s)];
-    while (Ptr<Packet> p = s->Recv())
+    while (Ptr<Packet> p = s->Recv()) {
       got += p->GetSize();
+      delivered_[owner_[PeekPointer(s)]] += p->GetSize();
+    }
     const auto whole = static_cast<uint64_t>(o_.upload);
     while (got >= whole) {
       got -= whole;
@@ -180,6 +189,7 @@ private:
   Ptr<Socket> listener_;
   std::map<Socket*, uint64_t> bytes_;
   std::map<Socket*, int> owner_;
+  std::map<int, uint64_t> delivered_;
 };
 
 } // namespace
@@ -203,6 +213,8 @@ int main(int argc, char* argv[]) {
   cmd.AddValue("distance", "metres from each station to the access point", o.distance_m);
   cmd.AddValue("seed", "run number of ns-3's random streams", o.seed);
   cmd.AddValue("out", "CSV file, or - for stdout", o.out);
+  cmd.AddValue("goodput", "CSV file of each station's bytes delivered after --warmup",
+               o.goodput);
   cmd.Parse(argc, argv);
   if (o.standard != "802.11g" && o.standard != "802.11n") {
     std::fprintf(stderr, "wifi_cell: --standard must be 802.11g or 802.11n\n");
@@ -298,8 +310,26 @@ int main(int argc, char* argv[]) {
     // Connections open one after another before the first message.
     Simulator::Schedule(MilliSeconds(100 + 10 * i), &Station::start, actors.back());
   }
+  // Goodput: the bytes each station delivers between --warmup and the end.
+  std::vector<uint64_t> at_warmup(n, 0);
+  Simulator::Schedule(Seconds(o.warmup), [&] {
+    for (uint32_t i = 0; i < n; ++i)
+      at_warmup[i] = srv.delivered(static_cast<int>(i));
+  });
+  std::vector<uint64_t> at_end(n, 0);
+  Simulator::Schedule(Seconds(o.seconds) - NanoSeconds(1), [&] {
+    for (uint32_t i = 0; i < n; ++i)
+      at_end[i] = srv.delivered(static_cast<int>(i));
+  });
   Simulator::Stop(Seconds(o.seconds));
   Simulator::Run();
+  if (!o.goodput.empty()) {
+    std::ofstream g(o.goodput);
+    g << "station,rate,bytes,seconds\n";
+    for (uint32_t i = 0; i < n; ++i)
+      g << i << ',' << rates[i] << ',' << at_end[i] - at_warmup[i] << ',' << o.seconds - o.warmup
+        << '\n';
+  }
   Simulator::Destroy();
   for (Station* st : actors)
     delete st;
