@@ -21,7 +21,7 @@ TEST_CASE("802.11g at 54 Mbit/s, one station: 23.92 Mbit/s of TCP goodput") {
   CHECK(exchange_us(54, 88) == doctest::Approx(181.5));
   // A segment costs 393.5 + 181.5 / 2 = 484.25 us of air: 11,584 bits in it, 23.921 Mbit/s.
   CHECK(segment_airtime_us(54) == doctest::Approx(484.25));
-  CHECK(goodput_alone_mbps(54) == doctest::Approx(11584 / 484.25));
+  CHECK(goodput_mbps(54) == doctest::Approx(11584 / 484.25));
 }
 
 TEST_CASE("802.11g at 6 Mbit/s, one station: 4.85 Mbit/s") {
@@ -34,7 +34,7 @@ TEST_CASE("802.11g at 6 Mbit/s, one station: 4.85 Mbit/s") {
   // The TCP ACK: 726 bits, 31 symbols, 124 + 26 = 150 us.
   CHECK(ppdu_us(6, 88) == 150);
   CHECK(segment_airtime_us(6) == doctest::Approx(2233.5 + 305.5 / 2));
-  CHECK(goodput_alone_mbps(6) == doctest::Approx(4.8545).epsilon(1e-4));
+  CHECK(goodput_mbps(6) == doctest::Approx(4.8545).epsilon(1e-4));
 }
 
 TEST_CASE("802.11g's rates, and the DSSS rates it keeps from 802.11b") {

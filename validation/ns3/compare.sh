@@ -44,12 +44,12 @@ fi
 import subprocess, sys
 import pandas as pd
 ns3 = pd.read_csv(sys.argv[1])
-print("| stations | PHY rates (Mbit/s) | ns-3 | muxsim, rates as goodput | ratio | muxsim, 802.11 timing | ratio |")
+print("| stations | PHY rates (Mbit/s) | ns-3 | muxsim, rates as goodput | ratio | muxsim, 802.11 model | ratio |")
 print("|---|---|---|---|---|---|---|")
 for _, r in ns3.iterrows():
     out = subprocess.run([sys.argv[2], "airtime", r.rates], capture_output=True, text=True, check=True).stdout
     cell = [l for l in out.splitlines() if l.startswith("cell,")][0].split(",")
-    flat, timed = float(cell[1]), float(cell[2])
+    flat, timed = float(cell[1]), float(cell[3])
     rates = r.rates if len(r.rates) < 30 else r.rates[:27] + "…"
     print(f"| {r.stations} | {rates} | {r.ns3_goodput_mbps:.2f} | {flat:.2f} | {flat / r.ns3_goodput_mbps:.2f} | {timed:.2f} | {timed / r.ns3_goodput_mbps:.2f} |")
 PY
