@@ -2,25 +2,24 @@
 # Cell goodput of saturated 802.11g cells: ns-3's packet-level 802.11 (validation/ns3/
 # wifi_cell.cc) against muxsim's flow-level cell, with PHY rates taken as goodput (what the
 # simulator does today) and through the 802.11 timing model (`muxsim airtime`).
-# usage: validation/ns3/compare.sh [--ns3]   (--ns3: rerun ns-3 and rewrite ns3-80211g.csv;
-#        otherwise the committed ns-3 side is read). Prints a Markdown table.
+# usage: validation/ns3/compare.sh [--ns3] [fit|heldout]   (--ns3: rerun ns-3 and rewrite
+#        ns3-80211g-GRID.csv; otherwise the committed ns-3 side is read). Prints a Markdown
+#        table.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 muxsim=${MUXSIM:-$here/../../build/muxsim}
-committed=$here/ns3-80211g.csv
 # Each cell: its stations' PHY rates. Every station uploads 100 KB messages back to back
 # over one TCP connection to a wired server 0.1 ms behind the access point; 30 s simulated,
 # the first 5 s left out (20 TCP flows take seconds to share the air evenly).
-# repeat TIMES LIST: LIST, TIMES over, comma-separated.
-repeat() {
-  local out=$2
-  for ((i = 1; i < $1; ++i)); do out+=",$2"; done
-  echo "$out"
-}
-cells=(54 54,54 "$(repeat 5 54)" "$(repeat 10 54)" "$(repeat 20 54)" 6 6,6 "$(repeat 5 6)" 24
-  24,24,24 1 11 54,6 54,54,24,6 54,48,36,24,12 54,48,36,24,18,12,9,6,54,48
-  "$(repeat 5 54,24,12,6)")
-if [[ ${1:-} == --ns3 ]]; then
+# The grid: fit (the cells the contention model was fitted on) or heldout (cells kept out
+# of the fit), one cell per line of grid-GRID.txt, its ns-3 side in ns3-80211g-GRID.csv.
+rerun=false
+[[ ${1:-} == --ns3 ]] && rerun=true && shift
+grid=${1:-fit}
+[[ -f $here/grid-$grid.txt ]] || { echo "compare.sh: no grid '$grid' (fit or heldout)" >&2; exit 2; }
+committed=$here/ns3-80211g-$grid.csv
+mapfile -t cells < <(grep -v '^#' "$here/grid-$grid.txt")
+if $rerun; then
   wifi_cell=$("$here/build.sh")
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
