@@ -1,18 +1,14 @@
 #pragma once
-// A phone's channel in SimGrid: the actor that moves its Wi-Fi station from rate level to
-// rate level as its rate walk says (docs/network.md).
+// A phone's channel in SimGrid: the actor that moves its Wi-Fi station from rate to rate as
+// its rate walk says (docs/network.md).
 #include "core/model/channel.hpp"
-
-#include <simgrid/s4u.hpp>
-
-#include <map>
+#include "sim/wifi_air.hpp"
 
 namespace muxsim::sim {
 
-// Applies one phone's rate walk to its Wi-Fi station level: sets it now, then sleeps until
-// each next change, keeping `current_mbps` (what the phone's policy sees) in step. A daemon,
-// so the run ends with the phones.
-void channel_actor(const simgrid::s4u::Link* air, simgrid::s4u::Host* phone, RateWalk walk,
-                   const std::map<double, int>* level_of, double* current_mbps);
+// Applies one phone's rate walk: sleeps until each next change, then keeps the station's
+// rate (what the phone's policy sees) and level in step. A daemon, so the run ends with the
+// phones.
+void channel_actor(Station station, RateWalk walk, double* current_mbps);
 
 } // namespace muxsim::sim

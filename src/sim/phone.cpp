@@ -42,7 +42,7 @@ Timing perform(const PhoneContext& ctx, const Plan& plan) {
       t.*s.into = lap_ms(now());
       break;
     case StageKind::Upload:
-      transfer(ctx.host, server.host(), s.bytes, route);
+      transfer(ctx.host, server.host(), s.bytes, route, ctx.station);
       t.upload_ms = lap_ms(now());
       break;
     case StageKind::ServerVisit: {
@@ -59,7 +59,7 @@ Timing perform(const PhoneContext& ctx, const Plan& plan) {
       break;
     }
     case StageKind::Download:
-      transfer(server.host(), ctx.host, s.bytes, route);
+      transfer(server.host(), ctx.host, s.bytes, route, ctx.station);
       t.download_ms = lap_ms(now());
       break;
     }

@@ -19,6 +19,7 @@ struct PhoneContext {
   std::vector<CostBreakdown>* costs = nullptr; // indexed by request
   long* finished = nullptr;                    // requests served, over all phones
   double wifi_mbps = 0; // the phone's current Wi-Fi rate, kept by its channel actor
+  Station station;      // its Wi-Fi station, for transfers
   long index = 0;       // over all cells
 };
 

@@ -82,7 +82,7 @@ PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channe
   PlatformSpec spec;
   spec.cells = point.cells;
   spec.phones_per_cell = point.phones;
-  spec.wifi_levels_mbps = channel.levels();
+  spec.wifi_levels_mbps = WifiAir(s.network.wifi_standard, channel.levels()).bandwidths_mbps();
   spec.wan_mbps = s.network.wan_mbps;
   spec.wan_latency_ms = s.network.wan_latency_ms;
   spec.tcp_window_bytes = s.network.tcp_window_bytes;
@@ -169,9 +169,10 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
            point.phones, spec.wifi_levels_mbps.size(), p.request_count());
   const Servers servers = start_servers(engine, p, spec);
 
-  std::map<double, int> level_of;
-  for (std::size_t i = 0; i < spec.wifi_levels_mbps.size(); ++i)
-    level_of[spec.wifi_levels_mbps[i]] = static_cast<int>(i);
+  const WifiAir air(s.network.wifi_standard, channel.levels());
+  std::vector<CellAir> cells(static_cast<std::size_t>(point.cells));
+  for (long c = 0; c < point.cells; ++c)
+    cells[static_cast<std::size_t>(c)].link = engine.link_by_name(air_name(c));
   // Chunks let a transfer follow rate changes: SimGrid fixes a Wi-Fi station's rate, and
   // bounds a flow by its wired links' bandwidth, when the flow starts.
   const bool varies = channel.varies() || !p.wan_trace.time_s.empty();
@@ -185,19 +186,20 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
   for (long g = 0; g < point.total_phones(); ++g) {
     const long cell = g / point.phones;
     sg4::Host* host = engine.host_by_name(phone_name(g));
-    const sg4::Link* air = engine.link_by_name(air_name(cell));
     RateWalk walk = channel.walk(g);
     PhoneContext& ctx = phones[static_cast<std::size_t>(g)];
     const double first_mbps = walk.next().mbps;
-    air->set_host_wifi_rate(host, level_of.at(first_mbps));
+    ctx.wifi_mbps = first_mbps;
+    const Station station{host, &cells[static_cast<std::size_t>(cell)], &air, &ctx.wifi_mbps};
+    station.set_level();
     if (channel.varies())
-      sg4::Actor::create("channel-" + std::to_string(g), host, channel_actor, air, host, walk,
-                         &level_of, &ctx.wifi_mbps)
+      sg4::Actor::create("channel-" + std::to_string(g), host, channel_actor, station, walk,
+                         &ctx.wifi_mbps)
           ->daemonize();
     GpuServer* edge =
         servers.edges.empty() ? nullptr : servers.edges[cell / s.servers.cells_per_edge].get();
-    ctx = {&p,      &policy, host,      servers.cloud.get(), edge, to_cloud,
-           to_edge, &costs,  &finished, first_mbps,          g};
+    ctx = {&p,      &policy, host,      servers.cloud.get(), edge,    to_cloud,
+           to_edge, &costs,  &finished, first_mbps,          station, g};
     sg4::Actor::create(phone_name(g), host, run_phone, &ctx, g, point);
   }
   engine.run();

@@ -9,12 +9,19 @@ XBT_LOG_NEW_DEFAULT_SUBCATEGORY(muxsim_transfer, muxsim, "uploads and replies, c
 
 namespace muxsim::sim {
 
-void transfer(sg4::Host* from, sg4::Host* to, double bytes, const Route& route) {
+void transfer(sg4::Host* from, sg4::Host* to, double bytes, const Route& route,
+              const Station& station) {
   double left = std::round(bytes);
   XBT_DEBUG("%.0f bytes %s -> %s", left, from->get_cname(), to->get_cname());
   while (left > 0) {
     const double piece = route.chunk_bytes > 0 ? std::min(route.chunk_bytes, left) : left;
+    const bool contends = station.air->contends();
+    if (contends) {
+      ++station.cell->active;
+      station.set_level();
+    }
     sg4::Comm::sendto(from, to, static_cast<uint64_t>(piece));
+    if (contends) --station.cell->active;
     left -= piece;
   }
   if (route.latency_s > 0) sg4::this_actor::sleep_for(route.latency_s);

@@ -4,6 +4,8 @@
 // TCP window bound from the route's latency), then the route's one-way latency is paid
 // once. The platform sets network/latency-factor to 0, so SimGrid itself charges no latency
 // phase (sim/platform.hpp says why).
+#include "sim/wifi_air.hpp"
+
 #include <simgrid/s4u.hpp>
 
 namespace muxsim::sim {
@@ -15,7 +17,10 @@ struct Route {
   double chunk_bytes = 0;
 };
 
-// Blocks the calling actor until the message has arrived.
-void transfer(simgrid::s4u::Host* from, simgrid::s4u::Host* to, double bytes, const Route& route);
+// Blocks the calling actor until the message has arrived. `station` is the phone's end of
+// it: with an 802.11 model each piece counts as active on its cell's air while it is sent,
+// and starts at the station's level for the transfers then active (sim/wifi_air.hpp).
+void transfer(simgrid::s4u::Host* from, simgrid::s4u::Host* to, double bytes, const Route& route,
+              const Station& station);
 
 } // namespace muxsim::sim

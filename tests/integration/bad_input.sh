@@ -103,6 +103,20 @@ sed '1a modes = ,' "$WORK/good.ini" >"$WORK/nomode.ini"
 expect_bad no-mode "nomode.ini:2: field 'modes': names none of closed-form, simulated" "$WORK/nomode.ini"
 scenario empty-section.ini "[policy]" "policies = hybrid" "[polcy]"
 expect_bad unknown-section "empty-section.ini:10: field '[polcy]': unknown section; known: devices, policy" "$WORK/empty-section.ini"
+# Wi-Fi rate semantics (docs/wifi-validation.md): a standard muxsim lacks, and rates the
+# standard lacks.
+scenario std.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11ac"
+expect_bad unknown-standard "std.ini:11: field 'network.wifi_standard': '802.11ac' is not one of none, 802.11g" "$WORK/std.ini"
+scenario g100.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11g" "bandwidth_mbps = 54,100"
+expect_bad not-a-g-rate "g100.ini:12: field 'network.bandwidth_mbps': 100 Mbit/s is not an 802.11g rate" "$WORK/g100.ini"
+scenario g7.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11g" "phone_rates_mbps = random:54,7"
+expect_bad not-a-g-phone-rate "g7.ini:12: field 'network.phone_rates_mbps': 7 Mbit/s is not an 802.11g rate" "$WORK/g7.ini"
+scenario gbad.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11g" "bandwidth_mbps = 54" \
+  "channel = markov" "markov_good_s = 5" "markov_bad_s = 1" "markov_bad_mbps = 0.5"
+expect_bad not-a-g-bad-rate "gbad.ini:16: field 'network.markov_bad_mbps': 0.5 Mbit/s is not an 802.11g rate" "$WORK/gbad.ini"
+scenario gtrace.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11g" \
+  "channel = trace" "channel_trace = $WORK/trace-text.csv"
+expect_bad g-with-trace "gtrace.ini:11: field 'network.wifi_standard': a channel trace is measured goodput; use wifi_standard = none" "$WORK/gtrace.ini"
 scenario huge.ini "[policy]" "policies = hybrid" "[network]" "wan_latency_ms = 1e308"
 expect_bad huge-latency "huge.ini:11: field 'network.wan_latency_ms': must be at most 1e9" "$WORK/huge.ini"
 sed 's#^trace = .*#trace = /dev/zero#' "$WORK/good.ini" >"$WORK/devzero.ini"

@@ -18,7 +18,7 @@ for rate in 54 6; do
 import pandas as pd
 d = pd.read_csv('$WORK/cell.csv')
 print(len(d) * 100000 * 8 / (d.uploaded_s.max() - d.start_s.min()) / 1e6)")
-  model=$("$MUXSIM" airtime $rate | awk -F, '$1 == "cell" {print $3}')
+  model=$("$MUXSIM" airtime $rate | awk -F, '$1 == "cell" {print $4}')
   /usr/bin/python3 -c "import sys; sys.exit(0 if abs($model / $ns3 - 1) <= 0.15 else 1)" ||
     fail "$rate Mbit/s: the model's $model Mbit/s is not within 15 % of ns-3's $ns3"
   echo "ok: $rate Mbit/s: ns-3 $ns3, model $model Mbit/s"

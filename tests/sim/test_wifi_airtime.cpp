@@ -1,8 +1,12 @@
 // Wi-Fi airtime sharing (the 802.11 performance anomaly): stations sharing the air get equal
 // throughput x with sum_i x / r_i = 1, so two stations sending B bytes at once at rates r1
 // and r2 each run at 1 / (1/r1 + 1/r2) and both finish at T = 8 B (1/r1 + 1/r2).
+#include "core/model/prepared.hpp"
+#include "core/model/wifi_timing.hpp"
+#include "core/policy/registry.hpp"
 #include "fork_helper.hpp"
 #include "sim/platform.hpp"
+#include "sim/simulate.hpp"
 #include "test_util.hpp"
 
 #include <doctest/doctest.h>
@@ -73,4 +77,38 @@ TEST_CASE("two phones uploading at once share airtime: both finish at 8B(1/r1 + 
   CHECK(done[1] == doctest::Approx(expected).epsilon(1e-6));
   // Alone, the fast phone would have finished in a quarter of that time.
   CHECK(done[0] > 3.9 * 8 * kBytes / r1);
+}
+
+TEST_CASE("802.11g: two phones at 54 and 6 Mbit/s share the air at the 802.11 model's rates") {
+  // Phone 0 starts its upload alone (one contender); phone 1 starts next, with two active.
+  // Each moves the model's goodput for its PHY rate and contenders, and both finish at
+  // 8B(1/e0 + 1/e1) (docs/wifi-validation.md).
+  const std::string ini = muxsim::test::write_temp(
+      "g.ini", "trace = reconstruct:table1\nprofiles = " +
+                   muxsim::test::source_path("models/jetson-tx2.csv") + "," +
+                   muxsim::test::source_path("models/gtx-1080ti.csv") +
+                   "\nrequests = 2\nmodes = simulated\n[devices]\nphone_device = jetson-tx2\n"
+                   "cloud_device = gtx-1080ti\nmobile_model = mobilenet_v2\n"
+                   "cloud_model = resnext101_32x8d\nmux_model = mux-table1\n[policy]\n"
+                   "policies = cloud-only\n[network]\nwifi_standard = 802.11g\n"
+                   "phone_rates_mbps = 54,6\nupload_bytes = 1000000\n[load]\nphones = 2\n"
+                   "[reconstruct]\ntarget_local_fraction = 0.68\ntarget_hybrid_accuracy = 0.804\n");
+  const auto p = muxsim::prepare(ini);
+  const auto policy = muxsim::make_policy("cloud-only", p->deployment, p->scenario.params);
+  const auto upload_ms = muxsim::test::in_child([&] {
+    std::vector<double> ms;
+    for (const auto& c : muxsim::sim::simulate(*p, *policy, p->run_points()[0]))
+      ms.push_back(c.upload_ms);
+    return ms;
+  });
+  namespace wifi = muxsim::wifi;
+  const double collision = wifi::collision_us({54, 6});
+  const double e0 = wifi::goodput_mbps(54, {1, collision}) * 1e6;
+  const double e1 = wifi::goodput_mbps(6, {2, collision}) * 1e6;
+  const double expected_ms = 8 * 1e6 * (1 / e0 + 1 / e1) * 1e3;
+  REQUIRE(upload_ms.size() == 2);
+  CHECK(upload_ms[0] == doctest::Approx(expected_ms).epsilon(1e-6));
+  CHECK(upload_ms[1] == doctest::Approx(expected_ms).epsilon(1e-6));
+  // Taken as goodput, the PHY rates would have finished in 8B(1/54 + 1/6) Mbit: 1.63 s.
+  CHECK(expected_ms > 1.3 * 8 * (1 / 54.0 + 1 / 6.0) * 1e3);
 }

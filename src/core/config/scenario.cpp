@@ -6,6 +6,7 @@
 #include "core/config/sweep.hpp"
 #include "core/formats/csv.hpp"
 #include "core/formats/input_error.hpp"
+#include "core/model/wifi_timing.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -144,6 +145,29 @@ void check_run_budget(const Scenario& s, long max_runs) {
 
 namespace {
 
+// With an 802.11 standard every rate a phone's Wi-Fi takes is one of the standard's PHY rates;
+// a measured trace is goodput, so it goes with wifi_standard = none.
+void check_wifi_rates(const Scenario& s, const std::map<std::string, std::string>& given) {
+  if (s.network.wifi_standard == WifiStandard::None) return;
+  const ChannelConfig& ch = s.network.channel;
+  if (ch.kind == ChannelKind::Trace)
+    throw InputError(s.at("network.wifi_standard") +
+                     ": a channel trace is measured goodput; use wifi_standard = none");
+  auto check = [&](const char* key, const std::vector<double>& rates) {
+    for (double r : rates)
+      if (!wifi::is_80211g_rate(r))
+        throw InputError(s.at(key) + ": " + fmt::format("{}", r) +
+                         " Mbit/s is not an 802.11g rate (1, 2, 5.5, 11, 6, 9, 12, 18, 24, 36, "
+                         "48, 54)");
+  };
+  if (!ch.phone_rates_mbps.empty())
+    check("network.phone_rates_mbps", ch.phone_rates_mbps);
+  else
+    check("network.bandwidth_mbps", s.network.bandwidth_mbps);
+  if (ch.kind == ChannelKind::Markov && given.count("network.markov_bad_mbps"))
+    check("network.markov_bad_mbps", {ch.markov_bad_mbps});
+}
+
 // The rules between keys that the key table cannot state: defaults taken from other keys,
 // and keys that need or exclude each other.
 void check_relations(Scenario& s, const std::map<std::string, std::string>& given) {
@@ -176,6 +200,7 @@ void check_relations(Scenario& s, const std::map<std::string, std::string>& give
     throw InputError(s.path + ": field 'load.arrival_rate_hz': arrival = poisson needs a rate");
   if (load.arrival != Arrival::Poisson && has("load.arrival_rate_hz"))
     throw InputError(s.at("load.arrival_rate_hz") + ": a rate needs arrival = poisson");
+  check_wifi_rates(s, given);
   const auto& sources = s.reconstruct.ensemble_sources;
   if (!sources.empty() && sources.size() != 2)
     throw InputError(s.at("reconstruct.ensemble_sources") + ": give exactly two models");

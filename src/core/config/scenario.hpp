@@ -32,6 +32,11 @@ const char* mode_name(Mode mode);
 // How each phone's Wi-Fi rate changes over time: held, following a bandwidth trace, or a
 // two-state Markov chain. In the order of the [network] channel key's values.
 enum class ChannelKind { Constant, Trace, Markov };
+// What a Wi-Fi rate means, in the order of the [network] wifi_standard key's values: goodput,
+// as a measured throughput trace gives it (none), or an 802.11g PHY rate, whose goodput the
+// 802.11 model gives (docs/wifi-validation.md).
+enum class WifiStandard { None, G80211 };
+
 // Closed loop (a phone waits for each answer, then thinks) or Poisson arrivals. In the order
 // of the [load] arrival key's values.
 enum class Arrival { Closed, Poisson };
@@ -54,6 +59,7 @@ struct ChannelConfig {
 };
 
 struct NetworkConfig {
+  WifiStandard wifi_standard = WifiStandard::None;
   std::vector<double> bandwidth_mbps;
   ChannelConfig channel;
   double wan_mbps = 10000, wan_latency_ms = 0;

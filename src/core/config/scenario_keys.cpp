@@ -199,6 +199,13 @@ std::vector<KeySpec> channel_keys() {
          s.network.channel.phone_rates_mbps = v.numbers;
          s.network.channel.random_rates = v.random;
        }},
+      choice_key("network.wifi_standard",
+                 "none: Wi-Fi rates are goodput (measured traces); 802.11g: they are PHY rates "
+                 "of 802.11g, moved at the goodput the 802.11 model gives",
+                 "none", K::Choice, {"none", "802.11g"},
+                 [](Scenario& s, const KeyValue& v) {
+                   s.network.wifi_standard = static_cast<WifiStandard>(v.choice);
+                 }),
       choice_key("network.channel", "constant, trace or markov", "constant", K::Choice,
                  {"constant", "trace", "markov"}, enumerated(FIELD(s.network.channel.kind))),
       with_domain({"network.channel_trace",

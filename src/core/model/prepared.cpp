@@ -1,5 +1,7 @@
 #include "core/model/prepared.hpp"
 
+#include "core/model/wifi_timing.hpp"
+
 #include "core/formats/input_error.hpp"
 #include "core/model/reconstruct.hpp"
 #include "core/policy/registry.hpp"
@@ -154,8 +156,11 @@ long Prepared::request_count() const {
 ClosedFormLinks Prepared::links(double wifi_mbps) const {
   const NetworkConfig& n = scenario.network;
   ClosedFormLinks links;
-  links.cloud = {wifi_mbps, n.wan_mbps, n.wan_latency_ms, n.tcp_window_bytes};
-  links.edge = {wifi_mbps, n.edge_link_mbps, n.edge_latency_ms, n.tcp_window_bytes};
+  // A phone alone in its cell: an 802.11g PHY rate moves its lone-station goodput.
+  const double goodput =
+      n.wifi_standard == WifiStandard::G80211 ? wifi::goodput_mbps(wifi_mbps) : wifi_mbps;
+  links.cloud = {goodput, n.wan_mbps, n.wan_latency_ms, n.tcp_window_bytes};
+  links.edge = {goodput, n.edge_link_mbps, n.edge_latency_ms, n.tcp_window_bytes};
   if (scenario.servers.batch_max > 1) links.batch_wait_ms = scenario.servers.batch_wait_ms;
   return links;
 }

@@ -1,0 +1,52 @@
+#pragma once
+// The rate levels of a Wi-Fi cell's air in SimGrid (docs/wifi-validation.md). SimGrid gives
+// each station of a Wi-Fi link one of the link's rate levels and shares the air among the
+// active stations by airtime (the 802.11 anomaly).
+//  * wifi_standard = none: the levels are the channel's rates, taken as goodput.
+//  * 802.11g: each PHY rate has one level per number of contending stations, 1 to
+//    wifi::kMostContenders, moving the goodput the 802.11 model gives for it. A station
+//    takes the level of its PHY rate and of the transfers active in its cell when each of
+//    its transfers (or chunks) starts: SimGrid fixes a station's rate then.
+#include "core/config/scenario.hpp"
+
+#include <simgrid/s4u.hpp>
+
+#include <map>
+#include <vector>
+
+namespace muxsim::sim {
+
+class WifiAir {
+public:
+  // `phy_mbps`: every rate a phone may take (Channel::levels()).
+  WifiAir(WifiStandard standard, const std::vector<double>& phy_mbps);
+  // The link's levels, in index order, for the platform.
+  const std::vector<double>& bandwidths_mbps() const { return bandwidths_; }
+  bool contends() const { return standard_ != WifiStandard::None; }
+  // The level of a station at `phy_mbps` while `active` transfers share its cell (>= 1).
+  int level(double phy_mbps, int active) const;
+
+private:
+  WifiStandard standard_;
+  std::map<double, int> first_level_; // PHY rate -> its first level
+  std::vector<double> bandwidths_;
+};
+
+// One cell's air: its link and how many transfers are on it now.
+struct CellAir {
+  const simgrid::s4u::Link* link = nullptr;
+  int active = 0;
+};
+
+// A phone's side of a transfer: its Wi-Fi station, the cell it shares, and its PHY rate now
+// (kept by its channel actor).
+struct Station {
+  simgrid::s4u::Host* host = nullptr;
+  CellAir* cell = nullptr;
+  const WifiAir* air = nullptr;
+  const double* phy_mbps = nullptr;
+  // Puts the station on its level for the transfers now active in its cell.
+  void set_level() const;
+};
+
+} // namespace muxsim::sim
