@@ -66,6 +66,15 @@ std::string wan_profile(const BandwidthTrace& t, bool loop) {
   return text;
 }
 
+// The cells' rate levels, from every rate the channel takes and the phones' first rates.
+WifiAir wifi_air(const Prepared& p, const RunPoint& point, const Channel& channel) {
+  std::vector<double> first;
+  if (p.scenario.network.wifi_standard != WifiStandard::None)
+    for (long g = 0; g < point.total_phones(); ++g)
+      first.push_back(channel.walk(g).next().mbps);
+  return WifiAir(p.scenario.network.wifi_standard, channel.levels(), first);
+}
+
 // Linux limits a process's memory mappings (vm.max_map_count, 65530 by default), and a
 // SimGrid stack with a guard page takes two. Beyond that many actors SimGrid aborts, so
 // larger runs go without guard pages (their stacks are then zeroed: 32 KiB each).
@@ -82,7 +91,7 @@ PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channe
   PlatformSpec spec;
   spec.cells = point.cells;
   spec.phones_per_cell = point.phones;
-  spec.wifi_levels_mbps = WifiAir(s.network.wifi_standard, channel.levels()).bandwidths_mbps();
+  spec.wifi_levels_mbps = wifi_air(p, point, channel).bandwidths_mbps();
   spec.wan_mbps = s.network.wan_mbps;
   spec.wan_latency_ms = s.network.wan_latency_ms;
   spec.tcp_window_bytes = s.network.tcp_window_bytes;
@@ -169,7 +178,7 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
            point.phones, spec.wifi_levels_mbps.size(), p.request_count());
   const Servers servers = start_servers(engine, p, spec);
 
-  const WifiAir air(s.network.wifi_standard, channel.levels());
+  const WifiAir air = wifi_air(p, point, channel);
   std::vector<CellAir> cells(static_cast<std::size_t>(point.cells));
   for (long c = 0; c < point.cells; ++c)
     cells[static_cast<std::size_t>(c)].link = engine.link_by_name(air_name(c));

@@ -6,15 +6,17 @@
 
 namespace muxsim::sim {
 
-WifiAir::WifiAir(WifiStandard standard, const std::vector<double>& phy_mbps) : standard_(standard) {
+WifiAir::WifiAir(WifiStandard standard, const std::vector<double>& phy_mbps,
+                 const std::vector<double>& first_mbps)
+    : standard_(standard) {
   if (!contends()) {
     bandwidths_ = phy_mbps;
     for (std::size_t i = 0; i < phy_mbps.size(); ++i)
       first_level_[phy_mbps[i]] = static_cast<int>(i);
     return;
   }
-  // Collisions last as long as the cell's frames, averaged over its rates.
-  const double collision_us = wifi::collision_us(phy_mbps);
+  // Collisions last as long as the phones' frames, averaged over pairs of phones.
+  const double collision_us = wifi::collision_us(first_mbps);
   for (double r : phy_mbps) {
     first_level_[r] = static_cast<int>(bandwidths_.size());
     for (int k = 1; k <= wifi::kMostContenders; ++k)

@@ -18,8 +18,11 @@ namespace muxsim::sim {
 
 class WifiAir {
 public:
-  // `phy_mbps`: every rate a phone may take (Channel::levels()).
-  WifiAir(WifiStandard standard, const std::vector<double>& phy_mbps);
+  // `phy_mbps`: every rate a phone may take (Channel::levels()); `first_mbps`: each phone's
+  // rate at the start, whose frames set how long a collision lasts (a phone in a passing
+  // bad state is not counted).
+  WifiAir(WifiStandard standard, const std::vector<double>& phy_mbps,
+          const std::vector<double>& first_mbps);
   // The link's levels, in index order, for the platform.
   const std::vector<double>& bandwidths_mbps() const { return bandwidths_; }
   bool contends() const { return standard_ != WifiStandard::None; }

@@ -13,7 +13,7 @@ source "$(dirname "$0")/common.sh"
 S=$SRC/scenarios
 DIGESTS=$SRC/tests/data/scenario-digests.csv
 scenarios=("$S/paper-table1.ini" "$S/paper-table1-light-mux.ini" "$S/paper-table2.ini"
-  "$S/paper-realistic.ini" "$S/bandwidth-sweep.ini" "$S/load-sweep.ini"
+  "$S/paper-realistic.ini" "$S/paper-realistic-80211g.ini" "$S/bandwidth-sweep.ini" "$S/load-sweep.ini"
   "$S/load-sweep-batching.ini" "$S/campus.ini" "$S/fading-cell.ini" "$S/fmnist.ini")
 data=${MUXSIM_SHARED_DATA:-$SRC/../shared/data}
 walk=$data/bandwidth/wifi-walk/7_1_wifi.csv

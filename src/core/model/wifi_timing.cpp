@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <map>
 
 namespace muxsim::wifi {
 
@@ -100,12 +101,18 @@ double access_us(const Contention& c) {
 
 double collision_us(const std::vector<double>& mbps) {
   if (mbps.empty()) return 0;
+  // Over pairs of distinct rates, weighted by how many stations have each: a cell of 10^5
+  // phones has a handful of rates.
+  std::map<double, double> count;
+  for (double r : mbps)
+    count[r] += 1;
   double sum = 0;
-  for (double a : mbps)
-    for (double b : mbps)
-      sum += std::max(ppdu_us(a, kDataBytes), ppdu_us(b, kDataBytes));
+  for (const auto& [a, na] : count)
+    for (const auto& [b, nb] : count)
+      sum += na * nb * std::max(ppdu_us(a, kDataBytes), ppdu_us(b, kDataBytes));
+  const double n = static_cast<double>(mbps.size());
   const double eifs = kSifsUs + ppdu_us(6, kAckBytes) + kDifsUs;
-  return sum / static_cast<double>(mbps.size() * mbps.size()) + eifs;
+  return sum / (n * n) + eifs;
 }
 
 double segment_airtime_us(double mbps, const Contention& c) {
