@@ -20,25 +20,32 @@ std::vector<double> flatten(const std::vector<CostBreakdown>& costs) {
   return v;
 }
 
+// Every policy of the scenario, at `point`: the simulation's requests equal the closed
+// form's. A fresh policy for each mode: the learning ones keep what they saw.
+void require_every_policy_equal(const Prepared& p, const RunPoint& point) {
+  for (const auto& policy_name : p.scenario.policies) {
+    const auto policy = make_policy(policy_name, p.deployment, p.scenario.params);
+    const auto closed = flatten(evaluate_closed_form(p, *policy, point));
+    const auto simulated = test::in_child([&] {
+      const auto fresh = make_policy(policy_name, p.deployment, p.scenario.params);
+      return flatten(sim::simulate(p, *fresh, point));
+    });
+    INFO(p.scenario.name, " at ", point.bandwidth_mbps, " Mbit/s, ", policy_name);
+    REQUIRE(simulated.size() == closed.size());
+    for (std::size_t i = 0; i < closed.size(); ++i) {
+      INFO("value ", i % 9, " of request ", i / 9);
+      REQUIRE(simulated[i] == doctest::Approx(closed[i]).epsilon(1e-9).scale(1));
+    }
+  }
+}
+
 } // namespace
 
 TEST_CASE("simulation equals closed form, request by request, for every policy") {
   for (const char* name : {"paper-table1", "paper-table2"}) {
     const auto p = prepare(test::source_path(std::string("scenarios/") + name + ".ini"));
     p->scenario.requests = 500;
-    const RunPoint point = p->run_points()[0];
-    for (const auto& policy_name : p->scenario.policies) {
-      const auto policy = make_policy(policy_name, p->deployment, p->scenario.params);
-      const auto closed = flatten(evaluate_closed_form(*p, *policy, point));
-      const auto simulated =
-          test::in_child([&] { return flatten(sim::simulate(*p, *policy, point)); });
-      INFO(name, " ", policy_name);
-      REQUIRE(simulated.size() == closed.size());
-      for (std::size_t i = 0; i < closed.size(); ++i) {
-        INFO("value ", i % 9, " of request ", i / 9);
-        REQUIRE(simulated[i] == doctest::Approx(closed[i]).epsilon(1e-9).scale(1));
-      }
-    }
+    require_every_policy_equal(*p, p->run_points()[0]);
   }
 }
 
@@ -48,24 +55,9 @@ TEST_CASE("802.11g PHY rates: simulation equals closed form at one phone, for ev
   p->scenario.network.wifi_standard = WifiStandard::G80211;
   for (double phy : {54.0, 6.0}) {
     p->bandwidth_mbps = {phy};
-    const RunPoint point = p->run_points()[0];
     // The closed form moves the lone-station goodput, well below the PHY rate.
     CHECK(p->links(phy).cloud.wifi_mbps < 0.81 * phy);
-    for (const auto& policy_name : p->scenario.policies) {
-      // A fresh policy for each mode: the learning ones keep what they saw.
-      const auto policy = make_policy(policy_name, p->deployment, p->scenario.params);
-      const auto closed = flatten(evaluate_closed_form(*p, *policy, point));
-      const auto simulated = test::in_child([&] {
-        const auto fresh = make_policy(policy_name, p->deployment, p->scenario.params);
-        return flatten(sim::simulate(*p, *fresh, point));
-      });
-      INFO(phy, " Mbit/s ", policy_name);
-      REQUIRE(simulated.size() == closed.size());
-      for (std::size_t i = 0; i < closed.size(); ++i) {
-        INFO("value ", i % 9, " of request ", i / 9);
-        REQUIRE(simulated[i] == doctest::Approx(closed[i]).epsilon(1e-9).scale(1));
-      }
-    }
+    require_every_policy_equal(*p, p->run_points()[0]);
   }
 }
 

@@ -117,8 +117,8 @@ public:
     queue_.pop_front();
     m.replied = Simulator::Now().GetSeconds();
     if (m.start >= o_.warmup)
-      csv_ << index_ << ',' << m.queued << ',' << m.start << ',' << m.uploaded << ','
-           << m.replied << '\n';
+      csv_ << index_ << ',' << m.queued << ',' << m.start << ',' << m.uploaded << ',' << m.replied
+           << '\n';
     if (o_.poisson_hz > 0) {
       if (!queue_.empty()) begin();
     } else {
@@ -213,8 +213,7 @@ int main(int argc, char* argv[]) {
   cmd.AddValue("distance", "metres from each station to the access point", o.distance_m);
   cmd.AddValue("seed", "run number of ns-3's random streams", o.seed);
   cmd.AddValue("out", "CSV file, or - for stdout", o.out);
-  cmd.AddValue("goodput", "CSV file of each station's bytes delivered after --warmup",
-               o.goodput);
+  cmd.AddValue("goodput", "CSV file of each station's bytes delivered after --warmup", o.goodput);
   cmd.Parse(argc, argv);
   if (o.standard != "802.11g" && o.standard != "802.11n") {
     std::fprintf(stderr, "wifi_cell: --standard must be 802.11g or 802.11n\n");
@@ -287,7 +286,7 @@ int main(int argc, char* argv[]) {
   stack.Install(server);
   Ipv4AddressHelper address;
   address.SetBase("10.1.1.0", "255.255.255.0");
-  address.Assign(ap_device); // 10.1.1.1
+  address.Assign(ap_device);   // 10.1.1.1
   address.Assign(sta_devices); // 10.1.1.2, .3, ...
   address.SetBase("10.2.1.0", "255.255.255.0");
   const Ipv4InterfaceContainer server_if = address.Assign(wired);
