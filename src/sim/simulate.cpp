@@ -69,10 +69,10 @@ std::string wan_profile(const BandwidthTrace& t, bool loop) {
 // The cells' rate levels, from every rate the channel takes and the phones' first rates.
 WifiAir wifi_air(const Prepared& p, const RunPoint& point, const Channel& channel) {
   std::vector<double> first;
-  if (p.scenario.network.wifi_standard != WifiStandard::None)
+  if (wifi_phy(p.scenario.network))
     for (long g = 0; g < point.total_phones(); ++g)
       first.push_back(channel.walk(g).next().mbps);
-  return WifiAir(p.scenario.network.wifi_standard, channel.levels(), first);
+  return WifiAir(wifi_phy(p.scenario.network), channel.levels(), first);
 }
 
 // Linux limits a process's memory mappings (vm.max_map_count, 65530 by default), and a

@@ -6,9 +6,9 @@
 
 namespace muxsim::sim {
 
-WifiAir::WifiAir(WifiStandard standard, const std::vector<double>& phy_mbps,
+WifiAir::WifiAir(const std::optional<wifi::Phy>& phy, const std::vector<double>& phy_mbps,
                  const std::vector<double>& first_mbps)
-    : standard_(standard) {
+    : phy_(phy) {
   if (!contends()) {
     bandwidths_ = phy_mbps;
     for (std::size_t i = 0; i < phy_mbps.size(); ++i)
@@ -16,11 +16,11 @@ WifiAir::WifiAir(WifiStandard standard, const std::vector<double>& phy_mbps,
     return;
   }
   // Collisions last as long as the phones' frames, averaged over pairs of phones.
-  const double collision_us = wifi::collision_us(first_mbps);
+  const double collision_us = wifi::collision_us(*phy, first_mbps);
   for (double r : phy_mbps) {
     first_level_[r] = static_cast<int>(bandwidths_.size());
     for (int k = 1; k <= wifi::kMostContenders; ++k)
-      bandwidths_.push_back(wifi::goodput_mbps(r, {k, collision_us}));
+      bandwidths_.push_back(wifi::goodput_mbps(*phy, r, {k, collision_us}));
   }
 }
 

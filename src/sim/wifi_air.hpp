@@ -3,15 +3,16 @@
 // each station of a Wi-Fi link one of the link's rate levels and shares the air among the
 // active stations by airtime (the 802.11 anomaly).
 //  * wifi_standard = none: the levels are the channel's rates, taken as goodput.
-//  * 802.11g: each PHY rate has one level per number of contending stations, 1 to
+//  * 802.11g or 802.11n: each PHY rate has one level per number of contending stations, 1 to
 //    wifi::kMostContenders, moving the goodput the 802.11 model gives for it. A station
 //    takes the level of its PHY rate and of the transfers active in its cell when each of
 //    its transfers (or chunks) starts: SimGrid fixes a station's rate then.
-#include "core/config/scenario.hpp"
+#include "core/model/wifi_timing.hpp"
 
 #include <simgrid/s4u.hpp>
 
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace muxsim::sim {
@@ -21,16 +22,16 @@ public:
   // `phy_mbps`: every rate a phone may take (Channel::levels()); `first_mbps`: each phone's
   // rate at the start, whose frames set how long a collision lasts (a phone in a passing
   // bad state is not counted).
-  WifiAir(WifiStandard standard, const std::vector<double>& phy_mbps,
+  WifiAir(const std::optional<wifi::Phy>& phy, const std::vector<double>& phy_mbps,
           const std::vector<double>& first_mbps);
   // The link's levels, in index order, for the platform.
   const std::vector<double>& bandwidths_mbps() const { return bandwidths_; }
-  bool contends() const { return standard_ != WifiStandard::None; }
+  bool contends() const { return phy_.has_value(); }
   // The level of a station at `phy_mbps` while `active` transfers share its cell (>= 1).
   int level(double phy_mbps, int active) const;
 
 private:
-  WifiStandard standard_;
+  std::optional<wifi::Phy> phy_;
   std::map<double, int> first_level_; // PHY rate -> its first level
   std::vector<double> bandwidths_;
 };

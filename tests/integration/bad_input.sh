@@ -106,7 +106,13 @@ expect_bad unknown-section "empty-section.ini:10: field '[polcy]': unknown secti
 # Wi-Fi rate semantics (docs/wifi-validation.md): a standard muxsim lacks, and rates the
 # standard lacks.
 scenario std.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11ac"
-expect_bad unknown-standard "std.ini:11: field 'network.wifi_standard': '802.11ac' is not one of none, 802.11g" "$WORK/std.ini"
+expect_bad unknown-standard "std.ini:11: field 'network.wifi_standard': '802.11ac' is not one of none, 802.11g, 802.11n" "$WORK/std.ini"
+scenario n54.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11n" "bandwidth_mbps = 65,54"
+expect_bad not-an-n-rate "n54.ini:12: field 'network.bandwidth_mbps': 54 Mbit/s is not an 802.11n rate (MCS 0-7" "$WORK/n54.ini"
+scenario gagg.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11g" "wifi_aggregation = true"
+expect_bad aggregation-without-n "gagg.ini:12: field 'network.wifi_aggregation': A-MPDU aggregation is 802.11n's" "$WORK/gagg.ini"
+scenario nagg.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11n" "bandwidth_mbps = 65" "wifi_aggregation = maybe"
+expect_bad aggregation-not-a-flag "nagg.ini:13: field 'network.wifi_aggregation'" "$WORK/nagg.ini"
 scenario g100.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11g" "bandwidth_mbps = 54,100"
 expect_bad not-a-g-rate "g100.ini:12: field 'network.bandwidth_mbps': 100 Mbit/s is not an 802.11g rate" "$WORK/g100.ini"
 scenario g7.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11g" "phone_rates_mbps = random:54,7"
@@ -132,6 +138,12 @@ grep -q "muxsim_phone/VERBOSE\] request 0 " "$WORK/err" || fail "--log traced no
 "$MUXSIM" airtime 54,7 >"$WORK/out" 2>"$WORK/err"
 [[ $? == 2 ]] && grep -qF "7 Mbit/s is not an 802.11g rate" "$WORK/err" && [[ ! -s $WORK/out ]] ||
   fail "airtime with a rate 802.11g lacks: $(cat "$WORK/err")"
+"$MUXSIM" airtime 65,54 --standard 802.11n >"$WORK/out" 2>"$WORK/err"
+[[ $? == 2 ]] && grep -qF "54 Mbit/s is not an 802.11n rate" "$WORK/err" && [[ ! -s $WORK/out ]] ||
+  fail "airtime with a rate 802.11n lacks: $(cat "$WORK/err")"
+"$MUXSIM" airtime 54 --standard 802.11ac >"$WORK/out" 2>"$WORK/err"
+[[ $? == 2 ]] && grep -qF "'802.11ac' is not 802.11g or 802.11n" "$WORK/err" && [[ ! -s $WORK/out ]] ||
+  fail "airtime with an unknown standard: $(cat "$WORK/err")"
 touch "$WORK/a-file"
 "$MUXSIM" run "$WORK/good.ini" --out "$WORK/a-file" --quiet 2>"$WORK/err"
 [[ $? == 2 ]] && grep -qF "$WORK/a-file: Not a directory" "$WORK/err" ||

@@ -102,9 +102,10 @@ TEST_CASE("802.11g: two phones at 54 and 6 Mbit/s share the air at the 802.11 mo
     return ms;
   });
   namespace wifi = muxsim::wifi;
-  const double collision = wifi::collision_us({54, 6});
-  const double e0 = wifi::goodput_mbps(54, {1, collision}) * 1e6;
-  const double e1 = wifi::goodput_mbps(6, {2, collision}) * 1e6;
+  const wifi::Phy g;
+  const double collision = wifi::collision_us(g, {54, 6});
+  const double e0 = wifi::goodput_mbps(g, 54, {1, collision}) * 1e6;
+  const double e1 = wifi::goodput_mbps(g, 6, {2, collision}) * 1e6;
   const double expected_ms = 8 * 1e6 * (1 / e0 + 1 / e1) * 1e3;
   REQUIRE(upload_ms.size() == 2);
   CHECK(upload_ms[0] == doctest::Approx(expected_ms).epsilon(1e-6));

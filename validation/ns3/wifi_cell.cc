@@ -28,7 +28,7 @@ namespace {
 
 struct Options {
   std::string standard = "802.11g";
-  std::string rates = "54"; // per station, Mbit/s (802.11g) or HT MCS index (802.11n)
+  std::string rates = "54"; // per station, PHY rates in Mbit/s
   bool aggregation = false; // 802.11n: A-MPDU on (ns-3's default) or off
   double upload = 28600, download = 0;
   double think_ms = 0, poisson_hz = 0;
@@ -48,12 +48,20 @@ std::vector<std::string> split(const std::string& text) {
 }
 
 // ns-3's name of a PHY rate: ERP-OFDM (6 to 54), the DSSS/CCK rates 802.11g keeps from
-// 802.11b (1, 2, 5.5, 11), or an HT MCS.
+// 802.11b (1, 2, 5.5, 11), or the HT MCS 0-7 of one stream at 20 MHz with the 800 ns guard
+// interval (6.5, 13, 19.5, 26, 39, 52, 58.5, 65). An unknown rate: "".
 std::string mode_name(const std::string& standard, const std::string& rate) {
-  if (standard == "802.11n") return "HtMcs" + rate;
+  if (standard == "802.11n") {
+    const std::vector<std::string> ht{"6.5", "13", "19.5", "26", "39", "52", "58.5", "65"};
+    for (std::size_t mcs = 0; mcs < ht.size(); ++mcs)
+      if (rate == ht[mcs]) return "HtMcs" + std::to_string(mcs);
+    return "";
+  }
   if (rate == "1" || rate == "2" || rate == "11") return "DsssRate" + rate + "Mbps";
   if (rate == "5.5") return "DsssRate5_5Mbps";
-  return "ErpOfdmRate" + rate + "Mbps";
+  for (const char* ofdm : {"6", "9", "12", "18", "24", "36", "48", "54"})
+    if (rate == ofdm) return "ErpOfdmRate" + rate + "Mbps";
+  return "";
 }
 
 struct Message {
@@ -198,8 +206,7 @@ int main(int argc, char* argv[]) {
   Options o;
   CommandLine cmd;
   cmd.AddValue("standard", "802.11g or 802.11n", o.standard);
-  cmd.AddValue("rates", "per station: Mbit/s (802.11g) or HT MCS (802.11n), comma-separated",
-               o.rates);
+  cmd.AddValue("rates", "per station: PHY rates in Mbit/s, comma-separated", o.rates);
   cmd.AddValue("aggregation", "802.11n: A-MPDU aggregation on", o.aggregation);
   cmd.AddValue("upload", "bytes per upload", o.upload);
   cmd.AddValue("download", "bytes per reply (0: none)", o.download);
@@ -226,6 +233,12 @@ int main(int argc, char* argv[]) {
   Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(1 << 22));
 
   const std::vector<std::string> rates = split(o.rates);
+  for (const std::string& r : rates)
+    if (mode_name(o.standard, r).empty()) {
+      std::fprintf(stderr, "wifi_cell: --rates: %s Mbit/s is not a %s rate\n", r.c_str(),
+                   o.standard.c_str());
+      return 2;
+    }
   const auto n = static_cast<uint32_t>(rates.size());
   NodeContainer stations, ap, server;
   stations.Create(n);

@@ -143,22 +143,37 @@ void check_run_budget(const Scenario& s, long max_runs) {
                                s.at(longest->first), s.run_count(), max_runs));
 }
 
+std::optional<wifi::Phy> wifi_phy(const NetworkConfig& n) {
+  switch (n.wifi_standard) {
+  case WifiStandard::None:
+    return std::nullopt;
+  case WifiStandard::G80211:
+    return wifi::Phy{wifi::Standard::G80211, false};
+  case WifiStandard::N80211:
+    return wifi::Phy{wifi::Standard::N80211, n.wifi_aggregation};
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 // With an 802.11 standard every rate a phone's Wi-Fi takes is one of the standard's PHY rates;
 // a measured trace is goodput, so it goes with wifi_standard = none.
 void check_wifi_rates(const Scenario& s, const std::map<std::string, std::string>& given) {
-  if (s.network.wifi_standard == WifiStandard::None) return;
+  if (given.count("network.wifi_aggregation") && s.network.wifi_standard != WifiStandard::N80211)
+    throw InputError(s.at("network.wifi_aggregation") +
+                     ": A-MPDU aggregation is 802.11n's; set wifi_standard = 802.11n or drop it");
+  const std::optional<wifi::Phy> phy = wifi_phy(s.network);
+  if (!phy) return;
   const ChannelConfig& ch = s.network.channel;
   if (ch.kind == ChannelKind::Trace)
     throw InputError(s.at("network.wifi_standard") +
                      ": a channel trace is measured goodput; use wifi_standard = none");
   auto check = [&](const char* key, const std::vector<double>& rates) {
     for (double r : rates)
-      if (!wifi::is_80211g_rate(r))
-        throw InputError(s.at(key) + ": " + fmt::format("{}", r) +
-                         " Mbit/s is not an 802.11g rate (1, 2, 5.5, 11, 6, 9, 12, 18, 24, 36, "
-                         "48, 54)");
+      if (!wifi::has_rate(phy->standard, r))
+        throw InputError(s.at(key) + ": " + fmt::format("{}", r) + " Mbit/s is not an " +
+                         wifi::describe_rates(phy->standard));
   };
   if (!ch.phone_rates_mbps.empty())
     check("network.phone_rates_mbps", ch.phone_rates_mbps);

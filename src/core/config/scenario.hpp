@@ -5,9 +5,11 @@
 // declared once, in core/scenario_keys.cpp; an unknown key is an error that lists them.
 #include "core/model/closed_form.hpp"
 #include "core/model/cost_breakdown.hpp"
+#include "core/model/wifi_timing.hpp"
 #include "core/policy/policy.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,9 +35,9 @@ const char* mode_name(Mode mode);
 // two-state Markov chain. In the order of the [network] channel key's values.
 enum class ChannelKind { Constant, Trace, Markov };
 // What a Wi-Fi rate means, in the order of the [network] wifi_standard key's values: goodput,
-// as a measured throughput trace gives it (none), or an 802.11g PHY rate, whose goodput the
-// 802.11 model gives (docs/wifi-validation.md).
-enum class WifiStandard { None, G80211 };
+// as a measured throughput trace gives it (none), or an 802.11g or 802.11n PHY rate, whose
+// goodput the 802.11 model gives (docs/wifi-validation.md).
+enum class WifiStandard { None, G80211, N80211 };
 
 // Closed loop (a phone waits for each answer, then thinks) or Poisson arrivals. In the order
 // of the [load] arrival key's values.
@@ -60,6 +62,7 @@ struct ChannelConfig {
 
 struct NetworkConfig {
   WifiStandard wifi_standard = WifiStandard::None;
+  bool wifi_aggregation = true; // 802.11n's A-MPDU
   std::vector<double> bandwidth_mbps;
   ChannelConfig channel;
   double wan_mbps = 10000, wan_latency_ms = 0;
@@ -68,6 +71,9 @@ struct NetworkConfig {
   double tcp_window_bytes = kDefaultTcpWindowBytes; // a flow runs at most window / (2 x latency)
   double upload_bytes = 0, download_bytes = 0;
 };
+
+// The 802.11 PHY whose rates a cell's Wi-Fi rates are, or none when they are goodput.
+std::optional<wifi::Phy> wifi_phy(const NetworkConfig& n);
 
 struct LoadConfig {
   std::vector<long> cells, phones; // phones per cell

@@ -200,12 +200,15 @@ std::vector<KeySpec> channel_keys() {
          s.network.channel.random_rates = v.random;
        }},
       choice_key("network.wifi_standard",
-                 "none: Wi-Fi rates are goodput (measured traces); 802.11g: they are PHY rates "
-                 "of 802.11g, moved at the goodput the 802.11 model gives",
-                 "none", K::Choice, {"none", "802.11g"},
+                 "none: Wi-Fi rates are goodput (measured traces); 802.11g or 802.11n: they "
+                 "are PHY rates of that standard, moved at the goodput the 802.11 model gives",
+                 "none", K::Choice, {"none", "802.11g", "802.11n"},
                  [](Scenario& s, const KeyValue& v) {
                    s.network.wifi_standard = static_cast<WifiStandard>(v.choice);
                  }),
+      {"network.wifi_aggregation",
+       "802.11n only: stations send TCP segments in A-MPDUs with block acknowledgement", "true",
+       K::Flag, flag(FIELD(s.network.wifi_aggregation))},
       choice_key("network.channel", "constant, trace or markov", "constant", K::Choice,
                  {"constant", "trace", "markov"}, enumerated(FIELD(s.network.channel.kind))),
       with_domain({"network.channel_trace",
