@@ -42,22 +42,27 @@ int airtime_command(const std::vector<std::string>& args) {
                        wifi::describe_rates(phy.standard));
     phy_mbps.push_back(r);
   }
-  // Shared frame for frame, every station moves the same goodput: n over the sum of each
-  // station's time per bit (the 802.11 anomaly). In the cell, frames contend (Bianchi's
-  // model, at most kMostContenders at once under TCP).
+  // Each station sends one PPDU a round, of w segments (1 frame for frame, the 802.11
+  // anomaly: every station moves the same goodput; with A-MPDU, as many as its rate fits):
+  // station i moves w_i over the sum of w_j / goodput_j. In the cell, frames contend
+  // (Bianchi's model, at most kMostContenders at once under TCP).
   const int n = static_cast<int>(phy_mbps.size());
   const wifi::Contention cell{std::min(n, wifi::kMostContenders),
                               wifi::collision_us(phy, phy_mbps)};
-  double phy_time = 0, air_time = 0;
+  double phy_time = 0, round_time = 0;
+  for (double r : phy_mbps) {
+    phy_time += 1 / r;
+    round_time += wifi::segments_per_ppdu(phy, r) / wifi::goodput_mbps(phy, r, cell);
+  }
   fmt::print("station,phy_mbps,goodput_alone_mbps,goodput_in_cell_mbps\n");
+  double cell_mbps = 0;
   for (int i = 0; i < n; ++i) {
     const double r = phy_mbps[static_cast<std::size_t>(i)];
-    const double shared = wifi::goodput_mbps(phy, r, cell);
+    const double shared = wifi::segments_per_ppdu(phy, r) / round_time;
     fmt::print("{},{},{:.4f},{:.4f}\n", i, r, wifi::goodput_mbps(phy, r), shared);
-    phy_time += 1 / r;
-    air_time += 1 / shared;
+    cell_mbps += shared;
   }
-  fmt::print("cell,{:.4f},,{:.4f}\n", n / phy_time, n / air_time);
+  fmt::print("cell,{:.4f},,{:.4f}\n", n / phy_time, cell_mbps);
   return 0;
 }
 

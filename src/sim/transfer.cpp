@@ -20,7 +20,9 @@ void transfer(sg4::Host* from, sg4::Host* to, double bytes, const Route& route,
       ++station.cell->active;
       station.set_level();
     }
-    sg4::Comm::sendto(from, to, static_cast<uint64_t>(piece));
+    // Scaled bytes for a station sharing the air by A-MPDU rounds (sim/wifi_air.hpp).
+    const double sent = std::round(piece / station.air->weight(*station.phy_mbps));
+    sg4::Comm::sendto(from, to, static_cast<uint64_t>(sent));
     if (contends) --station.cell->active;
     left -= piece;
   }

@@ -17,11 +17,18 @@ WifiAir::WifiAir(const std::optional<wifi::Phy>& phy, const std::vector<double>&
   }
   // Collisions last as long as the phones' frames, averaged over pairs of phones.
   const double collision_us = wifi::collision_us(*phy, first_mbps);
+  for (double r : phy_mbps)
+    most_segments_ = std::max(most_segments_, wifi::segments_per_ppdu(*phy, r));
   for (double r : phy_mbps) {
     first_level_[r] = static_cast<int>(bandwidths_.size());
     for (int k = 1; k <= wifi::kMostContenders; ++k)
-      bandwidths_.push_back(wifi::goodput_mbps(*phy, r, {k, collision_us}));
+      bandwidths_.push_back(wifi::goodput_mbps(*phy, r, {k, collision_us}) / weight(r));
   }
+}
+
+double WifiAir::weight(double phy_mbps) const {
+  if (!phy_ || !phy_->aggregation) return 1;
+  return static_cast<double>(wifi::segments_per_ppdu(*phy_, phy_mbps)) / most_segments_;
 }
 
 int WifiAir::level(double phy_mbps, int active) const {

@@ -7,6 +7,13 @@
 //    wifi::kMostContenders, moving the goodput the 802.11 model gives for it. A station
 //    takes the level of its PHY rate and of the transfers active in its cell when each of
 //    its transfers (or chunks) starts: SimGrid fixes a station's rate then.
+//  * With A-MPDU the air is shared by rounds, not by bits: each active station sends one
+//    PPDU a round, holding as many segments as its rate fits (wifi::segments_per_ppdu), so a
+//    fast station moves more than a slow one. SimGrid's Wi-Fi link gives every flow the same
+//    rate, so a station's transfers are sent as scaled bytes: each byte SimGrid moves stands
+//    for `weight` real ones, and the station's levels are its goodput over `weight`. Alone,
+//    a transfer takes its bytes over its goodput as before; shared, station i moves
+//    weight_i / sum_j(weight_j / goodput_j), the rounds' shares.
 #include "core/model/wifi_timing.hpp"
 
 #include <simgrid/s4u.hpp>
@@ -29,10 +36,14 @@ public:
   bool contends() const { return phy_.has_value(); }
   // The level of a station at `phy_mbps` while `active` transfers share its cell (>= 1).
   int level(double phy_mbps, int active) const;
+  // The real bytes each byte SimGrid moves stands for at `phy_mbps`: 1, or with A-MPDU the
+  // rate's segments per PPDU over the most any rate of the run carries (<= 1).
+  double weight(double phy_mbps) const;
 
 private:
   std::optional<wifi::Phy> phy_;
   std::map<double, int> first_level_; // PHY rate -> its first level
+  int most_segments_ = 1;             // per PPDU, over the rates
   std::vector<double> bandwidths_;
 };
 

@@ -79,28 +79,39 @@ TEST_CASE("two phones uploading at once share airtime: both finish at 8B(1/r1 + 
   CHECK(done[0] > 3.9 * 8 * kBytes / r1);
 }
 
-TEST_CASE("802.11g: two phones at 54 and 6 Mbit/s share the air at the 802.11 model's rates") {
-  // Phone 0 starts its upload alone (one contender); phone 1 starts next, with two active.
-  // Each moves the model's goodput for its PHY rate and contenders, and both finish at
-  // 8B(1/e0 + 1/e1) (docs/wifi-validation.md).
+namespace {
+
+// Upload times of two phones, each sending one 1 MB upload to the cloud at once, in a cell
+// of these PHY rates (`network` lines of the [network] section).
+std::vector<double> two_uploads_ms(const std::string& network) {
   const std::string ini = muxsim::test::write_temp(
-      "g.ini", "trace = reconstruct:table1\nprofiles = " +
-                   muxsim::test::source_path("models/jetson-tx2.csv") + "," +
-                   muxsim::test::source_path("models/gtx-1080ti.csv") +
-                   "\nrequests = 2\nmodes = simulated\n[devices]\nphone_device = jetson-tx2\n"
-                   "cloud_device = gtx-1080ti\nmobile_model = mobilenet_v2\n"
-                   "cloud_model = resnext101_32x8d\nmux_model = mux-table1\n[policy]\n"
-                   "policies = cloud-only\n[network]\nwifi_standard = 802.11g\n"
-                   "phone_rates_mbps = 54,6\nupload_bytes = 1000000\n[load]\nphones = 2\n"
-                   "[reconstruct]\ntarget_local_fraction = 0.68\ntarget_hybrid_accuracy = 0.804\n");
+      "air.ini", "trace = reconstruct:table1\nprofiles = " +
+                     muxsim::test::source_path("models/jetson-tx2.csv") + "," +
+                     muxsim::test::source_path("models/gtx-1080ti.csv") +
+                     "\nrequests = 2\nmodes = simulated\n[devices]\nphone_device = jetson-tx2\n"
+                     "cloud_device = gtx-1080ti\nmobile_model = mobilenet_v2\n"
+                     "cloud_model = resnext101_32x8d\nmux_model = mux-table1\n[policy]\n"
+                     "policies = cloud-only\n[network]\n" +
+                     network +
+                     "upload_bytes = 1000000\n[load]\nphones = 2\n[reconstruct]\n"
+                     "target_local_fraction = 0.68\ntarget_hybrid_accuracy = 0.804\n");
   const auto p = muxsim::prepare(ini);
   const auto policy = muxsim::make_policy("cloud-only", p->deployment, p->scenario.params);
-  const auto upload_ms = muxsim::test::in_child([&] {
+  return muxsim::test::in_child([&] {
     std::vector<double> ms;
     for (const auto& c : muxsim::sim::simulate(*p, *policy, p->run_points()[0]))
       ms.push_back(c.upload_ms);
     return ms;
   });
+}
+
+} // namespace
+
+TEST_CASE("802.11g: two phones at 54 and 6 Mbit/s share the air at the 802.11 model's rates") {
+  // Phone 0 starts its upload alone (one contender); phone 1 starts next, with two active.
+  // Each moves the model's goodput for its PHY rate and contenders, and both finish at
+  // 8B(1/e0 + 1/e1) (docs/wifi-validation.md).
+  const auto upload_ms = two_uploads_ms("wifi_standard = 802.11g\nphone_rates_mbps = 54,6\n");
   namespace wifi = muxsim::wifi;
   const wifi::Phy g;
   const double collision = wifi::collision_us(g, {54, 6});
@@ -112,4 +123,28 @@ TEST_CASE("802.11g: two phones at 54 and 6 Mbit/s share the air at the 802.11 mo
   CHECK(upload_ms[1] == doctest::Approx(expected_ms).epsilon(1e-6));
   // Taken as goodput, the PHY rates would have finished in 8B(1/54 + 1/6) Mbit: 1.63 s.
   CHECK(expected_ms > 1.3 * 8 * (1 / 54.0 + 1 / 6.0) * 1e3);
+}
+
+TEST_CASE("802.11n with A-MPDU: phones at 65 and 13 Mbit/s share the air by rounds") {
+  // Each round, phone 0 sends a PPDU of 28 segments and phone 1 one of 5: while both are
+  // active phone i moves w_i / (w_0 / e0 + w_1 / e1) bits a second, so phone 0 finishes its
+  // 8 Mbit at T0 = 8e6 (1 / e0 + (w1 / w0) / e1). Phone 1 has then moved (w1 / w0) of
+  // those bits, and sends the rest alone (at its level for two contenders, taken when it
+  // started).
+  const auto upload_ms = two_uploads_ms("wifi_standard = 802.11n\nphone_rates_mbps = 65,13\n");
+  namespace wifi = muxsim::wifi;
+  const wifi::Phy n{wifi::Standard::N80211, true};
+  REQUIRE(wifi::segments_per_ppdu(n, 65) == 28);
+  REQUIRE(wifi::segments_per_ppdu(n, 13) == 5);
+  const double collision = wifi::collision_us(n, {65, 13});
+  const double e0 = wifi::goodput_mbps(n, 65, {1, collision}) * 1e6;
+  const double e1 = wifi::goodput_mbps(n, 13, {2, collision}) * 1e6;
+  const double share = 5.0 / 28, bits = 8e6;
+  const double t0 = bits * (1 / e0 + share / e1);
+  const double t1 = t0 + bits * (1 - share) / e1;
+  REQUIRE(upload_ms.size() == 2);
+  CHECK(upload_ms[0] == doctest::Approx(t0 * 1e3).epsilon(1e-6));
+  CHECK(upload_ms[1] == doctest::Approx(t1 * 1e3).epsilon(1e-6));
+  // Shared bit for bit (the anomaly), both would have finished together at 8e6 (1/e0 + 1/e1).
+  CHECK(t0 < 0.75 * bits * (1 / e0 + 1 / e1));
 }
