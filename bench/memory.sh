@@ -25,7 +25,10 @@ per() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.0f", (a - b) * 1024
 
 scenario r1 10 100000 simulated 100
 scenario r2 10 1000000 simulated 100
-echo "simulated request: $(per "$(rss_kib r2)" "$(rss_kib r1)" 900000) bytes (1,000,000 vs 100,000 requests)"
+echo "simulated request: $(per "$(rss_kib r2)" "$(rss_kib r1)" 900000) bytes (1,000,000 vs 100,000 requests: exact percentiles)"
+scenario r3 10 2000000 simulated 100
+scenario r4 10 4000000 simulated 100
+echo "simulated request past 2^20: $(per "$(rss_kib r4)" "$(rss_kib r3)" 2000000) bytes (4,000,000 vs 2,000,000 requests: the sketch)"
 scenario p1 100 10000 simulated 100
 scenario p2 10000 10000 simulated 100
 echo "simulated phone: $(per "$(rss_kib p2)" "$(rss_kib p1)" 9900) bytes (10,000 vs 100 phones)"

@@ -35,14 +35,16 @@ void parse_shard(const std::string& text, run::SweepOptions& sweep) {
   sweep.shard_count = n;
 }
 
-// A run's requests are held in memory while it runs: refused up front above the budget.
+// A run that keeps its requests (for --requests, or every latency for --exact-percentiles)
+// grows with them: refused up front above the budget.
 void check_request_budget(const Prepared& p, long max_requests) {
   if (p.request_count() <= max_requests) return;
   const std::string from = p.scenario.requests > 0
                                ? p.scenario.at("requests")
                                : resolve_path(p.scenario, p.trace_source) + ": the trace's inputs";
-  throw InputError(fmt::format("{}: {} requests per run, more than the budget of {} (a "
-                               "simulated request holds about 130 bytes); --max-requests raises it",
+  throw InputError(fmt::format("{}: {} requests per run, more than the budget of {} (a run "
+                               "keeps about 130 bytes a request with --requests, 8 with "
+                               "--exact-percentiles); --max-requests raises it",
                                from, p.request_count(), max_requests));
 }
 
@@ -107,9 +109,15 @@ bool parse_run_args(const std::vector<std::string>& args, RunArgs& a) {
       "resume", "skip the runs DIR already holds as done (from results.csv or an interrupted run)")(
       "max-runs", po::value(&a.max_runs)->default_value(kDefaultMaxRuns),
       "refuse a scenario that plans more runs than this (docs/limits.md)")(
-      "max-requests", po::value(&a.max_requests)->default_value(kDefaultMaxRequests),
-      "refuse a run of more requests than this (about 130 bytes each when simulated)")(
-      "quiet,q", "no progress lines on stderr")(
+      "max-requests", po::value(&a.max_requests),
+      "refuse a run of more requests than this; default 50,000,000 with --requests or "
+      "--exact-percentiles (which keep about 130 or 8 bytes a request), else 1,000,000,000 (a "
+      "run's memory then does not grow with its requests)")(
+      "exact-percentiles",
+      "compute every run's p50, p95 and p99 exactly, keeping every latency (8 bytes a request)")(
+      "sketch-percentiles",
+      "compute them by the streaming sketch (within 0.05 %) even for runs of at most 2^20 "
+      "requests, which are otherwise exact")("quiet,q", "no progress lines on stderr")(
       "log", po::value(&a.sweep.log),
       "SimGrid log setting for simulated runs, repeatable: muxsim.thresh:verbose traces every "
       "actor; muxsim_phone, muxsim_server, muxsim_transfer, muxsim_channel or muxsim_simulate "
@@ -122,6 +130,14 @@ bool parse_run_args(const std::vector<std::string>& args, RunArgs& a) {
   a.keys = vm.count("keys") > 0;
   a.resume = vm.count("resume") > 0;
   a.sweep.progress = !vm.count("quiet");
+  if (vm.count("exact-percentiles") && vm.count("sketch-percentiles"))
+    throw InputError("command line: --exact-percentiles and --sketch-percentiles exclude each "
+                     "other");
+  if (vm.count("exact-percentiles")) a.sweep.percentiles = Percentiles::Exact;
+  if (vm.count("sketch-percentiles")) a.sweep.percentiles = Percentiles::Sketch;
+  const bool keeps_requests = vm.count("requests") || a.sweep.percentiles == Percentiles::Exact;
+  if (!vm.count("max-requests"))
+    a.max_requests = keeps_requests ? kDefaultMaxRequests : kMostRequests;
   if (a.keys) return true;
   if (a.scenarios.empty()) throw InputError("command line: no scenario given (see --help)");
   require_option(a.out, "out");

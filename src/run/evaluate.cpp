@@ -59,8 +59,9 @@ std::vector<CostBreakdown> evaluate_closed_form(const Prepared& p, Policy& polic
   return costs;
 }
 
-Summary summarize_closed_form(const Prepared& p, Policy& policy, const RunPoint& point) {
-  SummaryBuilder builder(p.trace.models.size(), p.scenario.load.deadline_ms, p.request_count());
+Summary summarize_closed_form(const Prepared& p, Policy& policy, const RunPoint& point,
+                              Percentiles percentiles) {
+  SummaryBuilder builder(p.trace.models.size(), p.scenario.load.deadline_ms, percentiles);
   cost_each_request(p, policy, point, [&](const CostBreakdown& c) { builder.add(c); });
   return builder.finish();
 }

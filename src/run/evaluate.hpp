@@ -12,6 +12,7 @@ namespace muxsim {
 std::vector<CostBreakdown> evaluate_closed_form(const Prepared& p, Policy& policy,
                                                 const RunPoint& point);
 // The same requests summarized as they are costed, without storing them (docs/speed.md).
-Summary summarize_closed_form(const Prepared& p, Policy& policy, const RunPoint& point);
+Summary summarize_closed_form(const Prepared& p, Policy& policy, const RunPoint& point,
+                              Percentiles percentiles = Percentiles::Auto);
 
 } // namespace muxsim

@@ -46,8 +46,23 @@ ResultRow row_for(const Job& job) {
   return row;
 }
 
-// Costs the run. Only when per-request output is asked for are the closed form's requests
-// stored; otherwise they are summarized as they are costed.
+// A simulated run, summarized as its requests complete. Only when per-request output is
+// asked for are they kept, for the log's request order.
+Summary simulate_and_summarize(const Job& job, const SweepOptions& o, Policy& policy) {
+  const Prepared& p = *job.prepared;
+  SummaryBuilder builder(p.trace.models.size(), p.scenario.load.deadline_ms, o.percentiles);
+  std::vector<CostBreakdown> logged(o.request_log.empty() ? 0 : p.request_count());
+  sim::simulate_each(p, policy, job.point, o.log, [&](long k, const CostBreakdown& c) {
+    builder.add(c);
+    if (!logged.empty()) logged[static_cast<std::size_t>(k)] = c;
+  });
+  if (!logged.empty())
+    write_request_log_part(o.request_log, job.run, logged, job.point.total_phones());
+  return builder.finish();
+}
+
+// Costs the run. Only when per-request output is asked for are the requests stored;
+// otherwise they are summarized as they are costed.
 Summary run_in_process(const Job& job, const SweepOptions& o) {
   const Prepared& p = *job.prepared;
   PolicyParams params = p.scenario.params;
@@ -61,17 +76,20 @@ Summary run_in_process(const Job& job, const SweepOptions& o) {
       write_atomically(fmt::format("{}/run-{:05d}-{}", o.learning_dir, job.run, name), csv);
     }
   };
-  if (job.mode != Mode::Simulated && o.request_log.empty()) {
-    auto summary = summarize_closed_form(p, *policy, job.point);
+  if (job.mode == Mode::Simulated) {
+    auto summary = simulate_and_summarize(job, o, *policy);
     save_learning();
     return summary;
   }
-  const auto costs = job.mode == Mode::Simulated ? sim::simulate(p, *policy, job.point, o.log)
-                                                 : evaluate_closed_form(p, *policy, job.point);
+  if (o.request_log.empty()) {
+    auto summary = summarize_closed_form(p, *policy, job.point, o.percentiles);
+    save_learning();
+    return summary;
+  }
+  const auto costs = evaluate_closed_form(p, *policy, job.point);
   save_learning();
-  if (!o.request_log.empty())
-    write_request_log_part(o.request_log, job.run, costs, job.point.total_phones());
-  return summarize(costs, p.trace.models.size(), p.scenario.load.deadline_ms);
+  write_request_log_part(o.request_log, job.run, costs, job.point.total_phones());
+  return summarize(costs, p.trace.models.size(), p.scenario.load.deadline_ms, o.percentiles);
 }
 
 struct Child {

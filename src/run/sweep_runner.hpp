@@ -23,6 +23,7 @@ struct SweepOptions {
   std::string request_log;      // --requests: each run writes its requests' part of this file
   std::string learning_dir;     // adaptive policies write what they learned here, per run
   std::vector<std::string> log; // --log: SimGrid log settings for simulated runs
+  Percentiles percentiles = Percentiles::Auto; // --exact-percentiles, --sketch-percentiles
 };
 
 // Every run of the sweep, numbered in order; ResultRow::run is that number.

@@ -78,11 +78,11 @@ void serve_request(const PhoneContext* ctx, long k) {
   const Timing t = perform(*ctx, plan);
   XBT_DEBUG("request %ld: mux %.3f local %.3f up %.3f queue %.3f server %.3f down %.3f ms", k,
             t.mux_ms, t.local_ms, t.upload_ms, t.queue_ms, t.server_ms, t.download_ms);
-  CostBreakdown& cost = (*ctx->costs)[static_cast<std::size_t>(k)];
-  cost = account(p.deployment, plan, in, t);
+  CostBreakdown cost = account(p.deployment, plan, in, t);
   cost.start_s = start_s;
   cost.wifi_mbps = wifi_mbps;
   ctx->policy->observe(view, plan, cost);
+  (*ctx->record)(k, cost);
   ++*ctx->finished;
 }
 

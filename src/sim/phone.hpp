@@ -16,11 +16,11 @@ struct PhoneContext {
   GpuServer* cloud = nullptr;
   GpuServer* edge = nullptr; // this phone's edge server; null without an edge tier
   Route to_cloud, to_edge;
-  std::vector<CostBreakdown>* costs = nullptr; // indexed by request
-  long* finished = nullptr;                    // requests served, over all phones
-  double wifi_mbps = 0; // the phone's current Wi-Fi rate, kept by its channel actor
-  Station station;      // its Wi-Fi station, for transfers
-  long index = 0;       // over all cells
+  const RequestSink* record = nullptr; // receives each request as it completes
+  long* finished = nullptr;            // requests served, over all phones
+  double wifi_mbps = 0;                // the phone's current Wi-Fi rate, kept by its channel actor
+  Station station;                     // its Wi-Fi station, for transfers
+  long index = 0;                      // over all cells
 };
 
 // The actor of phone `index` (over all cells): requests index, index + N, index + 2N, ...

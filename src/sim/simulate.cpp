@@ -152,6 +152,14 @@ Servers start_servers(sg4::Engine& engine, const Prepared& p, const PlatformSpec
 
 std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const RunPoint& point,
                                     const std::vector<std::string>& log) {
+  std::vector<CostBreakdown> costs(static_cast<std::size_t>(p.request_count()));
+  simulate_each(p, policy, point, log,
+                [&](long k, const CostBreakdown& c) { costs[static_cast<std::size_t>(k)] = c; });
+  return costs;
+}
+
+void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
+                   const std::vector<std::string>& log, const RequestSink& record) {
   const Scenario& s = p.scenario;
   const Channel channel(s, point, p.channel_traces);
   PlatformSpec spec = platform_for(p, point, channel);
@@ -189,7 +197,6 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
   const Route to_cloud{s.network.wan_latency_ms * 1e-3, chunk};
   const Route to_edge{s.network.edge_latency_ms * 1e-3, chunk};
 
-  std::vector<CostBreakdown> costs(static_cast<std::size_t>(p.request_count()));
   long finished = 0;
   std::vector<PhoneContext> phones(static_cast<std::size_t>(point.total_phones()));
   for (long g = 0; g < point.total_phones(); ++g) {
@@ -208,7 +215,7 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
     GpuServer* edge =
         servers.edges.empty() ? nullptr : servers.edges[cell / s.servers.cells_per_edge].get();
     ctx = {&p,      &policy, host,      servers.cloud.get(), edge,    to_cloud,
-           to_edge, &costs,  &finished, first_mbps,          station, g};
+           to_edge, &record, &finished, first_mbps,          station, g};
     sg4::Actor::create(phone_name(g), host, run_phone, &ctx, g, point);
   }
   engine.run();
@@ -218,7 +225,6 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
     throw std::runtime_error(fmt::format("the simulation stopped with {} of {} requests served "
                                          "(SimGrid reported a deadlock)",
                                          finished, p.request_count()));
-  return costs;
 }
 
 } // namespace muxsim::sim

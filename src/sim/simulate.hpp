@@ -22,4 +22,11 @@ PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channe
 std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const RunPoint& point,
                                     const std::vector<std::string>& log = {});
 
+// Each request as it completes, in simulated time: request k's costs go to `record(k, cost)`,
+// and nothing is kept per request, so a run's memory does not grow with its length. Also
+// the order the summary adds them in: a run's results are the same with or without a
+// request log.
+void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
+                   const std::vector<std::string>& log, const RequestSink& record);
+
 } // namespace muxsim::sim

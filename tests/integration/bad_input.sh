@@ -175,7 +175,7 @@ scenario rate.ini "[policy]" "policies = hybrid" "[load]" "arrival = poisson" "a
 expect_bad zero-arrival-rate "rate.ini:12: field 'load.arrival_rate_hz': values must be positive" "$WORK/rate.ini"
 
 scenario batch.ini "[policy]" "policies = hybrid" "[servers]" "batch_max = 0"
-expect_bad zero-batch "batch.ini:11: field 'servers.batch_max': must be an integer >= 1, got 0" "$WORK/batch.ini"
+expect_bad zero-batch "batch.ini:11: field 'servers.batch_max': must be an integer in [1, 1e9], got 0" "$WORK/batch.ini"
 
 scenario cells.ini "[policy]" "policies = hybrid" "[load]" "cells = 0"
 expect_bad zero-cells "cells.ini:11: field 'load.cells': values must be integers >= 1" "$WORK/cells.ini"
@@ -215,7 +215,12 @@ sed -i 's/^trace = .*/trace = trace-bom.csv/' "$WORK/bomtrace.ini"
 # Budgets (docs/limits.md): refused before anything is planned, with the option to raise.
 scenario many.ini "[policy]" "policies = hybrid"
 sed -i '1i requests = 100000000' "$WORK/many.ini"
-expect_bad request-budget "many.ini:1: field 'requests': 100000000 requests per run, more than the budget of 50000000" "$WORK/many.ini"
+# Only runs that keep their requests have a budget by default (--requests, or
+# --exact-percentiles); others are bounded by the requests key's limit, 1e9.
+expect_bad request-budget "many.ini:1: field 'requests': 100000000 requests per run, more than the budget of 50000000" "$WORK/many.ini" --exact-percentiles
+expect_bad request-budget-log "many.ini:1: field 'requests': 100000000 requests per run, more than the budget of 50000000" "$WORK/many.ini" --requests "$WORK/many.csv.gz"
+sed -i '1s/.*/requests = 1000000001/' "$WORK/many.ini"
+expect_bad request-key-limit "many.ini:1: field 'requests': must be an integer in [0, 1e9], got 1000000001" "$WORK/many.ini"
 expect_bad request-budget-trace "trace.csv: the trace's inputs: 2 requests per run, more than the budget of 1" "$WORK/good.ini" --max-requests 1
 scenario sweep.ini "[policy]" "policies = hybrid" "[network]" "bandwidth_mbps = 1:100:lin:100000" "[load]" "phones = 1:10:lin:10"
 sed -i '1i seeds = 1:1000:lin:1000' "$WORK/sweep.ini"

@@ -49,7 +49,7 @@ TEST_CASE("scenario: bad values name file, line and section.key") {
   CHECK(error_with("b4.ini", "[load]\narrival = poisson\narrival_rate_hz = -3\n")
             .find(":11: field 'load.arrival_rate_hz'") != std::string::npos);
   CHECK(error_with("b5.ini", "[servers]\nbatch_max = 0\n")
-            .find(":10: field 'servers.batch_max': must be an integer >= 1, got 0") !=
+            .find(":10: field 'servers.batch_max': must be an integer in [1, 1e9], got 0") !=
         std::string::npos);
   CHECK(error_with("b6.ini", "[load]\ncells = 0\n")
             .find(":10: field 'load.cells': values must be integers >= 1") != std::string::npos);
@@ -85,8 +85,8 @@ TEST_CASE("scenario: a Markov channel names the key it lacks; bytes are whole") 
             .find(":10: field 'network.channel': channel = markov needs network.markov_bad_s") !=
         std::string::npos);
   CHECK(error_with("m2.ini", "[network]\nupload_bytes = 100.5\n")
-            .find(":10: field 'network.upload_bytes': must be an integer >= 0, got 100.5") !=
+            .find(":10: field 'network.upload_bytes': must be an integer in [0, 1e9], got 100.5") !=
         std::string::npos);
   CHECK(error_with("m3.ini", "[network]\nchunk_bytes = 0\n")
-            .find("field 'network.chunk_bytes': must be an integer >= 1") != std::string::npos);
+            .find("field 'network.chunk_bytes': must be an integer in [1, 1e9]") != std::string::npos);
 }

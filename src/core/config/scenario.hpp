@@ -141,11 +141,13 @@ struct Scenario {
 };
 
 // Budgets checked before anything is planned or allocated (docs/limits.md), from
-// bench/memory.sh: a planned run costs the parent about 2 KB (and a child process); a
-// simulated request about 130 bytes, a closed-form one 8. The defaults keep one run under
-// about 7 GB and a sweep's parent under about 2 GB.
+// bench/memory.sh: a planned run costs the parent about 2 KB (and a child process). A run
+// keeps nothing per request unless asked to: with --requests about 130 bytes a request, with
+// --exact-percentiles 8. The defaults keep such a run under about 7 GB and a sweep's parent
+// under about 2 GB; other runs are bounded by the requests key's own limit.
 constexpr long kDefaultMaxRuns = 1'000'000;
 constexpr long kDefaultMaxRequests = 50'000'000;
+constexpr long kMostRequests = 1'000'000'000;
 // Throws InputError naming the scenario, its run count and --max-runs when it plans more.
 void check_run_budget(const Scenario& s, long max_runs);
 

@@ -465,7 +465,8 @@ double read_real(const KeySpec& k, const std::string& raw, const std::string& at
 long read_integer(const KeySpec& k, const std::string& raw, const std::string& at) {
   const double x = parse_number(raw, at);
   if (x != std::floor(x) || x < static_cast<double>(k.minimum) || x > 1e9)
-    throw InputError(at + ": must be an integer >= " + std::to_string(k.minimum) + got(raw));
+    throw InputError(at + ": must be an integer in [" + std::to_string(k.minimum) + ", 1e9]" +
+                     got(raw));
   if (x > static_cast<double>(k.maximum))
     throw InputError(at + ": must be at most " + std::to_string(k.maximum) + got(raw));
   return static_cast<long>(x);

@@ -3,6 +3,7 @@
 // filled by whoever knows them (formula or simulated clock); energy is always derived from
 // the times by the same function, so both modes share one accounting (docs/invariants.md #1).
 #include <cstdint>
+#include <functional>
 
 namespace muxsim {
 
@@ -51,5 +52,8 @@ struct CostBreakdown {
 // Radio energy from the radio times: tx during upload, rx during download, idle while the
 // phone waits on the cloud. Compute energy is set from the profile by the caller.
 void charge_radio(CostBreakdown& cost, const RadioPower& power, double extra_idle_ms = 0);
+
+// Where a run's requests go as they complete: request k's costs.
+using RequestSink = std::function<void(long request, const CostBreakdown& cost)>;
 
 } // namespace muxsim

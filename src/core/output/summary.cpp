@@ -22,16 +22,32 @@ double percentile(std::vector<double> values, double q) {
   return sorted_percentile(values, q);
 }
 
-SummaryBuilder::SummaryBuilder(std::size_t model_count, double deadline_ms, long expected)
-    : deadline_ms_(deadline_ms) {
+SummaryBuilder::SummaryBuilder(std::size_t model_count, double deadline_ms, Percentiles percentiles)
+    : deadline_ms_(deadline_ms), percentiles_(percentiles),
+      sketching_(percentiles == Percentiles::Sketch) {
   s_.called.assign(model_count, 0.0);
-  latency_.reserve(static_cast<std::size_t>(expected));
+}
+
+void SummaryBuilder::add_latency(double ms) {
+  if (sketching_) {
+    sketch_.add(ms);
+    return;
+  }
+  latency_.push_back(ms);
+  // Past the exact budget, the latencies so far go into the sketch, in the order they came.
+  if (percentiles_ == Percentiles::Auto &&
+      static_cast<long>(latency_.size()) > kExactPercentilesUpTo) {
+    for (double v : latency_)
+      sketch_.add(v);
+    std::vector<double>().swap(latency_);
+    sketching_ = true;
+  }
 }
 
 void SummaryBuilder::add(const CostBreakdown& c) {
   Summary& s = s_;
   ++s.requests;
-  latency_.push_back(c.latency_ms());
+  add_latency(c.latency_ms());
   s.accuracy += c.correct;
   s.local_fraction += c.local;
   s.edge_fraction += c.at_edge;
@@ -74,6 +90,12 @@ Summary SummaryBuilder::finish() {
     s.share_server = s.server_ms_mean / s.latency_ms_mean;
     s.share_download = s.download_ms_mean / s.latency_ms_mean;
   }
+  if (sketching_) {
+    s.latency_ms_p50 = sketch_.quantile(0.50);
+    s.latency_ms_p95 = sketch_.quantile(0.95);
+    s.latency_ms_p99 = sketch_.quantile(0.99);
+    return s;
+  }
   std::sort(latency_.begin(), latency_.end());
   s.latency_ms_p50 = sorted_percentile(latency_, 0.50);
   s.latency_ms_p95 = sorted_percentile(latency_, 0.95);
@@ -82,8 +104,8 @@ Summary SummaryBuilder::finish() {
 }
 
 Summary summarize(const std::vector<CostBreakdown>& costs, std::size_t model_count,
-                  double deadline_ms) {
-  SummaryBuilder builder(model_count, deadline_ms, static_cast<long>(costs.size()));
+                  double deadline_ms, Percentiles percentiles) {
+  SummaryBuilder builder(model_count, deadline_ms, percentiles);
   for (const auto& c : costs)
     builder.add(c);
   return builder.finish();

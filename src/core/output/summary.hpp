@@ -1,6 +1,7 @@
 #pragma once
 // Summaries of many requests: the figures of one results row.
 #include "core/model/cost_breakdown.hpp"
+#include "core/output/quantile_sketch.hpp"
 
 #include <string>
 #include <vector>
@@ -25,22 +26,36 @@ struct Summary {
   std::vector<double> called; // per trace model: fraction of requests that ran it
 };
 
-// Builds a Summary one request at a time, keeping only the latencies (8 bytes a request) for
-// the percentiles. `deadline_ms` > 0 counts the requests slower than it as misses.
+// How a run's latency percentiles are computed:
+//  * Auto: exactly while the run has at most kExactPercentilesUpTo requests (their latencies
+//    take 8 bytes each), then by QuantileSketch, within 0.05 % of the exact values, in
+//    memory that does not grow with the run;
+//  * Exact: always exactly, keeping every latency (--exact-percentiles);
+//  * Sketch: always by the sketch (--sketch-percentiles).
+enum class Percentiles { Auto, Exact, Sketch };
+constexpr long kExactPercentilesUpTo = 1L << 20;
+
+// Builds a Summary one request at a time. `deadline_ms` > 0 counts the requests slower than
+// it as misses.
 class SummaryBuilder {
 public:
-  // `expected` requests are reserved for up front, so the latencies never reallocate.
-  SummaryBuilder(std::size_t model_count, double deadline_ms, long expected = 0);
+  SummaryBuilder(std::size_t model_count, double deadline_ms,
+                 Percentiles percentiles = Percentiles::Auto);
   void add(const CostBreakdown& c);
   Summary finish();
 
 private:
+  void add_latency(double ms);
+
   Summary s_;
   double deadline_ms_;
-  std::vector<double> latency_;
+  Percentiles percentiles_;
+  bool sketching_;
+  std::vector<double> latency_; // while exact
+  QuantileSketch sketch_;       // once sketching
 };
 
 Summary summarize(const std::vector<CostBreakdown>& costs, std::size_t model_count,
-                  double deadline_ms = 0);
+                  double deadline_ms = 0, Percentiles percentiles = Percentiles::Auto);
 
 } // namespace muxsim
