@@ -5,6 +5,7 @@
 #include "core/output/results.hpp"
 #include "core/policy/registry.hpp"
 #include "run/evaluate.hpp"
+#include "run/progress.hpp"
 #include "sim/simulate.hpp"
 
 #include <algorithm>
@@ -197,33 +198,6 @@ void finish_child(Child& c, ResultRow& row, bool timed_out, double timeout_s) {
         fmt::format("run exited with status {}", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
-class Progress {
-public:
-  Progress(std::size_t total, bool on) : total_(total), on_(on), tty_(::isatty(2)) {}
-  void done(const ResultRow& row) {
-    ++done_;
-    if (!on_) return;
-    const auto line = fmt::format(
-        "[{}/{}] {} {} {} bw={:.4g} cells={} phones={}{} seed={}{}", done_, total_, row.scenario,
-        mode_name(row.mode), row.policy, row.point.bandwidth_mbps, row.point.cells,
-        row.point.phones,
-        row.point.arrival_rate_hz > 0 ? fmt::format(" rate={:.4g}/s", row.point.arrival_rate_hz)
-                                      : "",
-        row.point.seed, row.status == RunStatus::Ok ? "" : " FAILED: " + row.error);
-    if (tty_)
-      fmt::print(stderr, "\r\033[K{}{}", line, done_ == total_ ? "\n" : "");
-    else if (row.status != RunStatus::Ok || done_ == total_ ||
-             done_ % std::max<std::size_t>(1, total_ / 10) == 0)
-      fmt::print(stderr, "{}\n", line);
-  }
-
-private:
-  std::size_t total_, done_ = 0;
-  long requests_ = 0;
-  bool on_, tty_;
-  std::chrono::steady_clock::time_point start_;
-};
-
 std::vector<Job> all_jobs(const std::vector<const Prepared*>& scenarios) {
   std::vector<Job> jobs;
   for (const Prepared* p : scenarios)
@@ -253,7 +227,10 @@ std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
   std::vector<ResultRow> rows;
   for (const auto& job : jobs)
     rows.push_back(row_for(job));
-  Progress progress(jobs.size(), options.progress);
+  double total_requests = 0;
+  for (const auto& job : jobs)
+    total_requests += static_cast<double>(job.prepared->request_count());
+  Progress progress(jobs.size(), total_requests, options.progress);
 
   std::vector<Child> running;
   std::size_t next = 0;
@@ -282,6 +259,7 @@ std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
     for (const auto& c : running)
       fds.push_back({c.fd, POLLIN, 0});
     ::poll(fds.data(), fds.size(), 200);
+    progress.tick();
     for (std::size_t i = running.size(); i-- > 0;) {
       Child& c = running[i];
       const bool closed = (fds[i].revents & (POLLIN | POLLHUP)) && drain(c);
