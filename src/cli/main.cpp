@@ -40,7 +40,14 @@ int hand_to_learn(char** argv) {
   const std::string learn = (self.parent_path() / "muxsim-learn").string();
   argv[0] = const_cast<char*>(learn.c_str());
   ::execv(learn.c_str(), argv);
-  fmt::print(stderr, "muxsim: cannot run {}: {}\n", learn, std::strerror(errno));
+  if (errno == ENOENT)
+    fmt::print(stderr,
+               "muxsim: {} needs muxsim-learn (the LibTorch commands), which is not built "
+               "beside this binary: cmake --build {} --target muxsim-learn (./test.sh builds "
+               "everything)\n",
+               argv[1], self.parent_path().string());
+  else
+    fmt::print(stderr, "muxsim: cannot run {}: {}\n", learn, std::strerror(errno));
   return 1;
 }
 
