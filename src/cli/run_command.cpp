@@ -4,8 +4,10 @@
 #include "core/config/scenario_keys.hpp"
 #include "core/formats/input_error.hpp"
 #include "core/model/prepared.hpp"
+#include "core/output/gzip_parts.hpp"
 #include "core/output/request_log.hpp"
 #include "core/output/results.hpp"
+#include "core/output/timeseries.hpp"
 #include "run/sweep_runner.hpp"
 
 #include <cmath>
@@ -77,18 +79,34 @@ void check_log_setting(const std::string& setting) {
                      "warning, error or critical)");
 }
 
-// --requests: its folder must exist, unless it is --out, which the run creates.
-void check_request_log(const RunArgs& a) {
+// --requests and --timeseries: the run's output joined from its runs' parts, with its header.
+struct PartOutput {
+  const char* option;
+  const std::string& path;
+  const char* header;
+};
+
+std::vector<PartOutput> part_outputs(const RunArgs& a) {
+  std::vector<PartOutput> out;
+  if (!a.sweep.request_log.empty())
+    out.push_back({"--requests", a.sweep.request_log, kRequestLogHeader});
+  if (!a.sweep.timeseries.empty())
+    out.push_back({"--timeseries", a.sweep.timeseries, kTimeseriesHeader});
+  return out;
+}
+
+// Its folder must exist, unless it is --out, which the run creates.
+void check_part_output(const RunArgs& a, const PartOutput& o) {
   if (a.resume || a.sweep.shard_count > 1)
-    throw InputError("command line: --requests cannot be combined with --resume or --shard");
-  const auto folder =
-      std::filesystem::absolute(a.sweep.request_log).lexically_normal().parent_path();
+    throw InputError(
+        fmt::format("command line: {} cannot be combined with --resume or --shard", o.option));
+  const auto folder = std::filesystem::absolute(o.path).lexically_normal().parent_path();
   const auto out_folder = std::filesystem::absolute(std::filesystem::path(a.out) / "x")
                               .lexically_normal()
                               .parent_path();
   if (folder != out_folder && !std::filesystem::is_directory(folder))
-    throw InputError("command line: --requests " + a.sweep.request_log + ": no folder " +
-                     folder.string());
+    throw InputError(
+        fmt::format("command line: {} {}: no folder {}", o.option, o.path, folder.string()));
 }
 
 // False after --help.
@@ -104,6 +122,9 @@ bool parse_run_args(const std::vector<std::string>& args, RunArgs& a) {
       "seconds before a run is killed and marked failed")(
       "requests", po::value(&a.sweep.request_log),
       "also write every request of every run (stage times, energy, placement) to this .csv.gz")(
+      "timeseries", po::value(&a.sweep.timeseries),
+      "also write each simulated minute of every simulated run (requests, mean and p95 latency, "
+      "p95 per tier, misses) to this .csv.gz")(
       "shard", po::value(&shard),
       "k/n: run only runs r with r mod n = k - 1 (merge with muxsim merge)")(
       "resume", "skip the runs DIR already holds as done (from results.csv or an interrupted run)")(
@@ -147,7 +168,8 @@ bool parse_run_args(const std::vector<std::string>& args, RunArgs& a) {
   if (a.max_runs < 1 || a.max_requests < 1)
     throw InputError("command line: --max-runs and --max-requests must be at least 1");
   if (!shard.empty()) parse_shard(shard, a.sweep);
-  if (!a.sweep.request_log.empty()) check_request_log(a);
+  for (const auto& o : part_outputs(a))
+    check_part_output(a, o);
   for (const auto& setting : a.sweep.log)
     check_log_setting(setting);
   return true;
@@ -195,10 +217,12 @@ std::vector<ResultRow> run_with_partial(RunArgs& a, const std::vector<const Prep
   try {
     return run::run_sweep(views, a.sweep);
   } catch (const Interrupted&) {
-    if (!a.sweep.request_log.empty()) remove_request_log_parts(a.sweep.request_log, planned);
+    for (const auto& o : part_outputs(a))
+      remove_gzip_parts(o.path, planned);
     throw;
   } catch (const InputError&) {
-    if (!a.sweep.request_log.empty()) remove_request_log_parts(a.sweep.request_log, planned);
+    for (const auto& o : part_outputs(a))
+      remove_gzip_parts(o.path, planned);
     partial.close();
     std::filesystem::remove(partial_path);
     throw;
@@ -229,12 +253,11 @@ int run_command(const std::vector<std::string>& args) {
     a.sweep.skip.insert(run);
   std::filesystem::create_directories(a.out);
   const std::vector<ResultRow> rows = run_with_partial(a, views, done, header, models);
-  if (!a.sweep.request_log.empty()) {
-    std::vector<long> runs;
-    for (const auto& row : rows)
-      runs.push_back(row.run);
-    join_request_log(a.sweep.request_log, runs);
-  }
+  std::vector<long> runs;
+  for (const auto& row : rows)
+    runs.push_back(row.run);
+  for (const auto& o : part_outputs(a))
+    join_gzip_parts(o.path, o.header, runs);
   long failed = 0;
   for (const auto& row : rows) {
     done[row.run] = result_line(row, models);

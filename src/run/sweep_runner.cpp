@@ -3,6 +3,7 @@
 #include "core/formats/input_error.hpp"
 #include "core/output/request_log.hpp"
 #include "core/output/results.hpp"
+#include "core/output/timeseries.hpp"
 #include "core/policy/registry.hpp"
 #include "run/evaluate.hpp"
 #include "run/progress.hpp"
@@ -52,13 +53,16 @@ ResultRow row_for(const Job& job) {
 Summary simulate_and_summarize(const Job& job, const SweepOptions& o, Policy& policy) {
   const Prepared& p = *job.prepared;
   SummaryBuilder builder(p.trace.models.size(), p.scenario.load.deadline_ms, o.percentiles);
+  MinuteSeries minutes(p.scenario.load.deadline_ms);
   std::vector<CostBreakdown> logged(o.request_log.empty() ? 0 : p.request_count());
   sim::simulate_each(p, policy, job.point, o.log, [&](long k, const CostBreakdown& c) {
     builder.add(c);
+    if (!o.timeseries.empty()) minutes.add(c);
     if (!logged.empty()) logged[static_cast<std::size_t>(k)] = c;
   });
   if (!logged.empty())
     write_request_log_part(o.request_log, job.run, logged, job.point.total_phones());
+  if (!o.timeseries.empty()) minutes.write_part(o.timeseries, job.run);
   return builder.finish();
 }
 

@@ -215,6 +215,10 @@ sed -i 's/^trace = .*/trace = trace-bom.csv/' "$WORK/bomtrace.ini"
 # Budgets (docs/limits.md): refused before anything is planned, with the option to raise.
 scenario many.ini "[policy]" "policies = hybrid"
 sed -i '1i requests = 100000000' "$WORK/many.ini"
+# Per-request and per-minute output: a folder that does not exist, and --resume.
+expect_bad requests-no-folder "command line: --requests $WORK/nowhere/r.csv.gz: no folder $WORK/nowhere" "$WORK/good.ini" --requests "$WORK/nowhere/r.csv.gz"
+expect_bad timeseries-no-folder "command line: --timeseries $WORK/nowhere/m.csv.gz: no folder $WORK/nowhere" "$WORK/good.ini" --timeseries "$WORK/nowhere/m.csv.gz"
+expect_bad timeseries-resume "command line: --timeseries cannot be combined with --resume or --shard" "$WORK/good.ini" --timeseries "$WORK/m.csv.gz" --resume
 # Only runs that keep their requests have a budget by default (--requests, or
 # --exact-percentiles); others are bounded by the requests key's limit, 1e9.
 expect_bad request-budget "many.ini:1: field 'requests': 100000000 requests per run, more than the budget of 50000000" "$WORK/many.ini" --exact-percentiles
