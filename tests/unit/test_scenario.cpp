@@ -88,5 +88,6 @@ TEST_CASE("scenario: a Markov channel names the key it lacks; bytes are whole") 
             .find(":10: field 'network.upload_bytes': must be an integer in [0, 1e9], got 100.5") !=
         std::string::npos);
   CHECK(error_with("m3.ini", "[network]\nchunk_bytes = 0\n")
-            .find("field 'network.chunk_bytes': must be an integer in [1, 1e9]") != std::string::npos);
+            .find("field 'network.chunk_bytes': must be an integer in [1, 1e9]") !=
+        std::string::npos);
 }
