@@ -8,7 +8,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
 data=${2:-${MUXSIM_SHARED_DATA:-$root/../shared/data}}
 if [[ ! -d $data/imagenet-val-1300 || ! -d $data/imagenet-x ]]; then
-  echo "skip: no shared data at $data (set MUXSIM_SHARED_DATA)"
+  echo "skip: no shared data at $data (the ImageNet validation images, models and per-image predictions of ../shared/data; docs/imagenet.md): set MUXSIM_SHARED_DATA to that folder"
   exit 0
 fi
 muxsim=$build/muxsim

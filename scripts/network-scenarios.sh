@@ -17,7 +17,7 @@ if [[ -f $walk ]]; then
     "$src/scenarios/wifi-walk.ini" >"$work/wifi-walk.ini"
   extra=("$work/wifi-walk.ini")
 else
-  echo "skip wifi-walk: no shared data at $data" >&2
+  echo "skip wifi-walk: no shared data at $data (its measured Wi-Fi traces): set MUXSIM_SHARED_DATA to that folder" >&2
   extra=()
 fi
 "$muxsim" run $(printf "$src/scenarios/%s.ini " "${scenarios[@]}") "${extra[@]}" --out "$out" --jobs "$(nproc)"

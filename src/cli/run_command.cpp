@@ -109,6 +109,18 @@ void check_part_output(const RunArgs& a, const PartOutput& o) {
         fmt::format("command line: {} {}: no folder {}", o.option, o.path, folder.string()));
 }
 
+// What to run, for a newcomer who gave no scenario: the usage line and, when this binary was
+// built from a source tree that is still there, where its shipped scenarios are.
+std::string no_scenario_message() {
+  std::string message = "command line: no scenario given; usage: muxsim run SCENARIO.ini [...] "
+                        "--out DIR (see --help)";
+  const std::filesystem::path shipped = std::filesystem::path(MUXSIM_SOURCE_DIR) / "scenarios";
+  if (std::filesystem::is_directory(shipped))
+    message += fmt::format("; the shipped scenarios are in {}, e.g. muxsim run {} --out out",
+                           shipped.string(), (shipped / "paper-table1.ini").string());
+  return message;
+}
+
 // False after --help.
 bool parse_run_args(const std::vector<std::string>& args, RunArgs& a) {
   po::options_description options("Options");
@@ -160,7 +172,7 @@ bool parse_run_args(const std::vector<std::string>& args, RunArgs& a) {
   if (!vm.count("max-requests"))
     a.max_requests = keeps_requests ? kDefaultMaxRequests : kMostRequests;
   if (a.keys) return true;
-  if (a.scenarios.empty()) throw InputError("command line: no scenario given (see --help)");
+  if (a.scenarios.empty()) throw InputError(no_scenario_message());
   require_option(a.out, "out");
   if (a.sweep.jobs < 1) throw InputError("command line: --jobs must be at least 1");
   if (!(a.sweep.run_timeout_s > 0) || !std::isfinite(a.sweep.run_timeout_s))

@@ -215,6 +215,8 @@ sed -i 's/^trace = .*/trace = trace-bom.csv/' "$WORK/bomtrace.ini"
 # Budgets (docs/limits.md): refused before anything is planned, with the option to raise.
 scenario many.ini "[policy]" "policies = hybrid"
 sed -i '1i requests = 100000000' "$WORK/many.ini"
+# No scenario: the usage and where the shipped scenarios are.
+expect_refused no-scenario "no scenario given; usage: muxsim run SCENARIO.ini [...] --out DIR (see --help); the shipped scenarios are in $SRC/scenarios" "" run --out "$WORK/none"
 # Per-request and per-minute output: a folder that does not exist, and --resume.
 expect_bad requests-no-folder "command line: --requests $WORK/nowhere/r.csv.gz: no folder $WORK/nowhere" "$WORK/good.ini" --requests "$WORK/nowhere/r.csv.gz"
 expect_bad timeseries-no-folder "command line: --timeseries $WORK/nowhere/m.csv.gz: no folder $WORK/nowhere" "$WORK/good.ini" --timeseries "$WORK/nowhere/m.csv.gz"

@@ -7,7 +7,7 @@
 source "$(dirname "$0")/common.sh"
 data=${MUXSIM_SHARED_DATA:-$SRC/../shared/data}
 if [[ ! -d $data/imagenet-val-1300 ]]; then
-  echo "skip: no shared data at $data (set MUXSIM_SHARED_DATA)"
+  echo "skip: no shared data at $data (the ImageNet validation images, models and per-image predictions of ../shared/data; docs/imagenet.md): set MUXSIM_SHARED_DATA to that folder"
   exit 77
 fi
 build=$(dirname "$MUXSIM")
