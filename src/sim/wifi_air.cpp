@@ -12,27 +12,30 @@ WifiAir::WifiAir(const std::optional<wifi::Phy>& phy, const std::vector<double>&
   if (!contends()) {
     bandwidths_ = phy_mbps;
     for (std::size_t i = 0; i < phy_mbps.size(); ++i)
-      first_level_[phy_mbps[i]] = static_cast<int>(i);
+      rates_[phy_mbps[i]].first_level = static_cast<int>(i);
     return;
   }
   // Collisions last as long as the phones' frames, averaged over pairs of phones.
   const double collision_us = wifi::collision_us(*phy, first_mbps);
+  int most_segments = 1; // per PPDU, over the rates
   for (double r : phy_mbps)
-    most_segments_ = std::max(most_segments_, wifi::segments_per_ppdu(*phy, r));
+    most_segments = std::max(most_segments, wifi::segments_per_ppdu(*phy, r));
   for (double r : phy_mbps) {
-    first_level_[r] = static_cast<int>(bandwidths_.size());
+    Rate& rate = rates_[r];
+    rate.first_level = static_cast<int>(bandwidths_.size());
+    if (phy->aggregation)
+      rate.weight = static_cast<double>(wifi::segments_per_ppdu(*phy, r)) / most_segments;
     for (int k = 1; k <= wifi::kMostContenders; ++k)
-      bandwidths_.push_back(wifi::goodput_mbps(*phy, r, {k, collision_us}) / weight(r));
+      bandwidths_.push_back(wifi::goodput_mbps(*phy, r, {k, collision_us}) / rate.weight);
   }
 }
 
 double WifiAir::weight(double phy_mbps) const {
-  if (!phy_ || !phy_->aggregation) return 1;
-  return static_cast<double>(wifi::segments_per_ppdu(*phy_, phy_mbps)) / most_segments_;
+  return rates_.at(phy_mbps).weight;
 }
 
 int WifiAir::level(double phy_mbps, int active) const {
-  const int first = first_level_.at(phy_mbps);
+  const int first = rates_.at(phy_mbps).first_level;
   if (!contends()) return first;
   return first + std::clamp(active, 1, wifi::kMostContenders) - 1;
 }

@@ -42,8 +42,12 @@ public:
 
 private:
   std::optional<wifi::Phy> phy_;
-  std::map<double, int> first_level_; // PHY rate -> its first level
-  int most_segments_ = 1;             // per PPDU, over the rates
+  // Per PHY rate, computed once: every transfer (or chunk) asks for both when it starts.
+  struct Rate {
+    int first_level = 0;
+    double weight = 1;
+  };
+  std::map<double, Rate> rates_;
   std::vector<double> bandwidths_;
 };
 
