@@ -2,6 +2,8 @@
 
 #include "sim/platform.hpp"
 
+#include <algorithm>
+#include <functional>
 #include <mutex>
 
 namespace sg4 = simgrid::s4u;
@@ -25,16 +27,49 @@ GpuServer::GpuServer(sg4::Host* host, const Deployment& d, long workers, const B
     : host_(host), d_(d), batching_(batching) {
   for (int key : queue_keys) {
     Queue* q = (queues_[key] = std::make_unique<Queue>()).get();
+    if (batching_.max == 1) {
+      q->free_at.assign(static_cast<std::size_t>(workers), 0.0);
+      continue;
+    }
     for (long w = 0; w < workers; ++w)
       sg4::Actor::create(host->get_name() + "-worker", host, [this, q] { work(q); })->daemonize();
   }
 }
 
-void GpuServer::submit(Job* job, int key) {
+Visit GpuServer::visit(const Plan& plan, double mux_ms, int key) {
   Queue& q = *queues_.at(key);
-  std::unique_lock lock(*q.mutex);
-  q.jobs.push_back(job);
-  q.changed->notify_all();
+  return batching_.max == 1 ? first_come_first_served(q, plan, mux_ms) : batched(q, plan, mux_ms);
+}
+
+Visit GpuServer::first_come_first_served(Queue& q, const Plan& plan, double mux_ms) const {
+  Visit v;
+  v.arrived = sg4::Engine::get_clock();
+  v.batch = 1;
+  // The earliest-free worker takes the request: requests reach here in the order they
+  // arrive, so they start in that order, as at a FIFO queue's head.
+  std::pop_heap(q.free_at.begin(), q.free_at.end(), std::greater<>());
+  v.start = std::max(v.arrived, q.free_at.back());
+  v.mux_end = v.start + mux_ms * 1e-3;
+  v.end = v.mux_end + server_latency_ms(d_, plan, 1, batching_.slope) * 1e-3;
+  q.free_at.back() = v.end;
+  std::push_heap(q.free_at.begin(), q.free_at.end(), std::greater<>());
+  XBT_DEBUG("request waits %.6f s for a worker", v.start - v.arrived);
+  sg4::this_actor::sleep_until(v.end);
+  return v;
+}
+
+Visit GpuServer::batched(Queue& q, const Plan& plan, double mux_ms) {
+  Job job;
+  job.plan = &plan;
+  job.mux_ms = mux_ms;
+  job.times.arrived = sg4::Engine::get_clock();
+  {
+    std::unique_lock lock(*q.mutex);
+    q.jobs.push_back(&job);
+    q.changed->notify_all();
+  }
+  job.done->acquire();
+  return job.times;
 }
 
 long GpuServer::batchable(const Queue& q) const {
@@ -44,7 +79,7 @@ long GpuServer::batchable(const Queue& q) const {
   return n;
 }
 
-std::vector<Job*> GpuServer::take_batch(Queue& q) const {
+std::vector<GpuServer::Job*> GpuServer::take_batch(Queue& q) const {
   std::vector<Job*> batch;
   const Plan& head = *q.jobs.front()->plan;
   for (auto it = q.jobs.begin();
@@ -70,7 +105,7 @@ void GpuServer::work(Queue* q) {
     // the longest allowed. Re-checked from scratch after every wake-up, since another worker
     // may have taken the batch meanwhile.
     if (batching_.max > 1) {
-      const double deadline = q->jobs.front()->arrived + batching_.wait_s;
+      const double deadline = q->jobs.front()->times.arrived + batching_.wait_s;
       if (batchable(*q) < batching_.max && sg4::Engine::get_clock() < deadline) {
         q->changed->wait_until(lock, deadline);
         continue;
@@ -89,10 +124,10 @@ void GpuServer::work(Queue* q) {
     if (ms > 0) sg4::this_actor::execute(ms * 1e-3 * kHostFlops);
     const double end = sg4::Engine::get_clock();
     for (Job* j : batch) {
-      j->start = start;
-      j->mux_end = mux_end;
-      j->end = end;
-      j->batch = size;
+      j->times.start = start;
+      j->times.mux_end = mux_end;
+      j->times.end = end;
+      j->times.batch = size;
       j->done->release();
     }
     lock.lock();

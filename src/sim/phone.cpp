@@ -46,16 +46,12 @@ Timing perform(const PhoneContext& ctx, const Plan& plan) {
       t.upload_ms = lap_ms(now());
       break;
     case StageKind::ServerVisit: {
-      Job job;
-      job.plan = &plan;
-      job.mux_ms = s.server_mux_ms;
-      job.arrived = now();
-      server.submit(&job, queue_key(plan, ctx.prepared->scenario.servers.queue_per_model));
-      job.done->acquire();
-      t.queue_ms = (job.start - job.arrived) * 1e3;
-      if (job.mux_ms > 0) t.mux_ms = (job.mux_end - job.start) * 1e3;
-      t.server_ms = (job.end - job.mux_end) * 1e3;
-      mark = job.end;
+      const Visit v = server.visit(plan, s.server_mux_ms,
+                                   queue_key(plan, ctx.prepared->scenario.servers.queue_per_model));
+      t.queue_ms = (v.start - v.arrived) * 1e3;
+      if (s.server_mux_ms > 0) t.mux_ms = (v.mux_end - v.start) * 1e3;
+      t.server_ms = (v.end - v.mux_end) * 1e3;
+      mark = v.end;
       break;
     }
     case StageKind::Download:
