@@ -7,10 +7,20 @@
 // latency) (the TCP window, network/TCP-gamma). network/latency-factor is 0, so SimGrid
 // charges no latency phase: muxsim pays each route's one-way latency once per message
 // (sim/transfer.hpp), and a transfer sent in chunks does not pay it once per chunk.
-// Generated as XML so the same text can be committed under platforms/ and loaded per run.
+//
+// A run builds it through SimGrid's C++ API (build_platform): one star zone holds every host,
+// and each phone's route to the centre is its cell's Wi-Fi link. The cells' Wi-Fi zones
+// hold only their link, and are made and sealed before any host. SimGrid 3.32 seals a zone
+// by scanning every host of the platform, and checks each new host's name against every
+// zone, so the XML form, a Wi-Fi zone of phones per cell, took set-up time in cells x
+// phones: 98 s for 4,000 cells of 25 phones (docs/speed.md). platform_xml prints the same
+// hosts, links and routes as XML, in that form, for reading and for SimGrid's own tools.
 #include "core/model/closed_form.hpp"
 
+#include <simgrid/s4u.hpp>
+
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace muxsim::sim {
@@ -21,9 +31,6 @@ struct PlatformSpec {
   std::vector<double> wifi_levels_mbps = {100}; // the Wi-Fi rate levels stations can hold
   double wan_mbps = 10000, wan_latency_ms = 0;
   double tcp_window_bytes = kDefaultTcpWindowBytes;
-  // A SimGrid bandwidth profile the WAN follows, named relative to the platform file's folder
-  // (SimGrid searches that folder; it does not open absolute paths); empty: none.
-  std::string wan_profile_path;
   long cloud_cores = 1;
   long edge_servers = 0; // 0: no edge tier
   long cells_per_edge = 1;
@@ -41,5 +48,19 @@ std::string air_name(long cell);
 inline const char* kCloudHost = "cloud";
 inline const char* kWanLink = "wan";
 std::string platform_xml(const PlatformSpec& spec);
+// SimGrid's settings for the platform, as {name, value}: the XML's <config>, a run's --cfg.
+std::vector<std::pair<std::string, std::string>> platform_config(const PlatformSpec& spec);
+
+// What build_platform made, indexed as PlatformSpec counts them.
+struct Platform {
+  std::vector<simgrid::s4u::Host*> phones; // over all cells
+  std::vector<simgrid::s4u::Link*> airs;   // one per cell
+  simgrid::s4u::Host* cloud = nullptr;
+  std::vector<simgrid::s4u::Host*> edges;
+};
+// Builds and seals the platform in the current engine, whose configuration already holds
+// platform_config. `wan_profile`: the WAN's bandwidth profile in SimGrid's text format, or
+// empty.
+Platform build_platform(const PlatformSpec& spec, const std::string& wan_profile);
 
 } // namespace muxsim::sim

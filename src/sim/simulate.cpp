@@ -1,6 +1,5 @@
 #include "sim/simulate.hpp"
 
-#include "core/formats/input_error.hpp"
 #include "core/model/arrivals.hpp"
 #include "core/model/request_stages.hpp"
 #include "sim/channel_actor.hpp"
@@ -9,14 +8,9 @@
 
 #include <simgrid/s4u.hpp>
 
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
-#include <map>
 #include <memory>
-#include <unistd.h>
 
 namespace sg4 = simgrid::s4u;
 
@@ -27,38 +21,7 @@ namespace muxsim::sim {
 
 namespace {
 
-// A temporary file holding `text`, removed when it goes out of scope: on every path out of
-// simulate, a thrown error included.
-class TemporaryFile {
-public:
-  TemporaryFile(const std::string& stem, const std::string& text) {
-    const char* tmp = std::getenv("TMPDIR");
-    path_ = std::string(tmp && *tmp ? tmp : "/tmp") + "/" + stem + "-XXXXXX";
-    const int fd = ::mkstemp(path_.data());
-    if (fd < 0) throw InputError(path_ + ": cannot create a temporary file");
-    const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-    ::close(fd);
-    if (!ok) {
-      std::remove(path_.c_str());
-      throw InputError(path_ + ": cannot write the temporary file");
-    }
-  }
-  ~TemporaryFile() { remove(); }
-  TemporaryFile(const TemporaryFile&) = delete;
-  TemporaryFile& operator=(const TemporaryFile&) = delete;
-  const std::string& path() const { return path_; }
-  void remove() {
-    if (!path_.empty()) std::remove(path_.c_str());
-    path_.clear();
-  }
-
-private:
-  std::string path_;
-};
-
-// A SimGrid bandwidth profile (bytes/s, the dates from 0) of a trace, for the WAN link. A link
-// takes its profile before the platform is sealed, so it is written as a file the platform
-// names.
+// A SimGrid bandwidth profile (bytes/s, the dates from 0) of a trace, for the WAN link.
 std::string wan_profile(const BandwidthTrace& t, bool loop) {
   std::string text = loop ? fmt::format("PERIODICITY {}\n", t.period_s()) : "";
   for (std::size_t i = 0; i < t.time_s.size(); ++i)
@@ -118,11 +81,14 @@ long actor_count(const Scenario& s, const RunPoint& point, const Channel& channe
          spec.cloud_cores + spec.edge_servers * spec.edge_cores;
 }
 
-// SimGrid's command line: silent below critical unless `log` says otherwise, small stacks,
-// and no guard pages when there are too many actors for them.
-std::vector<std::string> engine_args(long actors, const std::vector<std::string>& log) {
+// SimGrid's command line: the platform's settings, silent below critical unless `log` says
+// otherwise, small stacks, and no guard pages when there are too many actors for them.
+std::vector<std::string> engine_args(const PlatformSpec& spec, long actors,
+                                     const std::vector<std::string>& log) {
   std::vector<std::string> args = {"muxsim", "--log=root.thresh:critical",
                                    "--cfg=contexts/stack-size:32"};
+  for (const auto& [name, value] : platform_config(spec))
+    args.push_back("--cfg=" + name + ":" + value);
   if (!guard_pages_fit(actors)) args.push_back("--cfg=contexts/guard-size:0");
   for (const auto& setting : log)
     args.push_back("--log=" + setting);
@@ -134,17 +100,16 @@ struct Servers {
   std::vector<std::unique_ptr<GpuServer>> edges;
 };
 
-Servers start_servers(sg4::Engine& engine, const Prepared& p, const PlatformSpec& spec) {
+Servers start_servers(const Prepared& p, const Platform& platform) {
   const ServerConfig& c = p.scenario.servers;
   const Batching batching{c.batch_max, c.batch_wait_ms * 1e-3, c.batch_slope};
   Servers servers;
-  servers.cloud =
-      std::make_unique<GpuServer>(engine.host_by_name(kCloudHost), p.deployment, c.gpu_workers,
-                                  batching, queue_keys(p.deployment, true, c.queue_per_model));
-  for (long e = 0; e < spec.edge_servers; ++e)
+  servers.cloud = std::make_unique<GpuServer>(platform.cloud, p.deployment, c.gpu_workers, batching,
+                                              queue_keys(p.deployment, true, c.queue_per_model));
+  for (sg4::Host* edge : platform.edges)
     servers.edges.push_back(
-        std::make_unique<GpuServer>(engine.host_by_name(edge_name(e)), p.deployment, c.edge_workers,
-                                    batching, queue_keys(p.deployment, false, c.queue_per_model)));
+        std::make_unique<GpuServer>(edge, p.deployment, c.edge_workers, batching,
+                                    queue_keys(p.deployment, false, c.queue_per_model)));
   return servers;
 }
 
@@ -162,34 +127,25 @@ void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
                    const std::vector<std::string>& log, const RequestSink& record) {
   const Scenario& s = p.scenario;
   const Channel channel(s, point, p.channel_traces);
-  PlatformSpec spec = platform_for(p, point, channel);
-  std::unique_ptr<TemporaryFile> wan_profile_file;
-  if (!p.wan_trace.time_s.empty()) {
-    wan_profile_file = std::make_unique<TemporaryFile>(
-        "muxsim-wan", wan_profile(p.wan_trace, s.network.channel.trace_loop));
-    spec.wan_profile_path = std::filesystem::path(wan_profile_file->path()).filename().string();
-  }
-  TemporaryFile platform("muxsim-platform", platform_xml(spec));
-  std::vector<std::string> args = engine_args(actor_count(s, point, channel, spec), log);
+  const PlatformSpec spec = platform_for(p, point, channel);
+  std::vector<std::string> args = engine_args(spec, actor_count(s, point, channel, spec), log);
   std::vector<char*> argv;
   for (auto& a : args)
     argv.push_back(a.data());
   int argc = static_cast<int>(argv.size());
   argv.push_back(nullptr);
   sg4::Engine engine(&argc, argv.data());
-  engine.load_platform(platform.path());
-  // Sealing reads the WAN profile: both files can go before the run, which may be killed.
-  engine.seal_platform();
-  platform.remove();
-  if (wan_profile_file) wan_profile_file->remove();
+  const Platform platform = build_platform(
+      spec,
+      p.wan_trace.time_s.empty() ? "" : wan_profile(p.wan_trace, s.network.channel.trace_loop));
   XBT_INFO("%ld cells of %ld phones, %zu Wi-Fi rate levels, %ld requests", point.cells,
            point.phones, spec.wifi_levels_mbps.size(), p.request_count());
-  const Servers servers = start_servers(engine, p, spec);
+  const Servers servers = start_servers(p, platform);
 
   const WifiAir air = wifi_air(p, point, channel);
   std::vector<CellAir> cells(static_cast<std::size_t>(point.cells));
   for (long c = 0; c < point.cells; ++c)
-    cells[static_cast<std::size_t>(c)].link = engine.link_by_name(air_name(c));
+    cells[static_cast<std::size_t>(c)].link = platform.airs[static_cast<std::size_t>(c)];
   // Chunks let a transfer follow rate changes: SimGrid fixes a Wi-Fi station's rate, and
   // bounds a flow by its wired links' bandwidth, when the flow starts.
   const bool varies = channel.varies() || !p.wan_trace.time_s.empty();
@@ -201,7 +157,7 @@ void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
   std::vector<PhoneContext> phones(static_cast<std::size_t>(point.total_phones()));
   for (long g = 0; g < point.total_phones(); ++g) {
     const long cell = g / point.phones;
-    sg4::Host* host = engine.host_by_name(phone_name(g));
+    sg4::Host* host = platform.phones[static_cast<std::size_t>(g)];
     RateWalk walk = channel.walk(g);
     PhoneContext& ctx = phones[static_cast<std::size_t>(g)];
     const double first_mbps = walk.next().mbps;
