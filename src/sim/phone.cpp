@@ -1,6 +1,5 @@
 #include "sim/phone.hpp"
 
-#include "core/model/arrivals.hpp"
 #include "core/model/request_stages.hpp"
 #include "sim/platform.hpp"
 
@@ -63,6 +62,8 @@ Timing perform(const PhoneContext& ctx, const Plan& plan) {
   return t;
 }
 
+} // namespace
+
 void serve_request(const PhoneContext* ctx, long k) {
   const Prepared& p = *ctx->prepared;
   const TraceInput& in = p.trace.inputs[p.input_of(k)];
@@ -82,19 +83,9 @@ void serve_request(const PhoneContext* ctx, long k) {
   ++*ctx->finished;
 }
 
-} // namespace
-
 void run_phone(const PhoneContext* ctx, long index, RunPoint point) {
   const Prepared& p = *ctx->prepared;
   const long total = point.total_phones();
-  if (p.scenario.load.arrival == Arrival::Poisson) {
-    PoissonArrivals arrivals(point.seed, index, point.arrival_rate_hz);
-    for (long k = index; k < p.request_count(); k += total) {
-      sg4::this_actor::sleep_until(arrivals.next());
-      sg4::Actor::create("request-" + std::to_string(k), ctx->host, serve_request, ctx, k);
-    }
-    return;
-  }
   for (long k = index; k < p.request_count(); k += total) {
     serve_request(ctx, k);
     if (p.scenario.load.think_ms > 0) sg4::this_actor::sleep_for(p.scenario.load.think_ms * 1e-3);

@@ -1,8 +1,8 @@
 #pragma once
 // A phone and its requests. Each request runs the multiplexer, then the phone's model or an
 // offload round trip (upload, server queue and compute, reply), and records the times the
-// accounting needs. A closed-loop phone waits for each answer, then thinks; an open-loop
-// phone issues Poisson arrivals, each request an actor of its own.
+// accounting needs. A closed-loop phone waits for each answer, then thinks; open-loop
+// phones are driven by sim/open_loop.hpp.
 #include "core/model/prepared.hpp"
 #include "sim/gpu_server.hpp"
 #include "sim/transfer.hpp"
@@ -23,7 +23,10 @@ struct PhoneContext {
   long index = 0;                      // over all cells
 };
 
-// The actor of phone `index` (over all cells): requests index, index + N, index + 2N, ...
+// Serves request k on the calling actor, from the policy's decision to the record.
+void serve_request(const PhoneContext* ctx, long k);
+// Closed loop: the actor of phone `index` (over all cells) serves requests index, index + N,
+// index + 2N, ... one after another, thinking between them.
 void run_phone(const PhoneContext* ctx, long index, RunPoint point);
 
 } // namespace muxsim::sim

@@ -4,6 +4,7 @@
 #include "core/model/request_stages.hpp"
 #include "sim/channel_actor.hpp"
 #include "sim/gpu_server.hpp"
+#include "sim/open_loop.hpp"
 #include "sim/phone.hpp"
 
 #include <simgrid/s4u.hpp>
@@ -73,12 +74,11 @@ PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channe
 
 namespace {
 
-// Phones, channel walkers, the servers' workers and, under Poisson arrivals, about one request
-// in flight per phone.
-long actor_count(const Scenario& s, const RunPoint& point, const Channel& channel,
-                 const PlatformSpec& spec) {
-  return point.total_phones() * (1 + channel.varies() + (s.load.arrival == Arrival::Poisson)) +
-         spec.cloud_cores + spec.edge_servers * spec.edge_cores;
+// Closed-loop phones, or under Poisson arrivals the arrivals actor and about one request in
+// flight per phone; channel walkers; the servers' workers (with batching).
+long actor_count(const RunPoint& point, const Channel& channel, const PlatformSpec& spec) {
+  return 1 + point.total_phones() * (1 + channel.varies()) + spec.cloud_cores +
+         spec.edge_servers * spec.edge_cores;
 }
 
 // SimGrid's command line: the platform's settings, silent below critical unless `log` says
@@ -128,7 +128,7 @@ void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
   const Scenario& s = p.scenario;
   const Channel channel(s, point, p.channel_traces);
   const PlatformSpec spec = platform_for(p, point, channel);
-  std::vector<std::string> args = engine_args(spec, actor_count(s, point, channel, spec), log);
+  std::vector<std::string> args = engine_args(spec, actor_count(point, channel, spec), log);
   std::vector<char*> argv;
   for (auto& a : args)
     argv.push_back(a.data());
@@ -172,8 +172,11 @@ void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
         servers.edges.empty() ? nullptr : servers.edges[cell / s.servers.cells_per_edge].get();
     ctx = {&p,      &policy, host,      servers.cloud.get(), edge,    to_cloud,
            to_edge, &record, &finished, first_mbps,          station, g};
-    sg4::Actor::create(phone_name(g), host, run_phone, &ctx, g, point);
+    if (s.load.arrival != Arrival::Poisson)
+      sg4::Actor::create(phone_name(g), host, run_phone, &ctx, g, point);
   }
+  if (s.load.arrival == Arrival::Poisson)
+    sg4::Actor::create("arrivals", platform.cloud, run_arrivals, &phones, point);
   engine.run();
   // SimGrid ends a run it finds deadlocked (e.g. an activity too long for its clock) as if
   // it were done: a row from such a run must not say ok.
