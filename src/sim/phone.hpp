@@ -21,6 +21,7 @@ struct PhoneContext {
   double wifi_mbps = 0;                // the phone's current Wi-Fi rate, kept by its channel actor
   Station station;                     // its Wi-Fi station, for transfers
   long index = 0;                      // over all cells
+  int wifi_level = -1;                 // its station's level in SimGrid (Station::level)
 };
 
 // Serves request k on the calling actor, from the policy's decision to the record.

@@ -160,18 +160,17 @@ void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
     sg4::Host* host = platform.phones[static_cast<std::size_t>(g)];
     RateWalk walk = channel.walk(g);
     PhoneContext& ctx = phones[static_cast<std::size_t>(g)];
-    const double first_mbps = walk.next().mbps;
-    ctx.wifi_mbps = first_mbps;
-    const Station station{host, &cells[static_cast<std::size_t>(cell)], &air, &ctx.wifi_mbps};
-    station.set_level();
-    if (channel.varies())
-      sg4::Actor::create("channel-" + std::to_string(g), host, channel_actor, station, walk,
-                         &ctx.wifi_mbps)
-          ->daemonize();
     GpuServer* edge =
         servers.edges.empty() ? nullptr : servers.edges[cell / s.servers.cells_per_edge].get();
-    ctx = {&p,      &policy, host,      servers.cloud.get(), edge,    to_cloud,
-           to_edge, &record, &finished, first_mbps,          station, g};
+    ctx = {&p,      &policy, host,      servers.cloud.get(), edge,      to_cloud,
+           to_edge, &record, &finished, walk.next().mbps,    Station{}, g};
+    ctx.station = {host, &cells[static_cast<std::size_t>(cell)], &air, &ctx.wifi_mbps,
+                   &ctx.wifi_level};
+    ctx.station.set_level();
+    if (channel.varies())
+      sg4::Actor::create("channel-" + std::to_string(g), host, channel_actor, ctx.station, walk,
+                         &ctx.wifi_mbps)
+          ->daemonize();
     if (s.load.arrival != Arrival::Poisson)
       sg4::Actor::create(phone_name(g), host, run_phone, &ctx, g, point);
   }

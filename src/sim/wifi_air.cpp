@@ -41,7 +41,10 @@ int WifiAir::level(double phy_mbps, int active) const {
 }
 
 void Station::set_level() const {
-  cell->link->set_host_wifi_rate(host, air->level(*phy_mbps, cell->active));
+  const int now = air->level(*phy_mbps, cell->active);
+  if (now == *level) return;
+  *level = now;
+  cell->link->set_host_wifi_rate(host, now);
 }
 
 } // namespace muxsim::sim

@@ -64,7 +64,9 @@ struct Station {
   CellAir* cell = nullptr;
   const WifiAir* air = nullptr;
   const double* phy_mbps = nullptr;
-  // Puts the station on its level for the transfers now active in its cell.
+  int* level = nullptr; // the level SimGrid holds for it; -1 before the first
+  // Puts the station on its level for the transfers now active in its cell. Telling
+  // SimGrid is a simcall, so it is skipped when the level is the one SimGrid holds.
   void set_level() const;
 };
 
