@@ -52,17 +52,25 @@ Progress::Progress(std::size_t total_runs, double total_requests, bool on)
   recent_.emplace_back(start_, 0);
 }
 
-std::string Progress::status(Clock::time_point now) {
-  while (recent_.size() > 1 &&
+// Notes the requests served by now, keeping the last kRateWindowS seconds of notes.
+void Progress::record(double live_requests) {
+  const auto now = Clock::now();
+  live_ = live_requests;
+  recent_.emplace_back(now, requests_ + live_);
+  while (recent_.size() > 2 &&
          std::chrono::duration<double>(now - recent_[1].first).count() > kRateWindowS)
     recent_.pop_front();
+}
+
+std::string Progress::status(Clock::time_point now) {
   const double window = std::chrono::duration<double>(now - recent_.front().first).count();
-  const double rate = window > 0 ? (requests_ - recent_.front().second) / window : 0;
+  const double served = requests_ + live_;
+  const double rate = window > 0 ? (served - recent_.front().second) / window : 0;
   const double elapsed = std::chrono::duration<double>(now - start_).count();
   // The time left at the sweep's mean pace so far, by requests: runs differ in length.
   const std::string left =
-      requests_ > 0 && runs_ < total_runs_
-          ? ", " + format_duration(elapsed * (total_requests_ - requests_) / requests_) + " left"
+      served > 0 && runs_ < total_runs_
+          ? ", " + format_duration(elapsed * (total_requests_ - served) / served) + " left"
           : "";
   return fmt::format("[{}/{}] {} requests/s, {} elapsed{}", runs_, total_runs_, format_rate(rate),
                      format_duration(elapsed), left);
@@ -78,17 +86,18 @@ void Progress::print(const std::string& last_run, bool force_plain) {
     fmt::print(stderr, "{}\n", line);
 }
 
-void Progress::done(const ResultRow& row) {
+void Progress::done(const ResultRow& row, double live_requests) {
   ++runs_;
   requests_ += static_cast<double>(row.summary.requests);
-  recent_.emplace_back(Clock::now(), requests_);
+  record(live_requests);
   if (!on_) return;
   last_run_ = run_label(row);
   const bool tenth = runs_ % std::max<std::size_t>(1, total_runs_ / 10) == 0;
   print(last_run_, row.status != RunStatus::Ok || runs_ == total_runs_ || tenth);
 }
 
-void Progress::tick() {
+void Progress::tick(double live_requests) {
+  record(live_requests);
   if (!on_ || runs_ == total_runs_) return;
   const double since = std::chrono::duration<double>(Clock::now() - last_print_).count();
   if (since >= (tty_ ? kTtyEveryS : kPlainEveryS)) print(last_run_, true);

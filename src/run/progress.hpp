@@ -16,18 +16,21 @@ class Progress {
 public:
   // `total_requests`: the requests of every run of the sweep, for the time left.
   Progress(std::size_t total_runs, double total_requests, bool on);
-  // A run has finished (or failed).
-  void done(const ResultRow& row);
-  // Called while the sweep waits, so the line keeps time between runs.
-  void tick();
+  // A run has finished (or failed). `live_requests`: what the runs still going have served.
+  void done(const ResultRow& row, double live_requests = 0);
+  // Called while the sweep waits, so the line keeps time and counts the running runs'
+  // requests as they are served.
+  void tick(double live_requests);
 
 private:
   using Clock = std::chrono::steady_clock;
+  void record(double live_requests);
   std::string status(Clock::time_point now);
   void print(const std::string& last_run, bool force_plain);
 
   std::size_t total_runs_, runs_ = 0;
-  double total_requests_, requests_ = 0;
+  double total_requests_, requests_ = 0; // of the runs done
+  double live_ = 0;                      // served so far by the runs going
   bool on_, tty_;
   Clock::time_point start_, last_print_;
   std::deque<std::pair<Clock::time_point, double>> recent_; // (when, requests done by then)

@@ -6,6 +6,7 @@
 #include "core/output/timeseries.hpp"
 #include "core/policy/registry.hpp"
 #include "run/evaluate.hpp"
+#include "run/live_counts.hpp"
 #include "run/progress.hpp"
 #include "sim/simulate.hpp"
 
@@ -49,13 +50,16 @@ ResultRow row_for(const Job& job) {
 }
 
 // A simulated run, summarized as its requests complete. Only when per-request output is
-// asked for are they kept, for the log's request order.
-Summary simulate_and_summarize(const Job& job, const SweepOptions& o, Policy& policy) {
+// asked for are they kept, for the log's request order. `served`, if any, counts them.
+Summary simulate_and_summarize(const Job& job, const SweepOptions& o, Policy& policy,
+                               std::atomic<long>* served) {
   const Prepared& p = *job.prepared;
   SummaryBuilder builder(p.trace.models.size(), p.scenario.load.deadline_ms, o.percentiles);
   MinuteSeries minutes(p.scenario.load.deadline_ms);
   std::vector<CostBreakdown> logged(o.request_log.empty() ? 0 : p.request_count());
+  long count = 0;
   sim::simulate_each(p, policy, job.point, o.log, [&](long k, const CostBreakdown& c) {
+    if (served) served->store(++count, std::memory_order_relaxed);
     builder.add(c);
     if (!o.timeseries.empty()) minutes.add(c);
     if (!logged.empty()) logged[static_cast<std::size_t>(k)] = c;
@@ -68,7 +72,7 @@ Summary simulate_and_summarize(const Job& job, const SweepOptions& o, Policy& po
 
 // Costs the run. Only when per-request output is asked for are the requests stored;
 // otherwise they are summarized as they are costed.
-Summary run_in_process(const Job& job, const SweepOptions& o) {
+Summary run_in_process(const Job& job, const SweepOptions& o, std::atomic<long>* served) {
   const Prepared& p = *job.prepared;
   PolicyParams params = p.scenario.params;
   params.seed = static_cast<std::uint64_t>(job.point.seed);
@@ -82,7 +86,7 @@ Summary run_in_process(const Job& job, const SweepOptions& o) {
     }
   };
   if (job.mode == Mode::Simulated) {
-    auto summary = simulate_and_summarize(job, o, *policy);
+    auto summary = simulate_and_summarize(job, o, *policy, served);
     save_learning();
     return summary;
   }
@@ -101,6 +105,7 @@ struct Child {
   pid_t pid = -1;
   int fd = -1;
   std::size_t job = 0;
+  std::size_t slot = 0; // its LiveCounts slot
   std::string output;
   std::chrono::steady_clock::time_point started;
 };
@@ -145,7 +150,9 @@ private:
   struct sigaction old_term_ {};
 };
 
-Child start_child(const Job& job, std::size_t index, const SweepOptions& options) {
+Child start_child(const Job& job, std::size_t index, const SweepOptions& options, LiveCounts& live,
+                  std::size_t slot) {
+  live.slot(slot).store(0);
   int fds[2];
   if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
   std::fflush(stdout);
@@ -159,7 +166,7 @@ Child start_child(const Job& job, std::size_t index, const SweepOptions& options
     ::close(fds[0]);
     int status = 0;
     try {
-      write_all(fds[1], "ok " + summary_to_text(run_in_process(job, options)));
+      write_all(fds[1], "ok " + summary_to_text(run_in_process(job, options, &live.slot(slot))));
     } catch (const std::exception& e) {
       write_all(fds[1], std::string("error ") + e.what());
       status = 1;
@@ -168,7 +175,7 @@ Child start_child(const Job& job, std::size_t index, const SweepOptions& options
     ::_exit(status); // skip the parent's atexit handlers and buffers
   }
   ::close(fds[1]);
-  return {pid, fds[0], index, "", std::chrono::steady_clock::now()};
+  return {pid, fds[0], index, slot, "", std::chrono::steady_clock::now()};
 }
 
 // Reads what the child has written so far; true once it has closed its end.
@@ -237,6 +244,21 @@ std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
   Progress progress(jobs.size(), total_requests, options.progress);
 
   std::vector<Child> running;
+  const std::size_t most_running = static_cast<std::size_t>(std::max(1, options.jobs));
+  LiveCounts live(most_running);
+  // Requests served so far by the running children, and a slot no running child holds.
+  const auto live_requests = [&] {
+    double sum = 0;
+    for (const auto& c : running)
+      sum += static_cast<double>(live.slot(c.slot).load(std::memory_order_relaxed));
+    return sum;
+  };
+  const auto free_slot = [&] {
+    std::vector<bool> taken(most_running);
+    for (const auto& c : running)
+      taken[c.slot] = true;
+    return static_cast<std::size_t>(std::find(taken.begin(), taken.end(), false) - taken.begin());
+  };
   std::size_t next = 0;
   const StopSignals stop_signals;
   while (next < jobs.size() || !running.empty()) {
@@ -250,12 +272,12 @@ std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
       throw Interrupted(stop_signal);
     }
     while (next < jobs.size() && jobs[next].mode == Mode::ClosedForm && stop_signal == 0) {
-      rows[next].summary = run_in_process(jobs[next], options);
+      rows[next].summary = run_in_process(jobs[next], options, nullptr);
       if (options.on_row_done) options.on_row_done(rows[next]);
-      progress.done(rows[next++]);
+      progress.done(rows[next++], live_requests());
     }
-    if (next < jobs.size() && static_cast<int>(running.size()) < std::max(1, options.jobs)) {
-      running.push_back(start_child(jobs[next], next, options));
+    if (next < jobs.size() && running.size() < most_running) {
+      running.push_back(start_child(jobs[next], next, options, live, free_slot()));
       ++next;
       continue;
     }
@@ -263,7 +285,7 @@ std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
     for (const auto& c : running)
       fds.push_back({c.fd, POLLIN, 0});
     ::poll(fds.data(), fds.size(), 200);
-    progress.tick();
+    progress.tick(live_requests());
     for (std::size_t i = running.size(); i-- > 0;) {
       Child& c = running[i];
       const bool closed = (fds[i].revents & (POLLIN | POLLHUP)) && drain(c);
@@ -273,8 +295,8 @@ std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
       if (!closed && !timed_out) continue;
       finish_child(c, rows[c.job], timed_out, options.run_timeout_s);
       if (options.on_row_done) options.on_row_done(rows[c.job]);
-      progress.done(rows[c.job]);
       running.erase(running.begin() + static_cast<long>(i));
+      progress.done(rows[c.job], live_requests());
     }
   }
   return rows;
