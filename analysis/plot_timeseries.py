@@ -5,8 +5,8 @@ simulated time, and the requests each tier served and the deadline misses.
 usage: /usr/bin/python3 analysis/plot_timeseries.py MIN.csv.gz OUT.png [--run N]
 
 Without --run, draws the file's first run. Tiers that served nothing are left out, and so
-is a last minute that holds only the run's final requests (under half the median minute's):
-its p95 is of a few stragglers. Latency is on a log scale, so a warm-up's tail and the
+are the last minutes that hold only the run's final requests (each under half the median
+minute's): their p95s are of stragglers. Latency is on a log scale, so a warm-up's tail and the
 steady state show together.
 """
 import argparse
@@ -17,6 +17,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 TIERS = [("local", "phone"), ("edge", "edge"), ("cloud", "cloud")]
 
@@ -34,8 +35,9 @@ def main():
     df = df[df["run"] == run].sort_values("minute")
     if df.empty:
         sys.exit(f"{args.timeseries}: no run {run}")
-    if len(df) > 1 and df["requests"].iloc[-1] < df["requests"].median() / 2:
-        print(f"left out the last minute ({df['requests'].iloc[-1]} requests): the run's end")
+    full = df["requests"].median() / 2
+    while len(df) > 1 and df["requests"].iloc[-1] < full:
+        print(f"left out minute {df['minute'].iloc[-1]} ({df['requests'].iloc[-1]} requests): the run's end")
         df = df.iloc[:-1]
     served = [(key, label) for key, label in TIERS if df[f"{key}_requests"].sum() > 0]
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(9, 6.4), sharex=True)
@@ -50,6 +52,7 @@ def main():
         bottom.plot(df["minute"], df[f"{key}_requests"] / 60, marker="o", ms=3, label=label)
     bottom.set_ylabel("requests served per second")
     bottom.set_xlabel("simulated minute")
+    bottom.xaxis.set_major_locator(MaxNLocator(integer=True))
     bottom.grid(alpha=0.3)
     misses = bottom.twinx()
     misses.plot(df["minute"], 100 * df["misses"] / df["requests"], color="crimson", ls="--",

@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
 # Scale benchmark (docs/speed.md): prints each workload's figure, its target, and the ratio
 # of the two (>= 1 meets the target). Timings are whole processes (wall clock, peak RSS from
-# GNU time). With --peer, also runs PureEdgeSim (../shared/peers/pureedgesim/run.sh) on the
-# same task count, interleaved with muxsim (muxsim, PureEdgeSim, muxsim), and prints the ratio.
-# usage: bench/scale.sh [--peer] [BUILD_DIR]
+# GNU time).
+#  --peer: also runs PureEdgeSim (../shared/peers/pureedgesim/run.sh) on the same task count,
+#    interleaved with muxsim (muxsim, PureEdgeSim, muxsim), and prints the speed ratio.
+#  --baseline DIR: also times DIR/muxsim, an older build, on the 10,000-phone workload,
+#    alternating with this one (new, old, new, old), and prints old time / new time.
+# usage: bench/scale.sh [--peer] [--baseline DIR] [BUILD_DIR]
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 peer=0
-[[ ${1:-} == --peer ]] && peer=1 && shift
+baseline=
+while [[ ${1:-} == --* ]]; do
+  case $1 in
+  --peer) peer=1 && shift ;;
+  --baseline) baseline=$2 && shift 2 ;;
+  *) sed -n '2,9p' "$0" && exit 2 ;;
+  esac
+done
 muxsim=${1:-$src/build}/muxsim
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -18,48 +28,70 @@ scenario() {
     -e "s/^phones = .*/phones = $2\n[servers]\ngpu_workers = 8/" "$src/scenarios/paper-table1.ini" >"$work/$1.ini"
   sed -i "1i modes = $4\nrequests = $3" "$work/$1.ini"
 }
-# timed NAME ARGS...: runs muxsim, sets $secs and $rss_mib.
+# city NAME CELLS PHONES: scenarios/city.ini at that size, one request per phone.
+city() {
+  sed -e "s#\.\./models/#$src/models/#g" -e "s/^cells = .*/cells = $2/" -e "s/^phones = .*/phones = $3/" \
+    -e "s/^requests = .*/requests = $(($2 * $3))/" "$src/scenarios/city.ini" >"$work/$1.ini"
+}
+# timed NAME ARGS...: runs muxsim (or $bin), sets $secs and $rss_mib.
 timed() {
   local name=$1
   shift
-  /usr/bin/time -f "%e %M" -o "$work/$name.time" "$muxsim" run "$@" --out "$work/out-$name" --quiet 2>/dev/null
+  /usr/bin/time -f "%e %M" -o "$work/$name.time" "${bin:-$muxsim}" run "$@" --out "$work/out-$name" \
+    --quiet --run-timeout 86400 2>/dev/null
   read -r secs rss_kib <"$work/$name.time"
   rss_mib=$((rss_kib / 1024))
 }
-row() { printf '%-52s %14s %14s %8s\n' "$@"; }
+row() { printf '%-56s %14s %14s %8s\n' "$@"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+mean() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + b) / 2 }'; }
 
 row workload measured target ratio
 scenario big 10000 1131000 simulated cloud-only
 timed big "$work/big.ini"
 rate=$(awk -v s="$secs" 'BEGIN { printf "%.0f", 1131000 / s }')
-row "10,000 phones, 1.131M cloud-only requests: req/s" "$rate" 50000 "$(ratio "$rate" 50000)"
-row "  wall s (peak RSS ${rss_mib} MiB)" "$secs" 25 "$(ratio 25 "$secs")"
+row "10,000 phones, 1.131M cloud-only requests: req/s" "$rate" 150000 "$(ratio "$rate" 150000)"
+row "  wall s (peak RSS ${rss_mib} MiB)" "$secs" "" ""
 big_secs=$secs
+
+if [[ -n $baseline ]]; then
+  bin=$baseline/muxsim timed old1 "$work/big.ini"
+  old1=$secs
+  timed big2 "$work/big.ini"
+  new2=$secs
+  bin=$baseline/muxsim timed old2 "$work/big.ini"
+  speedup=$(ratio "$(mean "$old1" "$secs")" "$(mean "$big_secs" "$new2")")
+  row "  $baseline/muxsim: wall s, its two runs" "$old1 $secs" "" ""
+  row "  speed-up over it (mean of two runs each)" "$speedup" 2 "$(ratio "$speedup" 2)"
+fi
 
 if ((peer)); then
   pes=$("$src/../shared/peers/pureedgesim/run.sh" -w "$work/pes" 10000 | tail -1)
-  timed big2 "$work/big.ini"
+  timed big3 "$work/big.ini"
   pes_secs=$(awk '{ for (i = 1; i < NF; ++i) if ($i == "wall") print $(i + 1) }' <<<"$pes")
-  mean=$(awk -v a="$big_secs" -v b="$secs" 'BEGIN { print (a + b) / 2 }')
   row "PureEdgeSim, same task count: its line" "" "" ""
   echo "    $pes"
-  row "  muxsim speed / PureEdgeSim speed" "$(ratio "$pes_secs" "$mean")" 10 "$(ratio "$(ratio "$pes_secs" "$mean")" 10)"
+  speedup=$(ratio "$pes_secs" "$(mean "$big_secs" "$secs")")
+  row "  muxsim speed / PureEdgeSim speed" "$speedup" 30 "$(ratio "$speedup" 30)"
 fi
 
 rates=()
-for phones in 1 100 1000 10000; do
-  scenario flat$phones $phones 100000 simulated cloud-only
+for phones in 1 100 10000 100000; do
+  scenario flat$phones $phones 1000000 simulated cloud-only
   timed flat$phones "$work/flat$phones.ini"
-  rates+=("$(awk -v s="$secs" 'BEGIN { printf "%.0f", 100000 / s }')")
-  row "100,000 requests at $phones phones: req/s" "${rates[-1]}" "" ""
+  rates+=("$(awk -v s="$secs" 'BEGIN { printf "%.0f", 1000000 / s }')")
+  row "1M requests at $phones phones: req/s" "${rates[-1]}" "" ""
 done
 spread=$(printf '%s\n' "${rates[@]}" | sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f", hi / lo }')
 row "  fastest / slowest of those" "$spread" 2 "$(ratio 2 "$spread")"
-# What 10,000 phones cost before their requests: one request each.
-scenario once 10000 10000 simulated cloud-only
-timed once "$work/once.ini"
-row "10,000 requests at 10000 phones (one each): s" "$secs" "" ""
+# What phones cost before their requests: the city's cells, one request per phone.
+for size in "4000 25" "4000 250"; do
+  set -- $size
+  city city$1x$2 "$1" "$2"
+  timed city$1x$2 "$work/city$1x$2.ini"
+  row "$(($1 * $2)) phones ($1 cells), one request each: s" "$secs" "" ""
+  row "  peak RSS per phone, bytes (${rss_mib} MiB in all)" "$((rss_kib * 1024 / ($1 * $2)))" "" ""
+done
 
 scenario cf1 1 1 closed-form cloud-only,hybrid
 timed cf1 "$work/cf1.ini"

@@ -19,7 +19,8 @@ int platform_command(const std::vector<std::string>& args) {
   po::variables_map vm;
   const std::string usage =
       "usage: muxsim platform SCENARIO.ini [--point N]\n\n"
-      "Prints the SimGrid platform XML that a simulated run of the scenario loads.";
+      "Prints, as SimGrid platform XML, the hosts, links and routes that a simulated run of\n"
+      "the scenario builds (a run builds them through SimGrid's C++ API; docs/network.md).";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   const auto p = prepare(scenario);
   check_run_budget(p->scenario, kDefaultMaxRuns);

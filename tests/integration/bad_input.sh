@@ -233,7 +233,9 @@ sed -i '1i seeds = 1:1000:lin:1000' "$WORK/sweep.ini"
 expect_bad run-budget "sweep.ini:12: field 'network.bandwidth_mbps': the sweeps plan 2e+09 runs (points x policies x modes), more than the budget of 1000000; --max-runs raises it" "$WORK/sweep.ini"
 expect_bad max-runs "--max-runs and --max-requests must be at least 1" "$WORK/good.ini" --max-runs 0
 scenario crowd.ini "[policy]" "policies = hybrid" "[load]" "cells = 100" "phones = 2000"
-expect_bad phone-budget "crowd.ini:12: field 'load.phones': cells x phones reaches 2e+05 phones in one run; at most 1e5" "$WORK/crowd.ini"
+expect_bad phone-budget "crowd.ini:12: field 'load.phones': cells x phones reaches 2e+05 phones in one simulated run, each an actor (a closed loop or a varying channel: 36 KB each); at most 1e5" "$WORK/crowd.ini"
+scenario city.ini "[policy]" "policies = hybrid" "[load]" "cells = 1000" "phones = 2000" "arrival = poisson" "arrival_rate_hz = 1"
+expect_bad phone-budget-open "city.ini:12: field 'load.phones': cells x phones reaches 2e+06 phones in one run; at most 1e6 are simulated" "$WORK/city.ini"
 "$MUXSIM" platform "$WORK/sweep.ini" >"$WORK/platform.xml" 2>"$WORK/err" && fail "platform: exit 0"
 grep -qF "more than the budget of 1000000" "$WORK/err" || fail "platform budget: $(cat "$WORK/err")"
 

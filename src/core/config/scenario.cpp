@@ -201,16 +201,28 @@ void check_relations(Scenario& s, const std::map<std::string, std::string>& give
     for (const char* key :
          {"network.markov_good_s", "network.markov_bad_s", "network.markov_bad_mbps"})
       if (!has(key)) throw InputError(s.at("network.channel") + ": channel = markov needs " + key);
-  // A simulated phone is an actor with its own stack: about 8 KB, or 40 KB beyond about
-  // 30,000 actors, where SimGrid stacks lose their guard pages (bench/memory.sh, docs/limits.md).
-  constexpr double kMaxPhones = 1e5;
+  // Phones cost about 2 KB each in SimGrid's platform (bench/scale.sh); a phone with an actor
+  // of its own (a closed-loop phone, or any phone on a channel that varies, whose walker is an
+  // actor) 36 KB more: past about 30,000 actors SimGrid stacks lose their guard pages and
+  // are zeroed (bench/memory.sh, docs/limits.md).
+  constexpr double kMaxPhones = 1e6, kMaxPhoneActors = 1e5;
   const LoadConfig& load = s.load;
   const double most_cells = *std::max_element(load.cells.begin(), load.cells.end());
   const double most_phones = *std::max_element(load.phones.begin(), load.phones.end());
+  const std::string where = s.at(has("load.phones") ? "load.phones" : "load.cells");
   if (most_cells * most_phones > kMaxPhones)
-    throw InputError(s.at(has("load.phones") ? "load.phones" : "load.cells") +
-                     ": cells x phones reaches " + fmt::format("{:.4g}", most_cells * most_phones) +
-                     " phones in one run; at most 1e5 are simulated");
+    throw InputError(where + ": cells x phones reaches " +
+                     fmt::format("{:.4g}", most_cells * most_phones) +
+                     " phones in one run; at most 1e6 are simulated");
+  const bool simulated =
+      std::find(s.modes.begin(), s.modes.end(), Mode::Simulated) != s.modes.end();
+  const bool phone_actors = load.arrival == Arrival::Closed || ch.kind != ChannelKind::Constant;
+  if (simulated && phone_actors && most_cells * most_phones > kMaxPhoneActors)
+    throw InputError(where + ": cells x phones reaches " +
+                     fmt::format("{:.4g}", most_cells * most_phones) +
+                     " phones in one simulated run, each an actor (a closed loop or a varying "
+                     "channel: 36 KB each); at most 1e5, or 1e6 with Poisson arrivals on a "
+                     "constant channel");
   if (load.arrival == Arrival::Poisson && !has("load.arrival_rate_hz"))
     throw InputError(s.path + ": field 'load.arrival_rate_hz': arrival = poisson needs a rate");
   if (load.arrival != Arrival::Poisson && has("load.arrival_rate_hz"))
