@@ -54,6 +54,11 @@ row "10,000 phones, 1.131M cloud-only requests: req/s" "$rate" 150000 "$(ratio "
 row "  wall s (peak RSS ${rss_mib} MiB)" "$secs" "" ""
 big_secs=$secs
 
+scenario long 10000 12000000 simulated cloud-only
+timed long "$work/long.ini"
+row "10,000 phones, 12M cloud-only requests: peak RSS MiB" "$rss_mib" 600 "$(ratio 600 "$rss_mib")"
+row "  wall s" "$secs" "" ""
+
 if [[ -n $baseline ]]; then
   bin=$baseline/muxsim timed old1 "$work/big.ini"
   old1=$secs
