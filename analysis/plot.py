@@ -30,6 +30,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from figure_grid import scenario_panels  # noqa: E402
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -39,10 +40,17 @@ SIZE = (11, 7.5)
 DPI = 100
 
 
-def panels(rows, cols, short=False, **kwargs):
-    """A grid of panels, a column per scenario, at least SIZE wide (short: two-thirds high)."""
-    height = SIZE[1] / 1.5 if short else SIZE[1]
-    return plt.subplots(rows, cols, figsize=(max(5 * cols, SIZE[0]), height), squeeze=False, **kwargs)
+def panels(rows, cols, short=False, sharex=False):
+    """axes[row][col]: a column of panels per scenario, at least SIZE wide, wrapping after three
+    scenarios (figure_grid.py); short: two-thirds high."""
+    height = (SIZE[1] / 1.5 if short else SIZE[1]) / rows
+    return scenario_panels(rows, cols, 5, height, min_width=SIZE[0], sharex=sharex)
+
+
+def legend_above(ax, top):
+    """A legend in headroom above bars that reach `top`, so it covers none of them."""
+    ax.set_ylim(0, top * 1.4)
+    ax.legend(fontsize=7, loc="upper center", ncol=3, frameon=False)
 
 
 def style(policies, policy):
@@ -84,7 +92,7 @@ def vs_bandwidth(df, out, svg):
         print("skip vs_bandwidth: no scenario sweeps bandwidth_mbps")
         return {}
     drawn = {}
-    fig, axes = panels(len(metrics), len(swept), sharex="col")
+    fig, axes = panels(len(metrics), len(swept), sharex=True)
     for col, scenario in enumerate(swept):
         rows = df[df["scenario"] == scenario]
         first = rows.iloc[0]
@@ -155,9 +163,9 @@ def placement(df, out, svg):
         ax.bar(x, 1 - local - edge, bottom=local + edge, color=PALETTE[0], hatch="..", label="cloud")
         ax.set_xticks(list(x), rows["policy"], rotation=25, fontsize=8)
         ax.set_ylabel("share of answers")
+        legend_above(ax, 1.0)
         ax.set_title(f"{scenario}\n{fixed(rows, [('bandwidth_mbps', 'Mbit/s'), ('cells', 'cell(s)'), ('phones', 'phones/cell')])}",
                      fontsize=9)
-    axes[0][0].legend(fontsize=7)
     fig.tight_layout()
     save(fig, out, "placement", svg)
 
@@ -193,7 +201,7 @@ def called(df, out, svg):
         ax.set_xticks(list(range(len(rows))), rows["policy"], rotation=25, fontsize=8)
         ax.set_ylabel("models called per request")
         ax.set_title(f"{scenario}\n{point_title(rows)}", fontsize=9)
-        ax.legend(fontsize=6)
+        legend_above(ax, max(bottom))
     fig.tight_layout()
     save(fig, out, "called", svg)
 

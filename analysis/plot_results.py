@@ -3,16 +3,16 @@
 
 usage: /usr/bin/python3 analysis/plot_results.py RESULTS.csv OUT.png
 
-One column of panels per scenario; bars per policy, closed-form and simulated side by
-side. Reads the CSV as it is written: no cleanup needed.
+One column of panels per scenario, three scenarios to a band (figure_grid.py); bars per
+policy, closed-form and simulated side by side. Reads the CSV as it is written: no cleanup needed.
 """
 import sys
 
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from figure_grid import scenario_panels  # noqa: E402
 
 METRICS = [
     ("accuracy", "top-1 accuracy"),
@@ -28,7 +28,7 @@ def main(results_path, out_path):
     if df.empty:
         sys.exit(f"{results_path}: no successful rows to plot")
     scenarios = list(dict.fromkeys(df["scenario"]))
-    fig, axes = plt.subplots(len(METRICS), len(scenarios), figsize=(5.5 * len(scenarios), 11), squeeze=False)
+    fig, axes = scenario_panels(len(METRICS), len(scenarios), 5.5, 11 / len(METRICS))
     for col, scenario in enumerate(scenarios):
         rows = df[df["scenario"] == scenario]
         # One bar group per policy at the scenario's first run point, named in the title.
