@@ -2,7 +2,8 @@
 # The main job: install what is missing, build, run the embedded default scenarios (the
 # committed real Fashion-MNIST trace, the paper's Tables I and II and Table I on a realistic
 # network, and the load-sweep, campus and fading-cell network scenarios) and write
-# out/results.csv, out/requests.csv.gz and the figures (scripts/main-job.sh lists them).
+# out/results.csv, out/requests.csv.gz and the figures, then print a summary table per
+# scenario and where the figures are (scripts/main-job.sh).
 # usage: ./run.sh [OUT_DIR] [extra muxsim run options]
 set -euo pipefail
 cd "$(dirname "$0")"

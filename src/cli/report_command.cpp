@@ -10,21 +10,26 @@ namespace muxsim::cli {
 int report_command(const std::vector<std::string>& args) {
   po::options_description options("Options");
   std::string results, mode;
+  bool summary = false;
   options.add_options()("results", po::value(&results), "a results.csv (positional)")(
-      "mode", po::value(&mode)->default_value("simulated"), "closed-form or simulated");
+      "mode", po::value(&mode)->default_value("simulated"), "closed-form or simulated")(
+      "summary", po::bool_switch(&summary),
+      "instead, one plain table per scenario at its first run point (accuracy, mean and p95 "
+      "latency, phone energy, cloud GFLOPs), at most 100 columns wide");
   po::positional_options_description positional;
   positional.add("results", 1);
   po::variables_map vm;
   const std::string usage =
-      "usage: muxsim report RESULTS.csv [--mode closed-form|simulated]\n\n"
+      "usage: muxsim report RESULTS.csv [--mode closed-form|simulated] [--summary]\n\n"
       "Prints one Markdown table per scenario and run point: policy, accuracy, local share,\n"
       "mean and p95 latency, phone energy, the best of each column in bold (an upper bound\n"
-      "such as oracle does not compete).";
+      "such as oracle does not compete). --summary prints the terminal summary the main job\n"
+      "shows instead.";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   require_option(results, "results");
   if (mode != "simulated" && mode != "closed-form")
     throw InputError("command line: --mode must be closed-form or simulated, got '" + mode + "'");
-  std::cout << markdown_report(results, mode);
+  std::cout << (summary ? summary_report(results, mode) : markdown_report(results, mode));
   return 0;
 }
 

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# The main job runs and draws its figures, and analysis/muxsim.ipynb executes headless with
-# Debian's jupyter-nbconvert on its output; the notebook is committed without outputs.
+# The main job runs and draws its figures, ends with its summary (a table per scenario whose
+# policies and figures equal results.csv's at the scenario's first run point, at most 100
+# columns wide, then one line saying where the figures are, all of which exist), and
+# analysis/muxsim.ipynb executes headless with Debian's jupyter-nbconvert on its output; the
+# notebook is committed without outputs.
 source "$(dirname "$0")/common.sh"
 /usr/bin/python3 - "$SRC/analysis/muxsim.ipynb" <<'PY' || fail "the committed notebook holds outputs"
 import json, sys
@@ -13,6 +16,35 @@ MUXSIM=$MUXSIM "$SRC/scripts/main-job.sh" "$WORK/out" --quiet >"$WORK/main.log" 
 for f in policies.png load.png figures/vs_load.png figures/replay.png figures/gflops_front.png; do
   [[ -s $WORK/out/$f ]] || fail "the main job drew no $f"
 done
+/usr/bin/python3 - "$WORK/main.log" "$WORK/out" <<'PY' || fail "the main job's summary: $(tail -30 "$WORK/main.log")"
+import glob, re, sys
+import pandas as pd
+log, out = open(sys.argv[1]).read().splitlines(), sys.argv[2]
+r = pd.read_csv(f"{out}/results.csv")
+r = r[(r["mode"] == "simulated") & (r["status"] == "ok")]
+columns = ["accuracy", "latency_ms_mean", "latency_ms_p95", "phone_energy_mj", "cloud_gflops"]
+decimals = [4, 2, 2, 2, 2]
+checked = 0
+for scenario, rows in r.groupby("scenario", sort=False):
+    first = rows.iloc[0]
+    for c in ["bandwidth_mbps", "cells", "phones", "arrival_rate_hz", "seed"]:
+        rows = rows[rows[c] == first[c]]
+    start = next(i for i, line in enumerate(log) if line.startswith(f"{scenario} (simulated): "))
+    assert log[start + 1].split() == ["policy", "accuracy", "mean", "ms", "p95", "ms", "phone",
+                                      "mJ", "cloud", "GFLOPs"], log[start + 1]
+    for k, (_, row) in enumerate(rows.iterrows()):
+        cells = log[start + 2 + k].split()
+        assert cells[0].rstrip("*") == row["policy"], (cells, row["policy"])
+        want = [f"{row[c]:.{d}f}" for c, d in zip(columns, decimals)]
+        assert cells[1:] == want, (scenario, cells, want)
+        checked += 1
+table = [line for line in log if line.startswith("  ")]
+assert table and all(len(line) <= 100 for line in table), max(table, key=len)
+last = log[-1]
+n = int(re.match(r"(\d+) figures in ", last).group(1))
+assert n == len(glob.glob(f"{out}/*.png") + glob.glob(f"{out}/figures/*.png")) >= 8, last
+print(f"summary: {checked} rows equal results.csv")
+PY
 MUXSIM_RESULTS=$WORK/out PATH=/usr/bin:$PATH jupyter-nbconvert --to notebook --execute \
   "$SRC/analysis/muxsim.ipynb" --output-dir "$WORK" --output executed.ipynb 2>"$WORK/err" ||
   fail "the notebook did not execute: $(tail -5 "$WORK/err")"

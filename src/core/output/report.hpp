@@ -10,4 +10,9 @@ namespace muxsim {
 // accuracy and local share, lowest latency and energy; upper bounds (oracle) do not compete.
 std::string markdown_report(const std::string& results_path, const std::string& mode);
 
+// One plain-text table per scenario at its first run point, for a terminal at most 100
+// columns wide: policy, accuracy, mean and p95 latency, phone energy and cloud GFLOPs per
+// inference, with upper bounds (oracle) marked *.
+std::string summary_report(const std::string& results_path, const std::string& mode);
+
 } // namespace muxsim
