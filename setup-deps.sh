@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Installs muxsim's Debian 12 dependencies that are missing (apt-get; root or sudo).
-# usage: ./setup-deps.sh [--fuzz | --validation]
-# libtorch-dev, libjpeg62-turbo-dev, zlib1g-dev and libssl-dev (SHA-256) are for src/learn
-# (the LibTorch layer); core and sim never include them. dataset-fashion-mnist is the data of
-# the fmnist zoo. libgoogle-perftools-dev gives muxsim tcmalloc, the allocator that makes large
-# simulated runs fast (docs/speed.md).
+# usage: ./setup-deps.sh [--main | --fuzz | --validation]
+# --main (./run.sh): only what the main job needs, muxsim and its plots. libgoogle-perftools-dev
+# gives muxsim tcmalloc, the allocator that makes large simulated runs fast (docs/speed.md).
+# Without --main, also what the tests and the LibTorch layer need: libtorch-dev,
+# libjpeg62-turbo-dev and libssl-dev (SHA-256) are for src/learn, which core and sim never
+# include; dataset-fashion-mnist is the data of the fmnist zoo; doctest and Jupyter run tests.
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev
-  libboost-program-options-dev libfmt-dev doctest-dev libgoogle-perftools-dev libtorch-dev
-  libjpeg62-turbo-dev zlib1g-dev libssl-dev dataset-fashion-mnist python3-pandas python3-matplotlib
-  python3-nbconvert python3-ipykernel jupyter-nbconvert)
+  libboost-program-options-dev libfmt-dev libgoogle-perftools-dev zlib1g-dev python3-pandas
+  python3-matplotlib)
+[[ ${1:-} == --main ]] ||
+  packages+=(doctest-dev libtorch-dev libjpeg62-turbo-dev libssl-dev dataset-fashion-mnist
+    python3-nbconvert python3-ipykernel jupyter-nbconvert)
 # --fuzz: also what tests/fuzz (clang's libFuzzer) and tests/sanitize.sh need.
 [[ ${1:-} == --fuzz ]] && packages+=(clang libclang-rt-14-dev python3-pil)
 # --validation: ns-3 for the packet-level Wi-Fi reference in validation/ns3/
