@@ -320,10 +320,18 @@ def latency_cdf(q, out, svg):
 def replay(q, out, svg):
     if skip_without_requests(q, "replay"):
         return
-    varying = [run for run, r in q.groupby("run", sort=False) if r["wifi_mbps"].nunique() > 1]
+    # Runs where phone 0's own rate moves, over enough of its requests to show it.
+    varying = [run for run, r in q[q["phone"] == 0].groupby("run", sort=False)
+               if r["wifi_mbps"].nunique() > 1 and len(r) >= 20]
     if not varying:
-        print("skip replay: no simulated run on a varying channel in the per-request file")
+        print("skip replay: no simulated run where phone 0's Wi-Fi rate varies over 20 requests")
         return
+    # Scenarios whose phones differ in rate, but not phone 0 over time (fixed random rates).
+    mixed = {r["scenario"].iloc[0] for _, r in q.groupby("run") if r["wifi_mbps"].nunique() > 1}
+    left_out = mixed - set(q[q["run"].isin(varying)]["scenario"])
+    if left_out:
+        print(f"replay leaves out {', '.join(sorted(left_out))}: phone 0's rate does not vary "
+              "over 20 of its requests there")
     # One panel per scenario: its hybrid run if it has one, else its first varying run.
     picks = {}
     for run in varying:
@@ -333,6 +341,7 @@ def replay(q, out, svg):
     fig, axes = plt.subplots(len(picks), 1, figsize=(SIZE[0], 3.5 * len(picks)), squeeze=False)
     colours = {"local": PALETTE[2], "edge": PALETTE[1], "cloud": PALETTE[0], "none": PALETTE[7]}
     markers = {"local": "o", "edge": "s", "cloud": "^", "none": "x"}
+    legend = {}
     for row, (scenario, run) in enumerate(picks.items()):
         r = q[(q["run"] == run) & (q["phone"] == 0)].sort_values("start_s")
         ax = axes[row][0]
@@ -347,10 +356,14 @@ def replay(q, out, svg):
         twin.set_yscale("log")
         twin.set_ylabel("request latency (ms, log)")
         ax.set_title(f"{scenario}: {r['policy'].iloc[0]}, phone 0, run {run}", fontsize=9)
-        handles = ax.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
-        labels = ax.get_legend_handles_labels()[1] + twin.get_legend_handles_labels()[1]
-        ax.legend(handles, labels, fontsize=7, loc="upper right")
-    fig.tight_layout()
+        handles, labels = ax.get_legend_handles_labels()
+        twin_handles, twin_labels = twin.get_legend_handles_labels()
+        for handle, label in zip(handles + twin_handles, labels + twin_labels):
+            legend.setdefault(label, handle)
+    # One legend for every panel, below them, where it covers no data.
+    fig.legend(list(legend.values()), list(legend.keys()), loc="lower center", ncol=4, fontsize=8,
+               frameon=False)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
     save(fig, out, "replay", svg)
 
 
