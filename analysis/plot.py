@@ -93,12 +93,13 @@ def vs_bandwidth(df, out, svg):
         return {}
     drawn = {}
     fig, axes = panels(len(metrics), len(swept), sharex=True)
+    # One style per policy across the scenarios, so one legend below the panels serves all.
+    policies = list(dict.fromkeys(df[df["scenario"].isin(swept)]["policy"]))
     for col, scenario in enumerate(swept):
         rows = df[df["scenario"] == scenario]
         first = rows.iloc[0]
         rows = rows[(rows["cells"] == first["cells"]) & (rows["phones"] == first["phones"])
                     & (rows["seed"] == first["seed"])]
-        policies = list(dict.fromkeys(rows["policy"]))
         for row, (metric, label) in enumerate(metrics):
             ax = axes[row][col]
             for policy, p in rows.groupby("policy", sort=False):
@@ -110,9 +111,11 @@ def vs_bandwidth(df, out, svg):
         axes[0][col].set_title(f"{scenario}\n{fixed(rows, [('cells', 'cell(s)'), ('phones', 'phones/cell')])}",
                                fontsize=9)
         axes[-1][col].set_xlabel("Wi-Fi bandwidth (Mbit/s, log)")
-        axes[0][col].legend(fontsize=7)
         drawn[scenario] = sorted(rows["bandwidth_mbps"].unique())
-    fig.tight_layout()
+    handles = [plt.Line2D([], [], label=p, **style(policies, p)) for p in policies]
+    fig.legend(handles=handles, loc="lower center", ncol=min(len(policies), 7), fontsize=8,
+               frameon=False)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
     save(fig, out, "vs_bandwidth", svg)
     return drawn
 
