@@ -54,9 +54,20 @@ def legend_above(ax, top):
 
 
 def style(policies, policy):
+    # Past eight policies the colours repeat; the dash shifts, so no two look the same.
     i = policies.index(policy)
     return dict(color=PALETTE[i % len(PALETTE)], marker=MARKERS[i % len(MARKERS)],
-                linestyle=DASHES[i % len(DASHES)], ms=4)
+                linestyle=DASHES[(i + i // len(PALETTE)) % len(DASHES)], ms=4)
+
+
+def policy_legend(fig, policies, **override):
+    """One legend below every panel, where it covers no data: a line per policy, in the style
+    it has in every panel."""
+    handles = [plt.Line2D([], [], label=p, **{**style(policies, p), **override}) for p in policies]
+    columns = min(len(policies), 6)
+    fig.legend(handles=handles, loc="lower center", ncol=columns, fontsize=8, frameon=False)
+    rows = -(-len(policies) // columns)
+    fig.tight_layout(rect=(0, (0.1 + 0.2 * rows) / fig.get_figheight(), 1, 1))
 
 
 def require(df, columns, what):
@@ -112,10 +123,7 @@ def vs_bandwidth(df, out, svg):
                                fontsize=9)
         axes[-1][col].set_xlabel("Wi-Fi bandwidth (Mbit/s, log)")
         drawn[scenario] = sorted(rows["bandwidth_mbps"].unique())
-    handles = [plt.Line2D([], [], label=p, **style(policies, p)) for p in policies]
-    fig.legend(handles=handles, loc="lower center", ncol=min(len(policies), 7), fontsize=8,
-               frameon=False)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    policy_legend(fig, policies)
     save(fig, out, "vs_bandwidth", svg)
     return drawn
 
@@ -301,10 +309,10 @@ def latency_cdf(q, out, svg):
         return
     scenarios = list(dict.fromkeys(q["scenario"]))
     fig, axes = panels(1, len(scenarios), short=True)
+    policies = list(dict.fromkeys(q["policy"]))
     for col, scenario in enumerate(scenarios):
         rows = q[q["scenario"] == scenario]
         first_run = {p: r for p, r in rows.groupby("policy", sort=False)["run"].min().items()}
-        policies = list(first_run)
         ax = axes[0][col]
         for policy, run in first_run.items():
             lat = rows[rows["run"] == run]["latency_ms"].sort_values()
@@ -315,8 +323,7 @@ def latency_cdf(q, out, svg):
         ax.set_ylabel("fraction of requests")
         ax.set_title(f"{scenario}: each policy's first run", fontsize=9)
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=7)
-    fig.tight_layout()
+    policy_legend(fig, policies, marker=None)
     save(fig, out, "latency_cdf", svg)
 
 
