@@ -54,10 +54,12 @@ def legend_above(ax, top):
 
 
 def style(policies, policy):
-    # Past eight policies the colours repeat; the dash shifts, so no two look the same.
+    # Past eight policies the colours repeat; the marker and dash shift, so no two policies
+    # look the same, in lines or in scatters.
     i = policies.index(policy)
-    return dict(color=PALETTE[i % len(PALETTE)], marker=MARKERS[i % len(MARKERS)],
-                linestyle=DASHES[(i + i // len(PALETTE)) % len(DASHES)], ms=4)
+    shift = i + i // len(PALETTE)
+    return dict(color=PALETTE[i % len(PALETTE)], marker=MARKERS[shift % len(MARKERS)],
+                linestyle=DASHES[shift % len(DASHES)], ms=4)
 
 
 def policy_legend(fig, policies, **override):
@@ -230,9 +232,9 @@ def fronts(df, out, svg):
     require(df, ["accuracy", "latency_ms_mean", "phone_energy_mj", "policy"], "fronts")
     scenarios = list(dict.fromkeys(df["scenario"]))
     fig, axes = panels(2, len(scenarios))
+    policies = list(dict.fromkeys(df[df["note"].fillna("") == ""]["policy"]))
     for col, scenario in enumerate(scenarios):
         rows = df[(df["scenario"] == scenario) & (df["note"].fillna("") == "")]
-        policies = list(dict.fromkeys(rows["policy"]))
         for row, (metric, label) in enumerate([("latency_ms_mean", "mean latency (ms, log)"),
                                                ("phone_energy_mj", "phone energy (mJ, log)")]):
             ax = axes[row][col]
@@ -251,8 +253,10 @@ def fronts(df, out, svg):
             ax.set_ylabel("top-1 accuracy")
             ax.grid(alpha=0.3)
         axes[0][col].set_title(f"{scenario}: every run point (upper bounds left out)", fontsize=9)
-        axes[0][col].legend(fontsize=6)
-    fig.tight_layout()
+    policy_legend(fig, policies, linestyle="none")
+    fig.legend(handles=[plt.Line2D([], [], marker="o", ms=9, mfc="none", mec="black",
+                                   linestyle="none", label="Pareto-optimal")],
+               loc="lower right", fontsize=8, frameon=False)
     save(fig, out, "fronts", svg)
 
 
