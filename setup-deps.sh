@@ -8,8 +8,8 @@
 # include; dataset-fashion-mnist is the data of the fmnist zoo; doctest and Jupyter run tests.
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev
-  libboost-program-options-dev libfmt-dev libgoogle-perftools-dev zlib1g-dev python3-pandas
-  python3-matplotlib)
+  libboost-program-options-dev libfmt-dev nlohmann-json3-dev libgoogle-perftools-dev zlib1g-dev
+  python3-pandas python3-matplotlib)
 [[ ${1:-} == --main ]] ||
   packages+=(doctest-dev libtorch-dev libjpeg62-turbo-dev libssl-dev dataset-fashion-mnist
     python3-nbconvert python3-ipykernel jupyter-nbconvert)

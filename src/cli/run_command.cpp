@@ -54,6 +54,7 @@ void check_request_budget(const Prepared& p, long max_requests) {
 struct RunArgs {
   std::vector<std::string> scenarios;
   std::string out, trace;
+  std::vector<std::string> settings; // --set section.key=value
   run::SweepOptions sweep;
   long max_runs = 0, max_requests = 0;
   bool resume = false, keys = false;
@@ -128,6 +129,9 @@ bool parse_run_args(const std::vector<std::string>& args, RunArgs& a) {
   options.add_options()("scenario", po::value(&a.scenarios), "scenario INI files (positional)")(
       "out,o", po::value(&a.out), "output folder; receives results.csv (required)")(
       "trace", po::value(&a.trace), "decision trace CSV replacing each scenario's trace key")(
+      "set", po::value(&a.settings),
+      "section.key=value: set a scenario key over every scenario's own, repeatable (e.g. "
+      "--set policy.policies=hybrid,external); a relative path is the scenario's")(
       "jobs,j", po::value(&a.sweep.jobs)->default_value(1),
       "simulated runs at once, one process each")(
       "run-timeout", po::value(&a.sweep.run_timeout_s)->default_value(3600),
@@ -253,7 +257,7 @@ int run_command(const std::vector<std::string>& args) {
   std::vector<std::unique_ptr<Prepared>> prepared;
   std::vector<const Prepared*> views;
   for (const auto& path : a.scenarios) {
-    prepared.push_back(prepare(path, a.trace));
+    prepared.push_back(prepare(path, a.trace, a.settings));
     check_run_budget(prepared.back()->scenario, a.max_runs);
     check_request_budget(*prepared.back(), a.max_requests);
     views.push_back(prepared.back().get());

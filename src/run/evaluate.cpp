@@ -22,9 +22,9 @@ void cost_each_request(const Prepared& p, Policy& policy, const RunPoint& point,
   }
   // An adaptive policy's phone sees its mean rate; the closed form has no clock, so each
   // phone's requests are spaced by nothing.
-  auto cost = [&](std::size_t input, long phone) {
-    const TraceInput& in = p.trace.inputs[input];
-    const PhoneView view{phone, mean_mbps[static_cast<std::size_t>(phone)], 0.0};
+  auto cost = [&](long request, long phone) {
+    const TraceInput& in = p.trace.inputs[p.input_of(request)];
+    const PhoneView view{phone, mean_mbps[static_cast<std::size_t>(phone)], 0.0, request};
     const Plan plan = policy.decide(in, view);
     auto c =
         account(p.deployment, plan, in,
@@ -40,13 +40,13 @@ void cost_each_request(const Prepared& p, Policy& policy, const RunPoint& point,
     // each input once and replay it as the requests wrap around the trace.
     std::vector<CostBreakdown> per_input;
     for (std::size_t i = 0; i < p.trace.inputs.size(); ++i)
-      per_input.push_back(cost(i, 0));
+      per_input.push_back(cost(static_cast<long>(i), 0));
     for (long k = 0; k < n; ++k)
       use(per_input[p.input_of(k)]);
     return;
   }
   for (long k = 0; k < n; ++k)
-    use(cost(p.input_of(k), k % channel.phones()));
+    use(cost(k, k % channel.phones()));
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "core/output/timeseries.hpp"
 #include "core/policy/registry.hpp"
 #include "run/evaluate.hpp"
+#include "run/external_policy.hpp"
 #include "run/live_counts.hpp"
 #include "run/progress.hpp"
 #include "sim/simulate.hpp"
@@ -26,6 +27,13 @@
 namespace muxsim::run {
 
 namespace {
+
+// The signal that asked the sweep to stop, or 0. Set by the handler, read by the loop.
+volatile std::sig_atomic_t stop_signal = 0;
+
+void on_stop_signal(int signal) {
+  stop_signal = signal;
+}
 
 struct Job {
   const Prepared* prepared;
@@ -70,35 +78,45 @@ Summary simulate_and_summarize(const Job& job, const SweepOptions& o, Policy& po
   return builder.finish();
 }
 
-// Costs the run. Only when per-request output is asked for are the requests stored;
-// otherwise they are summarized as they are costed.
-Summary run_in_process(const Job& job, const SweepOptions& o, std::atomic<long>* served) {
+// The run's policy: a built-in one, or an external process (which reads the sweep's stop
+// signal while it waits for an answer).
+std::unique_ptr<Policy> start_policy(const Job& job) {
   const Prepared& p = *job.prepared;
   PolicyParams params = p.scenario.params;
   params.seed = static_cast<std::uint64_t>(job.point.seed);
-  const auto policy = make_policy(job.policy, p.deployment, params);
+  if (job.policy == kExternalPolicy)
+    return std::make_unique<ExternalPolicy>(p, job.point, job.mode, job.run,
+                                            [] { return static_cast<int>(stop_signal); });
+  return make_policy(job.policy, p.deployment, params);
+}
+
+Summary cost_run(const Job& job, const SweepOptions& o, Policy& policy, std::atomic<long>* served) {
+  const Prepared& p = *job.prepared;
+  if (job.mode == Mode::Simulated) return simulate_and_summarize(job, o, policy, served);
+  if (o.request_log.empty()) return summarize_closed_form(p, policy, job.point, o.percentiles);
+  const auto costs = evaluate_closed_form(p, policy, job.point);
+  write_request_log_part(o.request_log, job.run, costs, job.point.total_phones());
+  return summarize(costs, p.trace.models.size(), p.scenario.load.deadline_ms, o.percentiles);
+}
+
+// Costs the run. Only when per-request output is asked for are the requests stored;
+// otherwise they are summarized as they are costed. An external policy is sent the row and
+// must exit before the run counts as done.
+Summary run_in_process(const Job& job, const SweepOptions& o, std::atomic<long>* served) {
+  const auto policy = start_policy(job);
+  const Summary summary = cost_run(job, o, *policy, served);
   // What an adaptive policy learned goes to LEARNING_DIR/run-NNNNN-<file>.
-  auto save_learning = [&] {
-    if (o.learning_dir.empty()) return;
+  if (!o.learning_dir.empty())
     for (const auto& [name, csv] : policy->learning_files()) {
       std::filesystem::create_directories(o.learning_dir);
       write_atomically(fmt::format("{}/run-{:05d}-{}", o.learning_dir, job.run, name), csv);
     }
-  };
-  if (job.mode == Mode::Simulated) {
-    auto summary = simulate_and_summarize(job, o, *policy, served);
-    save_learning();
-    return summary;
+  if (auto* external = dynamic_cast<ExternalPolicy*>(policy.get())) {
+    ResultRow row = row_for(job);
+    row.summary = summary;
+    external->end(results_header(row.models), result_line(row, row.models));
   }
-  if (o.request_log.empty()) {
-    auto summary = summarize_closed_form(p, *policy, job.point, o.percentiles);
-    save_learning();
-    return summary;
-  }
-  const auto costs = evaluate_closed_form(p, *policy, job.point);
-  save_learning();
-  write_request_log_part(o.request_log, job.run, costs, job.point.total_phones());
-  return summarize(costs, p.trace.models.size(), p.scenario.load.deadline_ms, o.percentiles);
+  return summary;
 }
 
 struct Child {
@@ -117,13 +135,6 @@ void write_all(int fd, const std::string& text) {
     if (n <= 0) return;
     done += static_cast<std::size_t>(n);
   }
-}
-
-// The signal that asked the sweep to stop, or 0. Set by the handler, read by the loop.
-volatile std::sig_atomic_t stop_signal = 0;
-
-void on_stop_signal(int signal) {
-  stop_signal = signal;
 }
 
 // While a sweep runs, SIGINT and SIGTERM stop it between polls instead of killing the parent
@@ -160,9 +171,9 @@ Child start_child(const Job& job, std::size_t index, const SweepOptions& options
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
-    // A child dies of the signals at once, as a plain process would.
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
+    // A child dies of the signals at once, as a plain process would, taking its external
+    // policy's processes with it.
+    kill_policy_on_stop_signals();
     ::close(fds[0]);
     int status = 0;
     try {
@@ -186,10 +197,26 @@ bool drain(Child& c) {
   return n == 0;
 }
 
-void finish_child(Child& c, ResultRow& row, bool timed_out, double timeout_s) {
-  if (timed_out) ::kill(c.pid, SIGKILL);
+// Stops a child: SIGTERM first, so it can kill its external policy's process group, then
+// SIGKILL if it has not gone within a second. Returns its wait status.
+int stop_child(pid_t pid) {
+  ::kill(pid, SIGTERM);
   int status = 0;
-  ::waitpid(c.pid, &status, 0);
+  for (int i = 0; i < 100; ++i) {
+    if (::waitpid(pid, &status, WNOHANG) == pid) return status;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, &status, 0);
+  return status;
+}
+
+void finish_child(Child& c, ResultRow& row, bool timed_out, double timeout_s) {
+  int status = 0;
+  if (timed_out)
+    status = stop_child(c.pid);
+  else
+    ::waitpid(c.pid, &status, 0);
   ::close(c.fd);
   if (!timed_out && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
       c.output.rfind("ok ", 0) == 0) {
@@ -264,15 +291,20 @@ std::vector<ResultRow> run_sweep(const std::vector<const Prepared*>& scenarios,
   while (next < jobs.size() || !running.empty()) {
     if (stop_signal != 0) {
       for (const auto& c : running)
-        ::kill(c.pid, SIGKILL);
+        ::kill(c.pid, SIGTERM);
       for (const auto& c : running) {
-        ::waitpid(c.pid, nullptr, 0);
+        stop_child(c.pid);
         ::close(c.fd);
       }
       throw Interrupted(stop_signal);
     }
     while (next < jobs.size() && jobs[next].mode == Mode::ClosedForm && stop_signal == 0) {
-      rows[next].summary = run_in_process(jobs[next], options, nullptr);
+      try {
+        rows[next].summary = run_in_process(jobs[next], options, nullptr);
+      } catch (const PolicyFailure& e) {
+        rows[next].status = RunStatus::Failed;
+        rows[next].error = e.what();
+      }
       if (options.on_row_done) options.on_row_done(rows[next]);
       progress.done(rows[next++], live_requests());
     }

@@ -3,6 +3,8 @@
 #include "core/model/request_stages.hpp"
 #include "sim/platform.hpp"
 
+#include <cstdlib>
+
 namespace sg4 = simgrid::s4u;
 
 XBT_LOG_EXTERNAL_CATEGORY(muxsim);
@@ -64,11 +66,32 @@ Timing perform(const PhoneContext& ctx, const Plan& plan) {
 
 } // namespace
 
+namespace {
+
+// A policy that fails (an external one whose process died or answered nonsense) ends the
+// run: an exception may not leave an actor, so the reason is kept for simulate_each to
+// throw, and every actor is stopped so the engine returns.
+[[noreturn]] void stop_run(const PhoneContext* ctx, const std::string& why) {
+  if (ctx->failure->empty()) *ctx->failure = why;
+  sg4::Actor::kill_all();
+  sg4::this_actor::exit();
+  std::abort(); // exit() does not return
+}
+
+} // namespace
+
 void serve_request(const PhoneContext* ctx, long k) {
   const Prepared& p = *ctx->prepared;
   const TraceInput& in = p.trace.inputs[p.input_of(k)];
-  const PhoneView view{ctx->index, ctx->wifi_mbps, now()};
-  const Plan plan = ctx->policy->decide(in, view);
+  const PhoneView view{ctx->index, ctx->wifi_mbps, now(), k};
+  std::string failed;
+  Plan plan;
+  try {
+    plan = ctx->policy->decide(in, view);
+  } catch (const std::exception& e) {
+    failed = e.what();
+  }
+  if (!failed.empty()) stop_run(ctx, failed);
   const double start_s = now(), wifi_mbps = ctx->wifi_mbps;
   XBT_VERB("request %ld (input %s): mux %d, local %d, %zu cloud models, edge %d", k,
            in.input_id.c_str(), plan.mux, plan.local, plan.cloud_slots.size(), plan.edge);
@@ -78,7 +101,12 @@ void serve_request(const PhoneContext* ctx, long k) {
   CostBreakdown cost = account(p.deployment, plan, in, t);
   cost.start_s = start_s;
   cost.wifi_mbps = wifi_mbps;
-  ctx->policy->observe(view, plan, cost);
+  try {
+    ctx->policy->observe(view, plan, cost);
+  } catch (const std::exception& e) {
+    failed = e.what();
+  }
+  if (!failed.empty()) stop_run(ctx, failed);
   (*ctx->record)(k, cost);
   ++*ctx->finished;
 }

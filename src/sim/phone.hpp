@@ -7,6 +7,8 @@
 #include "sim/gpu_server.hpp"
 #include "sim/transfer.hpp"
 
+#include <string>
+
 namespace muxsim::sim {
 
 struct PhoneContext {
@@ -22,6 +24,7 @@ struct PhoneContext {
   Station station;                     // its Wi-Fi station, for transfers
   long index = 0;                      // over all cells
   int wifi_level = -1;                 // its station's level in SimGrid (Station::level)
+  std::string* failure = nullptr;      // why the run stopped early: its policy failed
 };
 
 // Serves request k on the calling actor, from the policy's decision to the record.

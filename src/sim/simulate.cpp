@@ -154,6 +154,7 @@ void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
   const Route to_edge{s.network.edge_latency_ms * 1e-3, chunk};
 
   long finished = 0;
+  std::string failure;
   std::vector<PhoneContext> phones(static_cast<std::size_t>(point.total_phones()));
   for (long g = 0; g < point.total_phones(); ++g) {
     const long cell = g / point.phones;
@@ -166,6 +167,7 @@ void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
            to_edge, &record, &finished, walk.next().mbps,    Station{}, g};
     ctx.station = {host, &cells[static_cast<std::size_t>(cell)], &air, &ctx.wifi_mbps,
                    &ctx.wifi_level};
+    ctx.failure = &failure;
     ctx.station.set_level();
     if (channel.varies())
       sg4::Actor::create("channel-" + std::to_string(g), host, channel_actor, ctx.station, walk,
@@ -177,6 +179,7 @@ void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
   if (s.load.arrival == Arrival::Poisson)
     sg4::Actor::create("arrivals", platform.cloud, run_arrivals, &phones, point);
   engine.run();
+  if (!failure.empty()) throw std::runtime_error(failure);
   // SimGrid ends a run it finds deadlocked (e.g. an activity too long for its clock) as if
   // it were done: a row from such a run must not say ok.
   if (finished != p.request_count())

@@ -98,6 +98,7 @@ const char* mode_name(Mode mode) {
 }
 
 std::string Scenario::at(const std::string& key) const {
+  if (set_on_command_line.count(key)) return where("command line --set", 0, key);
   const auto it = key_lines.find(key);
   return where(path, it == key_lines.end() ? 0 : it->second, key);
 }
@@ -233,9 +234,25 @@ void check_relations(Scenario& s, const std::map<std::string, std::string>& give
     throw InputError(s.at("reconstruct.ensemble_sources") + ": give exactly two models");
 }
 
+// Applies muxsim run --set's "section.key=value" settings over the file's keys.
+void apply_settings(Scenario& s, const std::vector<std::string>& settings,
+                    std::map<std::string, std::string>& given) {
+  for (const auto& setting : settings) {
+    const auto eq = setting.find('=');
+    if (eq == std::string::npos)
+      throw InputError("command line: --set '" + setting + "': expected section.key=value");
+    const std::string key = trim(setting.substr(0, eq));
+    const auto& known = scenario_keys();
+    if (std::find(known.begin(), known.end(), key) == known.end())
+      throw InputError("command line: --set '" + key + "'" + unknown_key_message(key));
+    given[key] = trim(setting.substr(eq + 1));
+    s.set_on_command_line.insert(key);
+  }
+}
+
 } // namespace
 
-Scenario read_scenario(const std::string& path) {
+Scenario read_scenario(const std::string& path, const std::vector<std::string>& settings) {
   if (!std::filesystem::is_regular_file(path)) throw InputError(path + ": cannot open file");
   po::options_description desc;
   for (const KeySpec& spec : scenario_key_specs())
@@ -255,6 +272,7 @@ Scenario read_scenario(const std::string& path) {
   } catch (const po::error& e) {
     throw InputError(path + ": " + e.what());
   }
+  apply_settings(s, settings, given);
   for (const KeySpec& spec : scenario_key_specs()) {
     const auto it = given.find(spec.key);
     const std::string raw = it != given.end() ? it->second : spec.fallback;

@@ -10,6 +10,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -129,7 +130,8 @@ struct Scenario {
   ServerConfig servers;
   ReconstructConfig reconstruct;
 
-  std::map<std::string, int> key_lines; // where each "section.key" was set
+  std::map<std::string, int> key_lines;      // where each "section.key" was set
+  std::set<std::string> set_on_command_line; // keys given by muxsim run --set
   // "FILE:LINE: field 'section.key'" for a key of this scenario.
   std::string at(const std::string& key) const;
   // The product of the sweeps, over the given Wi-Fi rates (Prepared::bandwidth_mbps: the
@@ -151,7 +153,9 @@ constexpr long kMostRequests = 1'000'000'000;
 // Throws InputError naming the scenario, its run count and --max-runs when it plans more.
 void check_run_budget(const Scenario& s, long max_runs);
 
-Scenario read_scenario(const std::string& path);
+// `settings` ("section.key=value", muxsim run --set) replace or add keys after the file's;
+// their messages name the command line.
+Scenario read_scenario(const std::string& path, const std::vector<std::string>& settings = {});
 // Every known key as "section.key" (or "key" for the top level), in the order of
 // scenario_key_specs() (core/scenario_keys.hpp).
 std::vector<std::string> scenario_keys();

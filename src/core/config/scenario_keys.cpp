@@ -182,6 +182,14 @@ std::vector<KeySpec> policy_keys() {
       {"policy.early_threshold",
        "hybrid-early: finish locally when the early multiplexer's score reaches this", "0.5",
        K::Fraction, number(FIELD(s.params.early_threshold))},
+      {"policy.external_command",
+       "policy external: the command that runs it, in the scenario's folder, via /bin/sh "
+       "(docs/external-policy.md)",
+       "", K::Text, text(FIELD(s.params.external_command))},
+      {"policy.external_timeout_s",
+       "policy external: seconds it may take to answer a message or read one; slower fails "
+       "the run",
+       "10", K::Positive, number(FIELD(s.params.external_timeout_s))},
   };
 }
 

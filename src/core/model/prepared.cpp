@@ -166,9 +166,10 @@ ClosedFormLinks Prepared::links(double wifi_mbps) const {
 }
 
 std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
-                                  const std::string& trace_override) {
+                                  const std::string& trace_override,
+                                  const std::vector<std::string>& settings) {
   auto p = std::make_unique<Prepared>();
-  p->scenario = read_scenario(scenario_path);
+  p->scenario = read_scenario(scenario_path, settings);
   const Scenario& s = p->scenario;
   p->trace_source =
       trace_override.empty() ? s.trace : std::filesystem::absolute(trace_override).string();
@@ -213,6 +214,13 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
   d.upload_bytes = s.network.upload_bytes;
   d.download_bytes = s.network.download_bytes;
   for (const auto& name : s.policies) {
+    if (name == kExternalPolicy) {
+      if (s.params.external_command.empty())
+        throw InputError(s.at("policy.policies") +
+                         ": policy 'external' needs [policy] external_command, the command "
+                         "that runs it");
+      continue;
+    }
     try {
       make_policy(name, d, s.params); // fail early on a bad pair
     } catch (const InputError& e) {

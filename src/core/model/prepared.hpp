@@ -43,8 +43,10 @@ struct Prepared {
 // The fixed seed of reconstructed traces, so every run of a scenario sees the same trace.
 constexpr unsigned long kReconstructSeed = 2001;
 
-// `trace_override`, when not empty, replaces the scenario's trace key (muxsim run --trace).
+// `trace_override`, when not empty, replaces the scenario's trace key (muxsim run --trace);
+// `settings` replace or add keys (muxsim run --set section.key=value).
 std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
-                                  const std::string& trace_override = "");
+                                  const std::string& trace_override = "",
+                                  const std::vector<std::string>& settings = {});
 
 } // namespace muxsim

@@ -17,6 +17,12 @@ void LinkEstimator::on_wait(bool edge, double wait_ms) {
   wait_[edge] = wait_[edge] >= 0 ? wait_[edge] + kWeight * (wait_ms - wait_[edge]) : wait_ms;
 }
 
+void LinkEstimator::learn(const Deployment& d, const Plan& plan, const CostBreakdown& c) {
+  if (!plan.offloaded()) return;
+  on_upload(plan.edge, d.upload_bytes, c.upload_ms);
+  on_wait(plan.edge, c.queue_ms + c.server_ms);
+}
+
 namespace {
 
 struct Option {
@@ -38,10 +44,7 @@ public:
   }
 
   void observe(const PhoneView& view, const Plan& plan, const CostBreakdown& c) override {
-    if (!plan.offloaded()) return;
-    auto& e = estimators_[view.phone];
-    e.on_upload(plan.edge, d_.upload_bytes, c.upload_ms);
-    e.on_wait(plan.edge, c.queue_ms + c.server_ms);
+    estimators_[view.phone].learn(d_, plan, c);
   }
 
 private:

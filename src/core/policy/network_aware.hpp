@@ -26,6 +26,8 @@ public:
   // Wait between the end of an upload and the start of its reply (queue and compute).
   bool knows_wait(bool edge) const { return wait_[edge] >= 0; }
   double wait_ms(bool edge) const { return wait_[edge]; }
+  // Learns from a completed request: an offloaded one times its tier's upload and wait.
+  void learn(const Deployment& d, const Plan& plan, const CostBreakdown& c);
 
 private:
   double rate_[2] = {0, 0};

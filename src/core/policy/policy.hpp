@@ -26,14 +26,20 @@ struct PolicyParams {
   double alpha = 0.1, gamma = 0.1, epsilon = 0.1; // autoscale's Q-learning
   Objective objective = Objective::Latency;
   std::uint64_t seed = 1; // the run's seed: exploration and random offloading
+  // policy = external (docs/external-policy.md): the command, run in the scenario's folder,
+  // and how long it may take to answer one message.
+  std::string external_command;
+  double external_timeout_s = 10;
 };
 
 // What a phone knows when it decides: which phone it is, the rate its Wi-Fi interface
-// reports (the signal level a phone reads), and the time. Adaptive policies see it.
+// reports (the signal level a phone reads), and the time. Adaptive policies see it; with it
+// comes the request's number in its run, which names it to an external policy.
 struct PhoneView {
   long phone = 0;
   double wifi_mbps = 0;
   double now_s = 0;
+  long request = 0;
 };
 
 class Policy {

@@ -33,6 +33,8 @@ const std::vector<PolicyEntry>& registry() {
       {"autoscale", make_autoscale_policy, ""},
       {"network-aware", make_network_aware_policy, ""},
       {"oracle", make_oracle, "upper bound: reads correctness"},
+      // A process of the user's, started per run by the run layer (run/external_policy.hpp).
+      {kExternalPolicy, nullptr, ""},
   };
   return entries;
 }
@@ -64,6 +66,7 @@ std::unique_ptr<Policy> make_policy(const std::string& name, const Deployment& d
                                     const PolicyParams& params) {
   const PolicyEntry* e = find(name);
   if (!e) throw InputError("unknown policy '" + name + "'; known: " + join(policy_names()));
+  if (!e->make) throw InputError("policy '" + name + "' is a process the sweep runner starts");
   return e->make(d, params);
 }
 

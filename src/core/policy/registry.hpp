@@ -9,6 +9,9 @@
 namespace muxsim {
 
 const std::vector<std::string>& policy_names();
+// policy = external runs in another process ([policy] external_command), which the run layer
+// starts (run/external_policy.hpp); make_policy refuses it.
+inline const char* const kExternalPolicy = "external";
 // A note carried into the results ("upper bound" for oracle), empty otherwise.
 std::string policy_note(const std::string& name);
 // Throws InputError listing the known names, or saying what the deployment lacks.
