@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <optional>
 #include <poll.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -29,6 +30,10 @@ constexpr int kStopCheckMs = 200;
 constexpr std::size_t kChunk = 65536;
 
 using Clock = std::chrono::steady_clock;
+
+// How long a receive polls the socket without sleeping. A policy answers in tens of
+// microseconds; sleeping in poll() and being woken costs as much again (docs/speed.md).
+constexpr auto kSpin = std::chrono::microseconds(200);
 
 // The process group of this process's running policy, for the stop-signal handler.
 volatile std::sig_atomic_t running_group = 0;
@@ -166,6 +171,7 @@ void PolicyProcess::send(const std::string& text, const std::string& waiting_for
 }
 
 std::string PolicyProcess::receive(const std::string& waiting_for) {
+  std::optional<Clock::time_point> spin_until;
   for (;;) {
     const auto newline = buffer_.find('\n', scanned_);
     if (newline != std::string::npos) {
@@ -186,6 +192,11 @@ std::string PolicyProcess::receive(const std::string& waiting_for) {
       continue;
     }
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      if (spin_until && Clock::now() < *spin_until) continue;
+      if (!spin_until) {
+        spin_until = Clock::now() + kSpin;
+        continue;
+      }
       wait_for(POLLIN, waiting_for);
       continue;
     }
