@@ -261,4 +261,14 @@ expect_refused report-bad-row "shard-row/results.csv:2:" "" report "$WORK/shard-
 expect_refused platform-point "--point must be below 1" "" platform "$WORK/good.ini" --point 5
 expect_refused reconstruct-folder "cannot write" "$WORK/nowhere/t.csv" \
   reconstruct "$WORK/good.ini" --out "$WORK/nowhere/t.csv"
+
+# policy = external (docs/external-policy.md) and --set.
+scenario external.ini "[policy]" "policies = external"
+expect_bad external-no-command "external.ini:9: field 'policy.policies': policy 'external' needs [policy] external_command" "$WORK/external.ini"
+scenario external-timeout.ini "[policy]" "policies = external" "external_command = true" "external_timeout_s = 0"
+expect_bad external-timeout "external-timeout.ini:11: field 'policy.external_timeout_s'" "$WORK/external-timeout.ini"
+expect_bad set-no-equals "command line: --set 'requests': expected section.key=value" "$WORK/good.ini" --set requests
+expect_bad set-unknown-key "command line: --set 'policy.nosuch': unknown key" "$WORK/good.ini" --set policy.nosuch=1
+expect_bad set-bad-value "command line --set: field 'requests'" "$WORK/good.ini" --set requests=-3
+expect_bad set-unknown-policy "command line --set: field 'policy.policies': unknown policy 'hybird'" "$WORK/good.ini" --set policy.policies=hybird
 echo "bad input: all cases passed"
