@@ -10,7 +10,7 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:?usage: tests/fuzz/run.sh SECONDS [TARGET ...]}
 shift
 targets=("$@")
-((${#targets[@]})) || targets=(scenario profile trace labels predictions bandwidth cartography idx jpeg)
+((${#targets[@]})) || targets=(scenario profile trace labels predictions bandwidth cartography idx jpeg answer)
 build=${FUZZ_BUILD:-$src/build-fuzz}
 
 cmake -S "$src/tests/fuzz" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ >/dev/null
@@ -31,7 +31,12 @@ seed profile "$src"/models/*.csv
 seed trace "$src"/traces/*.csv
 seed bandwidth "$src"/traces/bandwidth/*
 corpus=$build/corpus
-mkdir -p "$corpus/labels" "$corpus/predictions" "$corpus/cartography" "$corpus/idx" "$corpus/jpeg"
+mkdir -p "$corpus/labels" "$corpus/predictions" "$corpus/cartography" "$corpus/idx" "$corpus/jpeg" \
+  "$corpus/answer"
+printf '{"placement":"cloud","models":["resnext101_32x8d"],"mux":true,"phone_first":false}' \
+  >"$corpus/answer/seed-cloud"
+printf '{"placement":"edge","mux":"early","request":7}' >"$corpus/answer/seed-edge"
+printf '{"placement":"local"}' >"$corpus/answer/seed-local"
 printf 'file_name,label\na.JPEG,3\n"b, c.JPEG",999\n' >"$corpus/labels/seed-inline.csv"
 printf 'file_name,predicted_class,predicted_probability,label,correct\na.JPEG,3,0.91,3,1\nb.JPEG,7,0.2,1,0\n' \
   >"$corpus/predictions/seed-inline.csv"
