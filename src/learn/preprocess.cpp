@@ -7,8 +7,6 @@
 
 namespace muxsim::learn {
 
-namespace {
-
 torch::Tensor resize_to(const torch::Tensor& chw, int height, int width) {
   namespace F = torch::nn::functional;
   const bool shrinking = height < chw.size(1) || width < chw.size(2);
@@ -25,8 +23,6 @@ torch::Tensor normalise(const torch::Tensor& chw) {
   const auto std = torch::tensor({kImagenetStd[0], kImagenetStd[1], kImagenetStd[2]});
   return (chw - mean.view({3, 1, 1})) / std.view({3, 1, 1});
 }
-
-} // namespace
 
 torch::Tensor to_tensor(const RgbImage& image) {
   auto hwc = torch::from_blob(const_cast<std::uint8_t*>(image.pixels.data()),

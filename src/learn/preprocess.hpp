@@ -13,6 +13,10 @@ constexpr float kImagenetStd[3] = {0.229f, 0.224f, 0.225f};
 
 // Float [3, H, W] in [0, 1].
 torch::Tensor to_tensor(const RgbImage& image);
+// [3, H, W] resized to height x width: bilinear, antialiased when shrinking.
+torch::Tensor resize_to(const torch::Tensor& chw, int height, int width);
+// [3, H, W] in [0, 1] normalised with the ImageNet mean and std.
+torch::Tensor normalise(const torch::Tensor& chw);
 
 // Resize the shorter side to `resize` (bilinear, antialiased when shrinking; 0 keeps the
 // size), take the centre `crop` x `crop`, normalise with the ImageNet mean and std.

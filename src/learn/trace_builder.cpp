@@ -10,6 +10,7 @@
 #include "learn/sha256.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fmt/format.h>
@@ -36,6 +37,93 @@ std::string folds_csv(const DecisionTrace& trace, const OutOfFoldScores& s) {
   return out;
 }
 
+// The early multiplexers of --prefix-model: the heads trained on correctness, and with
+// --views the distilled ones. Scorers point into it.
+struct EarlyHeads {
+  std::vector<EarlyMux> logistic;
+  std::vector<DistilledMux> distilled;
+  std::string blocks_csv;
+};
+
+// --views: the distilled heads, timed, beside the correctness-trained ones.
+void add_distilled_scorers(const TraceBuildOptions& o, PhonePrefix& prefix,
+                           const PrefixFeatures& features, const std::vector<std::string>& files,
+                           DecisionTrace& trace, const OutOfFoldScores& scores,
+                           std::vector<ReportScorer>& scorers, EarlyHeads& heads) {
+  ViewOptions views = o.views;
+  views.crop = o.crop;
+  const auto start = std::chrono::steady_clock::now();
+  const auto seconds = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  const auto view_set =
+      view_features(prefix, o.images, files, o.prefix_blocks, views, o.train.progress);
+  const double built = seconds();
+  DistillOptions distill = o.distill;
+  distill.seed = o.train.seed;
+  heads.distilled = train_distilled_muxes(prefix, view_set, features, scores.fold, o.train.folds,
+                                          distill, o.train.progress);
+  fmt::print(stderr,
+             "distilled heads: {} views of {} images built and run in {:.0f} s; {} heads "
+             "x {} folds trained in {:.0f} s\n",
+             views.views, files.size(), built, heads.distilled.size(), o.train.folds,
+             seconds() - built);
+  for (const auto& mux : heads.distilled) {
+    const auto* s = &mux.score;
+    scorers.push_back({mux.name, 1e-9 * static_cast<double>(mux.prefix_macs + mux.head_macs),
+                       [s](std::size_t i, std::size_t) { return (*s)[i]; }});
+    if (mux.name == fmt::format("{}-k{}", o.early_scores, o.early_block))
+      for (std::size_t i = 0; i < trace.inputs.size(); ++i)
+        // A regression may overshoot [0, 1]; a trace's scores are probabilities.
+        trace.inputs[i].early.assign(trace.models.size(), std::clamp(mux.score[i], 0.0, 1.0));
+  }
+}
+
+// Which images' views each distilled head of each fold trained on, so the out-of-fold
+// property extends to views (tests/integration/imagenet.sh): one row per (head, fold, image).
+std::string view_folds_csv(const DecisionTrace& trace, const std::vector<DistilledMux>& heads) {
+  std::string out = "head,network,trained_on\n";
+  for (const auto& h : heads)
+    for (std::size_t f = 0; f < h.trained.size(); ++f)
+      for (const auto i : h.trained[f])
+        out += fmt::format("{},{},{}\n", h.name, f, trace.inputs[i].input_id);
+  return out;
+}
+
+// Runs the phone model's prefix on every image (and, with --views, on its views), trains the
+// early heads out of fold with the CNN's folds, adds them to the report and fills the
+// trace's early_<model> columns from --early-scores at --early-block.
+void add_early_scorers(const TraceBuildOptions& o, DecisionTrace& trace,
+                       const OutOfFoldScores& scores, const std::vector<std::vector<bool>>& correct,
+                       std::vector<ReportScorer>& scorers, EarlyHeads& heads) {
+  PhonePrefix prefix(o.prefix_model);
+  // The early scores come from the quantized phone model's activations: name what they
+  // depend on, as muxsim predict does for its answers.
+  trace.provenance += fmt::format("; early heads qengine={} isa={} model_sha256={}",
+                                  qengine_in_use(), cpu_isa(), sha256_of_file(o.prefix_model));
+  scorers[1].gmacs = 1e-9 * static_cast<double>(prefix.prefix_macs(prefix.blocks().size() - 1) +
+                                                prefix.classifier_macs());
+  std::vector<std::string> files;
+  for (const auto& in : trace.inputs)
+    files.push_back(in.input_id);
+  const auto features = prefix_features(prefix, o.images, files, o.resize, o.crop);
+  heads.logistic = train_early_muxes(prefix, features, correct, o.prefix_blocks, o.head, o.train);
+  for (const auto& mux : heads.logistic) {
+    // Same folds as the CNN, so mux_folds.csv vouches for these scores too.
+    if (mux.scores.fold != scores.fold)
+      throw std::logic_error("early multiplexer folds differ from the CNN's");
+    const auto* s = &mux.scores.score;
+    scorers.push_back({fmt::format("early-k{}", mux.block),
+                       1e-9 * static_cast<double>(mux.prefix_macs + mux.head_macs),
+                       [s](std::size_t i, std::size_t m) { return (*s)[i][m]; }});
+    if (mux.block == o.early_block && o.early_scores == "logistic")
+      for (std::size_t i = 0; i < trace.inputs.size(); ++i)
+        trace.inputs[i].early = mux.scores.score[i];
+  }
+  heads.blocks_csv = early_blocks_csv(prefix, heads.logistic);
+  if (o.views.views > 0)
+    add_distilled_scorers(o, prefix, features, files, trace, scores, scorers, heads);
+}
 } // namespace
 
 void build_trace(const TraceBuildOptions& o) {
@@ -47,6 +135,13 @@ void build_trace(const TraceBuildOptions& o) {
                                            o.early_block) == o.prefix_blocks.end())
     throw InputError(fmt::format("command line: --early-block {} must be one of --prefix-blocks",
                                  o.early_block));
+  if (o.views.views < 0) throw InputError("command line: --views must be 0 or more");
+  if (o.early_scores != "logistic" &&
+      (o.views.views == 0 ||
+       (o.early_scores != "distilled-ridge-softmax" && o.early_scores != "distilled-mlp-softmax")))
+    throw InputError("command line: --early-scores '" + o.early_scores +
+                     "' must be logistic, or with --views distilled-ridge-softmax or "
+                     "distilled-mlp-softmax");
   use_qengine(o.qengine);
   torch::set_num_threads(o.threads);
   const LabelSet labels = read_labels(o.labels);
@@ -64,42 +159,19 @@ void build_trace(const TraceBuildOptions& o) {
     trace.inputs[i].score = scores.score[i];
   }
   auto scorers = trace_scorers(trace, baseline, scores.gmacs, NAN);
-  std::string blocks_csv;
-  std::vector<EarlyMux> early; // the report's early scorers read their scores from here
-  if (!o.prefix_model.empty()) {
-    PhonePrefix prefix(o.prefix_model);
-    // The early scores come from the quantized phone model's activations: name what they
-    // depend on, as muxsim predict does for its answers.
-    trace.provenance += fmt::format("; early heads qengine={} isa={} model_sha256={}",
-                                    qengine_in_use(), cpu_isa(), sha256_of_file(o.prefix_model));
-    scorers[1].gmacs = 1e-9 * static_cast<double>(prefix.prefix_macs(prefix.blocks().size() - 1) +
-                                                  prefix.classifier_macs());
-    std::vector<std::string> files;
-    for (const auto& in : trace.inputs)
-      files.push_back(in.input_id);
-    const auto features = prefix_features(prefix, o.images, files, o.resize, o.crop);
-    early = train_early_muxes(prefix, features, correct, o.prefix_blocks, o.head, o.train);
-    for (const auto& mux : early) {
-      // Same folds as the CNN, so mux_folds.csv vouches for these scores too.
-      if (mux.scores.fold != scores.fold)
-        throw std::logic_error("early multiplexer folds differ from the CNN's");
-      const auto* s = &mux.scores.score;
-      scorers.push_back({fmt::format("early-k{}", mux.block),
-                         1e-9 * static_cast<double>(mux.prefix_macs + mux.head_macs),
-                         [s](std::size_t i, std::size_t m) { return (*s)[i][m]; }});
-      if (mux.block == o.early_block)
-        for (std::size_t i = 0; i < trace.inputs.size(); ++i)
-          trace.inputs[i].early = mux.scores.score[i];
-    }
-    blocks_csv = early_blocks_csv(prefix, early);
-  }
+  // The report's early scorers read their scores from these.
+  EarlyHeads heads;
+  if (!o.prefix_model.empty()) add_early_scorers(o, trace, scores, correct, scorers, heads);
   std::filesystem::create_directories(o.out_dir);
   const std::filesystem::path dir(o.out_dir);
   write_atomically((dir / "trace.csv").string(), trace_csv(trace));
   write_atomically((dir / "mux_report.csv").string(),
                    mux_report_csv(trace, scorers, o.threshold, o.train.seed));
   write_atomically((dir / "mux_folds.csv").string(), folds_csv(trace, scores));
-  if (!blocks_csv.empty()) write_atomically((dir / "early_blocks.csv").string(), blocks_csv);
+  if (!heads.blocks_csv.empty())
+    write_atomically((dir / "early_blocks.csv").string(), heads.blocks_csv);
+  if (!heads.distilled.empty())
+    write_atomically((dir / "mux_view_folds.csv").string(), view_folds_csv(trace, heads.distilled));
   fmt::print(stderr,
              "wrote {}/trace.csv ({} inputs, {} models), mux_report.csv, mux_folds.csv; "
              "multiplexer {:.5f} GMACs at {}x{}\n",

@@ -3,6 +3,7 @@
 // multiplexer trained out-of-fold on the images, written as a decision trace
 // (docs/imagenet.md).
 #include "core/formats/predictions.hpp"
+#include "learn/distill.hpp"
 #include "learn/feature_head.hpp"
 #include "learn/mux_train.hpp"
 #include "learn/qengine.hpp"
@@ -29,6 +30,9 @@ struct TraceBuildOptions {
   int early_block = 14;         // whose scores become the trace's early_<model> columns
   int resize = 256, crop = 224; // the phone model's preprocessing, as in muxsim predict
   HeadOptions head;
+  ViewOptions views; // distilled early heads (learn/distill.hpp); views = 0: none
+  DistillOptions distill;
+  std::string early_scores = "logistic"; // or distilled-<ridge|mlp>-<softmax|margin>
   std::string qengine = kDefaultQEngine; // the phone model's quantized engine
 };
 

@@ -66,8 +66,17 @@ int trace_command(const std::vector<std::string>& args) {
       "hidden", po::value(&o.head.hidden)->default_value(o.head.hidden), "mlp hidden units")(
       "resize", po::value(&o.resize)->default_value(o.resize),
       "the phone model's preprocessing, as muxsim predict: shorter side; 0 keeps the size")(
-      "crop", po::value(&o.crop)->default_value(o.crop),
-      "... and centre crop side")("quiet,q", "no progress lines");
+      "crop", po::value(&o.crop)->default_value(o.crop), "... and centre crop side")(
+      "views", po::value(&o.views.views)->default_value(o.views.views),
+      "with --prefix-model: label-free views per image (32 or more) on which distilled early "
+      "heads (ridge and MLP, at every --prefix-blocks cut) learn to predict the phone model's "
+      "own confidence; 0: none")(
+      "view-seed", po::value(&o.views.seed)->default_value(o.views.seed),
+      "the views' seed: a view is a function of the seed, the image and its number")(
+      "early-scores", po::value(&o.early_scores)->default_value(o.early_scores),
+      "which head's scores at --early-block become early_<model>: logistic (the head trained "
+      "on correctness) or, with --views, a distilled one predicting the phone model's max "
+      "softmax: distilled-ridge-softmax or distilled-mlp-softmax")("quiet,q", "no progress lines");
   add_qengine_option(options, o.qengine);
   po::positional_options_description positional;
   po::variables_map vm;
@@ -80,7 +89,8 @@ int trace_command(const std::vector<std::string>& args) {
       "a report (ROC AUC with bootstrap 95% intervals, TPR/TNR per model, learned vs the\n"
       "confidence baseline) and which inputs each fold's network trained on. With\n"
       "--prefix-model, also early multiplexers on the phone model's own activations after\n"
-      "block k, same folds, reported beside them, and early_blocks.csv (MACs per cut).";
+      "block k, same folds, reported beside them, and early_blocks.csv (MACs per cut). With\n"
+      "--views, also distilled early heads on label-free views, and mux_view_folds.csv.";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   check_preprocessing(o.resize, o.crop);
   for (const auto& m : models)

@@ -1,0 +1,159 @@
+#include "learn/distill.hpp"
+
+#include "learn/jpeg_image.hpp"
+#include "learn/mux_train.hpp"
+#include "learn/preprocess.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <fmt/format.h>
+
+namespace muxsim::learn {
+
+namespace {
+
+struct Standardised {
+  torch::Tensor train, score;
+};
+
+// Both sets scaled by the training rows' mean and deviation.
+Standardised standardise(const torch::Tensor& x_train, const torch::Tensor& x_score) {
+  const auto mean = x_train.mean(0);
+  const auto deviation = x_train.std(0).clamp_min(1e-6);
+  return {(x_train - mean) / deviation, (x_score - mean) / deviation};
+}
+
+// The rows of the views of images outside fold f, and the images they come from.
+std::vector<std::size_t> view_rows(const std::vector<int>& fold, int f, int views,
+                                   std::vector<std::size_t>& images) {
+  std::vector<std::size_t> rows;
+  for (std::size_t i = 0; i < fold.size(); ++i) {
+    if (fold[i] == f) continue;
+    images.push_back(i);
+    for (int v = 0; v < views; ++v)
+      rows.push_back(i * static_cast<std::size_t>(views) + static_cast<std::size_t>(v));
+  }
+  return rows;
+}
+
+} // namespace
+
+ViewFeatures view_features(PhonePrefix& prefix, const std::string& folder,
+                           const std::vector<std::string>& files, const std::vector<int>& blocks,
+                           const ViewOptions& o, bool progress) {
+  torch::NoGradGuard no_grad;
+  ViewFeatures f;
+  f.blocks = blocks;
+  f.views = o.views;
+  std::vector<std::vector<torch::Tensor>> pooled(blocks.size());
+  std::vector<torch::Tensor> logits;
+  const auto start = std::chrono::steady_clock::now();
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const auto chw = to_tensor(read_jpeg((std::filesystem::path(folder) / files[i]).string()));
+    for (int v = 0; v < o.views; ++v) {
+      auto pass = prefix.run(make_view(chw, i, v, o).unsqueeze(0));
+      logits.push_back(pass.logits.squeeze(0));
+      for (std::size_t b = 0; b < blocks.size(); ++b)
+        pooled[b].push_back(pass.pooled[static_cast<std::size_t>(blocks[b])]);
+    }
+    if (progress && (i + 1) % 100 == 0)
+      fmt::print(stderr, "views: {} of {} images, {:.0f} s\n", i + 1, files.size(),
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  for (auto& block : pooled)
+    f.pooled.push_back(torch::stack(block));
+  const auto all = torch::stack(logits);
+  f.max_softmax = max_softmax(all);
+  f.margin = logit_margin(all);
+  return f;
+}
+
+torch::Tensor max_softmax(const torch::Tensor& logits) {
+  return std::get<0>(torch::softmax(logits.to(torch::kFloat64), 1).max(1)).to(torch::kFloat32);
+}
+
+torch::Tensor logit_margin(const torch::Tensor& logits) {
+  const auto top = std::get<0>(logits.topk(2, 1));
+  return top.select(1, 0) - top.select(1, 1);
+}
+
+torch::Tensor fit_ridge(const torch::Tensor& x_train, const torch::Tensor& y_train,
+                        const torch::Tensor& x_score, double lambda) {
+  const auto s = standardise(x_train.to(torch::kFloat64), x_score.to(torch::kFloat64));
+  const auto y = y_train.to(torch::kFloat64);
+  const auto y_mean = y.mean();
+  const long d = s.train.size(1);
+  // w = (X'X + lambda I)^-1 X'(y - mean y); features are centred, so no intercept is needed.
+  const auto gram = s.train.t().mm(s.train) + lambda * torch::eye(d, torch::kFloat64);
+  const auto w = torch::linalg::solve(gram, s.train.t().mv(y - y_mean), true);
+  return (s.score.mv(w) + y_mean).to(torch::kFloat32);
+}
+
+torch::Tensor fit_mlp(const torch::Tensor& x_train, const torch::Tensor& y_train,
+                      const torch::Tensor& x_score, const DistillOptions& o) {
+  torch::manual_seed(o.seed);
+  const auto s = standardise(x_train, x_score);
+  torch::nn::Sequential mlp(torch::nn::Linear(x_train.size(1), o.hidden), torch::nn::ReLU(),
+                            torch::nn::Linear(o.hidden, 1));
+  torch::optim::Adam adam(mlp->parameters(),
+                          torch::optim::AdamOptions(o.learning_rate).weight_decay(o.weight_decay));
+  const long n = s.train.size(0);
+  for (int epoch = 0; epoch < o.epochs; ++epoch) {
+    const auto order = torch::randperm(n, torch::kLong);
+    for (long at = 0; at < n; at += o.batch) {
+      const auto rows = order.slice(0, at, std::min(n, at + o.batch));
+      adam.zero_grad();
+      const auto loss = torch::mse_loss(mlp->forward(s.train.index_select(0, rows)).squeeze(1),
+                                        y_train.index_select(0, rows));
+      loss.backward();
+      adam.step();
+    }
+  }
+  torch::NoGradGuard no_grad;
+  return mlp->forward(s.score).squeeze(1);
+}
+
+std::vector<DistilledMux> train_distilled_muxes(const PhonePrefix& prefix,
+                                                const ViewFeatures& views,
+                                                const PrefixFeatures& centre,
+                                                const std::vector<int>& fold, int folds,
+                                                const DistillOptions& o, bool progress) {
+  const std::pair<const char*, const torch::Tensor*> targets[] = {{"softmax", &views.max_softmax},
+                                                                  {"margin", &views.margin}};
+  std::vector<DistilledMux> out;
+  for (std::size_t b = 0; b < views.blocks.size(); ++b) {
+    const int k = views.blocks[b];
+    const auto& x_views = views.pooled[b];
+    for (const char* head : {"ridge", "mlp"})
+      for (const auto& [target, y] : targets) {
+        DistilledMux mux;
+        mux.name = fmt::format("distilled-{}-{}-k{}", head, target, k);
+        mux.block = k;
+        mux.prefix_macs = prefix.prefix_macs(k);
+        const long width = x_views.size(1);
+        mux.head_macs = std::string(head) == "mlp" ? width * o.hidden + o.hidden : width;
+        mux.score.assign(fold.size(), 0);
+        for (int f = 0; f < folds; ++f) {
+          std::vector<std::size_t> images, scored;
+          const auto rows = view_rows(fold, f, views.views, images);
+          for (std::size_t i = 0; i < fold.size(); ++i)
+            if (fold[i] == f) scored.push_back(i);
+          const auto x_train = x_views.index_select(0, index_tensor(rows));
+          const auto y_train = y->index_select(0, index_tensor(rows));
+          const auto x_score =
+              centre.pooled[static_cast<std::size_t>(k)].index_select(0, index_tensor(scored));
+          const auto s = std::string(head) == "mlp"
+                             ? fit_mlp(x_train, y_train, x_score, o)
+                             : fit_ridge(x_train, y_train, x_score, o.ridge_lambda);
+          for (std::size_t j = 0; j < scored.size(); ++j)
+            mux.score[scored[j]] = s[static_cast<long>(j)].item<double>();
+          mux.trained.push_back(std::move(images));
+        }
+        if (progress) fmt::print(stderr, "{}: trained\n", mux.name);
+        out.push_back(std::move(mux));
+      }
+  }
+  return out;
+}
+
+} // namespace muxsim::learn

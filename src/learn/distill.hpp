@@ -1,0 +1,69 @@
+#pragma once
+// Distilled early heads (docs/imagenet.md): a head on the phone model's pooled activation
+// after block k learns to predict the full model's own confidence on the same view, from
+// label-free views of the training fold's images (Phuong & Lampert, ICCV 2019, distil early
+// exits from unlabelled data). The target is known for any view, labelled or not, so the
+// head sees 32 or more examples per image instead of one bit of correctness; and it is what
+// predicts the phone model's correctness best. Scores are out of fold: the head of fold f
+// trains only on views of images outside fold f and scores the centre view of fold f's.
+// Hyperparameters are fixed (DistillOptions), not tuned.
+#include "learn/early_mux.hpp"
+#include "learn/views.hpp"
+
+#include <string>
+#include <vector>
+
+namespace muxsim::learn {
+
+// The phone model on every view of every image: row i * views + v is view v of image i.
+struct ViewFeatures {
+  std::vector<int> blocks;           // the blocks kept
+  std::vector<torch::Tensor> pooled; // per kept block, [N * views, channels]
+  torch::Tensor max_softmax;         // [N * views]: the full model's top softmax probability
+  torch::Tensor margin;              // [N * views]: its top logit less the second
+  int views = 0;
+};
+
+// One pass per view, collecting every kept block's activation and the logits together.
+ViewFeatures view_features(PhonePrefix& prefix, const std::string& folder,
+                           const std::vector<std::string>& files, const std::vector<int>& blocks,
+                           const ViewOptions& views, bool progress);
+
+// What the heads regress, from logits [N, classes]: [N].
+torch::Tensor max_softmax(const torch::Tensor& logits);
+torch::Tensor logit_margin(const torch::Tensor& logits);
+
+struct DistillOptions {
+  double ridge_lambda = 10; // on standardised features
+  int hidden = 64;          // the MLP's one hidden layer of ReLUs
+  int epochs = 10;
+  int batch = 256;
+  double learning_rate = 1e-3;
+  double weight_decay = 1e-4;
+  std::uint64_t seed = 1;
+};
+
+// Ridge regression of y_train [n] on x_train [n, d] (standardised with the training rows'
+// mean and deviation), predicting for x_score [m, d].
+torch::Tensor fit_ridge(const torch::Tensor& x_train, const torch::Tensor& y_train,
+                        const torch::Tensor& x_score, double lambda);
+// The same with a one-hidden-layer MLP trained by Adam on the squared error.
+torch::Tensor fit_mlp(const torch::Tensor& x_train, const torch::Tensor& y_train,
+                      const torch::Tensor& x_score, const DistillOptions& options);
+
+struct DistilledMux {
+  std::string name; // distilled-<ridge|mlp>-<softmax|margin>-k<block>
+  int block = 0;
+  long prefix_macs = 0, head_macs = 0;
+  std::vector<double> score;                     // per input: its centre view's prediction
+  std::vector<std::vector<std::size_t>> trained; // per fold: images whose views it trained on
+};
+
+// Every head kind and target at every kept block, out of fold by `fold` (per input).
+std::vector<DistilledMux> train_distilled_muxes(const PhonePrefix& prefix,
+                                                const ViewFeatures& views,
+                                                const PrefixFeatures& centre,
+                                                const std::vector<int>& fold, int folds,
+                                                const DistillOptions& options, bool progress);
+
+} // namespace muxsim::learn
