@@ -113,7 +113,7 @@ torch::Tensor fit_mlp(const torch::Tensor& x_train, const torch::Tensor& y_train
   return mlp->forward(s.score).squeeze(1);
 }
 
-std::vector<DistilledMux> train_distilled_muxes(const PhonePrefix& prefix,
+std::vector<DistilledMux> train_distilled_muxes(const std::vector<long>& prefix_macs,
                                                 const ViewFeatures& views,
                                                 const PrefixFeatures& centre,
                                                 const std::vector<int>& fold, int folds,
@@ -129,7 +129,7 @@ std::vector<DistilledMux> train_distilled_muxes(const PhonePrefix& prefix,
         DistilledMux mux;
         mux.name = fmt::format("distilled-{}-{}-k{}", head, target, k);
         mux.block = k;
-        mux.prefix_macs = prefix.prefix_macs(k);
+        mux.prefix_macs = prefix_macs[static_cast<std::size_t>(k)];
         const long width = x_views.size(1);
         mux.head_macs = std::string(head) == "mlp" ? width * o.hidden + o.hidden : width;
         mux.score.assign(fold.size(), 0);

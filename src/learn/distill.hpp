@@ -60,7 +60,8 @@ struct DistilledMux {
 };
 
 // Every head kind and target at every kept block, out of fold by `fold` (per input).
-std::vector<DistilledMux> train_distilled_muxes(const PhonePrefix& prefix,
+// `prefix_macs[k]`: what blocks 0..k cost.
+std::vector<DistilledMux> train_distilled_muxes(const std::vector<long>& prefix_macs,
                                                 const ViewFeatures& views,
                                                 const PrefixFeatures& centre,
                                                 const std::vector<int>& fold, int folds,

@@ -61,8 +61,11 @@ void add_distilled_scorers(const TraceBuildOptions& o, PhonePrefix& prefix,
   const double built = seconds();
   DistillOptions distill = o.distill;
   distill.seed = o.train.seed;
-  heads.distilled = train_distilled_muxes(prefix, view_set, features, scores.fold, o.train.folds,
-                                          distill, o.train.progress);
+  std::vector<long> prefix_macs;
+  for (std::size_t k = 0; k < prefix.blocks().size(); ++k)
+    prefix_macs.push_back(prefix.prefix_macs(static_cast<int>(k)));
+  heads.distilled = train_distilled_muxes(prefix_macs, view_set, features, scores.fold,
+                                          o.train.folds, distill, o.train.progress);
   fmt::print(stderr,
              "distilled heads: {} views of {} images built and run in {:.0f} s; {} heads "
              "x {} folds trained in {:.0f} s\n",
