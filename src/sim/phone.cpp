@@ -64,10 +64,6 @@ Timing perform(const PhoneContext& ctx, const Plan& plan) {
   return t;
 }
 
-} // namespace
-
-namespace {
-
 // A policy that fails (an external one whose process died or answered nonsense) ends the
 // run: an exception may not leave an actor, so the reason is kept for simulate_each to
 // throw, and every actor is stopped so the engine returns.
@@ -78,20 +74,26 @@ namespace {
   std::abort(); // exit() does not return
 }
 
+// `call()`, a policy's decide or observe; if it throws, the run stops with its reason. The
+// stop comes after the handler: switching actors inside one would confuse the C++
+// runtime's per-thread exception state.
+template <class Call> decltype(auto) or_stop_run(const PhoneContext* ctx, Call call) {
+  std::string why;
+  try {
+    return call();
+  } catch (const std::exception& e) {
+    why = e.what();
+  }
+  stop_run(ctx, why.empty() ? "the policy failed" : why);
+}
+
 } // namespace
 
 void serve_request(const PhoneContext* ctx, long k) {
   const Prepared& p = *ctx->prepared;
   const TraceInput& in = p.trace.inputs[p.input_of(k)];
   const PhoneView view{ctx->index, ctx->wifi_mbps, now(), k};
-  std::string failed;
-  Plan plan;
-  try {
-    plan = ctx->policy->decide(in, view);
-  } catch (const std::exception& e) {
-    failed = e.what();
-  }
-  if (!failed.empty()) stop_run(ctx, failed);
+  const Plan plan = or_stop_run(ctx, [&] { return ctx->policy->decide(in, view); });
   const double start_s = now(), wifi_mbps = ctx->wifi_mbps;
   XBT_VERB("request %ld (input %s): mux %d, local %d, %zu cloud models, edge %d", k,
            in.input_id.c_str(), plan.mux, plan.local, plan.cloud_slots.size(), plan.edge);
@@ -101,12 +103,7 @@ void serve_request(const PhoneContext* ctx, long k) {
   CostBreakdown cost = account(p.deployment, plan, in, t);
   cost.start_s = start_s;
   cost.wifi_mbps = wifi_mbps;
-  try {
-    ctx->policy->observe(view, plan, cost);
-  } catch (const std::exception& e) {
-    failed = e.what();
-  }
-  if (!failed.empty()) stop_run(ctx, failed);
+  or_stop_run(ctx, [&] { ctx->policy->observe(view, plan, cost); });
   (*ctx->record)(k, cost);
   ++*ctx->finished;
 }
