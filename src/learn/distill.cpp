@@ -46,12 +46,16 @@ ViewFeatures view_features(PhonePrefix& prefix, const std::string& folder,
   f.blocks = blocks;
   f.views = o.views;
   std::vector<std::vector<torch::Tensor>> pooled(blocks.size());
-  std::vector<torch::Tensor> logits;
+  std::vector<torch::Tensor> logits, thumbnails;
   const auto start = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < files.size(); ++i) {
     const auto chw = to_tensor(read_jpeg((std::filesystem::path(folder) / files[i]).string()));
     for (int v = 0; v < o.views; ++v) {
-      auto pass = prefix.run(make_view(chw, i, v, o).unsqueeze(0));
+      const auto view = make_view(chw, i, v, o);
+      // Resizing commutes with the (affine) normalisation, so this is thumbnail() of the view.
+      if (o.thumbnail > 0)
+        thumbnails.push_back(resize_to(view, o.thumbnail, o.thumbnail).to(torch::kHalf));
+      auto pass = prefix.run(view.unsqueeze(0));
       logits.push_back(pass.logits.squeeze(0));
       for (std::size_t b = 0; b < blocks.size(); ++b)
         pooled[b].push_back(pass.pooled[static_cast<std::size_t>(blocks[b])]);
@@ -62,9 +66,10 @@ ViewFeatures view_features(PhonePrefix& prefix, const std::string& folder,
   }
   for (auto& block : pooled)
     f.pooled.push_back(torch::stack(block));
-  const auto all = torch::stack(logits);
-  f.max_softmax = max_softmax(all);
-  f.margin = logit_margin(all);
+  if (!thumbnails.empty()) f.thumbnails = torch::stack(thumbnails);
+  f.logits = torch::stack(logits);
+  f.max_softmax = max_softmax(f.logits);
+  f.margin = logit_margin(f.logits);
   return f;
 }
 
@@ -80,13 +85,16 @@ torch::Tensor logit_margin(const torch::Tensor& logits) {
 torch::Tensor fit_ridge(const torch::Tensor& x_train, const torch::Tensor& y_train,
                         const torch::Tensor& x_score, double lambda) {
   const auto s = standardise(x_train.to(torch::kFloat64), x_score.to(torch::kFloat64));
-  const auto y = y_train.to(torch::kFloat64);
-  const auto y_mean = y.mean();
+  // A column per target: y [n] is one, logits [n, classes] are many, solved together.
+  const bool one = y_train.dim() == 1;
+  const auto y = (one ? y_train.unsqueeze(1) : y_train).to(torch::kFloat64);
+  const auto y_mean = y.mean(0);
   const long d = s.train.size(1);
-  // w = (X'X + lambda I)^-1 X'(y - mean y); features are centred, so no intercept is needed.
+  // W = (X'X + lambda I)^-1 X'(Y - mean Y); features are centred, so no intercept is needed.
   const auto gram = s.train.t().mm(s.train) + lambda * torch::eye(d, torch::kFloat64);
-  const auto w = torch::linalg::solve(gram, s.train.t().mv(y - y_mean), true);
-  return (s.score.mv(w) + y_mean).to(torch::kFloat32);
+  const auto w = torch::linalg::solve(gram, s.train.t().mm(y - y_mean), true);
+  const auto predicted = (s.score.mm(w) + y_mean).to(torch::kFloat32);
+  return one ? predicted.squeeze(1) : predicted;
 }
 
 torch::Tensor fit_mlp(const torch::Tensor& x_train, const torch::Tensor& y_train,
@@ -113,38 +121,60 @@ torch::Tensor fit_mlp(const torch::Tensor& x_train, const torch::Tensor& y_train
   return mlp->forward(s.score).squeeze(1);
 }
 
+namespace {
+
+// Fold f's centre-view scores from a head trained on the rows (views) of the other folds.
+// ridge and mlp regress the target itself; student is a linear classifier fitted by ridge to
+// the full model's logits, scored by its own predicted logits' target (Phuong & Lampert's
+// distilled exit, read by its own confidence).
+torch::Tensor fold_scores(const std::string& head, const std::string& target,
+                          const ViewFeatures& views, const torch::Tensor& x_train,
+                          const torch::Tensor& rows, const torch::Tensor& x_score,
+                          const DistillOptions& o) {
+  if (head == "student") {
+    const auto logits =
+        fit_ridge(x_train, views.logits.index_select(0, rows), x_score, o.ridge_lambda);
+    return target == "softmax" ? max_softmax(logits) : logit_margin(logits);
+  }
+  const auto y_train =
+      (target == "softmax" ? views.max_softmax : views.margin).index_select(0, rows);
+  return head == "mlp" ? fit_mlp(x_train, y_train, x_score, o)
+                       : fit_ridge(x_train, y_train, x_score, o.ridge_lambda);
+}
+
+long head_macs(const std::string& head, long width, long classes, const DistillOptions& o) {
+  if (head == "mlp") return width * o.hidden + o.hidden;
+  return head == "student" ? width * classes : width;
+}
+
+} // namespace
+
 std::vector<DistilledMux> train_distilled_muxes(const std::vector<long>& prefix_macs,
                                                 const ViewFeatures& views,
                                                 const PrefixFeatures& centre,
                                                 const std::vector<int>& fold, int folds,
                                                 const DistillOptions& o, bool progress) {
-  const std::pair<const char*, const torch::Tensor*> targets[] = {{"softmax", &views.max_softmax},
-                                                                  {"margin", &views.margin}};
   std::vector<DistilledMux> out;
   for (std::size_t b = 0; b < views.blocks.size(); ++b) {
     const int k = views.blocks[b];
     const auto& x_views = views.pooled[b];
-    for (const char* head : {"ridge", "mlp"})
-      for (const auto& [target, y] : targets) {
+    for (const std::string head : {"ridge", "mlp", "student"})
+      for (const std::string target : {"softmax", "margin"}) {
         DistilledMux mux;
         mux.name = fmt::format("distilled-{}-{}-k{}", head, target, k);
         mux.block = k;
         mux.prefix_macs = prefix_macs[static_cast<std::size_t>(k)];
-        const long width = x_views.size(1);
-        mux.head_macs = std::string(head) == "mlp" ? width * o.hidden + o.hidden : width;
+        mux.head_macs = head_macs(head, x_views.size(1), views.logits.size(1), o);
         mux.score.assign(fold.size(), 0);
         for (int f = 0; f < folds; ++f) {
           std::vector<std::size_t> images, scored;
-          const auto rows = view_rows(fold, f, views.views, images);
+          const auto rows = index_tensor(view_rows(fold, f, views.views, images));
           for (std::size_t i = 0; i < fold.size(); ++i)
             if (fold[i] == f) scored.push_back(i);
-          const auto x_train = x_views.index_select(0, index_tensor(rows));
-          const auto y_train = y->index_select(0, index_tensor(rows));
           const auto x_score =
               centre.pooled[static_cast<std::size_t>(k)].index_select(0, index_tensor(scored));
-          const auto s = std::string(head) == "mlp"
-                             ? fit_mlp(x_train, y_train, x_score, o)
-                             : fit_ridge(x_train, y_train, x_score, o.ridge_lambda);
+          const auto s =
+              fold_scores(head, target, views, x_views.index_select(0, rows), rows, x_score, o);
           for (std::size_t j = 0; j < scored.size(); ++j)
             mux.score[scored[j]] = s[static_cast<long>(j)].item<double>();
           mux.trained.push_back(std::move(images));
@@ -154,6 +184,39 @@ std::vector<DistilledMux> train_distilled_muxes(const std::vector<long>& prefix_
       }
   }
   return out;
+}
+
+DistilledMux train_distilled_cnn(const ViewFeatures& views, const torch::Tensor& thumbnails,
+                                 const std::vector<int>& fold, int folds,
+                                 const MuxTrainOptions& cnn, const DistillOptions& o) {
+  MuxTrainOptions options = cnn;
+  options.epochs = o.cnn_epochs;
+  const auto targets = views.max_softmax.unsqueeze(1);
+  DistilledMux mux;
+  mux.name = "distilled-cnn-softmax";
+  mux.score.assign(fold.size(), 0);
+  for (int f = 0; f < folds; ++f) {
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<std::size_t> images, scored;
+    const auto rows = view_rows(fold, f, views.views, images);
+    for (std::size_t i = 0; i < fold.size(); ++i)
+      if (fold[i] == f) scored.push_back(i);
+    double loss = 0;
+    auto net = train_mux_net(views.thumbnails, targets, rows, options, f, &loss);
+    mux.head_macs = std::lround(1e9 * net->gmacs());
+    net->eval();
+    torch::NoGradGuard no_grad;
+    const auto s = torch::sigmoid(net->forward(thumbnails.index_select(0, index_tensor(scored))));
+    for (std::size_t j = 0; j < scored.size(); ++j)
+      mux.score[scored[j]] = s[static_cast<long>(j)][0].item<double>();
+    mux.trained.push_back(std::move(images));
+    if (cnn.progress)
+      fmt::print(stderr,
+                 "distilled-cnn-softmax fold {}/{}: {} views, final loss {:.4f}, {:.0f} s\n", f + 1,
+                 folds, rows.size(), loss,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  return mux;
 }
 
 } // namespace muxsim::learn

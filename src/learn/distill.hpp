@@ -19,8 +19,12 @@ namespace muxsim::learn {
 struct ViewFeatures {
   std::vector<int> blocks;           // the blocks kept
   std::vector<torch::Tensor> pooled; // per kept block, [N * views, channels]
+  torch::Tensor logits;              // [N * views, classes]: the full model's output
   torch::Tensor max_softmax;         // [N * views]: the full model's top softmax probability
   torch::Tensor margin;              // [N * views]: its top logit less the second
+  // With ViewOptions::thumbnail: [N * views, 3, side, side], half precision to keep 32 views
+  // of 1,300 images in 1 GB: each view as the light multiplexer sees it.
+  torch::Tensor thumbnails;
   int views = 0;
 };
 
@@ -41,10 +45,13 @@ struct DistillOptions {
   double learning_rate = 1e-3;
   double weight_decay = 1e-4;
   std::uint64_t seed = 1;
+  // The light CNN's passes over the views (32 views x 3 = 96 per image, against 15 over the
+  // one thumbnail the correctness-trained CNN gets); its other settings are the CNN's.
+  int cnn_epochs = 3;
 };
 
-// Ridge regression of y_train [n] on x_train [n, d] (standardised with the training rows'
-// mean and deviation), predicting for x_score [m, d].
+// Ridge regression of y_train [n] (or [n, targets], each column on its own) on x_train [n, d]
+// (standardised with the training rows' mean and deviation), predicting for x_score [m, d].
 torch::Tensor fit_ridge(const torch::Tensor& x_train, const torch::Tensor& y_train,
                         const torch::Tensor& x_score, double lambda);
 // The same with a one-hidden-layer MLP trained by Adam on the squared error.
@@ -52,7 +59,7 @@ torch::Tensor fit_mlp(const torch::Tensor& x_train, const torch::Tensor& y_train
                       const torch::Tensor& x_score, const DistillOptions& options);
 
 struct DistilledMux {
-  std::string name; // distilled-<ridge|mlp>-<softmax|margin>-k<block>
+  std::string name; // distilled-<ridge|mlp|student>-<softmax|margin>-k<block>
   int block = 0;
   long prefix_macs = 0, head_macs = 0;
   std::vector<double> score;                     // per input: its centre view's prediction
@@ -66,5 +73,12 @@ std::vector<DistilledMux> train_distilled_muxes(const std::vector<long>& prefix_
                                                 const PrefixFeatures& centre,
                                                 const std::vector<int>& fold, int folds,
                                                 const DistillOptions& options, bool progress);
+
+// The paper's light multiplexer distilled the same way (name distilled-cnn-softmax): the 4-conv
+// CNN on each view's thumbnail learns the full model's max softmax on that view as a soft
+// target, out of fold by `fold`, and scores each image's own thumbnail, [N, 3, side, side].
+DistilledMux train_distilled_cnn(const ViewFeatures& views, const torch::Tensor& thumbnails,
+                                 const std::vector<int>& fold, int folds,
+                                 const MuxTrainOptions& cnn, const DistillOptions& options);
 
 } // namespace muxsim::learn

@@ -23,13 +23,9 @@ torch::Tensor correctness_tensor(const std::vector<std::vector<bool>>& correct) 
   return t;
 }
 
-namespace {
-
-// Trains one network on `rows` with per-model binary cross-entropy against correctness;
-// a random horizontal flip per image is the only augmentation.
-MuxNet train_one(const torch::Tensor& images, const torch::Tensor& targets,
-                 const std::vector<std::size_t>& rows, const MuxTrainOptions& o, int fold,
-                 double* final_loss) {
+MuxNet train_mux_net(const torch::Tensor& images, const torch::Tensor& targets,
+                     const std::vector<std::size_t>& rows, const MuxTrainOptions& o, int fold,
+                     double* final_loss) {
   torch::manual_seed(o.seed * 1000 + fold);
   MuxNet net(static_cast<int>(targets.size(1)), static_cast<int>(images.size(2)),
              static_cast<int>(images.size(1)));
@@ -43,7 +39,7 @@ MuxNet train_one(const torch::Tensor& images, const torch::Tensor& targets,
     long batches = 0;
     for (int64_t first = 0; first < order.size(0); first += o.batch) {
       const auto pick = order.slice(0, first, std::min<int64_t>(first + o.batch, order.size(0)));
-      auto x = images.index_select(0, pick);
+      auto x = images.index_select(0, pick).to(torch::kFloat32);
       const auto flip = torch::rand({x.size(0)}) < 0.5;
       x = torch::where(flip.view({-1, 1, 1, 1}), x.flip({3}), x);
       const auto loss =
@@ -58,8 +54,6 @@ MuxNet train_one(const torch::Tensor& images, const torch::Tensor& targets,
   }
   return net;
 }
-
-} // namespace
 
 OutOfFoldScores out_of_fold(std::size_t n, std::size_t models, int folds, std::uint64_t seed,
                             const FoldFit& fit_and_score, bool progress) {
@@ -93,7 +87,7 @@ OutOfFoldScores train_out_of_fold(const torch::Tensor& images,
   auto fit = [&](const std::vector<std::size_t>& train_rows,
                  const std::vector<std::size_t>& score_rows, int f) {
     double loss = 0;
-    auto net = train_one(images, targets, train_rows, o, f, &loss);
+    auto net = train_mux_net(images, targets, train_rows, o, f, &loss);
     gmacs = net->gmacs();
     if (o.progress) fmt::print(stderr, "fold {}: final loss {:.4f}\n", f + 1, loss);
     net->eval();

@@ -2,6 +2,8 @@
 // Out-of-fold training of the multiplexer on per-input correctness (docs/imagenet.md):
 // k networks, network f trained on every fold but f and scoring only fold f, so no input
 // is ever scored by a network that saw it.
+#include "learn/mux_net.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <torch/torch.h>
@@ -37,6 +39,14 @@ OutOfFoldScores out_of_fold(std::size_t inputs, std::size_t models, int folds, s
 torch::Tensor index_tensor(const std::vector<std::size_t>& rows);
 // [N][models] correctness as a float {0, 1} tensor.
 torch::Tensor correctness_tensor(const std::vector<std::vector<bool>>& correct);
+
+// One 4-conv CNN trained on `rows` of images ([N, C, side, side], normalised, any float type)
+// with per-output binary cross-entropy against targets [N, outputs] in [0, 1] (correctness, or
+// a soft target such as a confidence); a random horizontal flip per image is the only
+// augmentation. The last epoch's mean loss goes to final_loss.
+MuxNet train_mux_net(const torch::Tensor& images, const torch::Tensor& targets,
+                     const std::vector<std::size_t>& rows, const MuxTrainOptions& options, int fold,
+                     double* final_loss);
 
 // The 4-conv CNN on thumbnails. images: [N, C, side, side], normalised. correct: [N][models].
 OutOfFoldScores train_out_of_fold(const torch::Tensor& images,

@@ -47,11 +47,13 @@ struct EarlyHeads {
 
 // --views: the distilled heads, timed, beside the correctness-trained ones.
 void add_distilled_scorers(const TraceBuildOptions& o, PhonePrefix& prefix,
-                           const PrefixFeatures& features, const std::vector<std::string>& files,
-                           DecisionTrace& trace, const OutOfFoldScores& scores,
-                           std::vector<ReportScorer>& scorers, EarlyHeads& heads) {
+                           const PrefixFeatures& features, const torch::Tensor& thumbnails,
+                           const std::vector<std::string>& files, DecisionTrace& trace,
+                           const OutOfFoldScores& scores, std::vector<ReportScorer>& scorers,
+                           EarlyHeads& heads) {
   ViewOptions views = o.views;
   views.crop = o.crop;
+  views.thumbnail = o.side;
   const auto start = std::chrono::steady_clock::now();
   const auto seconds = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -66,11 +68,14 @@ void add_distilled_scorers(const TraceBuildOptions& o, PhonePrefix& prefix,
     prefix_macs.push_back(prefix.prefix_macs(static_cast<int>(k)));
   heads.distilled = train_distilled_muxes(prefix_macs, view_set, features, scores.fold,
                                           o.train.folds, distill, o.train.progress);
+  const double trained = seconds();
+  heads.distilled.push_back(
+      train_distilled_cnn(view_set, thumbnails, scores.fold, o.train.folds, o.train, distill));
   fmt::print(stderr,
              "distilled heads: {} views of {} images built and run in {:.0f} s; {} heads "
-             "x {} folds trained in {:.0f} s\n",
-             views.views, files.size(), built, heads.distilled.size(), o.train.folds,
-             seconds() - built);
+             "x {} folds trained in {:.0f} s; the light CNN on the views in {:.0f} s\n",
+             views.views, files.size(), built, heads.distilled.size() - 1, o.train.folds,
+             trained - built, seconds() - trained);
   for (const auto& mux : heads.distilled) {
     const auto* s = &mux.score;
     scorers.push_back({mux.name, 1e-9 * static_cast<double>(mux.prefix_macs + mux.head_macs),
@@ -97,7 +102,8 @@ std::string view_folds_csv(const DecisionTrace& trace, const std::vector<Distill
 // early heads out of fold with the CNN's folds, adds them to the report and fills the
 // trace's early_<model> columns from --early-scores at --early-block.
 void add_early_scorers(const TraceBuildOptions& o, DecisionTrace& trace,
-                       const OutOfFoldScores& scores, const std::vector<std::vector<bool>>& correct,
+                       const torch::Tensor& thumbnails, const OutOfFoldScores& scores,
+                       const std::vector<std::vector<bool>>& correct,
                        std::vector<ReportScorer>& scorers, EarlyHeads& heads) {
   PhonePrefix prefix(o.prefix_model);
   // The early scores come from the quantized phone model's activations: name what they
@@ -125,7 +131,7 @@ void add_early_scorers(const TraceBuildOptions& o, DecisionTrace& trace,
   }
   heads.blocks_csv = early_blocks_csv(prefix, heads.logistic);
   if (o.views.views > 0)
-    add_distilled_scorers(o, prefix, features, files, trace, scores, scorers, heads);
+    add_distilled_scorers(o, prefix, features, thumbnails, files, trace, scores, scorers, heads);
 }
 } // namespace
 
@@ -141,10 +147,11 @@ void build_trace(const TraceBuildOptions& o) {
   if (o.views.views < 0) throw InputError("command line: --views must be 0 or more");
   if (o.early_scores != "logistic" &&
       (o.views.views == 0 ||
-       (o.early_scores != "distilled-ridge-softmax" && o.early_scores != "distilled-mlp-softmax")))
+       (o.early_scores != "distilled-ridge-softmax" && o.early_scores != "distilled-mlp-softmax" &&
+        o.early_scores != "distilled-student-softmax")))
     throw InputError("command line: --early-scores '" + o.early_scores +
-                     "' must be logistic, or with --views distilled-ridge-softmax or "
-                     "distilled-mlp-softmax");
+                     "' must be logistic, or with --views distilled-ridge-softmax, "
+                     "distilled-mlp-softmax or distilled-student-softmax");
   use_qengine(o.qengine);
   torch::set_num_threads(o.threads);
   const LabelSet labels = read_labels(o.labels);
@@ -164,7 +171,7 @@ void build_trace(const TraceBuildOptions& o) {
   auto scorers = trace_scorers(trace, baseline, scores.gmacs, NAN);
   // The report's early scorers read their scores from these.
   EarlyHeads heads;
-  if (!o.prefix_model.empty()) add_early_scorers(o, trace, scores, correct, scorers, heads);
+  if (!o.prefix_model.empty()) add_early_scorers(o, trace, images, scores, correct, scorers, heads);
   std::filesystem::create_directories(o.out_dir);
   const std::filesystem::path dir(o.out_dir);
   write_atomically((dir / "trace.csv").string(), trace_csv(trace));

@@ -13,7 +13,8 @@ namespace muxsim::learn {
 struct ViewOptions {
   int views = 0; // per image; 0: no distilled heads
   std::uint64_t seed = 1;
-  int crop = 224; // the phone model's input side
+  int crop = 224;    // the phone model's input side
+  int thumbnail = 0; // with > 0, each view is also kept squeezed to this side for the light CNN
 };
 
 // View `view` of image number `image`, [3, H, W] in [0, 1]: a normalised [3, crop, crop].

@@ -140,14 +140,15 @@ w = sys.argv[1]
 t1, t3 = pd.read_csv(f"{w}/d1/trace.csv"), pd.read_csv(f"{w}/d3/trace.csv")
 folds = pd.read_csv(f"{w}/d1/mux_view_folds.csv")
 scored_by = dict(zip(t1.input_id, t1.fold))
-assert len(folds) == 8 * 5 * 48, len(folds)  # 8 heads x 5 folds x 48 training images
+# 2 cuts x (ridge, MLP, student) x (softmax, margin) + the light CNN = 13 heads, x 5 folds x 48
+assert len(folds) == 13 * 5 * 48, len(folds)
 assert not [i for n, i in zip(folds.network, folds.trained_on) if scored_by[i] == n]
 # The distilled ridge head at block 11 wrote early_mobilenet_v2; shuffled labels leave it be.
 assert (t1.early_mobilenet_v2 == t3.early_mobilenet_v2).all()
 assert (t1.correct_mobilenet_v2 != t3.correct_mobilenet_v2).any()
 r1, r3 = (pd.read_csv(f"{w}/{d}/mux_report.csv").set_index("scorer") for d in ("d1", "d3"))
 distilled = [s for s in r1.index if s.startswith("distilled-")]
-assert len(distilled) == 8, distilled
+assert len(distilled) == 13, distilled
 assert any(r1.loc[s, "auc"] != r3.loc[s, "auc"] for s in distilled)
 assert (r1.loc["early-k11", "auc"] != r3.loc["early-k11", "auc"]) or \
        (pd.read_csv(f"{w}/d1/trace.csv").score_mobilenet_v2 != t3.score_mobilenet_v2).any()

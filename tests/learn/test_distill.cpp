@@ -37,6 +37,21 @@ TEST_CASE("distilled heads recover a confidence that is a known function of the 
   CHECK(mlp > 0.95);
 }
 
+TEST_CASE("a linear student of the logits recovers the full model's confidence") {
+  // When the logits are a linear function of the features (as at MobileNetV2's last cut,
+  // where only the classifier follows the pool), the student's own max softmax is the model's.
+  torch::manual_seed(4);
+  const long n = 36000, d = 24, classes = 10, cut = 30000;
+  const auto x = torch::randn({n, d});
+  const auto logits = x.mm(torch::randn({d, classes}) / std::sqrt(static_cast<double>(d)) * 3.0);
+  const auto predicted =
+      fit_ridge(x.slice(0, 0, cut), logits.slice(0, 0, cut), x.slice(0, cut, n), 10.0);
+  REQUIRE(predicted.sizes() == torch::IntArrayRef({n - cut, classes}));
+  const double r2 = r_squared(max_softmax(predicted), max_softmax(logits.slice(0, cut, n)));
+  MESSAGE("held-out R^2 of the student's max softmax: " << r2);
+  CHECK(r2 > 0.95);
+}
+
 TEST_CASE("views are a function of the seed, the image and the view number") {
   const auto image = torch::rand({3, 40, 52});
   ViewOptions o;
@@ -62,6 +77,7 @@ TEST_CASE("a fold's scores never depend on its own images' views") {
   v.pooled = {torch::randn({images * views, 6})};
   v.max_softmax = torch::rand({images * views});
   v.margin = torch::rand({images * views});
+  v.logits = torch::randn({images * views, 5});
   PrefixFeatures centre;
   centre.pooled = {torch::randn({images, 6}), torch::randn({images, 6})};
   DistillOptions o;
@@ -75,9 +91,10 @@ TEST_CASE("a fold's scores never depend on its own images' views") {
       v.pooled[0][i * views + k] = torch::randn({6});
       v.max_softmax[i * views + k] = 0.5;
       v.margin[i * views + k] = 3.0;
+      v.logits[i * views + k] = torch::randn({5});
     }
   const auto after = train_distilled_muxes(macs, v, centre, fold, folds, o, false);
-  REQUIRE(before.size() == 4); // ridge and mlp, softmax and margin
+  REQUIRE(before.size() == 6); // ridge, mlp and student; softmax and margin
   for (std::size_t h = 0; h < before.size(); ++h) {
     CHECK(before[h].prefix_macs == 20);
     for (int i = 0; i < images; ++i) {

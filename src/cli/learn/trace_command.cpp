@@ -69,14 +69,15 @@ int trace_command(const std::vector<std::string>& args) {
       "crop", po::value(&o.crop)->default_value(o.crop), "... and centre crop side")(
       "views", po::value(&o.views.views)->default_value(o.views.views),
       "with --prefix-model: label-free views per image (32 or more) on which distilled early "
-      "heads (ridge and MLP, at every --prefix-blocks cut) learn to predict the phone model's "
-      "own confidence; 0: none")(
+      "heads (ridge, MLP and a linear student of the logits, at every --prefix-blocks cut) "
+      "learn to predict the phone model's own confidence; 0: none")(
       "view-seed", po::value(&o.views.seed)->default_value(o.views.seed),
       "the views' seed: a view is a function of the seed, the image and its number")(
       "early-scores", po::value(&o.early_scores)->default_value(o.early_scores),
       "which head's scores at --early-block become early_<model>: logistic (the head trained "
       "on correctness) or, with --views, a distilled one predicting the phone model's max "
-      "softmax: distilled-ridge-softmax or distilled-mlp-softmax")("quiet,q", "no progress lines");
+      "softmax: distilled-ridge-softmax, distilled-mlp-softmax or distilled-student-softmax")(
+      "quiet,q", "no progress lines");
   add_qengine_option(options, o.qengine);
   po::positional_options_description positional;
   po::variables_map vm;
