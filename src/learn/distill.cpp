@@ -121,16 +121,10 @@ torch::Tensor fit_mlp(const torch::Tensor& x_train, const torch::Tensor& y_train
   return mlp->forward(s.score).squeeze(1);
 }
 
-namespace {
-
-// Fold f's centre-view scores from a head trained on the rows (views) of the other folds.
-// ridge and mlp regress the target itself; student is a linear classifier fitted by ridge to
-// the full model's logits, scored by its own predicted logits' target (Phuong & Lampert's
-// distilled exit, read by its own confidence).
-torch::Tensor fold_scores(const std::string& head, const std::string& target,
-                          const ViewFeatures& views, const torch::Tensor& x_train,
-                          const torch::Tensor& rows, const torch::Tensor& x_score,
-                          const DistillOptions& o) {
+torch::Tensor fit_distilled_head(const std::string& head, const std::string& target,
+                                 const ViewFeatures& views, const torch::Tensor& x_train,
+                                 const torch::Tensor& rows, const torch::Tensor& x_score,
+                                 const DistillOptions& o) {
   if (head == "student") {
     const auto logits =
         fit_ridge(x_train, views.logits.index_select(0, rows), x_score, o.ridge_lambda);
@@ -142,12 +136,11 @@ torch::Tensor fold_scores(const std::string& head, const std::string& target,
                        : fit_ridge(x_train, y_train, x_score, o.ridge_lambda);
 }
 
-long head_macs(const std::string& head, long width, long classes, const DistillOptions& o) {
+long distilled_head_macs(const std::string& head, long width, long classes,
+                         const DistillOptions& o) {
   if (head == "mlp") return width * o.hidden + o.hidden;
   return head == "student" ? width * classes : width;
 }
-
-} // namespace
 
 std::vector<DistilledMux> train_distilled_muxes(const std::vector<long>& prefix_macs,
                                                 const ViewFeatures& views,
@@ -158,13 +151,13 @@ std::vector<DistilledMux> train_distilled_muxes(const std::vector<long>& prefix_
   for (std::size_t b = 0; b < views.blocks.size(); ++b) {
     const int k = views.blocks[b];
     const auto& x_views = views.pooled[b];
-    for (const std::string head : {"ridge", "mlp", "student"})
-      for (const std::string target : {"softmax", "margin"}) {
+    for (const std::string head : kDistilledHeads)
+      for (const std::string target : kDistilledTargets) {
         DistilledMux mux;
         mux.name = fmt::format("distilled-{}-{}-k{}", head, target, k);
         mux.block = k;
         mux.prefix_macs = prefix_macs[static_cast<std::size_t>(k)];
-        mux.head_macs = head_macs(head, x_views.size(1), views.logits.size(1), o);
+        mux.head_macs = distilled_head_macs(head, x_views.size(1), views.logits.size(1), o);
         mux.score.assign(fold.size(), 0);
         for (int f = 0; f < folds; ++f) {
           std::vector<std::size_t> images, scored;
@@ -173,8 +166,8 @@ std::vector<DistilledMux> train_distilled_muxes(const std::vector<long>& prefix_
             if (fold[i] == f) scored.push_back(i);
           const auto x_score =
               centre.pooled[static_cast<std::size_t>(k)].index_select(0, index_tensor(scored));
-          const auto s =
-              fold_scores(head, target, views, x_views.index_select(0, rows), rows, x_score, o);
+          const auto s = fit_distilled_head(head, target, views, x_views.index_select(0, rows),
+                                            rows, x_score, o);
           for (std::size_t j = 0; j < scored.size(); ++j)
             mux.score[scored[j]] = s[static_cast<long>(j)].item<double>();
           mux.trained.push_back(std::move(images));

@@ -58,6 +58,22 @@ torch::Tensor fit_ridge(const torch::Tensor& x_train, const torch::Tensor& y_tra
 torch::Tensor fit_mlp(const torch::Tensor& x_train, const torch::Tensor& y_train,
                       const torch::Tensor& x_score, const DistillOptions& options);
 
+// The heads, by name: ridge and mlp regress the target itself; student is a linear classifier
+// fitted by ridge to the full model's logits, scored by its own predicted logits' target
+// (Phuong & Lampert's distilled exit, read by its own confidence).
+inline constexpr const char* kDistilledHeads[] = {"ridge", "mlp", "student"};
+inline constexpr const char* kDistilledTargets[] = {"softmax", "margin"};
+
+// One head trained on the views `rows` (x_train holds their features, in that order), scoring
+// x_score [m, d]: [m].
+torch::Tensor fit_distilled_head(const std::string& head, const std::string& target,
+                                 const ViewFeatures& views, const torch::Tensor& x_train,
+                                 const torch::Tensor& rows, const torch::Tensor& x_score,
+                                 const DistillOptions& options);
+// What the head costs per input on top of the prefix, from the feature width.
+long distilled_head_macs(const std::string& head, long width, long classes,
+                         const DistillOptions& options);
+
 struct DistilledMux {
   std::string name; // distilled-<ridge|mlp|student>-<softmax|margin>-k<block>
   int block = 0;

@@ -39,8 +39,7 @@ Crop random_crop(std::mt19937_64& rng, long height, long width) {
 
 } // namespace
 
-torch::Tensor make_view(const torch::Tensor& chw, std::size_t image, int view,
-                        const ViewOptions& o) {
+torch::Tensor augment(const torch::Tensor& chw, std::size_t image, int view, const ViewOptions& o) {
   std::seed_seq seq{static_cast<std::uint32_t>(o.seed), static_cast<std::uint32_t>(o.seed >> 32),
                     static_cast<std::uint32_t>(image), static_cast<std::uint32_t>(view)};
   std::mt19937_64 rng(seq);
@@ -51,9 +50,13 @@ torch::Tensor make_view(const torch::Tensor& chw, std::size_t image, int view,
   const double brightness = uniform(rng, 0.9, 1.1), contrast = uniform(rng, 0.9, 1.1);
   x = x * brightness;
   // Contrast about the view's mean grey level, as torchvision's adjust_contrast does.
-  const auto grey = (0.299 * x[0] + 0.587 * x[1] + 0.114 * x[2]).mean();
-  x = ((x - grey) * contrast + grey).clamp(0.0, 1.0);
-  return normalise(x);
+  const auto grey = x.size(0) == 3 ? (0.299 * x[0] + 0.587 * x[1] + 0.114 * x[2]).mean() : x.mean();
+  return ((x - grey) * contrast + grey).clamp(0.0, 1.0);
+}
+
+torch::Tensor make_view(const torch::Tensor& chw, std::size_t image, int view,
+                        const ViewOptions& o) {
+  return normalise(augment(chw, image, view, o));
 }
 
 } // namespace muxsim::learn

@@ -17,7 +17,11 @@ struct ViewOptions {
   int thumbnail = 0; // with > 0, each view is also kept squeezed to this side for the light CNN
 };
 
-// View `view` of image number `image`, [3, H, W] in [0, 1]: a normalised [3, crop, crop].
+// View `view` of image number `image`, [C, H, W] in [0, 1] (RGB or greyscale): [C, crop, crop]
+// in [0, 1].
+torch::Tensor augment(const torch::Tensor& chw, std::size_t image, int view,
+                      const ViewOptions& options);
+// The same for an ImageNet image, [3, H, W] in [0, 1]: normalised as the phone model expects.
 torch::Tensor make_view(const torch::Tensor& chw, std::size_t image, int view,
                         const ViewOptions& options);
 

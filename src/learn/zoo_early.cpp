@@ -7,6 +7,7 @@
 #include "learn/idx.hpp"
 #include "learn/mux_net.hpp"
 #include "learn/mux_train.hpp"
+#include "learn/zoo_distill.hpp"
 #include "learn/zoo_eval.hpp"
 #include "learn/zoo_io.hpp"
 #include "learn/zoo_train.hpp"
@@ -17,8 +18,27 @@
 
 namespace muxsim::learn {
 
+namespace {
+
+// --views: the distilled heads, kept in `heads` (the scorers read their scores from there).
+void add_distilled_scorers(const ZooEarlyOptions& o, ZooNet& phone, const torch::Tensor& train,
+                           const std::vector<torch::Tensor>& test_cuts,
+                           std::vector<DistilledMux>& heads, std::vector<ReportScorer>& scorers) {
+  DistillOptions distill = o.distill;
+  distill.seed = o.run.seed;
+  heads = zoo_distilled_heads(phone, train, test_cuts, o.views, distill, o.run.progress);
+  for (const auto& mux : heads) {
+    const auto* s = &mux.score;
+    scorers.push_back({mux.name, 1e-9 * static_cast<double>(mux.prefix_macs + mux.head_macs),
+                       [s](std::size_t i, std::size_t) { return (*s)[i]; }});
+  }
+}
+
+} // namespace
+
 void fit_zoo_early(const ZooEarlyOptions& o) {
   check_head_options(o.head);
+  if (o.views.views < 0) throw InputError("command line: --views must be 0 or more");
   torch::set_num_threads(o.run.threads);
   torch::manual_seed(o.run.seed);
   Zoo zoo = load_zoo(o.zoo);
@@ -80,6 +100,10 @@ void fit_zoo_early(const ZooEarlyOptions& o) {
       fmt::print(stderr, "cut {} ({} features): head trained on {} images, C = {}\n", c, x.size(1),
                  n_train, chosen);
   }
+  std::vector<DistilledMux> distilled;
+  if (o.views.views > 0)
+    add_distilled_scorers(o, net, train.images.slice(0, zoo.zoo_images, to), features_test,
+                          distilled, scorers);
   std::filesystem::create_directories(o.out);
   const auto path = (std::filesystem::path(o.out) / "early_report.csv").string();
   write_atomically(path, mux_report_csv(trace, scorers, 0.5, o.run.seed));

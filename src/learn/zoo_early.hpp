@@ -3,7 +3,9 @@
 // applied to the committed zoo. The phone's zoo member is cut after each of its layers; a
 // head per cut learns every zoo member's correctness on the multiplexer's training images
 // (those after the zoo's share) and scores the test images of a decision trace, beside the
-// trace's own distilled multiplexer and the phone model's confidence.
+// trace's own distilled multiplexer and the phone model's confidence; with --views, heads
+// distilled from the phone model's own confidence on label-free views beside them.
+#include "learn/distill.hpp"
 #include "learn/feature_head.hpp"
 #include "learn/training_run.hpp"
 
@@ -18,6 +20,10 @@ struct ZooEarlyOptions {
   std::string out;   // receives early_report.csv
   std::string baseline = "mobile";
   HeadOptions head;
+  // With views > 0, distilled heads too (learn/zoo_distill.hpp), on that many views of each
+  // training image at the zoo's 28 x 28.
+  ViewOptions views{0, 1, 28};
+  DistillOptions distill;
 };
 
 void fit_zoo_early(const ZooEarlyOptions& options);

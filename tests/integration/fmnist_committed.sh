@@ -38,6 +38,22 @@ g = r[r.model == "mobile"].set_index("scorer").gmacs
 assert all(g[a] < g[b] for a, b in zip(cuts, cuts[1:]))
 print(r[r.model == "mobile"].to_string(index=False))
 PY
+# Distilled early heads on the zoo (--views), on 600 training and test images with 32 views
+# each: every kind and target at every cut; at the last cut only the linear classifier follows
+# the pool, so the linear student of the logits ranks the test images as the phone's own
+# confidence does, and its AUC is the confidence's.
+"$MUXSIM" zoo early --zoo "$SRC/models/fmnist" --trace "$SRC/traces/fmnist-test.csv" \
+  --out "$WORK/distilled" --limit 600 --views 32 --quiet || fail "zoo early --views"
+/usr/bin/python3 - "$WORK" <<'PY' || fail "distilled head checks above"
+import sys, pandas as pd
+r = pd.read_csv(f"{sys.argv[1]}/distilled/early_report.csv")
+distilled = {f"distilled-{h}-{t}-k{k}" for h in ("ridge", "mlp", "student")
+             for t in ("softmax", "margin") for k in range(7)}
+assert set(r.scorer) == {"distilled", "confidence", *[f"early-k{k}" for k in range(7)], *distilled}
+m = r[r.model == "mobile"].set_index("scorer").auc
+assert abs(m["distilled-student-softmax-k6"] - m["confidence"]) < 0.005, m
+print(m[[s for s in m.index if "student-softmax" in s or s == "confidence"]].to_string())
+PY
 
 # DIMEC-DC's data flow (docs/seed-policies.md): the region classifier learns from the
 # cartography and the thresholds from the validation images, so scrambling the test

@@ -53,6 +53,15 @@ expect_refused dimec-cartography "carto.csv: does not match the zoo at" "$WORK/d
   --trace "$SRC/traces/fmnist-test.csv" --out "$WORK/dm"
 expect_refused zoo-early-trace "are not the zoo's" "$WORK/ze" \
   zoo early --zoo "$SRC/models/fmnist" --trace "$WORK/other-trace.csv" --out "$WORK/ze"
+expect_refused zoo-early-views "--views must be 0 or more" "$WORK/ze" \
+  zoo early --zoo "$SRC/models/fmnist" --trace "$SRC/traces/fmnist-test.csv" --out "$WORK/ze" --views -1
+# Distilled heads: a negative view count, and an early score that is not a probability.
+expect_refused trace-views "--views must be 0 or more" "$WORK/t" \
+  trace --labels "$SRC/tests/data/two-labels.csv" --images "$WORK/img" --model a=x.csv --out "$WORK/t" \
+  --views -1
+expect_refused trace-early-margin "--early-scores 'distilled-student-margin' must be logistic" "$WORK/t" \
+  trace --labels "$SRC/tests/data/two-labels.csv" --images "$WORK/img" --model a=x.csv --out "$WORK/t" \
+  --views 4 --early-scores distilled-student-margin
 
 if [[ ! -f $model ]]; then
   echo "skip: no shared data at $data for the model-based cases (set MUXSIM_SHARED_DATA)"

@@ -78,7 +78,11 @@ int zoo_early_command(const std::vector<std::string>& args) {
       "baseline", po::value(&o.baseline)->default_value(o.baseline),
       "the phone's zoo member, whose layers are cut")(
       "head", po::value(&o.head.kind)->default_value(o.head.kind), "logistic or mlp")(
-      "hidden", po::value(&o.head.hidden)->default_value(o.head.hidden), "mlp hidden units");
+      "hidden", po::value(&o.head.hidden)->default_value(o.head.hidden), "mlp hidden units")(
+      "views", po::value(&o.views.views)->default_value(o.views.views),
+      "label-free views per training image (32 or more) on which distilled heads (ridge, MLP "
+      "and a linear student of the logits, at every cut) learn the phone's own confidence; "
+      "0: none");
   po::positional_options_description positional;
   po::variables_map vm;
   const std::string usage =
