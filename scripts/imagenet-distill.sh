@@ -3,7 +3,7 @@
 # early heads"): the trace of scripts/imagenet-1300.sh rebuilt with VIEWS label-free views
 # per image, its early_<model> columns from the distilled MLP at block 11 (the deepest cut
 # under 60 % of MobileNetV2's MACs), then the imagenet-1300 scenario on it. Everything goes
-# under BUILD_DIR/imagenet-distill. About 40 minutes on 2 cores (AMD EPYC): one pass of the
+# under BUILD_DIR/imagenet-distill. About 50 minutes on 2 cores (AMD EPYC): one pass of the
 # quantized model per view.
 # usage: scripts/imagenet-distill.sh [BUILD_DIR] [SHARED_DATA_DIR] [VIEWS]   (VIEWS default 32)
 set -euo pipefail
