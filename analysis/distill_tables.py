@@ -1,7 +1,8 @@
 """Prints the distilled-early-head tables of docs/imagenet.md and the README from the output
 of scripts/imagenet-distill.sh (and, with a second folder, of `muxsim zoo early --views`):
 
-1. the accuracy-cost curve for the phone model's correctness: per cut, its share of the
+1. the accuracy-cost curve for the phone model's correctness, first compact (the README's:
+   the best distilled head per cut and the light CNN), then per cut, its share of the
    phone model's MACs, the head trained on correctness, and each distilled head, as AUC
    [bootstrap 95 % interval]; then TPR / TNR at the report's threshold;
 2. the light CNN trained on correctness and distilled on the views, and the phone model's
@@ -43,9 +44,36 @@ def curve(report, model, prefix):
     return r
 
 
+def best_distilled(r, names):
+    """The row with the highest AUC among `names`, and its label."""
+    name = max(names, key=lambda n: r.auc[n])
+    return r.loc[name], name.removeprefix("distilled-")
+
+
+def compact(r, prefix):
+    """The README's table: per cut and for the light CNN, the scorer trained on correctness
+    beside the best distilled one, with TPR / TNR."""
+    full = r.gmacs["confidence"]
+    print("| scorer | share of the phone model's MACs | trained on correctness: AUC, TPR / TNR "
+          "| best distilled: head, AUC, TPR / TNR |")
+    print("|---|---|---|---|")
+    rows = [("light CNN on a 64x64 thumbnail", r.loc["learned"], ["distilled-cnn-softmax"])]
+    cuts = sorted({int(s.rsplit("-k", 1)[1]) for s in r.index if s.startswith(prefix)})
+    rows += [(f"head after block {k}", r.loc[f"{prefix}{k}"], [f"distilled-{h}-k{k}" for h in HEADS])
+             for k in cuts]
+    for label, own, names in rows:
+        best, name = best_distilled(r, names)
+        print(f"| {label} | {own.gmacs / full:.1%} | {auc(own)}, {own.tpr:.2f} / {own.tnr:.2f} | "
+              f"{name}, {auc(best)}, {best.tpr:.2f} / {best.tnr:.2f} |")
+    c = r.loc["confidence"]
+    print(f"| the model's own max softmax | 100% | {auc(c)}, {c.tpr:.2f} / {c.tnr:.2f} | |")
+
+
 def imagenet(out):
     report = pd.read_csv(f"{out}/mux_report.csv")
     print("## mobilenet_v2 correctness, out of fold\n")
+    compact(report[report.model == "mobilenet_v2"].set_index("scorer"), "early-k")
+    print()
     r = curve(report, "mobilenet_v2", "early-k")
     print("\n| scorer | G MACs | AUC | TPR / TNR |\n|---|---|---|---|")
     for name, label in (("learned", "light CNN, trained on correctness"),
