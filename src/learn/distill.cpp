@@ -36,6 +36,14 @@ std::vector<std::size_t> view_rows(const std::vector<int>& fold, int f, int view
   return rows;
 }
 
+// The images in fold f: the ones its heads score.
+std::vector<std::size_t> fold_members(const std::vector<int>& fold, int f) {
+  std::vector<std::size_t> members;
+  for (std::size_t i = 0; i < fold.size(); ++i)
+    if (fold[i] == f) members.push_back(i);
+  return members;
+}
+
 } // namespace
 
 ViewFeatures view_features(PhonePrefix& prefix, const std::string& folder,
@@ -160,10 +168,9 @@ std::vector<DistilledMux> train_distilled_muxes(const std::vector<long>& prefix_
         mux.head_macs = distilled_head_macs(head, x_views.size(1), views.logits.size(1), o);
         mux.score.assign(fold.size(), 0);
         for (int f = 0; f < folds; ++f) {
-          std::vector<std::size_t> images, scored;
+          std::vector<std::size_t> images;
           const auto rows = index_tensor(view_rows(fold, f, views.views, images));
-          for (std::size_t i = 0; i < fold.size(); ++i)
-            if (fold[i] == f) scored.push_back(i);
+          const auto scored = fold_members(fold, f);
           const auto x_score =
               centre.pooled[static_cast<std::size_t>(k)].index_select(0, index_tensor(scored));
           const auto s = fit_distilled_head(head, target, views, x_views.index_select(0, rows),
@@ -190,10 +197,9 @@ DistilledMux train_distilled_cnn(const ViewFeatures& views, const torch::Tensor&
   mux.score.assign(fold.size(), 0);
   for (int f = 0; f < folds; ++f) {
     const auto start = std::chrono::steady_clock::now();
-    std::vector<std::size_t> images, scored;
+    std::vector<std::size_t> images;
     const auto rows = view_rows(fold, f, views.views, images);
-    for (std::size_t i = 0; i < fold.size(); ++i)
-      if (fold[i] == f) scored.push_back(i);
+    const auto scored = fold_members(fold, f);
     double loss = 0;
     auto net = train_mux_net(views.thumbnails, targets, rows, options, f, &loss);
     mux.head_macs = std::lround(1e9 * net->gmacs());
