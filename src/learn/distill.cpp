@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fmt/format.h>
+#include <iterator>
 
 namespace muxsim::learn {
 
@@ -129,25 +130,41 @@ torch::Tensor fit_mlp(const torch::Tensor& x_train, const torch::Tensor& y_train
   return mlp->forward(s.score).squeeze(1);
 }
 
-torch::Tensor fit_distilled_head(const std::string& head, const std::string& target,
-                                 const ViewFeatures& views, const torch::Tensor& x_train,
-                                 const torch::Tensor& rows, const torch::Tensor& x_score,
-                                 const DistillOptions& o) {
+std::vector<torch::Tensor> fit_distilled_heads(const std::string& head, const ViewFeatures& views,
+                                               const torch::Tensor& x_train,
+                                               const torch::Tensor& rows,
+                                               const torch::Tensor& x_score,
+                                               const DistillOptions& o) {
   if (head == "student") {
     const auto logits =
         fit_ridge(x_train, views.logits.index_select(0, rows), x_score, o.ridge_lambda);
-    return target == "softmax" ? max_softmax(logits) : logit_margin(logits);
+    return {max_softmax(logits), logit_margin(logits)};
   }
-  const auto y_train =
-      (target == "softmax" ? views.max_softmax : views.margin).index_select(0, rows);
-  return head == "mlp" ? fit_mlp(x_train, y_train, x_score, o)
-                       : fit_ridge(x_train, y_train, x_score, o.ridge_lambda);
+  std::vector<torch::Tensor> out;
+  for (const auto* y : {&views.max_softmax, &views.margin}) {
+    const auto y_train = y->index_select(0, rows);
+    out.push_back(head == "mlp" ? fit_mlp(x_train, y_train, x_score, o)
+                                : fit_ridge(x_train, y_train, x_score, o.ridge_lambda));
+  }
+  return out;
 }
 
-long distilled_head_macs(const std::string& head, long width, long classes,
-                         const DistillOptions& o) {
-  if (head == "mlp") return width * o.hidden + o.hidden;
-  return head == "student" ? width * classes : width;
+std::vector<DistilledMux> distilled_muxes_at(int cut, long prefix_macs, long width, long classes,
+                                             std::size_t inputs, const DistillOptions& o) {
+  std::vector<DistilledMux> out;
+  for (const std::string head : kDistilledHeads)
+    for (const std::string target : kDistilledTargets) {
+      DistilledMux mux;
+      mux.name = fmt::format("distilled-{}-{}-k{}", head, target, cut);
+      mux.block = cut;
+      mux.prefix_macs = prefix_macs;
+      // What the head costs per input on top of the prefix.
+      mux.head_macs = head == "mlp" ? width * o.hidden + o.hidden
+                                    : (head == "student" ? width * classes : width);
+      mux.score.assign(inputs, 0);
+      out.push_back(std::move(mux));
+    }
+  return out;
 }
 
 std::vector<DistilledMux> train_distilled_muxes(const std::vector<long>& prefix_macs,
@@ -155,33 +172,33 @@ std::vector<DistilledMux> train_distilled_muxes(const std::vector<long>& prefix_
                                                 const PrefixFeatures& centre,
                                                 const std::vector<int>& fold, int folds,
                                                 const DistillOptions& o, bool progress) {
+  constexpr std::size_t targets = std::size(kDistilledTargets);
   std::vector<DistilledMux> out;
   for (std::size_t b = 0; b < views.blocks.size(); ++b) {
     const int k = views.blocks[b];
     const auto& x_views = views.pooled[b];
-    for (const std::string head : kDistilledHeads)
-      for (const std::string target : kDistilledTargets) {
-        DistilledMux mux;
-        mux.name = fmt::format("distilled-{}-{}-k{}", head, target, k);
-        mux.block = k;
-        mux.prefix_macs = prefix_macs[static_cast<std::size_t>(k)];
-        mux.head_macs = distilled_head_macs(head, x_views.size(1), views.logits.size(1), o);
-        mux.score.assign(fold.size(), 0);
-        for (int f = 0; f < folds; ++f) {
-          std::vector<std::size_t> images;
-          const auto rows = index_tensor(view_rows(fold, f, views.views, images));
-          const auto scored = fold_members(fold, f);
-          const auto x_score =
-              centre.pooled[static_cast<std::size_t>(k)].index_select(0, index_tensor(scored));
-          const auto s = fit_distilled_head(head, target, views, x_views.index_select(0, rows),
-                                            rows, x_score, o);
+    auto cut = distilled_muxes_at(k, prefix_macs[static_cast<std::size_t>(k)], x_views.size(1),
+                                  views.logits.size(1), fold.size(), o);
+    for (int f = 0; f < folds; ++f) {
+      std::vector<std::size_t> images;
+      const auto rows = index_tensor(view_rows(fold, f, views.views, images));
+      const auto scored = fold_members(fold, f);
+      const auto x_train = x_views.index_select(0, rows);
+      const auto x_score =
+          centre.pooled[static_cast<std::size_t>(k)].index_select(0, index_tensor(scored));
+      for (std::size_t h = 0; h < std::size(kDistilledHeads); ++h) {
+        const auto s = fit_distilled_heads(kDistilledHeads[h], views, x_train, rows, x_score, o);
+        for (std::size_t t = 0; t < targets; ++t) {
+          auto& mux = cut[h * targets + t];
+          const auto a = s[t].accessor<float, 1>();
           for (std::size_t j = 0; j < scored.size(); ++j)
-            mux.score[scored[j]] = s[static_cast<long>(j)].item<double>();
-          mux.trained.push_back(std::move(images));
+            mux.score[scored[j]] = a[static_cast<long>(j)];
+          mux.trained.push_back(images);
         }
-        if (progress) fmt::print(stderr, "{}: trained\n", mux.name);
-        out.push_back(std::move(mux));
       }
+    }
+    if (progress) fmt::print(stderr, "distilled heads at k{}: trained\n", k);
+    out.insert(out.end(), std::make_move_iterator(cut.begin()), std::make_move_iterator(cut.end()));
   }
   return out;
 }

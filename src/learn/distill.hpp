@@ -64,15 +64,14 @@ torch::Tensor fit_mlp(const torch::Tensor& x_train, const torch::Tensor& y_train
 inline constexpr const char* kDistilledHeads[] = {"ridge", "mlp", "student"};
 inline constexpr const char* kDistilledTargets[] = {"softmax", "margin"};
 
-// One head trained on the views `rows` (x_train holds their features, in that order), scoring
-// x_score [m, d]: [m].
-torch::Tensor fit_distilled_head(const std::string& head, const std::string& target,
-                                 const ViewFeatures& views, const torch::Tensor& x_train,
-                                 const torch::Tensor& rows, const torch::Tensor& x_score,
-                                 const DistillOptions& options);
-// What the head costs per input on top of the prefix, from the feature width.
-long distilled_head_macs(const std::string& head, long width, long classes,
-                         const DistillOptions& options);
+// One head kind trained on the views `rows` (x_train holds their features, in that order),
+// scoring x_score [m, d] for each target of kDistilledTargets, in that order: [m] each. The
+// student's ridge on the logits is fitted once for both targets.
+std::vector<torch::Tensor> fit_distilled_heads(const std::string& head, const ViewFeatures& views,
+                                               const torch::Tensor& x_train,
+                                               const torch::Tensor& rows,
+                                               const torch::Tensor& x_score,
+                                               const DistillOptions& options);
 
 struct DistilledMux {
   std::string name; // distilled-<ridge|mlp|student>-<softmax|margin>-k<block>
@@ -96,5 +95,11 @@ std::vector<DistilledMux> train_distilled_muxes(const std::vector<long>& prefix_
 DistilledMux train_distilled_cnn(const ViewFeatures& views, const torch::Tensor& thumbnails,
                                  const std::vector<int>& fold, int folds,
                                  const MuxTrainOptions& cnn, const DistillOptions& options);
+
+// The heads at one cut, every kind and target in the order of kDistilledHeads x
+// kDistilledTargets, named and costed (`width`: the cut's feature width), with a zero score
+// for each of `inputs`.
+std::vector<DistilledMux> distilled_muxes_at(int cut, long prefix_macs, long width, long classes,
+                                             std::size_t inputs, const DistillOptions& options);
 
 } // namespace muxsim::learn

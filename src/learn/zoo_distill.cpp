@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <fmt/format.h>
+#include <iterator>
 #include <numeric>
 
 namespace muxsim::learn {
@@ -54,24 +55,25 @@ std::vector<DistilledMux> zoo_distilled_heads(ZooNet& phone, const torch::Tensor
   const auto rows = torch::arange(images.size(0), torch::kLong);
   std::vector<std::size_t> trained(static_cast<std::size_t>(train.size(0)));
   std::iota(trained.begin(), trained.end(), 0);
+  constexpr std::size_t targets = std::size(kDistilledTargets);
   std::vector<DistilledMux> out;
-  for (std::size_t c = 0; c < test_cuts.size(); ++c)
-    for (const std::string head : kDistilledHeads)
-      for (const std::string target : kDistilledTargets) {
-        DistilledMux mux;
-        mux.name = fmt::format("distilled-{}-{}-k{}", head, target, c);
-        mux.block = static_cast<int>(c);
-        mux.prefix_macs = std::lround(1e9 * phone->cut_gmacs()[c]);
-        mux.head_macs =
-            distilled_head_macs(head, test_cuts[c].size(1), views.logits.size(1), distill);
-        const auto s =
-            fit_distilled_head(head, target, views, views.pooled[c], rows, test_cuts[c], distill);
-        const auto a = s.accessor<float, 1>();
-        for (int64_t i = 0; i < s.size(0); ++i)
-          mux.score.push_back(a[i]);
+  for (std::size_t c = 0; c < test_cuts.size(); ++c) {
+    auto cut = distilled_muxes_at(static_cast<int>(c), std::lround(1e9 * phone->cut_gmacs()[c]),
+                                  test_cuts[c].size(1), views.logits.size(1),
+                                  static_cast<std::size_t>(test_cuts[c].size(0)), distill);
+    for (std::size_t h = 0; h < std::size(kDistilledHeads); ++h) {
+      const auto s = fit_distilled_heads(kDistilledHeads[h], views, views.pooled[c], rows,
+                                         test_cuts[c], distill);
+      for (std::size_t t = 0; t < targets; ++t) {
+        auto& mux = cut[h * targets + t];
+        const auto a = s[t].accessor<float, 1>();
+        for (std::size_t i = 0; i < mux.score.size(); ++i)
+          mux.score[i] = a[static_cast<long>(i)];
         mux.trained.push_back(trained);
-        out.push_back(std::move(mux));
       }
+    }
+    out.insert(out.end(), std::make_move_iterator(cut.begin()), std::make_move_iterator(cut.end()));
+  }
   if (progress)
     fmt::print(stderr,
                "distilled heads: {} views of {} images built and run in {:.0f} s; {} heads "
