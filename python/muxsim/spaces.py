@@ -43,9 +43,7 @@ class Discrete(Space):
         return np.int64(self.start + self.np_random.integers(self.n))
 
     def contains(self, x):
-        # Gymnasium accepts a Python int or an integer numpy scalar, nothing else (not 1.0).
-        if isinstance(x, (bool, np.bool_)):
-            return False
+        # As Gymnasium: a Python int or an integer numpy scalar, nothing else (not 1.0).
         if isinstance(x, (np.generic, np.ndarray)):
             if not (np.issubdtype(x.dtype, np.integer) and x.shape == ()):
                 return False
