@@ -4,7 +4,8 @@
 # machine), places the test inputs with muxsim zoo dimec for each mu, and runs
 # scenarios/fmnist-dimec.ini on the placement of mu = 0.01 (the one within 0.5 points of
 # all-cloud accuracy, as the paper reports). Everything goes under
-# BUILD_DIR/fmnist-dimec/.
+# BUILD_DIR/fmnist-dimec/; the run reads that folder's trace (--trace), whatever BUILD_DIR is.
+# Needs muxsim-learn (LibTorch) beside BUILD_DIR/muxsim; the retraining takes about 10 minutes.
 # usage: scripts/dimec.sh [BUILD_DIR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,4 +26,5 @@ for mu in 0.01 0.03 0.1 0.3 1; do
   sed -n '3p' "$out/mu-$mu/dimec_report.csv"
 done
 cp "$out/mu-0.01/trace.csv" "$out/trace.csv"
-"$muxsim" run "$root/scenarios/fmnist-dimec.ini" --out "$out" --jobs "$(nproc)"
+"$muxsim" run "$root/scenarios/fmnist-dimec.ini" --trace "$out/trace.csv" --out "$out" \
+  --jobs "$(nproc)"

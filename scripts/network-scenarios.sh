@@ -9,6 +9,7 @@ out=${1:-$src/build/network-scenarios}
 muxsim=${2:-$src/build}/muxsim
 scenarios=(bandwidth-sweep load-sweep load-sweep-batching fading-cell campus)
 data=${MUXSIM_SHARED_DATA:-$src/../shared/data}
+[[ $data == /* ]] || data=$PWD/$data # the scenario below is rewritten into another folder
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 walk=$data/bandwidth/wifi-walk/7_1_wifi.csv
