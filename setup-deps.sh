@@ -12,7 +12,8 @@ packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev
   python3-pandas python3-matplotlib)
 [[ ${1:-} == --main ]] ||
   packages+=(doctest-dev libtorch-dev libjpeg62-turbo-dev libssl-dev dataset-fashion-mnist
-    python3-nbconvert python3-ipykernel jupyter-nbconvert)
+    python3-nbconvert python3-ipykernel jupyter-nbconvert python3-pip python3-venv
+    python3-setuptools python3-wheel)
 # --fuzz: also what tests/fuzz (clang's libFuzzer) and tests/sanitize.sh need.
 [[ ${1:-} == --fuzz ]] && packages+=(clang libclang-rt-14-dev python3-pil)
 # --validation: ns-3 for the packet-level Wi-Fi reference in validation/ns3/
