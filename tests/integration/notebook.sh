@@ -2,8 +2,9 @@
 # The main job runs and draws its figures, ends with its summary (a table per scenario whose
 # policies and figures equal results.csv's at the scenario's first run point, at most 100
 # columns wide, then one line saying where the figures are, all of which exist), and
-# analysis/muxsim.ipynb executes headless with Debian's jupyter-nbconvert on its output; the
-# notebook is committed without outputs.
+# analysis/muxsim.ipynb executes headless with Debian's jupyter-nbconvert on its output and
+# displays its figures (image/png outputs, not figures drawn off screen); the notebook is
+# committed without outputs.
 source "$(dirname "$0")/common.sh"
 /usr/bin/python3 - "$SRC/analysis/muxsim.ipynb" <<'PY' || fail "the committed notebook holds outputs"
 import json, sys
@@ -48,4 +49,13 @@ PY
 MUXSIM_RESULTS=$WORK/out PATH=/usr/bin:$PATH jupyter-nbconvert --to notebook --execute \
   "$SRC/analysis/muxsim.ipynb" --output-dir "$WORK" --output executed.ipynb 2>"$WORK/err" ||
   fail "the notebook did not execute: $(tail -5 "$WORK/err")"
-echo "notebook: the main job drew its figures; the notebook executed headless on its output"
+figures=$(/usr/bin/python3 - "$WORK/executed.ipynb" <<'PY'
+import json, sys
+cells = json.load(open(sys.argv[1]))["cells"]
+print(sum("image/png" in o.get("data", {}) for c in cells if c["cell_type"] == "code"
+          for o in c.get("outputs", [])))
+PY
+) || fail "the executed notebook is not JSON"
+((figures >= 1)) || fail "the executed notebook displays no figure (no image/png output)"
+echo "notebook: the main job drew its figures; the notebook executed headless on its output" \
+  "and displayed $figures figures"
