@@ -3,6 +3,7 @@
 #include "core/config/scenario_keys.hpp"
 
 #include "core/config/limits.hpp"
+#include "core/config/spelling.hpp"
 #include "core/config/sweep.hpp"
 #include "core/formats/csv.hpp"
 #include "core/formats/input_error.hpp"
@@ -34,7 +35,8 @@ struct ScannedScenario {
   std::string text;
 };
 
-// A section no key belongs to is a typo even when nothing is set under it.
+// A section no key belongs to is a typo even when nothing is set under it. The known sections
+// are few, so they are listed after the nearest one.
 void check_section(const std::string& path, int line, const std::string& section) {
   std::vector<std::string> known;
   for (const auto& key : scenario_keys()) {
@@ -43,9 +45,14 @@ void check_section(const std::string& path, int line, const std::string& section
     const std::string name = key.substr(0, dot);
     if (std::find(known.begin(), known.end(), name) == known.end()) known.push_back(name);
   }
-  if (std::find(known.begin(), known.end(), section) == known.end())
-    throw InputError(where(path, line, "[" + section + "]") +
-                     ": unknown section; known: " + join(known));
+  if (std::find(known.begin(), known.end(), section) != known.end()) return;
+  std::vector<std::string> suggestions;
+  for (const auto& name : closest_names(section, known))
+    suggestions.push_back("[" + name + "]");
+  const std::string hint = did_you_mean(suggestions);
+  throw InputError(
+      where(path, line, "[" + section + "]") + ": unknown section; " +
+      (hint.empty() ? "known: " + join(known) : hint + " (known: " + join(known) + ")"));
 }
 
 ScannedScenario scan_scenario(const std::string& path) {
@@ -79,16 +86,11 @@ ScannedScenario scan_scenario(const std::string& path) {
   return out;
 }
 
-// "unknown key" plus, when the same name exists in another section, where it belongs.
+// "unknown key" and the nearest known keys, one of them perhaps the same name under another
+// section; the whole list would not fit on one line, so --keys is named for it.
 std::string unknown_key_message(const std::string& key) {
-  const std::string bare = key.substr(key.rfind('.') == std::string::npos ? 0 : key.rfind('.') + 1);
-  std::string hint;
-  for (const auto& known : scenario_keys()) {
-    const auto dot = known.find('.');
-    if (dot != std::string::npos && known.substr(dot + 1) == bare)
-      hint = " (did you mean '" + bare + "' under [" + known.substr(0, dot) + "]?)";
-  }
-  return ": unknown key" + hint + "; known keys: " + join(scenario_keys());
+  const std::string hint = did_you_mean(closest_keys(key, scenario_keys()));
+  return ": unknown key" + (hint.empty() ? "" : "; " + hint) + " (`muxsim run --keys` lists all)";
 }
 
 } // namespace

@@ -2,10 +2,13 @@
 
 #include "core/model/wifi_timing.hpp"
 
+#include "core/config/spelling.hpp"
+#include "core/formats/csv.hpp"
 #include "core/formats/input_error.hpp"
 #include "core/model/reconstruct.hpp"
 #include "core/policy/registry.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -13,15 +16,72 @@ namespace muxsim {
 
 namespace {
 
-// A profile looked up for a scenario key: a miss names that key's file and line.
+bool written(const Scenario& s, const std::string& key) {
+  return s.key_lines.count(key) > 0 || s.set_on_command_line.count(key) > 0;
+}
+
+// The key whose text gave a setting its value: the key itself, or, left unset, the key it
+// defaults to. A message about cloud_models must name cloud_model when that is all the user
+// wrote, and its line.
+std::string source_key(const Scenario& s, const std::string& key) {
+  if (key == "devices.cloud_models" && !written(s, key)) return "devices.cloud_model";
+  if (key == "devices.mux_device" && !written(s, key)) return "devices.phone_device";
+  return key;
+}
+
+// "'name'", marked when the user never wrote it (a key's default, such as mux_model's).
+std::string quoted_value(const Scenario& s, const std::string& key, const std::string& value) {
+  return "'" + value + "'" + (written(s, key) ? "" : " (the default)");
+}
+
+std::string with_hint(const std::string& given, const std::vector<std::string>& known) {
+  const std::string hint = did_you_mean(closest_names(given, known));
+  return hint.empty() ? "" : "; " + hint;
+}
+
+std::vector<std::string> profile_devices(const ProfileSet& profiles) {
+  std::vector<std::string> devices;
+  for (const auto& row : profiles.rows())
+    if (std::find(devices.begin(), devices.end(), row.device) == devices.end())
+      devices.push_back(row.device);
+  return devices;
+}
+
+std::vector<std::string> profile_models(const ProfileSet& profiles, const std::string& device) {
+  std::vector<std::string> models;
+  for (const auto& row : profiles.rows())
+    if (row.device == device) models.push_back(row.model);
+  return models;
+}
+
+// A profile looked up for a model key on a device key. A miss blames the device when no
+// profile row has it, else the model, naming the key the user wrote, its line, what the
+// profiles know instead and the nearest name.
 const ModelProfile& profile_for(const ProfileSet& profiles, const Scenario& s,
-                                const std::string& key, const std::string& device,
-                                const std::string& model) {
-  try {
-    return profiles.get(device, model);
-  } catch (const InputError& e) {
-    throw InputError(s.at(key) + ": " + e.what());
+                                const std::string& model_key, const std::string& device_key,
+                                const std::string& device, const std::string& model) {
+  if (profiles.has(device, model)) return profiles.get(device, model);
+  const std::vector<std::string> devices = profile_devices(profiles);
+  if (std::find(devices.begin(), devices.end(), device) == devices.end()) {
+    const std::string key = source_key(s, device_key);
+    throw InputError(s.at(key) + ": unknown device " + quoted_value(s, key, device) +
+                     "; the profiles have devices: " +
+                     (devices.empty() ? "(none)" : join(devices)) + with_hint(device, devices));
   }
+  const std::string key = source_key(s, model_key);
+  const std::vector<std::string> models = profile_models(profiles, device);
+  throw InputError(s.at(key) + ": unknown model " + quoted_value(s, key, model) + " on device '" +
+                   device + "'; known: " + join(models) + with_hint(model, models));
+}
+
+// A model's column in the trace; a miss names the key the user wrote and the nearest model.
+int trace_model(const DecisionTrace& trace, const Scenario& s, const std::string& model_key,
+                const std::string& model) {
+  const int i = trace.model_index(model);
+  if (i >= 0) return i;
+  const std::string key = source_key(s, model_key);
+  throw InputError(s.at(key) + ": unknown model '" + model +
+                   "'; the trace has: " + join(trace.models) + with_hint(model, trace.models));
 }
 
 // Table II: the published called fractions and accuracies, and the ensemble extras that
@@ -39,7 +99,8 @@ DecisionTrace reconstruct_table2(const Scenario& s, const ProfileSet& profiles) 
   std::vector<double> gflops, latency;
   double single_gflops = 0, single_latency = 0;
   for (std::size_t i = 0; i < m.models.size(); ++i) {
-    const auto& p = profile_for(profiles, s, "devices.cloud_models", s.cloud_device, m.models[i]);
+    const auto& p = profile_for(profiles, s, "devices.cloud_models", "devices.cloud_device",
+                                s.cloud_device, m.models[i]);
     m.accuracy.push_back(p.accuracy);
     gflops.push_back(p.gflops);
     latency.push_back(p.latency_ms);
@@ -47,7 +108,8 @@ DecisionTrace reconstruct_table2(const Scenario& s, const ProfileSet& profiles) 
     single_latency += m.called[i] * p.latency_ms;
   }
   if (s.reconstruct.ensemble_extra.empty()) return reconstruct_multiplexed(m, kReconstructSeed);
-  const auto& mux = profile_for(profiles, s, "devices.mux_model", s.mux_device, s.mux_model);
+  const auto& mux = profile_for(profiles, s, "devices.mux_model", "devices.mux_device",
+                                s.mux_device, s.mux_model);
   auto index_of = [&](const std::string& model) {
     for (std::size_t i = 0; i < m.models.size(); ++i)
       if (m.models[i] == model) return static_cast<int>(i);
@@ -79,16 +141,16 @@ DecisionTrace reconstruct_trace(const Scenario& s, const std::string& source,
     m.mobile = s.mobile_model;
     m.cloud = s.cloud_model;
     m.inputs = s.reconstruct.inputs;
-    m.mobile_accuracy =
-        s.reconstruct.target_mobile_accuracy > 0
-            ? s.reconstruct.target_mobile_accuracy
-            : profile_for(profiles, s, "devices.mobile_model", s.phone_device, s.mobile_model)
-                  .accuracy;
-    m.cloud_accuracy =
-        s.reconstruct.target_cloud_accuracy > 0
-            ? s.reconstruct.target_cloud_accuracy
-            : profile_for(profiles, s, "devices.cloud_model", s.cloud_device, s.cloud_model)
-                  .accuracy;
+    m.mobile_accuracy = s.reconstruct.target_mobile_accuracy > 0
+                            ? s.reconstruct.target_mobile_accuracy
+                            : profile_for(profiles, s, "devices.mobile_model",
+                                          "devices.phone_device", s.phone_device, s.mobile_model)
+                                  .accuracy;
+    m.cloud_accuracy = s.reconstruct.target_cloud_accuracy > 0
+                           ? s.reconstruct.target_cloud_accuracy
+                           : profile_for(profiles, s, "devices.cloud_model", "devices.cloud_device",
+                                         s.cloud_device, s.cloud_model)
+                                 .accuracy;
     m.local_fraction = s.reconstruct.target_local_fraction;
     m.hybrid_accuracy = s.reconstruct.target_hybrid_accuracy;
     return reconstruct_binary(m, kReconstructSeed);
@@ -128,9 +190,10 @@ void set_early_costs(Deployment& d, const ProfileSet& profiles, const Scenario& 
                      ": an early multiplexer needs early_prefix, early_head and "
                      "mobile_model under [devices]; " +
                      missing + " is missing");
-  const auto& prefix =
-      profile_for(profiles, s, "devices.early_prefix", s.phone_device, s.early_prefix);
-  const auto& head = profile_for(profiles, s, "devices.early_head", s.phone_device, s.early_head);
+  const auto& prefix = profile_for(profiles, s, "devices.early_prefix", "devices.phone_device",
+                                   s.phone_device, s.early_prefix);
+  const auto& head = profile_for(profiles, s, "devices.early_head", "devices.phone_device",
+                                 s.phone_device, s.early_head);
   const auto& whole = d.mobile_profile;
   if (prefix.gflops > whole.gflops || prefix.latency_ms > whole.latency_ms ||
       prefix.energy_mj > whole.energy_mj)
@@ -180,17 +243,18 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
   Deployment& d = p->deployment;
   d.trace = &p->trace;
   if (!s.mobile_model.empty()) {
-    d.mobile = p->trace.require_model(s.mobile_model, s.at("devices.mobile_model"));
-    d.mobile_profile =
-        profile_for(p->profiles, s, "devices.mobile_model", s.phone_device, s.mobile_model);
+    d.mobile = trace_model(p->trace, s, "devices.mobile_model", s.mobile_model);
+    d.mobile_profile = profile_for(p->profiles, s, "devices.mobile_model", "devices.phone_device",
+                                   s.phone_device, s.mobile_model);
   }
   if (p->trace.models.size() > 64)
     throw InputError(s.at("trace") + ": a trace may hold at most 64 models");
   if (s.cloud_models.size() > SlotList::kCapacity)
     throw InputError(s.at("devices.cloud_models") + ": at most 16 cloud models");
   for (const auto& m : s.cloud_models)
-    d.cloud.push_back({p->trace.require_model(m, s.at("devices.cloud_models")),
-                       profile_for(p->profiles, s, "devices.cloud_models", s.cloud_device, m)});
+    d.cloud.push_back({trace_model(p->trace, s, "devices.cloud_models", m),
+                       profile_for(p->profiles, s, "devices.cloud_models", "devices.cloud_device",
+                                   s.cloud_device, m)});
   for (std::size_t i = 0; i < s.cloud_models.size(); ++i)
     if (s.cloud_models[i] == s.cloud_model) d.cloud_default = static_cast<int>(i);
   if (d.cloud_default < 0)
@@ -200,10 +264,12 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
     if (s.edge_device.empty() || s.edge_model.empty())
       throw InputError(s.at(s.edge_device.empty() ? "devices.edge_model" : "devices.edge_device") +
                        ": an edge tier needs both edge_device and edge_model under [devices]");
-    d.edge = p->trace.require_model(s.edge_model, s.at("devices.edge_model"));
-    d.edge_profile = profile_for(p->profiles, s, "devices.edge_model", s.edge_device, s.edge_model);
+    d.edge = trace_model(p->trace, s, "devices.edge_model", s.edge_model);
+    d.edge_profile = profile_for(p->profiles, s, "devices.edge_model", "devices.edge_device",
+                                 s.edge_device, s.edge_model);
   }
-  d.mux = profile_for(p->profiles, s, "devices.mux_model", s.mux_device, s.mux_model);
+  d.mux = profile_for(p->profiles, s, "devices.mux_model", "devices.mux_device", s.mux_device,
+                      s.mux_model);
   d.mux_on_phone = s.mux_device == s.phone_device;
   if (!s.early_prefix.empty() || !s.early_head.empty()) set_early_costs(d, p->profiles, s);
   if (!d.mux_on_phone && s.mux_device != s.cloud_device)
