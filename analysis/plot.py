@@ -30,7 +30,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
-from figure_grid import scenario_panels  # noqa: E402
+from figure_grid import (Manifest, cap_facets, clip_to_stable, describe, overload_handles,  # noqa: E402
+                         overload_note, overloaded, plot_series, pool_seeds, scenario_facets, scenario_panels,
+                         swept_keys, value_text)
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -62,13 +64,14 @@ def style(policies, policy):
                 linestyle=DASHES[shift % len(DASHES)], ms=4)
 
 
-def policy_legend(fig, policies, **override):
+def policy_legend(fig, policies, extra=(), **override):
     """One legend below every panel, where it covers no data: a line per policy, in the style
-    it has in every panel."""
+    it has in every panel, then any `extra` entries (the overloaded-run marks)."""
     handles = [plt.Line2D([], [], label=p, **{**style(policies, p), **override}) for p in policies]
-    columns = min(len(policies), 6)
+    handles += list(extra)
+    columns = min(len(handles), 6)
     fig.legend(handles=handles, loc="lower center", ncol=columns, fontsize=8, frameon=False)
-    rows = -(-len(policies) // columns)
+    rows = -(-len(handles) // columns)
     fig.tight_layout(rect=(0, (0.1 + 0.2 * rows) / fig.get_figheight(), 1, 1))
 
 
@@ -78,16 +81,6 @@ def require(df, columns, what):
         sys.exit(f"plot.py: {what} needs column(s) {', '.join(missing)}, missing from the results")
 
 
-def fixed(rows, columns):
-    """The swept values a figure holds fixed, for its title."""
-    parts = []
-    for c, unit in columns:
-        values = rows[c].unique()
-        if len(values) == 1:
-            parts.append(f"{values[0]:g} {unit}")
-    return ", ".join(parts)
-
-
 def save(fig, out, name, svg):
     path = f"{out}/{name}.{'svg' if svg else 'png'}"
     fig.savefig(path, dpi=DPI)
@@ -95,115 +88,142 @@ def save(fig, out, name, svg):
     print(f"wrote {path}")
 
 
-def vs_bandwidth(df, out, svg):
+# The figures' panels: a metric per row, and a column per scenario and combination of the
+# other inputs it sweeps.
+BANDWIDTH_METRICS = [("accuracy", "top-1 accuracy", "auto"), ("latency_ms_mean", "mean latency (ms)", "clip"),
+                     ("latency_ms_p95", "p95 latency (ms)", "clip"), ("phone_energy_mj", "phone energy (mJ)", "clip")]
+LOAD_METRICS = [("latency_ms_p95", "p95 latency (ms, log)", "clip"), ("miss_rate", "deadline-miss rate", (-0.03, 1.03))]
+
+
+def sweep_panels(df, figure, across, manifest):
+    """The panels of a figure that draws `across` on its x axis: seeds pooled as a mean, then a
+    group per scenario and combination of the other inputs that vary (facets), at most 12."""
+    return cap_facets(scenario_facets(pool_seeds(df, figure), ["seed", across]), figure, manifest)
+
+
+def panel_title(values, rows):
+    """The scenario, the values this panel holds fixed, and which resources its overloaded
+    runs saturated."""
+    rest = {k: v for k, v in values.items() if k != "scenario"}
+    lines = [str(values.get("scenario", ""))] + ([describe(rest)] if rest else [])
+    note = overload_note(rows)
+    return "\n".join(lines + ([note] if note else []))
+
+
+def draw_metric(ax, rows, x, metric, scale, policies, log=False):
+    """A line per policy of `metric` against `x`; the y axis scaled to the stable runs when
+    `scale` is "clip", fixed when it is (low, high), matplotlib's when "auto"."""
+    values, over = [], []
+    for policy, p in rows.groupby("policy", sort=False):
+        p = p.sort_values(x)
+        v, o = plot_series(ax, p[x], p[metric], overloaded(p), style(policies, policy), policy)
+        values += v
+        over += o
+    if scale == "clip":
+        clip_to_stable(ax, values, over, log=log)
+    elif scale != "auto":
+        ax.set_ylim(*scale)
+
+
+def vs_bandwidth(df, out, svg, manifest=None):
     """Returns the bandwidths drawn, per scenario."""
-    metrics = [("accuracy", "top-1 accuracy"), ("latency_ms_mean", "mean latency (ms)"),
-               ("latency_ms_p95", "p95 latency (ms)"), ("phone_energy_mj", "phone energy (mJ)")]
-    require(df, ["bandwidth_mbps", "policy", "scenario"] + [m for m, _ in metrics], "vs_bandwidth")
+    manifest = manifest or Manifest(None)
+    require(df, ["bandwidth_mbps", "policy", "scenario"] + [m for m, _, _ in BANDWIDTH_METRICS], "vs_bandwidth")
     swept = [s for s, rows in df.groupby("scenario", sort=False) if rows["bandwidth_mbps"].nunique() > 1]
     if not swept:
         print("skip vs_bandwidth: no scenario sweeps bandwidth_mbps")
         return {}
-    drawn = {}
-    fig, axes = panels(len(metrics), len(swept), sharex=True)
-    # One style per policy across the scenarios, so one legend below the panels serves all.
+    groups = sweep_panels(df[df["scenario"].isin(swept)], "vs_bandwidth.png", "bandwidth_mbps", manifest)
+    fig, axes = panels(len(BANDWIDTH_METRICS), len(groups), sharex=True)
+    # One style per policy across the panels, so one legend below them serves all.
     policies = list(dict.fromkeys(df[df["scenario"].isin(swept)]["policy"]))
-    for col, scenario in enumerate(swept):
-        rows = df[df["scenario"] == scenario]
-        first = rows.iloc[0]
-        rows = rows[(rows["cells"] == first["cells"]) & (rows["phones"] == first["phones"])
-                    & (rows["seed"] == first["seed"])]
-        for row, (metric, label) in enumerate(metrics):
+    drawn = {}
+    for col, (values, rows) in enumerate(groups):
+        for row, (metric, label, scale) in enumerate(BANDWIDTH_METRICS):
             ax = axes[row][col]
-            for policy, p in rows.groupby("policy", sort=False):
-                p = p.sort_values("bandwidth_mbps")
-                ax.plot(p["bandwidth_mbps"], p[metric], label=policy, **style(policies, policy))
+            draw_metric(ax, rows, "bandwidth_mbps", metric, scale, policies)
             ax.set_xscale("log")
             ax.set_ylabel(label)
             ax.grid(alpha=0.3)
-        axes[0][col].set_title(f"{scenario}\n{fixed(rows, [('cells', 'cell(s)'), ('phones', 'phones/cell')])}",
-                               fontsize=9)
+        axes[0][col].set_title(panel_title(values, rows), fontsize=9)
         axes[-1][col].set_xlabel("Wi-Fi bandwidth (Mbit/s, log)")
-        drawn[scenario] = sorted(rows["bandwidth_mbps"].unique())
-    policy_legend(fig, policies)
+        manifest.drawn("vs_bandwidth.png", rows)
+        scenario = values["scenario"]
+        drawn[scenario] = sorted(set(drawn.get(scenario, [])) | set(rows["bandwidth_mbps"]))
+    policy_legend(fig, policies, extra=overload_handles(overloaded(df[df["scenario"].isin(swept)]).any()))
     save(fig, out, "vs_bandwidth", svg)
     return drawn
 
 
-def vs_load(df, out, svg):
+def vs_load(df, out, svg, manifest=None):
+    manifest = manifest or Manifest(None)
     require(df, ["arrival_rate_hz", "cells", "phones", "latency_ms_p95", "miss_rate", "policy"], "vs_load")
     swept = [s for s, rows in df.groupby("scenario", sort=False) if rows["arrival_rate_hz"].nunique() > 1]
     if not swept:
         print("skip vs_load: no scenario sweeps arrival_rate_hz")
         return
-    fig, axes = panels(2, len(swept))
-    for col, scenario in enumerate(swept):
-        rows = df[df["scenario"] == scenario]
+    chosen = df[df["scenario"].isin(swept)]
+    groups = sweep_panels(chosen, "vs_load.png", "arrival_rate_hz", manifest)
+    policies = list(dict.fromkeys(chosen["policy"]))
+    fig, axes = panels(len(LOAD_METRICS), len(groups))
+    for col, (values, rows) in enumerate(groups):
         rows = rows.assign(load=rows["cells"] * rows["phones"] * rows["arrival_rate_hz"])
-        policies = list(dict.fromkeys(rows["policy"]))
-        for row, (metric, label) in enumerate([("latency_ms_p95", "p95 latency (ms, log)"),
-                                               ("miss_rate", "deadline-miss rate")]):
+        for row, (metric, label, scale) in enumerate(LOAD_METRICS):
             ax = axes[row][col]
-            for policy, p in rows.groupby("policy", sort=False):
-                p = p.sort_values("load")
-                ax.plot(p["load"], p[metric], label=policy, **style(policies, policy))
+            draw_metric(ax, rows, "load", metric, scale, policies, log=row == 0)
             ax.set_ylabel(label)
             ax.grid(alpha=0.3)
         axes[0][col].set_yscale("log")
-        axes[0][col].set_title(f"{scenario}\n{fixed(rows, [('bandwidth_mbps', 'Mbit/s'), ('deadline_ms', 'ms deadline')])}",
-                               fontsize=9)
+        axes[0][col].set_title(panel_title(values, rows), fontsize=9)
         axes[1][col].set_xlabel("offered load (requests/s, all phones)")
-        axes[0][col].legend(fontsize=7)
-    fig.tight_layout()
+        manifest.drawn("vs_load.png", rows)
+    policy_legend(fig, policies, extra=overload_handles(overloaded(chosen).any()))
     save(fig, out, "vs_load", svg)
 
 
-def placement(df, out, svg):
+def point_panels(df, figure, manifest):
+    """A panel per run point (scenario and every other input that varies), seeds pooled."""
+    return cap_facets(scenario_facets(pool_seeds(df, figure), ["seed"]), figure, manifest)
+
+
+def policy_ticks(ax, rows):
+    """A bar per policy, named under it, with the resources an overloaded run saturated."""
+    names = [p + (f"\noverloaded: {o}" if over else "")
+             for p, o, over in zip(rows["policy"], rows.get("overload", [""] * len(rows)), overloaded(rows))]
+    ax.set_xticks(list(range(len(rows))), names, rotation=25, fontsize=8)
+
+
+def placement(df, out, svg, manifest=None):
+    manifest = manifest or Manifest(None)
     require(df, ["local_fraction", "edge_fraction", "policy", "scenario"], "placement")
-    scenarios = list(dict.fromkeys(df["scenario"]))
-    fig, axes = panels(1, len(scenarios), short=True)
-    for col, scenario in enumerate(scenarios):
-        rows = df[df["scenario"] == scenario]
-        first = rows.iloc[0]
-        rows = rows[(rows["bandwidth_mbps"] == first["bandwidth_mbps"]) & (rows["cells"] == first["cells"])
-                    & (rows["phones"] == first["phones"]) & (rows["arrival_rate_hz"] == first["arrival_rate_hz"])
-                    & (rows["seed"] == first["seed"])]
+    groups = point_panels(df, "placement.png", manifest)
+    fig, axes = panels(1, len(groups), short=True)
+    for col, (values, rows) in enumerate(groups):
         local, edge = rows["local_fraction"].values, rows["edge_fraction"].values
         ax = axes[0][col]
         x = range(len(rows))
         ax.bar(x, local, color=PALETTE[2], hatch="", label="local")
         ax.bar(x, edge, bottom=local, color=PALETTE[1], hatch="//", label="edge")
         ax.bar(x, 1 - local - edge, bottom=local + edge, color=PALETTE[0], hatch="..", label="cloud")
-        ax.set_xticks(list(x), rows["policy"], rotation=25, fontsize=8)
+        policy_ticks(ax, rows)
         ax.set_ylabel("share of answers")
         legend_above(ax, 1.0)
-        ax.set_title(f"{scenario}\n{fixed(rows, [('bandwidth_mbps', 'Mbit/s'), ('cells', 'cell(s)'), ('phones', 'phones/cell')])}",
-                     fontsize=9)
+        ax.set_title(panel_title(values, rows), fontsize=9)
+        manifest.drawn("placement.png", rows)
     fig.tight_layout()
     save(fig, out, "placement", svg)
 
 
-def first_point(rows):
-    first = rows.iloc[0]
-    for c in ["bandwidth_mbps", "cells", "phones", "arrival_rate_hz", "seed"]:
-        rows = rows[rows[c] == first[c]]
-    return rows
-
-
-def point_title(rows):
-    return fixed(rows, [("bandwidth_mbps", "Mbit/s"), ("cells", "cell(s)"), ("phones", "phones/cell")])
-
-
-def called(df, out, svg):
+def called(df, out, svg, manifest=None):
+    manifest = manifest or Manifest(None)
     columns = [c for c in df.columns if c.startswith("called_")]
     if not columns:
         print("skip called: the results have no called_<model> columns")
         return
-    scenarios = list(dict.fromkeys(df["scenario"]))
-    fig, axes = panels(1, len(scenarios), short=True)
+    groups = point_panels(df, "called.png", manifest)
+    fig, axes = panels(1, len(groups), short=True)
     hatches = ["", "//", "..", "xx", "\\\\", "++", "oo", "--"]
-    for col, scenario in enumerate(scenarios):
-        rows = first_point(df[df["scenario"] == scenario])
+    for col, (values, rows) in enumerate(groups):
         used = [c for c in columns if rows[c].sum() > 0]
         ax = axes[0][col]
         bottom = [0.0] * len(rows)
@@ -211,10 +231,11 @@ def called(df, out, svg):
             ax.bar(range(len(rows)), rows[c], bottom=bottom, color=PALETTE[i % len(PALETTE)],
                    hatch=hatches[i % len(hatches)], label=c[len("called_"):])
             bottom = [b + v for b, v in zip(bottom, rows[c])]
-        ax.set_xticks(list(range(len(rows))), rows["policy"], rotation=25, fontsize=8)
+        policy_ticks(ax, rows)
         ax.set_ylabel("models called per request")
-        ax.set_title(f"{scenario}\n{point_title(rows)}", fontsize=9)
+        ax.set_title(panel_title(values, rows), fontsize=9)
         legend_above(ax, max(bottom))
+        manifest.drawn("called.png", rows)
     fig.tight_layout()
     save(fig, out, "called", svg)
 
@@ -228,54 +249,85 @@ def pareto(points):
     return best
 
 
-def fronts(df, out, svg):
+def fronts(df, out, svg, manifest=None):
+    manifest = manifest or Manifest(None)
     require(df, ["accuracy", "latency_ms_mean", "phone_energy_mj", "policy"], "fronts")
-    scenarios = list(dict.fromkeys(df["scenario"]))
+    bounds = df[df["note"].fillna("") != ""]
+    if not bounds.empty:
+        manifest.dropped("fronts.png", bounds, "an upper bound, not a policy")
+        print(f"fronts.png: upper bounds left out: {', '.join(sorted(set(bounds['policy'])))}")
+    rows_all = pool_seeds(df[df["note"].fillna("") == ""], "fronts.png")
+    scenarios = list(dict.fromkeys(rows_all["scenario"]))
     fig, axes = panels(2, len(scenarios))
-    policies = list(dict.fromkeys(df[df["note"].fillna("") == ""]["policy"]))
+    policies = list(dict.fromkeys(rows_all["policy"]))
     for col, scenario in enumerate(scenarios):
-        rows = df[(df["scenario"] == scenario) & (df["note"].fillna("") == "")]
+        rows = rows_all[rows_all["scenario"] == scenario]
+        pooled = swept_keys(rows, exclude=["seed"])
+        if pooled:
+            # A cloud of run points is the figure's point; say which inputs it does not tell apart.
+            print(f"fronts.png: {scenario}: one point per run point, {', '.join(pooled)} not told apart")
         for row, (metric, label) in enumerate([("latency_ms_mean", "mean latency (ms, log)"),
                                                ("phone_energy_mj", "phone energy (mJ, log)")]):
-            ax = axes[row][col]
-            for policy, p in rows.groupby("policy", sort=False):
-                st = style(policies, policy)
-                ax.scatter(p[metric], p["accuracy"], color=st["color"], marker=st["marker"], s=18, label=policy)
-            points = list(zip(rows["accuracy"], rows[metric]))
-            front = [points[i] for i in pareto(points)]
-            ax.scatter([c for _, c in front], [a for a, _ in front], s=90, facecolors="none",
-                       edgecolors="black", label="Pareto-optimal")
-            if (rows[metric] > 0).all():
-                ax.set_xscale("log")
-            else:
-                label = label.replace(", log", "")
-            ax.set_xlabel(label)
-            ax.set_ylabel("top-1 accuracy")
-            ax.grid(alpha=0.3)
-        axes[0][col].set_title(f"{scenario}: every run point (upper bounds left out)", fontsize=9)
-    policy_legend(fig, policies, linestyle="none")
-    fig.legend(handles=[plt.Line2D([], [], marker="o", ms=9, mfc="none", mec="black",
-                                   linestyle="none", label="Pareto-optimal")],
-               loc="lower right", fontsize=8, frameon=False)
+            front_panel(axes[row][col], rows, metric, label, policies)
+        note = overload_note(rows)
+        axes[0][col].set_title(f"{scenario}: every run point (upper bounds left out)"
+                               + (f"\n{note}; not on the front" if note else ""), fontsize=9)
+        manifest.drawn("fronts.png", rows)
+    policy_legend(fig, policies, linestyle="none",
+                  extra=[plt.Line2D([], [], marker="o", ms=9, mfc="none", mec="black", linestyle="none",
+                                    label="Pareto-optimal")] + overload_handles(overloaded(rows_all).any()))
     save(fig, out, "fronts", svg)
 
 
-def gflops_front(df, out, svg):
+def front_panel(ax, rows, metric, label, policies):
+    """Accuracy against `metric` for every run point, the stable ones' Pareto front ringed; an
+    overloaded run is hollow, off the front, and beyond the stable runs' x range at its edge."""
+    over = overloaded(rows)
+    for policy, p in rows.groupby("policy", sort=False):
+        st = style(policies, policy)
+        o = over[p.index]
+        ax.scatter(p[metric][~o], p["accuracy"][~o], color=st["color"], marker=st["marker"], s=18, label=policy)
+        ax.scatter(p[metric][o], p["accuracy"][o], facecolors="white", edgecolors=st["color"],
+                   marker=st["marker"], s=30)
+    stable = rows[~over]
+    points = list(zip(stable["accuracy"], stable[metric]))
+    front = [points[i] for i in pareto(points)]
+    ax.scatter([c for _, c in front], [a for a, _ in front], s=90, facecolors="none",
+               edgecolors="black", label="Pareto-optimal")
+    log = (rows[metric] > 0).all()
+    if log:
+        ax.set_xscale("log")
+    else:
+        label = label.replace(", log", "")
+    colours = [style(policies, p)["color"] for p in rows["policy"]]
+    clip_to_stable(ax, list(zip(rows[metric], over)),
+                   [(x, y, c) for x, y, c, o in zip(rows[metric], rows["accuracy"], colours, over) if o],
+                   log=log, axis="x")
+    ax.set_xlabel(label)
+    ax.set_ylabel("top-1 accuracy")
+    ax.grid(alpha=0.3)
+
+
+def gflops_front(df, out, svg, manifest=None):
+    manifest = manifest or Manifest(None)
     require(df, ["accuracy", "total_gflops", "policy"], "gflops_front")
     multi = [s for s, r in df.groupby("scenario", sort=False)
              if r["policy"].isin(["hybrid-single", "hybrid-ensemble"]).any()]
     if not multi:
         print("skip gflops_front: no scenario multiplexes cloud models (hybrid-single/ensemble)")
         return
-    fig, axes = panels(1, len(multi), short=True)
-    for col, scenario in enumerate(multi):
-        rows = first_point(df[(df["scenario"] == scenario) & (df["note"].fillna("") == "")])
+    chosen = df[df["scenario"].isin(multi)]
+    bounds = chosen[chosen["note"].fillna("") != ""]
+    manifest.dropped("gflops_front.png", bounds, "an upper bound, not a policy")
+    groups = point_panels(chosen[chosen["note"].fillna("") == ""], "gflops_front.png", manifest)
+    fig, axes = panels(1, len(groups), short=True)
+    for col, (values, rows) in enumerate(groups):
         policies = list(dict.fromkeys(rows["policy"]))
         ax = axes[0][col]
-        for _, r in rows.iterrows():
+        for (_, r), over in zip(rows.iterrows(), overloaded(rows)):
             st = style(policies, r["policy"])
-            ax.scatter(r["total_gflops"], r["accuracy"], color=st["color"], marker=st["marker"], s=40,
-                       label=r["policy"])
+            fill = dict(facecolors="white", edgecolors=st["color"]) if over else dict(color=st["color"])
+            ax.scatter(r["total_gflops"], r["accuracy"], marker=st["marker"], s=40, label=r["policy"], **fill)
         largest = rows[rows["policy"] == "cloud-only"]
         if not largest.empty:
             r = largest.iloc[0]
@@ -283,9 +335,10 @@ def gflops_front(df, out, svg):
                         xytext=(-140, 25), textcoords="offset points", arrowprops=dict(arrowstyle="->"))
         ax.set_xlabel("GFLOPs per inference")
         ax.set_ylabel("top-1 accuracy")
-        ax.set_title(f"{scenario}\n{point_title(rows)}", fontsize=9)
+        ax.set_title(panel_title(values, rows), fontsize=9)
         ax.grid(alpha=0.3)
         ax.legend(fontsize=7)
+        manifest.drawn("gflops_front.png", rows)
     fig.tight_layout()
     save(fig, out, "gflops_front", svg)
 
@@ -308,30 +361,53 @@ def skip_without_requests(q, figure):
     return q is None or q.empty
 
 
-def latency_cdf(q, out, svg):
+def latency_cdf(q, df, out, svg, manifest=None):
+    manifest = manifest or Manifest(None)
     if skip_without_requests(q, "latency_cdf"):
         return
-    scenarios = list(dict.fromkeys(q["scenario"]))
-    fig, axes = panels(1, len(scenarios), short=True)
-    policies = list(dict.fromkeys(q["policy"]))
-    for col, scenario in enumerate(scenarios):
-        rows = q[q["scenario"] == scenario]
-        first_run = {p: r for p, r in rows.groupby("policy", sort=False)["run"].min().items()}
+    runs = df[df["run"].isin(q["run"])]
+    if "seed" in runs and runs["seed"].nunique() > 1:
+        print(f"latency_cdf.png: seeds {','.join(value_text(s) for s in sorted(runs['seed'].unique()))} "
+              "pooled: their requests in one CDF")
+    groups = cap_facets(scenario_facets(runs, ["seed"]), "latency_cdf.png", manifest)
+    fig, axes = panels(1, len(groups), short=True)
+    policies = list(dict.fromkeys(runs["policy"]))
+    for col, (values, rows) in enumerate(groups):
         ax = axes[0][col]
-        for policy, run in first_run.items():
-            lat = rows[rows["run"] == run]["latency_ms"].sort_values()
-            ax.plot(lat.values, [(i + 1) / len(lat) for i in range(len(lat))], label=policy,
-                    **{**style(policies, policy), "marker": None})
+        for policy, p in rows.groupby("policy", sort=False):
+            lat = q[q["run"].isin(p["run"])]["latency_ms"].sort_values()
+            # An overloaded run's latencies grow with its length: faded, with a hollow end.
+            st = {**style(policies, policy), "marker": None}
+            over = overloaded(p).any()
+            ax.plot(lat.values, [(i + 1) / len(lat) for i in range(len(lat))], label=policy, **st,
+                    alpha=0.45 if over else 1)
+            if over and len(lat):
+                ax.plot([lat.values[-1]], [1.0], marker=style(policies, policy)["marker"], mfc="white",
+                        mec=st["color"], ms=7, linestyle="none")
         ax.set_xscale("log")
         ax.set_xlabel("latency (ms, log)")
         ax.set_ylabel("fraction of requests")
-        ax.set_title(f"{scenario}: each policy's first run", fontsize=9)
+        note = overload_note(rows).replace("(hollow)", "(faded, hollow end)")
+        ax.set_title(panel_title(values, rows.iloc[0:0]) + (f"\n{note}" if note else ""), fontsize=9)
         ax.grid(alpha=0.3)
+        manifest.drawn("latency_cdf.png", rows)
     policy_legend(fig, policies, marker=None)
     save(fig, out, "latency_cdf", svg)
 
 
-def replay(q, out, svg):
+def say_replayed(df, picks, manifest):
+    """replay shows one run per scenario: say which, and that the scenario's other runs are not drawn."""
+    for scenario, run in picks.items():
+        rows = df[df["scenario"] == scenario]
+        shown = rows[rows["run"] == run]
+        manifest.drawn("replay.png", shown)
+        manifest.dropped("replay.png", rows[rows["run"] != run], "replay shows one run per scenario")
+        print(f"replay.png: {scenario}: run {run} only ({describe(shown.iloc[0][swept_keys(rows)].to_dict())}, "
+              f"{shown.iloc[0]['policy']}); its {len(rows) - 1} other run(s) not drawn")
+
+
+def replay(q, df, out, svg, manifest=None):
+    manifest = manifest or Manifest(None)
     if skip_without_requests(q, "replay"):
         return
     # Runs where phone 0's own rate moves, over enough of its requests to show it.
@@ -352,6 +428,7 @@ def replay(q, out, svg):
         r = q[q["run"] == run].iloc[0]
         if r["scenario"] not in picks or r["policy"] == "hybrid":
             picks[r["scenario"]] = run
+    say_replayed(df, picks, manifest)
     fig, axes = plt.subplots(len(picks), 1, figsize=(SIZE[0], 3.5 * len(picks)), squeeze=False)
     colours = {"local": PALETTE[2], "edge": PALETTE[1], "cloud": PALETTE[0], "none": PALETTE[7]}
     markers = {"local": "o", "edge": "s", "cloud": "^", "none": "x"}
@@ -388,6 +465,8 @@ def main():
     parser.add_argument("--requests")
     parser.add_argument("--svg", action="store_true")
     parser.add_argument("--mode", default="simulated", choices=["simulated", "closed-form"])
+    parser.add_argument("--manifest", metavar="FILE",
+                        help="write a line per row drawn (or dropped) in each figure, with its inputs")
     a = parser.parse_args()
     df = pd.concat([pd.read_csv(p) for p in a.results], ignore_index=True)
     require(df, ["mode", "status", "scenario", "seed", "bandwidth_mbps", "cells", "phones",
@@ -397,15 +476,17 @@ def main():
         sys.exit(f"plot.py: no successful {a.mode} rows")
     import os
     os.makedirs(a.out, exist_ok=True)
-    vs_bandwidth(df, a.out, a.svg)
-    vs_load(df, a.out, a.svg)
-    placement(df, a.out, a.svg)
-    called(df, a.out, a.svg)
-    fronts(df, a.out, a.svg)
-    gflops_front(df, a.out, a.svg)
+    manifest = Manifest(a.manifest)
+    vs_bandwidth(df, a.out, a.svg, manifest)
+    vs_load(df, a.out, a.svg, manifest)
+    placement(df, a.out, a.svg, manifest)
+    called(df, a.out, a.svg, manifest)
+    fronts(df, a.out, a.svg, manifest)
+    gflops_front(df, a.out, a.svg, manifest)
     requests = read_requests(a.requests, df)
-    latency_cdf(requests, a.out, a.svg)
-    replay(requests, a.out, a.svg)
+    latency_cdf(requests, df, a.out, a.svg, manifest)
+    replay(requests, df, a.out, a.svg, manifest)
+    manifest.write()
 
 
 if __name__ == "__main__":

@@ -14,8 +14,9 @@ sed -e "s#\.\./models/#$SRC/models/#g" -e 's/^requests = .*/requests = 300/' \
   >"$WORK/log" || fail "plot.py: $(cat "$WORK/log")"
 /usr/bin/python3 - "$WORK/figs" <<'PY' || fail "figures"
 import struct, sys
-expected = {"vs_bandwidth": (1100, 750), "vs_load": (1100, 750), "placement": (1100, 500),
-            "called": (1100, 500), "fronts": (1100, 750), "latency_cdf": (1100, 500)}
+# placement, called and latency_cdf have a panel per run point: 3 bandwidths + 3 loads.
+expected = {"vs_bandwidth": (1100, 750), "vs_load": (1100, 750), "placement": (1500, 1000),
+            "called": (1500, 1000), "fronts": (1100, 750), "latency_cdf": (1500, 1000)}
 for name, size in expected.items():
     with open(f"{sys.argv[1]}/{name}.png", "rb") as f:
         head = f.read(24)
