@@ -186,12 +186,12 @@ class Manifest:
                 f.writelines(line + "\n" for line in self.lines)
 
 
-def clip_to_stable(ax, values, over, log=False, axis="y"):
+def clip_to_stable(ax, values, over, log=False, axis="y", zero=False):
     """Scale an axis so an overloaded run's runaway value does not flatten the stable ones: its
     top comes from the stable points only (its bottom from every point, as runaway values only
     grow). An overloaded point beyond the top is marked at the edge with an arrow and its value.
     values: (value, overloaded) pairs of every point in the panel along that axis; over:
-    (x, y, colour) of the overloaded points."""
+    (x, y, colour) of the overloaded points. zero: the axis starts at 0 (bars)."""
     usable = [(v, o) for v, o in values if pd.notna(v) and (v > 0 or not log)]
     stable = [v for v, o in usable if not o]
     if not stable:
@@ -202,6 +202,8 @@ def clip_to_stable(ax, values, over, log=False, axis="y"):
     else:
         pad = (hi - lo) * 0.08 or abs(hi) * 0.1 or 1.0
         lo, hi = (max(lo - pad, 0) if lo >= 0 else lo - pad), hi + pad
+    if zero:
+        lo = min(lo, 0)
     (ax.set_ylim if axis == "y" else ax.set_xlim)(lo, hi)
     stacked = {}  # labels already at an edge position, so the next one goes below them
     for x, y, colour in over:
