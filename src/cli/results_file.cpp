@@ -6,25 +6,21 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <set>
 
 namespace muxsim::cli {
 
 namespace {
 
-std::size_t fields_of(const std::string& line) {
-  std::size_t fields = 1;
-  bool quoted = false;
-  for (char c : line) {
-    if (c == '"') quoted = !quoted;
-    fields += !quoted && c == ',';
-  }
-  return fields;
-}
+using RowHandler = std::function<void(long run, int line_number, const std::string& line)>;
 
-} // namespace
-
-std::map<long, std::string> read_result_lines(const std::string& path, std::string& header,
-                                              bool complete) {
+// Reads a results file's header (checked against `header`, or returned in it when empty),
+// then hands each whole row to `on_row` in file order. A finished file (`complete`) must hold
+// whole rows only, at least one; in an interrupted one a row cut short is skipped. A run
+// twice in one file is refused either way.
+void read_rows(const std::string& path, std::string& header, bool complete,
+               const RowHandler& on_row) {
   require_regular_file(path);
   std::ifstream in(path);
   if (!in) throw InputError(path + ": cannot open file");
@@ -37,22 +33,56 @@ std::map<long, std::string> read_result_lines(const std::string& path, std::stri
   if (first != header)
     throw InputError(path + ":1: field 'header': these results come from other scenarios or "
                             "another muxsim; their columns differ");
-  std::map<long, std::string> lines;
-  const std::size_t columns = fields_of(header.substr(0, header.size() - 1));
+  const std::size_t columns = raw_fields(header.substr(0, header.size() - 1)).size();
+  std::set<long> seen;
   std::string line;
   for (int n = 2; std::getline(in, line); ++n) {
     const long run = run_of_line(line);
-    if (in.eof() || run < 0 || fields_of(line) != columns) {
+    if (in.eof() || run < 0 || raw_fields(line).size() != columns) {
       if (!complete) continue; // cut short by an interruption, or not a row
       throw InputError(path + ":" + std::to_string(n) + ": field 'run': not a whole results row" +
                        (in.eof() ? " (the file ends inside it)" : ""));
     }
-    if (!lines.emplace(run, line + "\n").second)
+    if (!seen.insert(run).second)
       throw InputError(path + ":" + std::to_string(n) + ": field 'run': run " +
                        std::to_string(run) + " appears twice");
+    on_row(run, n, line);
   }
-  if (complete && lines.empty()) throw InputError(path + ": no result rows");
+  if (complete && seen.empty()) throw InputError(path + ": no result rows");
+}
+
+} // namespace
+
+std::vector<std::string> raw_fields(const std::string& line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"') quoted = !quoted;
+    if (c == ',' && !quoted)
+      fields.emplace_back();
+    else
+      fields.back() += c;
+  }
+  return fields;
+}
+
+std::map<long, std::string> read_result_lines(const std::string& path, std::string& header,
+                                              bool complete) {
+  std::map<long, std::string> lines;
+  read_rows(path, header, complete,
+            [&](long run, int, const std::string& line) { lines.emplace(run, line + "\n"); });
   return lines;
+}
+
+ResultsFile read_results_file(const std::string& path) {
+  ResultsFile file;
+  file.path = path;
+  std::string header;
+  read_rows(path, header, true, [&](long run, int n, const std::string& line) {
+    file.rows.push_back({run, n, raw_fields(line)});
+  });
+  file.columns = raw_fields(header.substr(0, header.size() - 1));
+  return file;
 }
 
 std::map<long, std::string> read_done_lines(const std::string& path, const std::string& header) {

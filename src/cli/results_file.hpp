@@ -3,6 +3,7 @@
 // merged or resumed file is byte-identical to one written in a single run.
 #include <map>
 #include <string>
+#include <vector>
 
 namespace muxsim::cli {
 
@@ -16,5 +17,23 @@ std::map<long, std::string> read_done_lines(const std::string& path, const std::
 // whole rows only, at least one; an interrupted one may end in a row cut short, skipped.
 std::map<long, std::string> read_result_lines(const std::string& path, std::string& header,
                                               bool complete);
+
+// A finished results file as muxsim merge needs it: its columns, and its rows in file order,
+// each split into its fields as written (quotes kept), so they can be rejoined unchanged in
+// another column order. The checks are read_result_lines's for a finished file.
+struct ResultsFile {
+  struct Row {
+    long run = 0;
+    int line = 0; // 1-based line in the file, for messages
+    std::vector<std::string> fields;
+  };
+  std::string path;
+  std::vector<std::string> columns;
+  std::vector<Row> rows;
+};
+ResultsFile read_results_file(const std::string& path);
+
+// The fields of one CSV line exactly as written: split at the commas outside double quotes.
+std::vector<std::string> raw_fields(const std::string& line);
 
 } // namespace muxsim::cli
