@@ -35,6 +35,21 @@ long count(double fraction, long inputs) {
   return std::lround(fraction * static_cast<double>(inputs));
 }
 
+// The Table I targets a scenario left at 0, the default, which means unset: muxsim cannot
+// take them from a profile the way it takes the two accuracies.
+std::string unset_binary_targets(const BinaryMarginals& m) {
+  if (m.local_fraction == 0 && m.hybrid_accuracy == 0)
+    return "target_local_fraction and target_hybrid_accuracy";
+  if (m.local_fraction == 0) return "target_local_fraction";
+  if (m.hybrid_accuracy == 0) return "target_hybrid_accuracy";
+  return "";
+}
+
+constexpr const char* kTable1Keys =
+    "[reconstruct] target_local_fraction and target_hybrid_accuracy (the fraction hybrid "
+    "keeps on the phone and its accuracy; target_mobile_accuracy and target_cloud_accuracy "
+    "default to the profiles'; docs/paper.md)";
+
 void shuffle(std::vector<TraceInput>& inputs, std::mt19937_64& rng) {
   for (std::size_t i = inputs.size(); i > 1; --i)
     std::swap(inputs[i - 1], inputs[static_cast<std::size_t>(rng() % i)]);
@@ -54,11 +69,19 @@ DecisionTrace reconstruct_binary(const BinaryMarginals& m, unsigned long seed) {
   const long cloud_rescues = right_h - right_m;
   const long local_both_right = right_c - offloaded_mobile_right - cloud_rescues;
   if (n <= 0 || local > right_m || cloud_rescues < 0 || cloud_rescues > n - right_m ||
-      local_both_right < 0 || local_both_right > local)
+      local_both_right < 0 || local_both_right > local) {
+    const std::string unset = unset_binary_targets(m);
+    // Nothing set: say which keys to set rather than which counts clash.
+    if (n > 0 && m.local_fraction == 0 && m.hybrid_accuracy == 0)
+      throw InputError(fmt::format("reconstruct:table1 needs {}", kTable1Keys));
     throw InputError(fmt::format(
         "reconstruct:table1: the targets cannot hold together (inputs {}, mobile right {}, cloud "
-        "right {}, local {}, hybrid right {})",
-        n, right_m, right_c, local, right_h));
+        "right {}, local {}, hybrid right {}){}",
+        n, right_m, right_c, local, right_h,
+        unset.empty() ? ""
+                      : fmt::format("; {} is left at 0, unset: reconstruct:table1 needs {}", unset,
+                                    kTable1Keys)));
+  }
   std::mt19937_64 rng(seed);
   DecisionTrace t;
   t.models = {m.mobile, m.cloud};
