@@ -1,6 +1,7 @@
 #include "run/sweep_runner.hpp"
 
 #include "core/formats/input_error.hpp"
+#include "core/output/load.hpp"
 #include "core/output/request_log.hpp"
 #include "core/output/results.hpp"
 #include "core/output/timeseries.hpp"
@@ -53,6 +54,7 @@ ResultRow row_for(const Job& job) {
   row.note = policy_note(job.policy);
   row.provenance = job.prepared->trace.provenance;
   row.deadline_ms = job.prepared->scenario.load.deadline_ms;
+  row.overload_at = overload_threshold(job.prepared->scenario.load.arrival, job.mode);
   row.models = job.prepared->trace.models;
   return row;
 }
@@ -90,13 +92,21 @@ std::unique_ptr<Policy> start_policy(const Job& job) {
   return make_policy(job.policy, p.deployment, params);
 }
 
-Summary cost_run(const Job& job, const SweepOptions& o, Policy& policy, std::atomic<long>* served) {
+Summary summarize_mode(const Job& job, const SweepOptions& o, Policy& policy,
+                       std::atomic<long>* served) {
   const Prepared& p = *job.prepared;
   if (job.mode == Mode::Simulated) return simulate_and_summarize(job, o, policy, served);
   if (o.request_log.empty()) return summarize_closed_form(p, policy, job.point, o.percentiles);
   const auto costs = evaluate_closed_form(p, policy, job.point);
   write_request_log_part(o.request_log, job.run, costs, job.point.total_phones());
   return summarize(costs, p.trace.models.size(), p.scenario.load.deadline_ms, o.percentiles);
+}
+
+// A run's summary with each shared resource's load beside it (core/output/load.hpp).
+Summary cost_run(const Job& job, const SweepOptions& o, Policy& policy, std::atomic<long>* served) {
+  Summary s = summarize_mode(job, o, policy, served);
+  fill_offered_load(s, job.prepared->scenario, job.point);
+  return s;
 }
 
 // Costs the run. Only when per-request output is asked for are the requests stored;

@@ -43,7 +43,7 @@ Timing perform(const PhoneContext& ctx, const Plan& plan) {
       t.*s.into = lap_ms(now());
       break;
     case StageKind::Upload:
-      transfer(ctx.host, server.host(), s.bytes, route, ctx.station);
+      t.upload_air_ms = transfer(ctx.host, server.host(), s.bytes, route, ctx.station) * 1e3;
       t.upload_ms = lap_ms(now());
       break;
     case StageKind::ServerVisit: {
@@ -52,11 +52,12 @@ Timing perform(const PhoneContext& ctx, const Plan& plan) {
       t.queue_ms = (v.start - v.arrived) * 1e3;
       if (s.server_mux_ms > 0) t.mux_ms = (v.mux_end - v.start) * 1e3;
       t.server_ms = (v.end - v.mux_end) * 1e3;
+      t.server_busy_ms = (v.end - v.start) * 1e3 / static_cast<double>(v.batch);
       mark = v.end;
       break;
     }
     case StageKind::Download:
-      transfer(server.host(), ctx.host, s.bytes, route, ctx.station);
+      t.download_air_ms = transfer(server.host(), ctx.host, s.bytes, route, ctx.station) * 1e3;
       t.download_ms = lap_ms(now());
       break;
     }

@@ -9,9 +9,10 @@ XBT_LOG_NEW_DEFAULT_SUBCATEGORY(muxsim_transfer, muxsim, "uploads and replies, c
 
 namespace muxsim::sim {
 
-void transfer(sg4::Host* from, sg4::Host* to, double bytes, const Route& route,
-              const Station& station) {
+double transfer(sg4::Host* from, sg4::Host* to, double bytes, const Route& route,
+                const Station& station) {
   double left = std::round(bytes);
+  double air_s = 0;
   XBT_DEBUG("%.0f bytes %s -> %s", left, from->get_cname(), to->get_cname());
   while (left > 0) {
     const double piece = route.chunk_bytes > 0 ? std::min(route.chunk_bytes, left) : left;
@@ -24,9 +25,11 @@ void transfer(sg4::Host* from, sg4::Host* to, double bytes, const Route& route,
     const double sent = std::round(piece / station.air->weight(*station.phy_mbps));
     sg4::Comm::sendto(from, to, static_cast<uint64_t>(sent));
     if (contends) --station.cell->active;
+    air_s += piece * 8 / (station.air->alone_mbps(*station.phy_mbps) * 1e6);
     left -= piece;
   }
   if (route.latency_s > 0) sg4::this_actor::sleep_for(route.latency_s);
+  return air_s;
 }
 
 } // namespace muxsim::sim

@@ -20,7 +20,11 @@ struct Route {
 // Blocks the calling actor until the message has arrived. `station` is the phone's end of
 // it: with an 802.11 model each piece counts as active on its cell's air while it is sent,
 // and starts at the station's level for the transfers then active (sim/wifi_air.hpp).
-void transfer(simgrid::s4u::Host* from, simgrid::s4u::Host* to, double bytes, const Route& route,
-              const Station& station);
+// Returns the phone's airtime in seconds: each piece's bytes over the goodput the phone
+// would have alone at its rate when the piece starts. That is the time its radio transmits
+// (an upload) or receives (a reply); the rest of the transfer it defers to other stations
+// or waits on the wired links (docs/cost-model.md).
+double transfer(simgrid::s4u::Host* from, simgrid::s4u::Host* to, double bytes, const Route& route,
+                const Station& station);
 
 } // namespace muxsim::sim

@@ -12,7 +12,7 @@ WifiAir::WifiAir(const std::optional<wifi::Phy>& phy, const std::vector<double>&
   if (!contends()) {
     bandwidths_ = phy_mbps;
     for (std::size_t i = 0; i < phy_mbps.size(); ++i)
-      rates_[phy_mbps[i]].first_level = static_cast<int>(i);
+      rates_[phy_mbps[i]] = {static_cast<int>(i), 1, phy_mbps[i]};
     return;
   }
   // Collisions last as long as the phones' frames, averaged over pairs of phones.
@@ -23,6 +23,7 @@ WifiAir::WifiAir(const std::optional<wifi::Phy>& phy, const std::vector<double>&
   for (double r : phy_mbps) {
     Rate& rate = rates_[r];
     rate.first_level = static_cast<int>(bandwidths_.size());
+    rate.alone_mbps = wifi::goodput_mbps(*phy, r);
     if (phy->aggregation)
       rate.weight = static_cast<double>(wifi::segments_per_ppdu(*phy, r)) / most_segments;
     for (int k = 1; k <= wifi::kMostContenders; ++k)

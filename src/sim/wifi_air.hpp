@@ -39,6 +39,9 @@ public:
   // The real bytes each byte SimGrid moves stands for at `phy_mbps`: 1, or with A-MPDU the
   // rate's segments per PPDU over the most any rate of the run carries (<= 1).
   double weight(double phy_mbps) const;
+  // The goodput of a station alone at `phy_mbps`: its bytes over this rate are the time
+  // they hold the air, whatever else shares it (the phone's transmit or receive state).
+  double alone_mbps(double phy_mbps) const { return rates_.at(phy_mbps).alone_mbps; }
 
 private:
   std::optional<wifi::Phy> phy_;
@@ -46,6 +49,7 @@ private:
   struct Rate {
     int first_level = 0;
     double weight = 1;
+    double alone_mbps = 0;
   };
   std::map<double, Rate> rates_;
   std::vector<double> bandwidths_;

@@ -70,10 +70,10 @@ sed -i 's/^profiles = .*/profiles = profile-measured.csv/' "$WORK/measured.ini"
 expect_bad measured-without-isa "profile-measured.csv:2: field 'qengine': a measured row names the quantized engine" "$WORK/measured.ini"
 
 scenario key.ini "[network]" "bandwith_mbps = 10"
-expect_bad unknown-key "key.ini:9: field 'network.bandwith_mbps': unknown key; known keys:" "$WORK/key.ini"
+expect_bad unknown-key "key.ini:9: field 'network.bandwith_mbps': unknown key; did you mean 'network.bandwidth_mbps'?" "$WORK/key.ini"
 
 scenario misplaced.ini "[policy]" "policies = hybrid" "bandwidth_mbps = 10"
-expect_bad misplaced-key "misplaced.ini:10: field 'policy.bandwidth_mbps': unknown key (did you mean 'bandwidth_mbps' under [network]?)" "$WORK/misplaced.ini"
+expect_bad misplaced-key "misplaced.ini:10: field 'policy.bandwidth_mbps': unknown key; did you mean 'network.bandwidth_mbps'?" "$WORK/misplaced.ini"
 
 scenario model.ini "cloud_models = big,huge" "[policy]" "policies = hybrid"
 expect_bad unknown-model "model.ini:8: field 'devices.cloud_models': unknown model 'huge'; the trace has: small, big" "$WORK/model.ini"
@@ -102,7 +102,7 @@ expect_bad no-policy "none.ini:9: field 'policy.policies': names no policy" "$WO
 sed '1a modes = ,' "$WORK/good.ini" >"$WORK/nomode.ini"
 expect_bad no-mode "nomode.ini:2: field 'modes': names none of closed-form, simulated" "$WORK/nomode.ini"
 scenario empty-section.ini "[policy]" "policies = hybrid" "[polcy]"
-expect_bad unknown-section "empty-section.ini:10: field '[polcy]': unknown section; known: devices, policy" "$WORK/empty-section.ini"
+expect_bad unknown-section "empty-section.ini:10: field '[polcy]': unknown section; did you mean '[policy]'? (known: devices, policy" "$WORK/empty-section.ini"
 # Wi-Fi rate semantics (docs/wifi-validation.md): a standard muxsim lacks, and rates the
 # standard lacks.
 scenario std.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11ac"
@@ -184,7 +184,7 @@ scenario edge.ini "[policy]" "policies = hybrid,edge-only"
 expect_bad edge-without-profile "edge.ini:9: field 'policy.policies': policy 'edge-only' needs an edge tier" "$WORK/edge.ini"
 
 scenario edgemodel.ini "edge_device = edge" "edge_model = big" "[policy]" "policies = edge-only"
-expect_bad edge-device-without-profile "edgemodel.ini:9: field 'devices.edge_model': unknown model 'big' on device 'edge'" "$WORK/edgemodel.ini"
+expect_bad edge-device-without-profile "edgemodel.ini:8: field 'devices.edge_device': unknown device 'edge'; the profiles have devices: phone, cloud" "$WORK/edgemodel.ini"
 
 # Bandwidth traces: time going backwards, a negative throughput, no rows, a wrong field count.
 printf '0,1000000\n2,2000000\n1,3000000\n' >"$WORK/back.csv"

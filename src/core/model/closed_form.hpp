@@ -11,7 +11,7 @@ constexpr double kDefaultTcpWindowBytes = 4194304;
 // The path of one transfer between a phone and a server: the phone's Wi-Fi hop, then the
 // wired backhaul (the WAN to the cloud, or the access point's link to the edge).
 struct PathSpec {
-  double wifi_mbps = 0;     // the phone's Wi-Fi rate
+  double wifi_mbps = 0;     // the phone's Wi-Fi goodput alone at its rate
   double backhaul_mbps = 0; // access point to server
   double latency_ms = 0;    // one way
   double window_bytes = kDefaultTcpWindowBytes;
@@ -25,6 +25,10 @@ double window_rate_bytes_per_s(double window_bytes, double latency_ms);
 // Alone on the path a transfer runs at the slowest of the Wi-Fi rate, the backhaul and the
 // window bound, and pays the one-way latency once.
 double transfer_ms(double bytes, const PathSpec& path);
+
+// The part of a transfer during which its bits hold the phone's air: the bytes over the
+// phone's Wi-Fi goodput alone, whatever the wired links or the window allow.
+double air_ms(double bytes, const PathSpec& path);
 
 struct ClosedFormLinks {
   PathSpec cloud, edge;

@@ -7,10 +7,11 @@
 
 namespace muxsim {
 
+// The phone's radio power in each state (docs/cost-model.md, "Radio states").
 struct RadioPower {
-  double tx_w = 0;   // while uploading
-  double rx_w = 0;   // while downloading
-  double idle_w = 0; // while waiting for the cloud (queue and compute)
+  double tx_w = 0;   // while its upload's bits are on the air
+  double rx_w = 0;   // while its reply's bits are on the air
+  double idle_w = 0; // on but not on the air: deferring, waiting on the WAN and the server
 };
 
 struct CostBreakdown {
@@ -21,6 +22,13 @@ struct CostBreakdown {
   double queue_ms = 0;
   double server_ms = 0; // compute on the cloud or edge server (a batch's whole latency)
   double download_ms = 0;
+  // The parts of upload_ms and download_ms when the phone's own bits hold the air.
+  double upload_air_ms = 0;
+  double download_air_ms = 0;
+  // What the request asks of the shared resources beyond the air: its server's busy time
+  // (at the edge when at_edge, else in the cloud) and the bytes it sends across the WAN.
+  double server_busy_ms = 0;
+  double wan_bytes = 0;
   // Phone energy, mJ (W x ms = mJ).
   double compute_mj = 0; // multiplexer and local model, from the device profile
   double tx_mj = 0;
@@ -49,8 +57,10 @@ struct CostBreakdown {
   double total_gflops() const { return phone_gflops + cloud_gflops + edge_gflops; }
 };
 
-// Radio energy from the radio times: tx during upload, rx during download, idle while the
-// phone waits on the cloud. Compute energy is set from the profile by the caller.
+// Radio energy by radio state: tx while the upload's bits are on the air, rx while the
+// reply's are, idle for the rest of the transfers (deferring for the air, the wired links'
+// latency and transmission) and while the server queues and computes, plus `extra_idle_ms`.
+// Compute energy is set from the profile by the caller.
 void charge_radio(CostBreakdown& cost, const RadioPower& power, double extra_idle_ms = 0);
 
 // Where a run's requests go as they complete: request k's costs.

@@ -36,6 +36,13 @@ CostBreakdown account(const Deployment& d, const Plan& plan, const TraceInput& i
   c.queue_ms = t.queue_ms;
   c.server_ms = t.server_ms;
   c.download_ms = t.download_ms;
+  c.upload_air_ms = t.upload_air_ms;
+  c.download_air_ms = t.download_air_ms;
+  c.server_busy_ms = t.server_busy_ms;
+  // Bytes that cross the WAN: the input and reply of a request answered in the cloud or
+  // multiplexed there; the edge sits on the access point's side of it.
+  if (!plan.edge && (plan.offloaded() || remote_mux(d, plan)))
+    c.wan_bytes = d.upload_bytes + d.download_bytes;
   // Answered on the phone: a phone model whose answer a cloud model then replaces (the
   // confidence baseline's offloads) is charged but does not count as local.
   c.local = plan.local && !plan.offloaded();
@@ -46,8 +53,8 @@ CostBreakdown account(const Deployment& d, const Plan& plan, const TraceInput& i
       c.compute_mj += decision_profile(d, plan).energy_mj;
       c.phone_gflops += decision_profile(d, plan).gflops;
     } else {
-      // A cloud-side multiplexer costs the phone its upload (in upload_ms) and its idle
-      // wait while the multiplexer runs.
+      // A cloud-side multiplexer costs the phone its upload and its idle wait while the
+      // multiplexer runs.
       mux_idle_ms = t.mux_ms;
       c.cloud_gflops += d.mux.gflops;
     }

@@ -97,9 +97,15 @@ inline const ModelProfile& local_profile(const Deployment& d, const Plan& plan) 
   return plan.early ? d.early_rest : d.mobile_profile;
 }
 
-// Times of one request, from the closed form or from the simulated clock.
+// Times of one request, from the closed form or from the simulated clock. The air times
+// are the parts of upload_ms and download_ms during which the phone's own bits are on the
+// air (its radio transmits or receives); the rest of a transfer it defers or waits.
 struct Timing {
   double mux_ms = 0, local_ms = 0, upload_ms = 0, queue_ms = 0, server_ms = 0, download_ms = 0;
+  double upload_air_ms = 0, download_air_ms = 0;
+  // The server's busy time this request costs: its models (and a cloud-side multiplexer)
+  // over the batch it ran in. What the server's capacity is spent on (core/output/load.hpp).
+  double server_busy_ms = 0;
 };
 
 // Compute time of a plan's models on their server for a batch of `batch` such requests: the

@@ -1,6 +1,7 @@
 #include "core/output/results.hpp"
 
 #include "core/formats/input_error.hpp"
+#include "core/output/load.hpp"
 
 #include <cstdio>
 #include <fmt/format.h>
@@ -39,6 +40,9 @@ constexpr SummaryColumn kSummaryColumns[] = {
     {"phone_energy_mj", &Summary::phone_energy_mj},
     {"phone_compute_mj", &Summary::phone_compute_mj},
     {"phone_radio_mj", &Summary::phone_radio_mj},
+    {"phone_tx_mj", &Summary::phone_tx_mj},
+    {"phone_rx_mj", &Summary::phone_rx_mj},
+    {"phone_idle_mj", &Summary::phone_idle_mj},
     {"phone_gflops", &Summary::phone_gflops},
     {"cloud_gflops", &Summary::cloud_gflops},
     {"edge_gflops", &Summary::edge_gflops},
@@ -49,12 +53,19 @@ constexpr SummaryColumn kSummaryColumns[] = {
     {"queue_ms_mean", &Summary::queue_ms_mean},
     {"server_ms_mean", &Summary::server_ms_mean},
     {"download_ms_mean", &Summary::download_ms_mean},
+    {"upload_air_ms_mean", &Summary::upload_air_ms_mean},
+    {"download_air_ms_mean", &Summary::download_air_ms_mean},
     {"share_mux", &Summary::share_mux},
     {"share_local", &Summary::share_local},
     {"share_upload", &Summary::share_upload},
     {"share_queue", &Summary::share_queue},
     {"share_server", &Summary::share_server},
     {"share_download", &Summary::share_download},
+    {"load_air", &Summary::load_air},
+    {"load_wan", &Summary::load_wan},
+    {"load_edge", &Summary::load_edge},
+    {"load_cloud", &Summary::load_cloud},
+    {"load_max", &Summary::load_max},
 };
 
 } // namespace
@@ -67,7 +78,7 @@ std::string results_header(const std::vector<std::string>& models) {
   h.pop_back();
   for (const auto& m : models)
     h += ",called_" + m;
-  return h + ",trace,note,status,error\n";
+  return h + ",overload,trace,note,status,error\n";
 }
 
 std::string result_line(const ResultRow& row, const std::vector<std::string>& models) {
@@ -84,7 +95,9 @@ std::string result_line(const ResultRow& row, const std::vector<std::string>& mo
       if (row.models[i] == m && i < s.called.size()) called = s.called[i];
     line += row.status == RunStatus::Ok ? fmt::format(",{:.6f}", called) : ",";
   }
-  return line + fmt::format(",{},{},{},{}\n", quoted(row.provenance), quoted(row.note),
+  const bool ok = row.status == RunStatus::Ok;
+  return line + fmt::format(",{},{},{},{},{}\n", ok ? overloaded_resources(s, row.overload_at) : "",
+                            quoted(row.provenance), quoted(row.note),
                             row.status == RunStatus::Ok ? "ok" : "failed", quoted(row.error));
 }
 

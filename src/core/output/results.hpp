@@ -19,6 +19,7 @@ struct ResultRow {
   Mode mode = Mode::ClosedForm;
   std::string policy, note, provenance;
   double deadline_ms = 0;
+  double overload_at = 1; // the load that flags a resource (overload_threshold)
   Summary summary;
   std::vector<std::string> models; // trace model names, parallel to summary.called
   RunStatus status = RunStatus::Ok;

@@ -54,6 +54,13 @@ void SummaryBuilder::add(const CostBreakdown& c) {
   s.miss_rate += deadline_ms_ > 0 && c.latency_ms() > deadline_ms_;
   s.phone_compute_mj += c.compute_mj;
   s.phone_radio_mj += c.radio_mj();
+  s.phone_tx_mj += c.tx_mj;
+  s.phone_rx_mj += c.rx_mj;
+  s.phone_idle_mj += c.idle_mj;
+  s.upload_air_ms_mean += c.upload_air_ms;
+  s.download_air_ms_mean += c.download_air_ms;
+  (c.at_edge ? s.edge_busy_ms_mean : s.cloud_busy_ms_mean) += c.server_busy_ms;
+  s.wan_bytes_mean += c.wan_bytes;
   s.phone_gflops += c.phone_gflops;
   s.cloud_gflops += c.cloud_gflops;
   s.edge_gflops += c.edge_gflops;
@@ -71,10 +78,13 @@ Summary SummaryBuilder::finish() {
   Summary s = s_;
   if (s.requests == 0) return s;
   const double n = static_cast<double>(s.requests);
-  for (double* v : {&s.accuracy, &s.local_fraction, &s.edge_fraction, &s.miss_rate,
-                    &s.phone_compute_mj, &s.phone_radio_mj, &s.phone_gflops, &s.cloud_gflops,
-                    &s.edge_gflops, &s.mux_ms_mean, &s.local_ms_mean, &s.upload_ms_mean,
-                    &s.queue_ms_mean, &s.server_ms_mean, &s.download_ms_mean})
+  for (double* v :
+       {&s.accuracy,           &s.local_fraction,    &s.edge_fraction,      &s.miss_rate,
+        &s.phone_compute_mj,   &s.phone_radio_mj,    &s.phone_gflops,       &s.cloud_gflops,
+        &s.edge_gflops,        &s.mux_ms_mean,       &s.local_ms_mean,      &s.upload_ms_mean,
+        &s.queue_ms_mean,      &s.server_ms_mean,    &s.download_ms_mean,   &s.phone_tx_mj,
+        &s.phone_rx_mj,        &s.phone_idle_mj,     &s.upload_air_ms_mean, &s.download_air_ms_mean,
+        &s.cloud_busy_ms_mean, &s.edge_busy_ms_mean, &s.wan_bytes_mean})
     *v /= n;
   for (auto& c : s.called)
     c /= n;

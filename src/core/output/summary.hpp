@@ -17,13 +17,21 @@ struct Summary {
   double miss_rate = 0; // answered later than the deadline; 0 without one
   double latency_ms_mean = 0, latency_ms_p50 = 0, latency_ms_p95 = 0, latency_ms_p99 = 0;
   double phone_energy_mj = 0, phone_compute_mj = 0, phone_radio_mj = 0;
+  // The radio energy by state (docs/cost-model.md): they sum to phone_radio_mj.
+  double phone_tx_mj = 0, phone_rx_mj = 0, phone_idle_mj = 0;
   double phone_gflops = 0, cloud_gflops = 0, edge_gflops = 0, total_gflops = 0;
   double mux_ms_mean = 0, local_ms_mean = 0, upload_ms_mean = 0, queue_ms_mean = 0;
   double server_ms_mean = 0, download_ms_mean = 0;
+  double upload_air_ms_mean = 0, download_air_ms_mean = 0; // the phone's bits on the air
   // Share of the mean latency spent in each stage; they sum to 1.
   double share_mux = 0, share_local = 0, share_upload = 0, share_queue = 0, share_server = 0;
   double share_download = 0;
   std::vector<double> called; // per trace model: fraction of requests that ran it
+  // What a mean request asks of the shared resources: the cloud's and the edge's busy time
+  // and the WAN's bytes. Not columns: offered_load (core/output/load.hpp) turns them into
+  // the load_* columns, each resource's offered load over its capacity.
+  double cloud_busy_ms_mean = 0, edge_busy_ms_mean = 0, wan_bytes_mean = 0;
+  double load_air = 0, load_wan = 0, load_edge = 0, load_cloud = 0, load_max = 0;
 };
 
 // How a run's latency percentiles are computed:

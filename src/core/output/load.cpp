@@ -1,0 +1,59 @@
+#include "core/output/load.hpp"
+
+#include "core/model/wifi_timing.hpp"
+
+#include <algorithm>
+
+namespace muxsim {
+
+namespace {
+
+// The share of the air a cell's stations can fill with their own bits. Air times are a lone
+// station's; with several stations contending, backoff and collisions take their share
+// (wifi::goodput_mbps with up to kMostContenders), so the air fills before those times sum
+// to 1. Goodput rates (wifi_standard = none) have no such cost.
+double air_capacity(const Scenario& s, const RunPoint& point) {
+  const std::optional<wifi::Phy> phy = wifi_phy(s.network);
+  const double rate = point.bandwidth_mbps;
+  if (!phy || !wifi::has_rate(phy->standard, rate)) return 1.0;
+  const int stations = static_cast<int>(std::min<long>(point.phones, wifi::kMostContenders));
+  const wifi::Contention crowd{stations, wifi::collision_us(*phy, {rate})};
+  return wifi::goodput_mbps(*phy, rate, crowd) / wifi::goodput_mbps(*phy, rate);
+}
+
+} // namespace
+
+void fill_offered_load(Summary& s, const Scenario& scenario, const RunPoint& point) {
+  const LoadConfig& load = scenario.load;
+  const double per_phone_hz = load.arrival == Arrival::Poisson
+                                  ? point.arrival_rate_hz
+                                  : 1e3 / (load.think_ms + s.latency_ms_mean);
+  if (!(per_phone_hz > 0) || s.requests == 0) return;
+  const double cell_hz = per_phone_hz * static_cast<double>(point.phones);
+  const double all_hz = cell_hz * static_cast<double>(point.cells);
+  const double cells_per_edge =
+      static_cast<double>(std::min(scenario.servers.cells_per_edge, point.cells));
+  s.load_air = cell_hz * (s.upload_air_ms_mean + s.download_air_ms_mean) * 1e-3 /
+               air_capacity(scenario, point);
+  s.load_wan = all_hz * s.wan_bytes_mean * 8 / (scenario.network.wan_mbps * 1e6);
+  s.load_edge = cell_hz * cells_per_edge * s.edge_busy_ms_mean * 1e-3 /
+                static_cast<double>(scenario.servers.edge_workers);
+  s.load_cloud =
+      all_hz * s.cloud_busy_ms_mean * 1e-3 / static_cast<double>(scenario.servers.gpu_workers);
+  s.load_max = std::max({s.load_air, s.load_wan, s.load_edge, s.load_cloud});
+}
+
+double overload_threshold(Arrival arrival, Mode mode) {
+  return arrival == Arrival::Closed && mode == Mode::Simulated ? kSaturated : 1.0;
+}
+
+std::string overloaded_resources(const Summary& s, double threshold) {
+  std::string out;
+  const std::pair<const char*, double> loads[] = {
+      {"air", s.load_air}, {"wan", s.load_wan}, {"edge", s.load_edge}, {"cloud", s.load_cloud}};
+  for (const auto& [name, load] : loads)
+    if (load >= threshold) out += (out.empty() ? "" : "+") + std::string(name);
+  return out;
+}
+
+} // namespace muxsim
