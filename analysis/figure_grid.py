@@ -162,7 +162,8 @@ def scenario_facets(rows, exclude=()):
 
 class Manifest:
     """What a script drew: one line per drawn (or dropped) row, listing every input and the
-    policy, so a test can check each run point reached a figure. Written with --manifest."""
+    policy (and `overload=` when it was drawn as overloaded), so a test can check each run
+    point reached a figure. Written with --manifest."""
 
     def __init__(self, path):
         self.path = path
@@ -170,8 +171,9 @@ class Manifest:
 
     def add(self, verb, figure, rows, why=""):
         keys = input_columns(rows) + (["policy"] if "policy" in rows.columns else [])
-        for _, r in rows.iterrows():
+        for (_, r), over in zip(rows.iterrows(), overloaded(rows)):
             line = f"{verb} {figure}: " + "; ".join(f"{k}={value_text(r[k])}" for k in keys)
+            line += f"; overload={r['overload']}" if over else ""
             self.lines.append(line + (f" ({why})" if why else ""))
 
     def drawn(self, figure, rows):
@@ -220,22 +222,31 @@ def clip_to_stable(ax, values, over, log=False, axis="y", zero=False):
                     color=colour, annotation_clip=False)
 
 
+def panel_budget(sizes, limit):
+    """Panels each scenario keeps, `limit` in all (at least one each): the smaller scenarios
+    keep all theirs, the larger share what is left equally."""
+    keep, left = {}, max(limit, len(sizes))
+    for i, (scenario, n) in enumerate(sorted(sizes.items(), key=lambda s: s[1])):
+        keep[scenario] = max(1, min(n, left // (len(sizes) - i)))
+        left -= keep[scenario]
+    return keep
+
+
 def cap_facets(groups, figure, manifest, limit=12):
-    """At most `limit` panels in a figure, or one per scenario if there are more scenarios:
-    each scenario keeps its first limit // scenarios panels. The rest are dropped, and said so
-    on stdout and in the manifest, rather than making a figure too tall to read."""
-    scenarios = list(dict.fromkeys(str(v.get("scenario", "")) for v, _ in groups))
-    each = max(1, limit // len(scenarios))
-    kept, left = [], []
-    for scenario in scenarios:
-        mine = [g for g in groups if str(g[0].get("scenario", "")) == scenario]
-        kept += mine[:each]
-        left += mine[each:]
+    """At most `limit` panels in a figure (or one per scenario, if there are more), rather than
+    a figure too tall to read; each scenario keeps its first ones (panel_budget). The rest are
+    dropped, and said so on stdout and in the manifest."""
+    names = [str(v.get("scenario", "")) for v, _ in groups]
+    keep = panel_budget({s: names.count(s) for s in dict.fromkeys(names)}, limit)
+    kept, left, seen = [], [], {}
+    for name, group in zip(names, groups):
+        seen[name] = seen.get(name, 0) + 1
+        (kept if seen[name] <= keep[name] else left).append(group)
     if left:
-        print(f"{figure}: {len(left)} of {len(groups)} panels dropped (at most {each} per scenario): "
+        print(f"{figure}: {len(left)} of {len(groups)} panels dropped (at most {limit} in a figure): "
               + "; ".join(describe(v) for v, _ in left))
     for _, rows in left:
-        manifest.dropped(figure, rows, f"past the first {each} panel(s) of its scenario")
+        manifest.dropped(figure, rows, f"past the {limit} panels a figure holds")
     return kept
 
 

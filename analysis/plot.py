@@ -2,23 +2,34 @@
 """Draw every figure a muxsim results.csv (and a per-request .csv.gz) supports.
 
 usage: /usr/bin/python3 analysis/plot.py RESULTS.csv [RESULTS.csv ...] --out DIR
-           [--requests REQ.csv.gz] [--svg] [--mode simulated|closed-form]
+           [--requests REQ.csv.gz] [--svg] [--mode simulated|closed-form] [--manifest FILE]
 
 Figures, each skipped with one line saying why when the data cannot support it:
   vs_bandwidth.png   accuracy, mean and p95 latency, phone energy against bandwidth (log x),
-                     one line per policy, one column of panels per scenario that sweeps it
-  vs_load.png        p95 latency and deadline-miss rate against offered load
-  placement.png      stacked shares of local, edge and cloud answers per policy
-  called.png         stacked fraction of requests calling each model, per policy
+                     one line per policy, a column of panels per scenario that sweeps it and
+                     per combination of the other inputs that scenario sweeps
+  vs_load.png        p95 latency and deadline-miss rate against offered load, columns as above
+  placement.png      stacked shares of local, edge and cloud answers per policy, a panel per
+                     run point (scenario and combination of the inputs it sweeps)
+  called.png         stacked fraction of requests calling each model, per policy and run point
   fronts.png         accuracy against mean latency and against phone energy, one point per
-                     policy and run point, the Pareto-optimal ones ringed
+                     policy and run point, the stable runs' Pareto-optimal ones ringed (which
+                     swept inputs the points do not tell apart is said on stdout)
   gflops_front.png   accuracy against compute per inference (Table II style), the largest
-                     single model alone marked
-  latency_cdf.png    latency CDF per policy, from the per-request file
+                     single model alone marked, a panel per run point
+  latency_cdf.png    latency CDF per policy, a panel per run point, from the per-request file
   replay.png         on a varying channel (trace or Markov): phone 0's Wi-Fi rate over time,
-                     with each of its requests' latency and placement overlaid
-Every figure names its scenario and the swept values it holds fixed. Colours come from a
-palette that stays apart for colour-blind readers, and each policy also has its own marker
+                     with each of its requests' latency and placement overlaid, for one run
+                     per scenario (named on stdout)
+A run's inputs are scenario, mode, seed and every column between `requests` and `accuracy`
+in the header, so columns added there later are faceted too. Seeds are pooled as their mean
+and said so on stdout; a figure holds at most 12 panels (one per scenario beyond that), and
+what it drops is listed on stdout. Panel titles name the values the panel holds fixed, never
+one that varies inside it. An overloaded run (column `overload` non-empty; results without
+it are all stable) is drawn hollow, and linear metric axes are scaled to the stable runs:
+one beyond the top is an arrow at the edge with its value. --manifest FILE writes a line per
+results row drawn (or dropped) in each figure, with its inputs and policy. Colours come from
+a palette that stays apart for colour-blind readers, and each policy also has its own marker
 and line style, so figures stay legible in greyscale. A results file missing a column a
 figure needs stops with an error that names the column.
 """
