@@ -18,6 +18,20 @@
 
 namespace muxsim::test {
 
+// The keys whose defaults are a realistic phone and WAN (docs/network.md), set to zero
+// unless a test sets them: a free network and a silent radio keep the hand computations
+// round, and each test states the costs it checks.
+inline std::string zero_unless_set(const std::string& sections) {
+  std::string out;
+  const std::pair<const char*, const char*> keys[] = {
+      {"network", "upload_bytes"}, {"network", "download_bytes"}, {"network", "wan_latency_ms"},
+      {"radio", "tx_w"},           {"radio", "rx_w"},             {"radio", "idle_w"}};
+  for (const auto& [section, key] : keys)
+    if (sections.find(std::string(key) + " =") == std::string::npos)
+      out += "[" + std::string(section) + "]\n" + key + " = 0\n";
+  return out;
+}
+
 inline std::unique_ptr<Prepared> tiny_scenario(const std::string& name, const std::string& top,
                                                const std::string& sections) {
   write_temp(name + "-profile.csv", "device,model,flops,latency_ms,energy_mj,accuracy,source,kind\n"
@@ -43,7 +57,7 @@ inline std::unique_ptr<Prepared> tiny_scenario(const std::string& name, const st
                                     "-profile.csv\n[devices]\nphone_device = phone\n"
                                     "cloud_device = cloud\nmobile_model = small\n"
                                     "cloud_model = big\n" +
-                                    sections);
+                                    sections + "\n" + zero_unless_set(sections));
   return prepare(path);
 }
 

@@ -93,7 +93,8 @@ std::vector<double> two_uploads_ms(const std::string& network) {
                      "cloud_model = resnext101_32x8d\nmux_model = mux-table1\n[policy]\n"
                      "policies = cloud-only\n[network]\n" +
                      network +
-                     "upload_bytes = 1000000\n[load]\nphones = 2\n[reconstruct]\n"
+                     "upload_bytes = 1000000\ndownload_bytes = 0\nwan_latency_ms = 0\n[load]\n"
+                     "phones = 2\n[reconstruct]\n"
                      "target_local_fraction = 0.68\ntarget_hybrid_accuracy = 0.804\n");
   const auto p = muxsim::prepare(ini);
   const auto policy = muxsim::make_policy("cloud-only", p->deployment, p->scenario.params);

@@ -258,7 +258,8 @@ std::vector<KeySpec> link_keys() {
   return {
       {"network.wan_mbps", "access point to cloud bandwidth, shared by all cells", "10000",
        K::Positive, number(FIELD(s.network.wan_mbps))},
-      {"network.wan_latency_ms", "access point to cloud one-way latency", "0", K::NonNegative,
+      // 10 ms: a 20 ms round trip to a cloud region (docs/network.md, "Defaults").
+      {"network.wan_latency_ms", "access point to cloud one-way latency", "10", K::NonNegative,
        number(FIELD(s.network.wan_latency_ms))},
       with_domain({"network.wan_trace", "a bandwidth trace the WAN's bandwidth follows", "",
                    K::Text,
@@ -276,11 +277,13 @@ std::vector<KeySpec> link_keys() {
                   [](Scenario& s, const KeyValue& v) {
                     s.network.tcp_window_bytes = static_cast<double>(v.integer);
                   }),
-      integer_key("network.upload_bytes", "bytes sent per offloaded input", "0", 0, kMax,
+      // 28,624: the mean of the 1,300 shared ImageNet validation JPEGs (docs/network.md).
+      integer_key("network.upload_bytes", "bytes sent per offloaded input", "28624", 0, kMax,
                   [](Scenario& s, const KeyValue& v) {
                     s.network.upload_bytes = static_cast<double>(v.integer);
                   }),
-      integer_key("network.download_bytes", "bytes of the reply", "0", 0, kMax,
+      // 250: a class and its confidence in a short reply, assumed (docs/network.md).
+      integer_key("network.download_bytes", "bytes of the reply", "250", 0, kMax,
                   [](Scenario& s, const KeyValue& v) {
                     s.network.download_bytes = static_cast<double>(v.integer);
                   }),
@@ -290,12 +293,15 @@ std::vector<KeySpec> link_keys() {
 // [radio] and [load]: the phone's radio power, and how requests arrive.
 std::vector<KeySpec> radio_and_load_keys() {
   return {
-      {"radio.tx_w", "phone radio power while sending", "0", K::NonNegative,
-       number(FIELD(s.radio.tx_w))},
-      {"radio.rx_w", "phone radio power while receiving", "0", K::NonNegative,
-       number(FIELD(s.radio.rx_w))},
-      {"radio.idle_w", "phone power while waiting on a server", "0", K::NonNegative,
-       number(FIELD(s.radio.idle_w))},
+      // Defaults: a phone's Wi-Fi chip, models/phone-radio.csv (Pixel 4, derived); a test
+      // keeps the two in step.
+      {"radio.tx_w", "phone radio power while its upload's bits are on the air", "1.2987",
+       K::NonNegative, number(FIELD(s.radio.tx_w))},
+      {"radio.rx_w", "phone radio power while its reply's bits are on the air", "0.4625",
+       K::NonNegative, number(FIELD(s.radio.rx_w))},
+      {"radio.idle_w",
+       "phone radio power while on but off the air: deferring, waiting on the WAN and the server",
+       "0.3034", K::NonNegative, number(FIELD(s.radio.idle_w))},
 
       with_domain(at_least({"load.cells", "Wi-Fi cells, each behind its own access point; a sweep",
                             "1", K::IntegerSweep,

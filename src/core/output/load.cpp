@@ -3,6 +3,7 @@
 #include "core/model/wifi_timing.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace muxsim {
 
@@ -44,7 +45,8 @@ void fill_offered_load(Summary& s, const Scenario& scenario, const RunPoint& poi
 }
 
 double overload_threshold(Arrival arrival, Mode mode) {
-  return arrival == Arrival::Closed && mode == Mode::Simulated ? kSaturated : 1.0;
+  const bool carries_what_it_can = arrival == Arrival::Closed && mode == Mode::Simulated;
+  return carries_what_it_can ? std::numeric_limits<double>::infinity() : 1.0;
 }
 
 std::string overloaded_resources(const Summary& s, double threshold) {

@@ -16,11 +16,11 @@ namespace muxsim {
 // plus mean latency (Little's law). The air is one cell's; the edge is one edge server's.
 void fill_offered_load(Summary& s, const Scenario& scenario, const RunPoint& point);
 
-// The load at which a run is flagged. Offered loads (Poisson arrivals, or a closed loop in
-// closed form, whose latency is a lone phone's) are flagged at 1. A simulated closed loop
-// carries what it can, so its load never passes 1: it is flagged from kSaturated, where
-// its phones mostly wait on the resource.
-constexpr double kSaturated = 0.95;
+// The load at which a run is flagged: 1 for offered loads, with Poisson arrivals (whose
+// queues then grow with the run) or a closed loop in closed form (whose lone-phone latency
+// then ignores the queue). A simulated closed loop is never flagged: its phones wait for
+// their answers, so it carries what it can and its figures do not grow with the run; its
+// load_* columns are then the resources' busy shares, near 1 at the bottleneck.
 double overload_threshold(Arrival arrival, Mode mode);
 
 // The resources whose load reaches `threshold`, joined by '+' ("air+cloud"), or "".
