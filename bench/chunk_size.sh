@@ -9,8 +9,10 @@ set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 muxsim=${1:-$src/build}/muxsim
 data=${MUXSIM_SHARED_DATA:-$src/../shared/data}
+[[ $data == /* ]] || data=$PWD/$data # the scenario is written elsewhere
 trace=$data/bandwidth/wifi-walk/7_1_wifi.csv
-[[ -f $trace ]] || trace=$src/traces/bandwidth/step-fade.tsv
+unit=bytes_per_second # wifi-walk's traces have no header
+[[ -f $trace ]] || { trace=$src/traces/bandwidth/step-fade.tsv && unit=from-file; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "trace: $trace"
@@ -33,6 +35,7 @@ policies = cloud-only
 [network]
 channel = trace
 channel_trace = $trace
+trace_unit = $unit
 chunk_bytes = $chunk
 upload_bytes = 28624
 download_bytes = 250

@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/results_file.hpp"
+#include "core/config/key_sweep.hpp"
 #include "core/config/scenario_keys.hpp"
 #include "core/formats/input_error.hpp"
 #include "core/model/prepared.hpp"
@@ -214,8 +215,7 @@ std::map<long, std::string> done_lines(const RunArgs& a, const std::string& head
 // sweep leaves the partial file, but no request log, which cannot resume.
 std::vector<ResultRow> run_with_partial(RunArgs& a, const std::vector<const Prepared*>& views,
                                         const std::map<long, std::string>& done,
-                                        const std::string& header,
-                                        const std::vector<std::string>& models) {
+                                        const std::string& header, const ResultColumns& columns) {
   const auto partial_path = std::filesystem::path(a.out) / "results.partial.csv";
   std::ofstream partial(partial_path, std::ios::trunc);
   if (!partial) throw InputError(partial_path.string() + ": cannot write");
@@ -224,7 +224,7 @@ std::vector<ResultRow> run_with_partial(RunArgs& a, const std::vector<const Prep
     partial << line;
   partial << std::flush;
   a.sweep.on_row_done = [&](const ResultRow& row) {
-    partial << result_line(row, models) << std::flush;
+    partial << result_line(row, columns) << std::flush;
   };
   a.sweep.learning_dir = (std::filesystem::path(a.out) / "learning").string();
   std::vector<long> planned;
@@ -245,6 +245,28 @@ std::vector<ResultRow> run_with_partial(RunArgs& a, const std::vector<const Prep
   }
 }
 
+// A scenario's sub-scenarios, one per combination of its key sweeps (core/config/key_sweep.hpp),
+// each read with its values set; or the scenario alone when it sweeps no such key.
+std::vector<std::unique_ptr<Prepared>> prepare_sweep(const std::string& path, const RunArgs& a) {
+  std::vector<std::unique_ptr<Prepared>> out;
+  out.push_back(prepare(path, a.trace, a.settings));
+  check_run_budget(out.front()->scenario, a.max_runs);
+  const std::vector<KeySweep> sweeps = out.front()->scenario.key_sweeps;
+  if (!sweeps.empty()) out.clear();
+  for (const auto& combo :
+       sweeps.empty() ? std::vector<std::vector<std::string>>{} : key_sweep_settings(sweeps)) {
+    std::vector<std::string> settings = a.settings;
+    settings.insert(settings.end(), combo.begin(), combo.end());
+    out.push_back(prepare(path, a.trace, settings));
+    for (std::size_t k = 0; k < sweeps.size(); ++k)
+      out.back()->scenario.swept_values.emplace_back(sweeps[k].key,
+                                                     combo[k].substr(sweeps[k].key.size() + 1));
+  }
+  for (const auto& p : out)
+    check_request_budget(*p, a.max_requests);
+  return out;
+}
+
 } // namespace
 
 int run_command(const std::vector<std::string>& args) {
@@ -256,19 +278,18 @@ int run_command(const std::vector<std::string>& args) {
   }
   std::vector<std::unique_ptr<Prepared>> prepared;
   std::vector<const Prepared*> views;
-  for (const auto& path : a.scenarios) {
-    prepared.push_back(prepare(path, a.trace, a.settings));
-    check_run_budget(prepared.back()->scenario, a.max_runs);
-    check_request_budget(*prepared.back(), a.max_requests);
-    views.push_back(prepared.back().get());
-  }
-  const auto models = all_models(run::plan_sweep(views));
-  const std::string header = results_header(models);
+  for (const auto& path : a.scenarios)
+    for (auto& p : prepare_sweep(path, a))
+      prepared.push_back(std::move(p));
+  for (const auto& p : prepared)
+    views.push_back(p.get());
+  const ResultColumns columns = result_columns(run::plan_sweep(views));
+  const std::string header = results_header(columns);
   std::map<long, std::string> done = done_lines(a, header);
   for (const auto& [run, line] : done)
     a.sweep.skip.insert(run);
   std::filesystem::create_directories(a.out);
-  const std::vector<ResultRow> rows = run_with_partial(a, views, done, header, models);
+  const std::vector<ResultRow> rows = run_with_partial(a, views, done, header, columns);
   std::vector<long> runs;
   for (const auto& row : rows)
     runs.push_back(row.run);
@@ -276,7 +297,7 @@ int run_command(const std::vector<std::string>& args) {
     join_gzip_parts(o.path, o.header, runs);
   long failed = 0;
   for (const auto& row : rows) {
-    done[row.run] = result_line(row, models);
+    done[row.run] = result_line(row, columns);
     failed += row.status != RunStatus::Ok;
   }
   std::string csv = header;

@@ -1,5 +1,6 @@
 #include "run/sweep_runner.hpp"
 
+#include "core/config/key_sweep.hpp"
 #include "core/formats/input_error.hpp"
 #include "core/output/load.hpp"
 #include "core/output/request_log.hpp"
@@ -44,6 +45,23 @@ struct Job {
   long run = 0;
 };
 
+// What the rates of a run mean and how they move, and the keys it sweeps beyond the
+// native sweeps, as results columns.
+void describe_network(const Prepared& p, ResultRow& row) {
+  const Scenario& s = p.scenario;
+  row.wifi_standard = wifi_standard_name(s.network.wifi_standard);
+  row.channel = channel_name(s.network.channel.kind);
+  if (s.network.channel.kind == ChannelKind::Trace && !p.channel_traces.empty()) {
+    double sum = 0;
+    for (const auto& t : p.channel_traces)
+      sum += t.mean_mbps();
+    row.trace_mean_mbps = sum / static_cast<double>(p.channel_traces.size());
+  }
+  for (const auto& [key, value] : s.swept_values)
+    if (!has_fixed_result_column(key_sweep_column(key)))
+      row.swept.emplace_back(key_sweep_column(key), value);
+}
+
 ResultRow row_for(const Job& job) {
   ResultRow row;
   row.run = job.run;
@@ -56,6 +74,7 @@ ResultRow row_for(const Job& job) {
   row.deadline_ms = job.prepared->scenario.load.deadline_ms;
   row.overload_at = overload_threshold(job.prepared->scenario.load.arrival, job.mode);
   row.models = job.prepared->trace.models;
+  describe_network(*job.prepared, row);
   return row;
 }
 
@@ -124,7 +143,8 @@ Summary run_in_process(const Job& job, const SweepOptions& o, std::atomic<long>*
   if (auto* external = dynamic_cast<ExternalPolicy*>(policy.get())) {
     ResultRow row = row_for(job);
     row.summary = summary;
-    external->end(results_header(row.models), result_line(row, row.models));
+    const ResultColumns columns = result_columns({row});
+    external->end(results_header(columns), result_line(row, columns));
   }
   return summary;
 }

@@ -16,6 +16,7 @@ scenarios=("$S/paper-table1.ini" "$S/paper-table1-light-mux.ini" "$S/paper-table
   "$S/paper-realistic.ini" "$S/paper-realistic-80211g.ini" "$S/bandwidth-sweep.ini" "$S/load-sweep.ini"
   "$S/load-sweep-batching.ini" "$S/campus.ini" "$S/fading-cell.ini" "$S/fmnist.ini")
 data=${MUXSIM_SHARED_DATA:-$SRC/../shared/data}
+[[ $data == /* ]] || data=$PWD/$data # the scenario is written elsewhere
 walk=$data/bandwidth/wifi-walk/7_1_wifi.csv
 if [[ -f $walk ]]; then
   sed "s#^channel_trace = .*#channel_trace = $walk#; s#\.\./models/#$SRC/models/#g" \

@@ -9,8 +9,10 @@ using namespace muxsim;
 using test::write_temp;
 
 TEST_CASE("bandwidth traces: both formats read to Mbit/s; the mean weights each step") {
-  const auto bytes = read_bandwidth_trace(write_temp("bw.csv", "0,6750000\n1,750000\n"));
-  const auto mbps = read_bandwidth_trace(write_temp("bw.tsv", "# comment\n0\t54\n1\t6\n"));
+  const auto bytes = read_bandwidth_trace(write_temp("bw.csv", "0,6750000\n1,750000\n"),
+                                          TraceUnit::BytesPerSecond);
+  const auto mbps = read_bandwidth_trace(
+      write_temp("bw.tsv", "# comment\nseconds\tmbit_per_second\n0\t54\n1\t6\n"));
   CHECK(bytes.mbps == std::vector<double>{54, 6});
   CHECK(mbps.mbps == std::vector<double>{54, 6});
   CHECK(bytes.period_s() == doctest::Approx(2));
@@ -18,7 +20,8 @@ TEST_CASE("bandwidth traces: both formats read to Mbit/s; the mean weights each 
 }
 
 TEST_CASE("rate walks: a trace from an offset, looping; a Markov chain is seeded") {
-  const auto t = read_bandwidth_trace(write_temp("walk.tsv", "0\t10\n1\t20\n2\t30\n"));
+  const auto t = read_bandwidth_trace(write_temp("walk.tsv", "0\t10\n1\t20\n2\t30\n"),
+                                      TraceUnit::MbitPerSecond);
   RateWalk w = RateWalk::trace(t, 1.5, true, 0.1);
   const RateChange a = w.next(), b = w.next(), c = w.next(), d = w.next();
   CHECK(a.time_s == 0);
@@ -31,7 +34,8 @@ TEST_CASE("rate walks: a trace from an offset, looping; a Markov chain is seeded
   RateWalk hold = RateWalk::trace(t, 2.5, false, 0.1);
   CHECK(hold.next().mbps == 30);
   CHECK(std::isinf(hold.next().time_s));
-  const auto zero = read_bandwidth_trace(write_temp("zero.tsv", "0\t0\n"));
+  const auto zero =
+      read_bandwidth_trace(write_temp("zero.tsv", "0\t0\n"), TraceUnit::MbitPerSecond);
   CHECK(RateWalk::trace(zero, 0, true, 0.25).next().mbps == 0.25);
 
   auto walk = [] { return RateWalk::markov(54, 6, 2.0, 0.5, Rng(7, 3, kMarkov)); };
@@ -54,7 +58,7 @@ TEST_CASE("rate walks: a trace from an offset, looping; a Markov chain is seeded
 // old rate: 6.9 MB are through. The remaining 1.1 MB go at 6 Mbit/s in 1.4667 s: the upload
 // ends at 2.4889 s. Sent whole at the rate of its start it would end at 1.185 s.
 TEST_CASE("channel: a chunked upload follows a trace's rate change to the hand-computed time") {
-  write_temp("drop.csv", "0,6750000\n1,750000\n");
+  write_temp("drop.csv", "seconds,bytes_per_second\n0,6750000\n1,750000\n");
   const std::string drop = "drop.csv";
   const auto p = test::tiny_scenario(
       "channel", "requests = 1",

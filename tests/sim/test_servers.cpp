@@ -30,7 +30,7 @@ TEST_CASE("a queue per model: requests for different models do not wait for each
 // in 300 kB chunks: three by 0.9 s, the fourth started at the old rate ends at 1.2 s, and
 // the last 0.8 MB take 80 ms at 10 MB/s: 1.28 s (sent whole it would take 2 s).
 TEST_CASE("the WAN follows a bandwidth trace through a SimGrid profile") {
-  test::write_temp("wan.tsv", "0\t8\n1\t80\n");
+  test::write_temp("wan.tsv", "seconds\tmbit_per_second\n0\t8\n1\t80\n");
   const std::string wan = "wan.tsv";
   const auto p =
       test::tiny_scenario("wan-trace", "requests = 1",

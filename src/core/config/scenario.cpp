@@ -2,6 +2,8 @@
 
 #include "core/config/scenario_keys.hpp"
 
+#include "core/config/idle_keys.hpp"
+#include "core/config/key_sweep.hpp"
 #include "core/config/limits.hpp"
 #include "core/config/spelling.hpp"
 #include "core/config/sweep.hpp"
@@ -126,24 +128,54 @@ std::vector<RunPoint> Scenario::run_points(const std::vector<double>& bandwidth_
 
 double Scenario::run_count() const {
   const double rates = load.arrival == Arrival::Poisson ? load.arrival_rate_hz.size() : 1;
+  double keys = 1;
+  for (const KeySweep& sweep : key_sweeps)
+    keys *= static_cast<double>(sweep.values.size());
   return static_cast<double>(network.bandwidth_mbps.size()) * load.cells.size() *
-         load.phones.size() * rates * seeds.size() * policies.size() * modes.size();
+         load.phones.size() * rates * seeds.size() * policies.size() * modes.size() * keys;
 }
 
 void check_run_budget(const Scenario& s, long max_runs) {
   if (s.run_count() <= static_cast<double>(max_runs)) return;
   // Named: the longest sweep, where shortening it helps most.
-  const std::pair<const char*, std::size_t> sweeps[] = {
+  std::vector<std::pair<std::string, std::size_t>> sweeps = {
       {"seeds", s.seeds.size()},
       {"network.bandwidth_mbps", s.network.bandwidth_mbps.size()},
       {"load.cells", s.load.cells.size()},
       {"load.phones", s.load.phones.size()},
       {"load.arrival_rate_hz", s.load.arrival_rate_hz.size()}};
-  const auto longest = std::max_element(
-      sweeps, std::end(sweeps), [](const auto& a, const auto& b) { return a.second < b.second; });
+  for (const KeySweep& sweep : s.key_sweeps)
+    sweeps.emplace_back(sweep.key, sweep.values.size());
+  const auto longest =
+      std::max_element(sweeps.begin(), sweeps.end(),
+                       [](const auto& a, const auto& b) { return a.second < b.second; });
   throw InputError(fmt::format("{}: the sweeps plan {:.4g} runs (points x policies x modes), "
                                "more than the budget of {}; --max-runs raises it",
                                s.at(longest->first), s.run_count(), max_runs));
+}
+
+const char* wifi_standard_name(WifiStandard standard) {
+  switch (standard) {
+  case WifiStandard::None:
+    return "none";
+  case WifiStandard::G80211:
+    return "802.11g";
+  case WifiStandard::N80211:
+    return "802.11n";
+  }
+  return "";
+}
+
+const char* channel_name(ChannelKind kind) {
+  switch (kind) {
+  case ChannelKind::Constant:
+    return "constant";
+  case ChannelKind::Trace:
+    return "trace";
+  case ChannelKind::Markov:
+    return "markov";
+  }
+  return "";
 }
 
 std::optional<wifi::Phy> wifi_phy(const NetworkConfig& n) {
@@ -231,6 +263,7 @@ void check_relations(Scenario& s, const std::map<std::string, std::string>& give
   if (load.arrival != Arrival::Poisson && has("load.arrival_rate_hz"))
     throw InputError(s.at("load.arrival_rate_hz") + ": a rate needs arrival = poisson");
   check_wifi_rates(s, given);
+  refuse_idle_keys(s, given);
   const auto& sources = s.reconstruct.ensemble_sources;
   if (!sources.empty() && sources.size() != 2)
     throw InputError(s.at("reconstruct.ensemble_sources") + ": give exactly two models");
@@ -282,6 +315,12 @@ Scenario read_scenario(const std::string& path, const std::vector<std::string>& 
       throw InputError(path + ": field '" + spec.key + "': required key is missing");
     // A key neither set nor given a default in the table keeps its field's own default.
     if (raw.empty() && it == given.end()) continue;
+    std::vector<std::string> values;
+    if (read_key_sweep(spec, raw, s.at(spec.key), values)) {
+      s.key_sweeps.push_back({spec.key, values});
+      spec.fill(s, read_key(spec, values.front(), s.at(spec.key)));
+      continue;
+    }
     spec.fill(s, read_key(spec, raw, s.at(spec.key)));
   }
   check_relations(s, given);

@@ -3,6 +3,7 @@
 // sections by concern ([devices], [policy], [network], [radio], [load], [servers],
 // [reconstruct]), each filling its own struct; Boost names a key "section.key". Every key is
 // declared once, in core/scenario_keys.cpp; an unknown key is an error that lists them.
+#include "core/formats/bandwidth_trace.hpp"
 #include "core/model/closed_form.hpp"
 #include "core/model/cost_breakdown.hpp"
 #include "core/model/wifi_timing.hpp"
@@ -68,10 +69,15 @@ struct NetworkConfig {
   ChannelConfig channel;
   double wan_mbps = 10000, wan_latency_ms = 0;
   std::string wan_trace; // a bandwidth trace the WAN follows (wired links take profiles)
+  TraceUnit trace_unit = TraceUnit::FromFile; // of channel and WAN traces without a header
   double edge_link_mbps = 10000, edge_latency_ms = 0;
   double tcp_window_bytes = kDefaultTcpWindowBytes; // a flow runs at most window / (2 x latency)
   double upload_bytes = 0, download_bytes = 0;
 };
+
+// Names as the wifi_standard and channel keys spell them, for results.
+const char* wifi_standard_name(WifiStandard standard);
+const char* channel_name(ChannelKind kind);
 
 // The 802.11 PHY whose rates a cell's Wi-Fi rates are, or none when they are goodput.
 std::optional<wifi::Phy> wifi_phy(const NetworkConfig& n);
@@ -110,6 +116,12 @@ struct ReconstructConfig {
   std::vector<std::string> ensemble_sources;
 };
 
+// A key beyond the native sweeps given several values (core/config/key_sweep.hpp).
+struct KeySweep {
+  std::string key; // "section.key"
+  std::vector<std::string> values;
+};
+
 struct Scenario {
   std::string path; // the INI file
   std::string name;
@@ -129,6 +141,12 @@ struct Scenario {
   LoadConfig load;
   ServerConfig servers;
   ReconstructConfig reconstruct;
+
+  // Keys beyond the native sweeps given several values (core/config/key_sweep.hpp): the
+  // fields hold each key's first value; muxsim run runs every combination as a
+  // sub-scenario, whose swept_values are the settings it runs at ("section.key", value).
+  std::vector<KeySweep> key_sweeps;
+  std::vector<std::pair<std::string, std::string>> swept_values;
 
   std::map<std::string, int> key_lines;      // where each "section.key" was set
   std::set<std::string> set_on_command_line; // keys given by muxsim run --set

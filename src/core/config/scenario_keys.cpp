@@ -228,6 +228,11 @@ std::vector<KeySpec> channel_keys() {
                        s.network.channel.traces.push_back(resolve_path(s, t));
                    }},
                   "regular files"),
+      choice_key("network.trace_unit",
+                 "the throughput unit of channel and WAN traces that have no header line "
+                 "(from-file: the file must say, docs/formats.md)",
+                 "from-file", K::Choice, {"from-file", "bytes_per_second", "mbit_per_second"},
+                 enumerated(FIELD(s.network.trace_unit))),
       {"network.trace_offset_s", "where phone 0 starts in its trace", "0", K::NonNegative,
        number(FIELD(s.network.channel.trace_offset_s))},
       {"network.trace_stagger_s", "each next phone starts this many seconds later", "0",

@@ -5,6 +5,7 @@
 #include "core/formats/input_error.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -12,13 +13,45 @@ namespace muxsim {
 
 namespace {
 
-std::vector<std::string> fields_of(const std::string& line, bool comma) {
-  if (comma) return split(line, ',');
+// Fields split at commas, or at runs of tabs and spaces.
+std::vector<std::string> fields_of(const std::string& line) {
+  if (line.find(',') != std::string::npos) {
+    std::vector<std::string> out;
+    for (const auto& f : split(line, ','))
+      out.push_back(trim(f));
+    return out;
+  }
   std::vector<std::string> out;
   std::istringstream in(line);
   for (std::string f; in >> f;)
     out.push_back(f);
   return out;
+}
+
+const char* unit_name(TraceUnit unit) {
+  return unit == TraceUnit::BytesPerSecond ? "bytes_per_second" : "mbit_per_second";
+}
+
+bool starts_with_digit(const std::string& field) {
+  return !field.empty() && (std::isdigit(static_cast<unsigned char>(field[0])) || field[0] == '.' ||
+                            field[0] == '-' || field[0] == '+');
+}
+
+// The unit a header line states, checked against the scenario's trace_unit.
+TraceUnit unit_of_header(const std::vector<std::string>& f, TraceUnit given,
+                         const std::string& at) {
+  TraceUnit stated = TraceUnit::FromFile;
+  if (f.size() == 2 && f[0] == "seconds") {
+    if (f[1] == "bytes_per_second") stated = TraceUnit::BytesPerSecond;
+    if (f[1] == "mbit_per_second") stated = TraceUnit::MbitPerSecond;
+  }
+  if (stated == TraceUnit::FromFile)
+    throw InputError(at + ": a header must be 'seconds,bytes_per_second' or "
+                          "'seconds,mbit_per_second'");
+  if (given != TraceUnit::FromFile && given != stated)
+    throw InputError(at + ": the header says " + unit_name(stated) +
+                     ", the scenario's trace_unit " + unit_name(given));
+  return stated;
 }
 
 } // namespace
@@ -42,22 +75,33 @@ double BandwidthTrace::mean_mbps(double floor) const {
   return sum / period;
 }
 
-BandwidthTrace read_bandwidth_trace(const std::string& path) {
+BandwidthTrace read_bandwidth_trace(const std::string& path, TraceUnit unit) {
   require_regular_file(path);
   std::ifstream in(path);
   if (!in) throw InputError(path + ": cannot open file");
   BandwidthTrace t;
   t.path = path;
-  int format = -1; // 1: seconds,bytes/s; 0: seconds<TAB>Mbit/s
+  bool first = true;
   std::string raw;
   for (int n = 1; std::getline(in, raw); ++n) {
     // A UTF-8 byte-order mark is accepted, as in every CSV muxsim reads.
     if (n == 1 && raw.compare(0, 3, "\xEF\xBB\xBF") == 0) raw.erase(0, 3);
     const std::string line = trim(raw);
     if (line.empty() || line[0] == '#') continue;
-    if (format < 0) format = line.find(',') != std::string::npos ? 1 : 0;
-    const auto f = fields_of(line, format == 1);
-    const char* rate_field = format == 1 ? "bytes_per_second" : "mbit_per_second";
+    const auto f = fields_of(line);
+    if (first) {
+      first = false;
+      if (!f.empty() && !starts_with_digit(f[0])) {
+        unit = unit_of_header(f, unit, where(path, n, "header"));
+        continue;
+      }
+      if (unit == TraceUnit::FromFile)
+        throw InputError(where(path, n, "header") +
+                         ": the throughput's unit is not stated; start the file with "
+                         "'seconds,bytes_per_second' or 'seconds,mbit_per_second', or set "
+                         "[network] trace_unit");
+    }
+    const char* rate_field = unit_name(unit);
     if (f.size() != 2)
       throw InputError(where(path, n, "") + ": expected 2 fields (seconds and " + rate_field +
                        "), got " + std::to_string(f.size()));
@@ -69,7 +113,7 @@ BandwidthTrace read_bandwidth_trace(const std::string& path) {
                        " after " + std::to_string(t.time_s.back()) + ")");
     if (rate < 0)
       throw InputError(where(path, n, rate_field) + ": throughput must not be negative");
-    const double mbps = format == 1 ? rate * 8e-6 : rate;
+    const double mbps = unit == TraceUnit::BytesPerSecond ? rate * 8e-6 : rate;
     if (time > kLargestValue || mbps > kLargestValue)
       throw InputError(where(path, n, time > kLargestValue ? "seconds" : rate_field) +
                        ": above 1e9 (seconds, or Mbit/s once converted)");

@@ -1,9 +1,10 @@
 #pragma once
-// A real throughput time series (docs/formats.md), read in either of the two formats
-// of ../shared/data/bandwidth/:
-//   seconds,bytes_per_second      (comma separated: the wifi-walk traces)
-//   seconds<TAB or space>Mbit/s   (the hsdpa-3g and fcc traces)
-// The format is told by the first data line. Lines starting with '#' are comments.
+// A real throughput time series (docs/formats.md): two fields a line, seconds and a
+// throughput, separated by a comma, tabs or spaces. The throughput's unit is stated, never
+// guessed: by a header line `seconds,bytes_per_second` or `seconds,mbit_per_second` (any
+// separator), or by the scenario's [network] trace_unit for files without one (the shared
+// data's: wifi-walk in bytes/s, hsdpa-3g and fcc in Mbit/s). Lines starting with '#' are
+// comments.
 #include <string>
 #include <vector>
 
@@ -21,8 +22,13 @@ struct BandwidthTrace {
   double mean_mbps(double floor = 0) const;
 };
 
-// Rejects time going backwards (or standing still), negative or non-numeric throughput,
-// and a file without rows, naming file, line and field.
-BandwidthTrace read_bandwidth_trace(const std::string& path);
+// How a trace's throughput is given. FromFile: the file's header says; the others are the
+// scenario's word for files without one. In the order of the trace_unit key's values.
+enum class TraceUnit { FromFile, BytesPerSecond, MbitPerSecond };
+
+// Rejects an unstated unit (or a header and a trace_unit that disagree), time going
+// backwards (or standing still), negative or non-numeric throughput, and a file without
+// rows, naming file, line and field.
+BandwidthTrace read_bandwidth_trace(const std::string& path, TraceUnit unit = TraceUnit::FromFile);
 
 } // namespace muxsim

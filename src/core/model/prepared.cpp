@@ -294,8 +294,9 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
     }
   }
   for (const auto& path : s.network.channel.traces)
-    p->channel_traces.push_back(read_bandwidth_trace(path));
-  if (!s.network.wan_trace.empty()) p->wan_trace = read_bandwidth_trace(s.network.wan_trace);
+    p->channel_traces.push_back(read_bandwidth_trace(path, s.network.trace_unit));
+  if (!s.network.wan_trace.empty())
+    p->wan_trace = read_bandwidth_trace(s.network.wan_trace, s.network.trace_unit);
   p->bandwidth_mbps = s.network.bandwidth_mbps;
   // With a trace channel and no bandwidth given, results report the traces' mean rate.
   if (!p->channel_traces.empty() && s.network.channel.kind == ChannelKind::Trace &&

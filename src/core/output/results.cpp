@@ -3,6 +3,7 @@
 #include "core/formats/input_error.hpp"
 #include "core/output/load.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
 #include <fstream>
@@ -70,23 +71,35 @@ constexpr SummaryColumn kSummaryColumns[] = {
 
 } // namespace
 
-std::string results_header(const std::vector<std::string>& models) {
+std::string results_header(const ResultColumns& columns) {
   std::string h = "run,scenario,seed,mode,policy,requests,bandwidth_mbps,cells,phones,"
                   "arrival_rate_hz,deadline_ms,";
+  for (const auto& key : columns.swept)
+    h += key + ",";
+  h += "wifi_standard,channel,trace_mean_mbps,";
   for (const auto& c : kSummaryColumns)
     h += std::string(c.name) + ",";
   h.pop_back();
-  for (const auto& m : models)
+  for (const auto& m : columns.models)
     h += ",called_" + m;
   return h + ",overload,trace,note,status,error\n";
 }
 
-std::string result_line(const ResultRow& row, const std::vector<std::string>& models) {
+std::string result_line(const ResultRow& row, const ResultColumns& columns) {
+  const std::vector<std::string>& models = columns.models;
   const Summary& s = row.summary;
   std::string line = fmt::format("{},{},{},{},{},{},{:.6g},{},{},{:.6g},{:.6g}", row.run,
                                  quoted(row.scenario), row.point.seed, mode_name(row.mode),
                                  row.policy, s.requests, row.point.bandwidth_mbps, row.point.cells,
                                  row.point.phones, row.point.arrival_rate_hz, row.deadline_ms);
+  for (const auto& column : columns.swept) {
+    std::string value;
+    for (const auto& [name, v] : row.swept)
+      if (name == column) value = v;
+    line += "," + quoted(value);
+  }
+  line += fmt::format(",{},{},", row.wifi_standard, row.channel);
+  if (row.trace_mean_mbps >= 0) line += fmt::format("{:.6g}", row.trace_mean_mbps);
   for (const auto& c : kSummaryColumns)
     line += row.status == RunStatus::Ok ? fmt::format(",{:.6f}", s.*c.field) : ",";
   for (const auto& m : models) {
@@ -101,11 +114,23 @@ std::string result_line(const ResultRow& row, const std::vector<std::string>& mo
                             row.status == RunStatus::Ok ? "ok" : "failed", quoted(row.error));
 }
 
-std::vector<std::string> all_models(const std::vector<ResultRow>& rows) {
+bool has_fixed_result_column(const std::string& name) {
+  for (const char* fixed : {"requests", "deadline_ms", "wifi_standard", "channel"})
+    if (name == fixed) return true;
+  return false;
+}
+
+ResultColumns result_columns(const std::vector<ResultRow>& rows) {
   std::set<std::string> models;
-  for (const auto& r : rows)
+  ResultColumns columns;
+  for (const auto& r : rows) {
     models.insert(r.models.begin(), r.models.end());
-  return {models.begin(), models.end()};
+    for (const auto& [name, value] : r.swept)
+      if (std::find(columns.swept.begin(), columns.swept.end(), name) == columns.swept.end())
+        columns.swept.push_back(name);
+  }
+  columns.models = {models.begin(), models.end()};
+  return columns;
 }
 
 long run_of_line(const std::string& line) {

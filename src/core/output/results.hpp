@@ -19,6 +19,11 @@ struct ResultRow {
   Mode mode = Mode::ClosedForm;
   std::string policy, note, provenance;
   double deadline_ms = 0;
+  // What the rates mean and how they move: results say so rather than leave it to the file.
+  std::string wifi_standard, channel;
+  double trace_mean_mbps = -1; // with channel = trace, the traces' time-mean rate; else -1
+  // Keys swept beyond the native sweeps: (results column, value).
+  std::vector<std::pair<std::string, std::string>> swept;
   double overload_at = 1; // the load that flags a resource (overload_threshold)
   Summary summary;
   std::vector<std::string> models; // trace model names, parallel to summary.called
@@ -26,11 +31,19 @@ struct ResultRow {
   std::string error; // why a run failed
 };
 
+// The columns that depend on the rows of a file: one called_<model> per trace model (the
+// sorted union of every row's models), one per swept key (in order of first appearance).
+struct ResultColumns {
+  std::vector<std::string> models, swept;
+};
+ResultColumns result_columns(const std::vector<ResultRow>& rows);
+// Whether results.csv always has a column of this name (a swept requests or deadline_ms
+// needs no column of its own).
+bool has_fixed_result_column(const std::string& name);
+
 // One line, no header; fields that hold text are quoted when they contain a comma.
-std::string result_line(const ResultRow& row, const std::vector<std::string>& all_models);
-std::string results_header(const std::vector<std::string>& all_models);
-// The sorted union of every row's models: one called_<model> column each.
-std::vector<std::string> all_models(const std::vector<ResultRow>& rows);
+std::string result_line(const ResultRow& row, const ResultColumns& columns);
+std::string results_header(const ResultColumns& columns);
 // The run number at the start of a results line, or -1 when the line is not one.
 long run_of_line(const std::string& line);
 // Exact text form of a Summary, for handing results from a sweep's child process to its

@@ -1,0 +1,106 @@
+#include "core/config/idle_keys.hpp"
+
+#include "core/formats/input_error.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace muxsim {
+
+namespace {
+
+// Keys that count only when `counts` holds; `why` says when they do.
+struct IdleRule {
+  std::vector<const char*> keys;
+  bool counts;
+  const char* why;
+};
+
+bool runs(const Scenario& s, const std::vector<const char*>& policies) {
+  return std::any_of(s.policies.begin(), s.policies.end(), [&](const std::string& p) {
+    // An external policy is handed every [policy] parameter (docs/external-policy.md).
+    return p == "external" || std::find(policies.begin(), policies.end(), p) != policies.end();
+  });
+}
+
+std::vector<IdleRule> idle_rules(const Scenario& s) {
+  const ChannelKind channel = s.network.channel.kind;
+  const bool traced = channel == ChannelKind::Trace;
+  const bool varies = channel != ChannelKind::Constant || !s.network.wan_trace.empty();
+  const bool reconstructed = s.trace.rfind("reconstruct:", 0) == 0;
+  return {
+      {{"network.channel_trace", "network.trace_offset_s", "network.trace_stagger_s",
+        "network.min_rate_mbps"},
+       traced,
+       "only a trace channel reads it (channel = trace)"},
+      {{"network.trace_loop"},
+       traced || !s.network.wan_trace.empty(),
+       "only a trace channel (channel = trace) or a wan_trace reads it"},
+      {{"network.bandwidth_mbps", "network.phone_rates_mbps"},
+       !traced,
+       "with channel = trace each phone's rate comes from channel_trace"},
+      {{"network.trace_unit"},
+       traced || !s.network.wan_trace.empty(),
+       "it is the unit of channel_trace and wan_trace, and neither is set"},
+      {{"network.markov_good_s", "network.markov_bad_s", "network.markov_bad_mbps"},
+       channel == ChannelKind::Markov,
+       "only a Markov channel reads it (channel = markov)"},
+      {{"network.chunk_bytes"},
+       varies,
+       "transfers go in chunks only on a varying channel (trace or markov) or with wan_trace"},
+      {{"load.think_ms"},
+       s.load.arrival == Arrival::Closed,
+       "Poisson arrivals do not wait for answers, so there is nothing to think after"},
+      {{"servers.edge_workers", "servers.cells_per_edge", "network.edge_link_mbps",
+        "network.edge_latency_ms", "devices.edge_model"},
+       !s.edge_device.empty(),
+       "there is no edge tier without [devices] edge_device"},
+      {{"servers.batch_wait_ms", "servers.batch_slope"},
+       s.servers.batch_max > 1,
+       "batching is off (servers.batch_max = 1)"},
+      {{"reconstruct.inputs", "reconstruct.target_mobile_accuracy",
+        "reconstruct.target_cloud_accuracy", "reconstruct.target_local_fraction",
+        "reconstruct.target_hybrid_accuracy", "reconstruct.target_called",
+        "reconstruct.target_single_accuracy", "reconstruct.target_ensemble_accuracy",
+        "reconstruct.target_ensemble_gflops", "reconstruct.target_ensemble_latency_ms",
+        "reconstruct.ensemble_extra", "reconstruct.ensemble_sources"},
+       reconstructed,
+       "only trace = reconstruct:table1 or reconstruct:table2 reads [reconstruct]"},
+      {{"policy.external_command", "policy.external_timeout_s"},
+       runs(s, {}),
+       "no external policy runs (policies = external)"},
+      {{"policy.hybrid_threshold"},
+       runs(s, {"hybrid", "hybrid-edge", "hybrid-single"}),
+       "only hybrid, hybrid-edge and hybrid-single read it, and none runs"},
+      {{"policy.confidence_threshold"},
+       runs(s, {"hybrid-confidence"}),
+       "only hybrid-confidence reads it, and it does not run"},
+      {{"policy.ensemble_threshold"},
+       runs(s, {"hybrid-ensemble"}),
+       "only hybrid-ensemble reads it, and it does not run"},
+      {{"policy.early_threshold"},
+       runs(s, {"hybrid-early"}),
+       "only hybrid-early reads it, and it does not run"},
+      {{"policy.accuracy_target", "policy.qos_ms", "policy.alpha", "policy.gamma",
+        "policy.epsilon"},
+       runs(s, {"autoscale"}),
+       "only autoscale reads it, and it does not run"},
+      {{"policy.score_target", "policy.objective"},
+       runs(s, {"network-aware"}),
+       "only network-aware reads it, and it does not run"},
+  };
+}
+
+} // namespace
+
+void refuse_idle_keys(const Scenario& s, const std::map<std::string, std::string>& given) {
+  for (const IdleRule& rule : idle_rules(s)) {
+    if (rule.counts) continue;
+    for (const char* key : rule.keys)
+      if (given.count(key))
+        throw InputError(s.at(key) + ": does nothing here: " + rule.why +
+                         "; drop it or set what it needs");
+  }
+}
+
+} // namespace muxsim
