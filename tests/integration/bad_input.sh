@@ -187,17 +187,17 @@ scenario edgemodel.ini "edge_device = edge" "edge_model = big" "[policy]" "polic
 expect_bad edge-device-without-profile "edgemodel.ini:8: field 'devices.edge_device': unknown device 'edge'; the profiles have devices: phone, cloud" "$WORK/edgemodel.ini"
 
 # Bandwidth traces: time going backwards, a negative throughput, no rows, a wrong field count.
-printf '0,1000000\n2,2000000\n1,3000000\n' >"$WORK/back.csv"
-printf '0\t5.0\n1\t-2.5\n' >"$WORK/negative.tsv"
+printf 'seconds,bytes_per_second\n0,1000000\n2,2000000\n1,3000000\n' >"$WORK/back.csv"
+printf 'seconds\tmbit_per_second\n0\t5.0\n1\t-2.5\n' >"$WORK/negative.tsv"
 printf '# only a comment\n' >"$WORK/empty.csv"
-printf '0,1000000,7\n' >"$WORK/wide.csv"
+printf 'seconds,bytes_per_second\n0,1000000,7\n' >"$WORK/wide.csv"
 for t in back.csv negative.tsv empty.csv wide.csv; do
   scenario "trace-$t.ini" "[policy]" "policies = cloud-only" "[network]" "channel = trace" "channel_trace = $t"
 done
-expect_bad trace-backwards "back.csv:3: field 'seconds': time goes backwards or repeats" "$WORK/trace-back.csv.ini"
-expect_bad trace-negative "negative.tsv:2: field 'mbit_per_second': throughput must not be negative" "$WORK/trace-negative.tsv.ini"
+expect_bad trace-backwards "back.csv:4: field 'seconds': time goes backwards or repeats" "$WORK/trace-back.csv.ini"
+expect_bad trace-negative "negative.tsv:3: field 'mbit_per_second': throughput must not be negative" "$WORK/trace-negative.tsv.ini"
 expect_bad trace-empty "empty.csv: no rows" "$WORK/trace-empty.csv.ini"
-expect_bad trace-fields "wide.csv:1: expected 2 fields" "$WORK/trace-wide.csv.ini"
+expect_bad trace-fields "wide.csv:2: expected 2 fields" "$WORK/trace-wide.csv.ini"
 
 expect_bad bad-option "unrecognised option" "$WORK/good.ini" --frobnicate
 
