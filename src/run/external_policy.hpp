@@ -16,8 +16,9 @@ namespace muxsim::run {
 class ExternalPolicy : public Policy {
 public:
   // Starts the command and sends hello; throws PolicyFailure if it does not answer ready.
-  ExternalPolicy(const Prepared& p, const RunPoint& point, Mode mode, long run,
-                 std::function<int()> stop_signal);
+  // `command`: the one that runs this policy (external_command_for).
+  ExternalPolicy(const Prepared& p, const std::string& command, const RunPoint& point, Mode mode,
+                 long run, std::function<int()> stop_signal);
 
   Plan choose(const TraceInput& input) const override;
   Plan decide(const TraceInput& input, const PhoneView& view) override;

@@ -105,9 +105,10 @@ std::unique_ptr<Policy> start_policy(const Job& job) {
   const Prepared& p = *job.prepared;
   PolicyParams params = p.scenario.params;
   params.seed = static_cast<std::uint64_t>(job.point.seed);
-  if (job.policy == kExternalPolicy)
-    return std::make_unique<ExternalPolicy>(p, job.point, job.mode, job.run,
-                                            [] { return static_cast<int>(stop_signal); });
+  if (is_external_policy(job.policy))
+    return std::make_unique<ExternalPolicy>(
+        p, external_command_for(job.policy, p.scenario.params.external_command), job.point,
+        job.mode, job.run, [] { return static_cast<int>(stop_signal); });
   return make_policy(job.policy, p.deployment, params);
 }
 

@@ -95,3 +95,31 @@ for mode in closed-form simulated; do
   [[ -z $(alive "$group") ]] || fail "SIGINT in $mode: group $group left: $(alive "$group")"
   echo "ok: SIGINT during a $mode run: exit 130, the policy's process group gone"
 done
+
+# Several named external policies in one scenario: each runs its own command ({name}), is
+# named in results, and the named hybrid.py equals the built-in hybrid after the policy column.
+{
+  echo "trace = $SRC/traces/fmnist-test.csv"
+  echo "profiles = $SRC/models/fmnist-derived.csv"
+  echo "requests = 300"
+  echo "[devices]"
+  printf '%s\n' "phone_device = jetson-tx2" "cloud_device = gtx-1080ti" "mobile_model = mobile" \
+    "mux_model = mux-fmnist" "cloud_model = wide-resnet"
+  echo "[policy]"
+  echo "policies = hybrid,external:hybrid,external:trivial"
+  echo "external_command = /usr/bin/python3 $SRC/python/examples/{name}.py"
+} >"$WORK/named.ini"
+"$MUXSIM" run "$WORK/named.ini" --out "$WORK/named" --quiet || fail "named externals: run failed"
+/usr/bin/python3 - "$WORK/named/results.csv" <<'PY' || fail "named externals: results"
+import sys, pandas as pd
+d = pd.read_csv(sys.argv[1])
+assert set(d["policy"]) == {"hybrid", "external:hybrid", "external:trivial"}, set(d["policy"])
+for mode, rows in d.groupby("mode"):
+    a = rows[rows["policy"] == "hybrid"].drop(columns=["run", "policy"]).reset_index(drop=True)
+    b = rows[rows["policy"] == "external:hybrid"].drop(columns=["run", "policy"]).reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b)
+    assert (rows[rows["policy"] == "external:trivial"]["local_fraction"] == 1).all()
+PY
+sed 's#{name}#hybrid#' "$WORK/named.ini" >"$WORK/same.ini"
+expect_refused named-externals-one-command "field 'policy.external_command': several external policies would run the same command" "$WORK/same" run "$WORK/same.ini" --out "$WORK/same"
+echo "ok: named external policies"

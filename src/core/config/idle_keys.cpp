@@ -1,6 +1,7 @@
 #include "core/config/idle_keys.hpp"
 
 #include "core/formats/input_error.hpp"
+#include "core/policy/registry.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -19,7 +20,8 @@ struct IdleRule {
 bool runs(const Scenario& s, const std::vector<const char*>& policies) {
   return std::any_of(s.policies.begin(), s.policies.end(), [&](const std::string& p) {
     // An external policy is handed every [policy] parameter (docs/external-policy.md).
-    return p == "external" || std::find(policies.begin(), policies.end(), p) != policies.end();
+    return is_external_policy(p) ||
+           std::find(policies.begin(), policies.end(), p) != policies.end();
   });
 }
 

@@ -509,9 +509,12 @@ void read_choices(const KeySpec& k, const std::string& raw, const std::string& a
 void read_policies(const std::string& raw, const std::string& at, KeyValue& v) {
   v.items = list(raw);
   if (v.items.empty()) throw InputError(at + ": names no policy");
-  for (const auto& p : v.items)
+  for (const auto& p : v.items) {
+    if (is_external_policy(p)) continue;
     if (std::find(policy_names().begin(), policy_names().end(), p) == policy_names().end())
-      throw InputError(at + ": unknown policy '" + p + "'; known: " + join(policy_names()));
+      throw InputError(at + ": unknown policy '" + p + "'; known: " + join(policy_names()) +
+                       ", external:NAME");
+  }
 }
 
 bool read_flag(const std::string& raw, const std::string& at) {

@@ -279,12 +279,16 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
   d.radio = s.radio;
   d.upload_bytes = s.network.upload_bytes;
   d.download_bytes = s.network.download_bytes;
+  const long externals = std::count_if(s.policies.begin(), s.policies.end(), is_external_policy);
+  if (externals > 1 && s.params.external_command.find("{name}") == std::string::npos)
+    throw InputError(s.at("policy.external_command") +
+                     ": several external policies would run the same command; put {name} in "
+                     "it where each policy's name goes (external:NAME)");
   for (const auto& name : s.policies) {
-    if (name == kExternalPolicy) {
+    if (is_external_policy(name)) {
       if (s.params.external_command.empty())
-        throw InputError(s.at("policy.policies") +
-                         ": policy 'external' needs [policy] external_command, the command "
-                         "that runs it");
+        throw InputError(s.at("policy.policies") + ": policy '" + name +
+                         "' needs [policy] external_command, the command that runs it");
       continue;
     }
     try {

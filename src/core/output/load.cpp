@@ -46,7 +46,7 @@ void fill_offered_load(Summary& s, const Scenario& scenario, const RunPoint& poi
 
 double overload_threshold(Arrival arrival, Mode mode) {
   const bool carries_what_it_can = arrival == Arrival::Closed && mode == Mode::Simulated;
-  return carries_what_it_can ? std::numeric_limits<double>::infinity() : 1.0;
+  return carries_what_it_can ? std::numeric_limits<double>::infinity() : kNearCapacity;
 }
 
 std::string overloaded_resources(const Summary& s, double threshold) {

@@ -57,6 +57,24 @@ const std::vector<std::string>& policy_names() {
   return names;
 }
 
+bool is_external_policy(const std::string& name) {
+  if (name == kExternalPolicy) return true;
+  const std::string prefix = std::string(kExternalPolicy) + ":";
+  if (name.rfind(prefix, 0) != 0 || name.size() == prefix.size()) return false;
+  return std::all_of(name.begin() + static_cast<long>(prefix.size()), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+  });
+}
+
+std::string external_command_for(const std::string& policy, const std::string& command) {
+  const auto colon = policy.find(':');
+  const std::string name = colon == std::string::npos ? "" : policy.substr(colon + 1);
+  std::string out = command;
+  for (auto at = out.find("{name}"); at != std::string::npos; at = out.find("{name}", at))
+    out.replace(at, 6, name), at += name.size();
+  return out;
+}
+
 std::string policy_note(const std::string& name) {
   const PolicyEntry* e = find(name);
   return e ? e->note : "";
