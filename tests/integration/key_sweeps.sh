@@ -38,6 +38,13 @@ sim = d[(d["mode"] == "simulated") & (d["wifi_standard"] == "none") & (d["bandwi
 loads = sim.sort_values("gpu_workers")["load_cloud"].tolist()
 assert loads[0] > loads[1] > loads[2], loads
 PY
+# report keeps the swept values apart: a table per value, never pooled as if seeds.
+"$MUXSIM" report "$WORK/o1/results.csv" >"$WORK/report.md" || fail "report failed"
+[[ $(grep -c '^### ' "$WORK/report.md") == 12 ]] || fail "report: not one table per run point"
+for g in 1 2 4; do
+  grep -q "gpu_workers $g, seed 1" "$WORK/report.md" || fail "report: no table for gpu_workers $g"
+done
+grep -q '| cloud-only | 1 |' "$WORK/report.md" || fail "report: swept values counted as seeds"
 # Resuming the finished sweep reruns nothing and keeps the file.
 cp "$WORK/o1/results.csv" "$WORK/before.csv"
 "$MUXSIM" run "$WORK/gpus.ini" --out "$WORK/o1" --resume --quiet || fail "resume failed"

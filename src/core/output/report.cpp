@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
+#include <set>
 #include <vector>
 
 namespace muxsim {
@@ -33,7 +34,26 @@ const std::vector<Column> kSummaryColumns = {
 };
 
 // A run point: every input of a run but its seed and policy. Its seeds are averaged over.
+// Older results files have these; newer ones name every input between `requests` and
+// `accuracy` (docs/formats.md), swept keys such as gpu_workers included.
 const std::vector<std::string> kPoint = {"bandwidth_mbps", "cells", "phones", "arrival_rate_hz"};
+
+std::vector<std::string> point_columns(const CsvTable& t) {
+  const auto& h = t.header();
+  const auto first = std::find(h.begin(), h.end(), "requests");
+  const auto last = std::find(h.begin(), h.end(), "accuracy");
+  if (first == h.end() || last == h.end() || last < first) return kPoint;
+  return {first + 1, last};
+}
+
+// The inputs a title names beyond the scenario, the rate, cells, phones and load: the keys
+// swept beyond the native sweeps ("gpu_workers 2").
+bool named_in_title(const std::string& column) {
+  for (const char* c : {"bandwidth_mbps", "cells", "phones", "arrival_rate_hz", "deadline_ms",
+                        "wifi_standard", "channel", "trace_mean_mbps"})
+    if (column == c) return true;
+  return false;
+}
 
 // One policy's successful rows at one run point, one per seed.
 struct PolicyRows {
@@ -70,6 +90,7 @@ Points group_rows(const CsvTable& t, const std::string& path, const std::string&
                   const std::vector<Column>& columns) {
   std::vector<std::string> needed = {"scenario", "mode", "policy", "note", "status", "seed"};
   needed.insert(needed.end(), kPoint.begin(), kPoint.end());
+  const std::vector<std::string> inputs = point_columns(t);
   for (const auto& c : columns)
     needed.push_back(c.field);
   t.require_columns(needed);
@@ -77,7 +98,7 @@ Points group_rows(const CsvTable& t, const std::string& path, const std::string&
   for (std::size_t r = 0; r < t.rows(); ++r) {
     if (t.text(r, "mode") != mode || t.text(r, "status") != "ok") continue;
     std::string key = t.text(r, "scenario");
-    for (const auto& p : kPoint)
+    for (const auto& p : inputs)
       key += "|" + t.text(r, p);
     if (!g.by_key.count(key)) g.order.push_back(key);
     add_row(g.by_key[key], t, r);
@@ -165,6 +186,8 @@ std::string point_title(const CsvTable& t, std::size_t r, const std::string& mod
                   t.text(r, "bandwidth_mbps"), t.text(r, "cells"), t.text(r, "phones"));
   if (t.number(r, "arrival_rate_hz") > 0)
     title += fmt::format(", {} req/s each", t.text(r, "arrival_rate_hz"));
+  for (const auto& column : point_columns(t))
+    if (!named_in_title(column)) title += fmt::format(", {} {}", column, t.text(r, column));
   return title + (seeds.size() == 1 ? ", seed " : ", seeds ") + join(seeds);
 }
 
@@ -294,20 +317,37 @@ std::string summary_report(const std::string& results_path, const std::string& m
   const CsvTable t = CsvTable::read(results_path);
   const Points points = group_rows(t, results_path, mode, kSummaryColumns);
   std::string out;
-  std::map<std::string, bool> shown; // scenarios: the first run point of each
-  bool bounds = false;
+  std::map<std::string, int> points_of; // scenario: its run points; the first is shown
+  for (const auto& key : points.order)
+    ++points_of[t.text(points.by_key.at(key).policies.front().rows.front(), "scenario")];
+  std::map<std::string, bool> shown;
+  std::set<std::string> hidden; // overloads at run points not shown, each said once
+  bool bounds = false, more = false;
   Legend legend;
   for (const auto& key : points.order) {
     const Point& point = points.by_key.at(key);
     const std::string scenario = t.text(point.policies.front().rows.front(), "scenario");
-    if (shown[scenario]) continue;
+    if (shown[scenario]) {
+      // A run point not shown but overloaded is said, so the summary hides no unstable run.
+      for (const auto& p : point.policies) {
+        const std::string overload = overload_of(t, p.rows).resources;
+        const std::string line =
+            fmt::format("  ⚠ {} overloaded {} at another run point of {} (muxsim report)\n",
+                        p.policy, overload, scenario);
+        if (!overload.empty() && hidden.insert(line).second) out += line;
+        legend.overloaded = legend.overloaded || !overload.empty();
+      }
+      continue;
+    }
     shown[scenario] = true;
+    more = more || points_of[scenario] > 1;
     for (const auto& p : point.policies)
       bounds = bounds || p.bound;
     out += summary_table(t, point, mode, legend);
   }
   if (bounds) out += "* an upper bound (it reads correctness), not a policy to deploy\n";
   if (legend.intervals) out += "(means): the mean over the seeds; muxsim report gives intervals\n";
+  if (more) out += "each table is its scenario's first run point; muxsim report shows every one\n";
   if (legend.overloaded)
     out += "⚠ overloaded in some seed: that resource's queue grows with the run, so its latency\n"
            "  depends on the run's length\n";
