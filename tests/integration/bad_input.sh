@@ -21,20 +21,6 @@ input_id,label,fold,pred_small,conf_small,correct_small,score_small,pred_big,con
 a,1,0,1,0.9,1,0.8,1,0.9,1,0.9,synthetic
 b,2,0,3,0.4,0,0.2,2,0.8,1,0.9,synthetic
 CSV
-scenario() { # scenario FILE [extra lines] — writes a valid scenario (lines 1-7) plus the extra lines
-  local file=$1
-  shift
-  {
-    echo "trace = trace.csv"
-    echo "profiles = profile.csv"
-    echo "[devices]"
-    echo "phone_device = phone"
-    echo "cloud_device = cloud"
-    echo "mobile_model = small"
-    echo "cloud_model = big"
-    printf '%s\n' "$@"
-  } >"$WORK/$file"
-}
 scenario good.ini "[policy]" "policies = mobile-only,hybrid"
 "$MUXSIM" run "$WORK/good.ini" --out "$WORK/good" --quiet || fail "the valid scenario failed"
 [[ -s $WORK/good/results.csv ]] || fail "the valid scenario wrote no results"

@@ -19,3 +19,59 @@ expect_refused() {
   [[ -z $output || ! -e $output ]] || fail "$name: $output left behind"
   echo "ok: $name: $(cat "$WORK/err")"
 }
+
+# scenario FILE [LINE...]: a valid scenario over $WORK/trace.csv and $WORK/profile.csv (its
+# lines 1-7: trace, profiles and [devices]), then the extra lines, written to $WORK/FILE.
+scenario() {
+  local file=$1
+  shift
+  {
+    echo "trace = trace.csv"
+    echo "profiles = profile.csv"
+    echo "[devices]"
+    echo "phone_device = phone"
+    echo "cloud_device = cloud"
+    echo "mobile_model = small"
+    echo "cloud_model = big"
+    printf '%s\n' "$@"
+  } >"$WORK/$file"
+}
+
+# three_model_files TRACE: $WORK/profile.csv and a two-input trace $WORK/TRACE of a phone
+# model (small) and two cloud models (big, bigger).
+three_model_files() {
+  cat >"$WORK/profile.csv" <<CSV
+device,model,flops,latency_ms,energy_mj,accuracy,source,kind
+phone,small,0.3,3.5,12,0.7,test,derived
+phone,multiplexer,0.1,1,4,0,test,derived
+cloud,big,16,11.8,0,0.8,test,derived
+cloud,bigger,20,13,0,0.85,test,derived
+CSV
+  cat >"$WORK/$1" <<CSV
+input_id,label,fold,pred_small,conf_small,correct_small,score_small,pred_big,conf_big,correct_big,score_big,pred_bigger,conf_bigger,correct_bigger,score_bigger,provenance
+a,1,0,1,0.9,1,0.8,1,0.9,1,0.9,1,0.9,1,0.9,synthetic
+b,2,0,3,0.4,0,0.2,2,0.8,1,0.9,2,0.8,1,0.9,synthetic
+CSV
+}
+
+# fmnist_scenario FILE [LINE...]: a newcomer's scenario on the committed Fashion-MNIST trace
+# (200 requests; its lines 1-11: trace, profiles, requests, [devices], [policy] policies =
+# mobile-only,cloud-only,hybrid), then the extra lines, written to $WORK/FILE.
+fmnist_scenario() {
+  local file=$WORK/$1
+  shift
+  {
+    echo "trace = $SRC/traces/fmnist-test.csv"
+    echo "profiles = $SRC/models/fmnist-derived.csv"
+    echo "requests = 200"
+    echo "[devices]"
+    echo "phone_device = jetson-tx2"
+    echo "cloud_device = gtx-1080ti"
+    echo "mobile_model = mobile"
+    echo "cloud_model = wide-resnet"
+    echo "mux_model = mux-fmnist"
+    echo "[policy]"
+    echo "policies = mobile-only,cloud-only,hybrid"
+    printf '%s\n' "$@"
+  } >"$file"
+}

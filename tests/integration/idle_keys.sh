@@ -4,50 +4,30 @@
 # pays for offloading by default (docs/network.md, "Defaults").
 source "$(dirname "$0")/common.sh"
 
-# A scenario a newcomer writes: trace, profiles, devices, policies, and one extra line.
-newcomer() { # newcomer FILE [LINE...]
-  local file=$WORK/$1
-  shift
-  {
-    echo "trace = $SRC/traces/fmnist-test.csv"
-    echo "profiles = $SRC/models/fmnist-derived.csv"
-    echo "requests = 200"
-    echo "[devices]"
-    echo "phone_device = jetson-tx2"
-    echo "cloud_device = gtx-1080ti"
-    echo "mobile_model = mobile"
-    echo "cloud_model = wide-resnet"
-    echo "mux_model = mux-fmnist"
-    echo "[policy]"
-    echo "policies = mobile-only,cloud-only,hybrid"
-    printf '%s\n' "$@"
-  } >"$file"
-}
-
-newcomer trace-rates.ini "[network]" "channel = trace" "channel_trace = $SRC/traces/bandwidth/step-fade.tsv" "bandwidth_mbps = 39"
+fmnist_scenario trace-rates.ini "[network]" "channel = trace" "channel_trace = $SRC/traces/bandwidth/step-fade.tsv" "bandwidth_mbps = 39"
 expect_refused trace-with-rates "trace-rates.ini:15: field 'network.bandwidth_mbps': does nothing here" "$WORK/o1" run "$WORK/trace-rates.ini" --out "$WORK/o1"
-newcomer markov-constant.ini "[network]" "markov_bad_s = 2"
+fmnist_scenario markov-constant.ini "[network]" "markov_bad_s = 2"
 expect_refused markov-on-constant "markov-constant.ini:13: field 'network.markov_bad_s': does nothing here: only a Markov channel" "$WORK/o2" run "$WORK/markov-constant.ini" --out "$WORK/o2"
-newcomer think-poisson.ini "[load]" "arrival = poisson" "arrival_rate_hz = 5" "think_ms = 100"
+fmnist_scenario think-poisson.ini "[load]" "arrival = poisson" "arrival_rate_hz = 5" "think_ms = 100"
 expect_refused think-under-poisson "think-poisson.ini:15: field 'load.think_ms': does nothing here" "$WORK/o3" run "$WORK/think-poisson.ini" --out "$WORK/o3"
-newcomer no-edge.ini "[servers]" "cells_per_edge = 4"
+fmnist_scenario no-edge.ini "[servers]" "cells_per_edge = 4"
 expect_refused cells-per-edge-without-edge "no-edge.ini:13: field 'servers.cells_per_edge': does nothing here: there is no edge tier" "$WORK/o4" run "$WORK/no-edge.ini" --out "$WORK/o4"
-newcomer qos.ini "[policy]" "qos_ms = 50"
+fmnist_scenario qos.ini "[policy]" "qos_ms = 50"
 expect_refused param-of-absent-policy "qos.ini:13: field 'policy.qos_ms': does nothing here: only autoscale reads it" "$WORK/o5" run "$WORK/qos.ini" --out "$WORK/o5"
-newcomer wait.ini "[servers]" "batch_wait_ms = 5"
+fmnist_scenario wait.ini "[servers]" "batch_wait_ms = 5"
 expect_refused batch-wait-without-batching "wait.ini:13: field 'servers.batch_wait_ms': does nothing here: batching is off" "$WORK/o6" run "$WORK/wait.ini" --out "$WORK/o6"
-newcomer recon.ini "[reconstruct]" "inputs = 5"
+fmnist_scenario recon.ini "[reconstruct]" "inputs = 5"
 expect_refused reconstruct-on-real-trace "recon.ini:13: field 'reconstruct.inputs': does nothing here" "$WORK/o7" run "$WORK/recon.ini" --out "$WORK/o7"
 
 # A comma-separated trace in Mbit/s without a header is not guessed to be bytes/s.
 printf '0,20\n5,2\n' >"$WORK/mbps.csv"
-newcomer unit.ini "[network]" "channel = trace" "channel_trace = mbps.csv"
+fmnist_scenario unit.ini "[network]" "channel = trace" "channel_trace = mbps.csv"
 expect_refused unit-unstated "mbps.csv:1: field 'header': the throughput's unit is not stated" "$WORK/o8" run "$WORK/unit.ini" --out "$WORK/o8"
 printf 'seconds,bytes_per_second\n0,20\n' >"$WORK/wrong.csv"
-newcomer unit2.ini "[network]" "channel = trace" "channel_trace = wrong.csv" "trace_unit = mbit_per_second"
+fmnist_scenario unit2.ini "[network]" "channel = trace" "channel_trace = wrong.csv" "trace_unit = mbit_per_second"
 expect_refused unit-disagrees "wrong.csv:1: field 'header': the header says bytes_per_second, the scenario's trace_unit mbit_per_second" "$WORK/o9" run "$WORK/unit2.ini" --out "$WORK/o9"
 # Stated by the key, the same file is read in Mbit/s: the traces' mean is in results.
-newcomer unit3.ini "[network]" "channel = trace" "channel_trace = mbps.csv" "trace_unit = mbit_per_second"
+fmnist_scenario unit3.ini "[network]" "channel = trace" "channel_trace = mbps.csv" "trace_unit = mbit_per_second"
 "$MUXSIM" run "$WORK/unit3.ini" --out "$WORK/o10" --quiet || fail "unit3 run failed"
 /usr/bin/python3 - "$WORK/o10/results.csv" <<'PY' || fail "unit3: results"
 import sys, pandas as pd
@@ -60,7 +40,7 @@ PY
 
 # No free offloading: with none of the network or radio keys, cloud-only costs time and
 # energy in every state (the defaults: 28,624 bytes up, 250 down, 10 ms WAN, a phone radio).
-newcomer bare.ini
+fmnist_scenario bare.ini
 "$MUXSIM" run "$WORK/bare.ini" --out "$WORK/o11" --quiet || fail "bare run failed"
 /usr/bin/python3 - "$WORK/o11/results.csv" <<'PY' || fail "bare: offloading was free"
 import sys, pandas as pd

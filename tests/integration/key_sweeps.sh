@@ -3,33 +3,16 @@
 # the key's value in its own results column, each value checked like the key's one value.
 source "$(dirname "$0")/common.sh"
 
-write() { # write FILE [LINE...]: a small scenario with extra lines appended
-  local file=$WORK/$1
-  shift
-  {
-    echo "trace = $SRC/traces/fmnist-test.csv"
-    echo "profiles = $SRC/models/fmnist-derived.csv"
-    echo "requests = 200"
-    echo "[devices]"
-    echo "phone_device = jetson-tx2"
-    echo "cloud_device = gtx-1080ti"
-    echo "mobile_model = mobile"
-    echo "cloud_model = wide-resnet"
-    echo "mux_model = mux-fmnist"
-    echo "[policy]"
-    echo "policies = cloud-only"
-    printf '%s\n' "$@"
-  } >"$file"
-}
 
-write gpus.ini "[network]" "wifi_standard = none,802.11g" "bandwidth_mbps = 6,54" \
+fmnist_scenario gpus.ini "[network]" "wifi_standard = none,802.11g" "bandwidth_mbps = 6,54" \
   "[servers]" "gpu_workers = 1,2,4" "[load]" "arrival = poisson" "arrival_rate_hz = 400"
 "$MUXSIM" run "$WORK/gpus.ini" --out "$WORK/o1" --quiet || fail "sweep run failed"
 /usr/bin/python3 - "$WORK/o1/results.csv" <<'PY' || fail "a swept value is missing"
 import sys, pandas as pd
 d = pd.read_csv(sys.argv[1])
-# 2 standards x 2 rates x 3 server counts x 2 modes.
-assert len(d) == 24, len(d)
+# 2 standards x 2 rates x 3 server counts x 2 modes, for each of the three policies.
+assert len(d) == 72, len(d)
+d = d[d["policy"] == "cloud-only"]
 points = set(zip(d["wifi_standard"], d["bandwidth_mbps"], d["gpu_workers"], d["mode"]))
 assert len(points) == 24, points
 assert list(d.columns).index("gpu_workers") < list(d.columns).index("accuracy")
@@ -50,10 +33,10 @@ cp "$WORK/o1/results.csv" "$WORK/before.csv"
 "$MUXSIM" run "$WORK/gpus.ini" --out "$WORK/o1" --resume --quiet || fail "resume failed"
 cmp -s "$WORK/before.csv" "$WORK/o1/results.csv" || fail "resume changed results"
 
-write bad.ini "[servers]" "gpu_workers = 1,0"
+fmnist_scenario bad.ini "[servers]" "gpu_workers = 1,0"
 expect_refused bad-swept-value "bad.ini:13: field 'servers.gpu_workers': must be an integer in [1, 1e9], got 0" "$WORK/o2" run "$WORK/bad.ini" --out "$WORK/o2"
-write badchoice.ini "[network]" "wifi_standard = 802.11g,802.11q"
+fmnist_scenario badchoice.ini "[network]" "wifi_standard = 802.11g,802.11q"
 expect_refused bad-swept-choice "badchoice.ini:13: field 'network.wifi_standard': '802.11q' is not one of none, 802.11g, 802.11n" "$WORK/o3" run "$WORK/badchoice.ini" --out "$WORK/o3"
-write many.ini "[network]" "upload_bytes = 0:1999000:lin:2000"
-expect_refused swept-key-budget "many.ini:13: field 'network.upload_bytes': the sweeps plan 4000 runs" "$WORK/o4" run "$WORK/many.ini" --out "$WORK/o4" --max-runs 1000
+fmnist_scenario many.ini "[network]" "upload_bytes = 0:1999000:lin:2000"
+expect_refused swept-key-budget "many.ini:13: field 'network.upload_bytes': the sweeps plan 1.2e+04 runs" "$WORK/o4" run "$WORK/many.ini" --out "$WORK/o4" --max-runs 1000
 echo "key sweeps: all cases passed"

@@ -6,18 +6,7 @@
 source "$(dirname "$0")/common.sh"
 set -o pipefail
 
-cat >"$WORK/profile.csv" <<CSV
-device,model,flops,latency_ms,energy_mj,accuracy,source,kind
-phone,small,0.3,3.5,12,0.7,test,derived
-phone,multiplexer,0.1,1,4,0,test,derived
-cloud,big,16,11.8,0,0.8,test,derived
-cloud,bigger,20,13,0,0.85,test,derived
-CSV
-cat >"$WORK/trace3.csv" <<CSV
-input_id,label,fold,pred_small,conf_small,correct_small,score_small,pred_big,conf_big,correct_big,score_big,pred_bigger,conf_bigger,correct_bigger,score_bigger,provenance
-a,1,0,1,0.9,1,0.8,1,0.9,1,0.9,1,0.9,1,0.9,synthetic
-b,2,0,3,0.4,0,0.2,2,0.8,1,0.9,2,0.8,1,0.9,synthetic
-CSV
+three_model_files trace3.csv
 cut -d, -f1-11,16 "$WORK/trace3.csv" >"$WORK/trace2.csv" # no model "bigger"
 scenario() {                                             # scenario FILE TRACE SEEDS
   cat >"$WORK/$1" <<INI

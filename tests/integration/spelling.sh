@@ -10,32 +10,7 @@ expect_bad() { # expect_bad NAME EXPECTED muxsim-run-args...
   expect_refused "$name" "$expected" "$WORK/out-$name/results.csv" run "$@" --out "$WORK/out-$name" --quiet
 }
 
-cat >"$WORK/profile.csv" <<CSV
-device,model,flops,latency_ms,energy_mj,accuracy,source,kind
-phone,small,0.3,3.5,12,0.7,test,derived
-phone,multiplexer,0.1,1,4,0,test,derived
-cloud,big,16,11.8,0,0.8,test,derived
-cloud,bigger,20,13,0,0.85,test,derived
-CSV
-cat >"$WORK/trace.csv" <<CSV
-input_id,label,fold,pred_small,conf_small,correct_small,score_small,pred_big,conf_big,correct_big,score_big,pred_bigger,conf_bigger,correct_bigger,score_bigger,provenance
-a,1,0,1,0.9,1,0.8,1,0.9,1,0.9,1,0.9,1,0.9,synthetic
-b,2,0,3,0.4,0,0.2,2,0.8,1,0.9,2,0.8,1,0.9,synthetic
-CSV
-scenario() { # scenario FILE [extra lines]: a valid scenario (lines 1-7) plus the extra lines
-  local file=$1
-  shift
-  {
-    echo "trace = trace.csv"
-    echo "profiles = profile.csv"
-    echo "[devices]"
-    echo "phone_device = phone"
-    echo "cloud_device = cloud"
-    echo "mobile_model = small"
-    echo "cloud_model = big"
-    printf '%s\n' "$@"
-  } >"$WORK/$file"
-}
+three_model_files trace.csv
 scenario good.ini "[policy]" "policies = mobile-only,hybrid"
 "$MUXSIM" run "$WORK/good.ini" --out "$WORK/good" --quiet 2>/dev/null || fail "the valid scenario failed"
 
