@@ -20,6 +20,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace po = boost::program_options;
 
@@ -154,28 +155,23 @@ void check_run_budget(const Scenario& s, long max_runs) {
                                s.at(longest->first), s.run_count(), max_runs));
 }
 
-const char* wifi_standard_name(WifiStandard standard) {
-  switch (standard) {
-  case WifiStandard::None:
-    return "none";
-  case WifiStandard::G80211:
-    return "802.11g";
-  case WifiStandard::N80211:
-    return "802.11n";
-  }
-  return "";
+namespace {
+
+// The name the key table gives choice `index` of a Choice key: enums follow its order.
+const std::string& choice_name(const std::string& key, std::size_t index) {
+  for (const KeySpec& spec : scenario_key_specs())
+    if (spec.key == key) return spec.choices.at(index);
+  throw std::logic_error("no key " + key);
 }
 
-const char* channel_name(ChannelKind kind) {
-  switch (kind) {
-  case ChannelKind::Constant:
-    return "constant";
-  case ChannelKind::Trace:
-    return "trace";
-  case ChannelKind::Markov:
-    return "markov";
-  }
-  return "";
+} // namespace
+
+const std::string& wifi_standard_name(WifiStandard standard) {
+  return choice_name("network.wifi_standard", static_cast<std::size_t>(standard));
+}
+
+const std::string& channel_name(ChannelKind kind) {
+  return choice_name("network.channel", static_cast<std::size_t>(kind));
 }
 
 std::optional<wifi::Phy> wifi_phy(const NetworkConfig& n) {

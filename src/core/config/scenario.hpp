@@ -76,8 +76,8 @@ struct NetworkConfig {
 };
 
 // Names as the wifi_standard and channel keys spell them, for results.
-const char* wifi_standard_name(WifiStandard standard);
-const char* channel_name(ChannelKind kind);
+const std::string& wifi_standard_name(WifiStandard standard);
+const std::string& channel_name(ChannelKind kind);
 
 // The 802.11 PHY whose rates a cell's Wi-Fi rates are, or none when they are goodput.
 std::optional<wifi::Phy> wifi_phy(const NetworkConfig& n);
