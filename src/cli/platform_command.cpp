@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "core/config/key_sweep.hpp"
 #include "core/formats/input_error.hpp"
 #include "core/model/prepared.hpp"
 #include "sim/simulate.hpp"
@@ -23,6 +24,7 @@ int platform_command(const std::vector<std::string>& args) {
       "the scenario builds (a run builds them through SimGrid's C++ API; docs/network.md).";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   const auto p = prepare(scenario);
+  refuse_key_sweeps(p->scenario, "platform");
   check_run_budget(p->scenario, kDefaultMaxRuns);
   const auto points = p->run_points();
   if (point >= points.size())

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "core/config/key_sweep.hpp"
 #include "core/formats/input_error.hpp"
 #include "core/model/prepared.hpp"
 #include "core/output/results.hpp"
@@ -23,6 +24,7 @@ int reconstruct_command(const std::vector<std::string>& args) {
       "paper's published marginals (trace = reconstruct:table1 or reconstruct:table2).";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   const auto p = prepare(scenario);
+  refuse_key_sweeps(p->scenario, "reconstruct");
   write_atomically(out, trace_csv(p->trace));
   fmt::print(stderr, "wrote {} ({} inputs, {})\n", out, p->trace.inputs.size(),
              p->trace.provenance);

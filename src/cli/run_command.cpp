@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/results_file.hpp"
+#include "core/config/idle_keys.hpp"
 #include "core/config/key_sweep.hpp"
 #include "core/config/scenario_keys.hpp"
 #include "core/formats/input_error.hpp"
@@ -248,20 +249,23 @@ std::vector<ResultRow> run_with_partial(RunArgs& a, const std::vector<const Prep
 // A scenario's sub-scenarios, one per combination of its key sweeps (core/config/key_sweep.hpp),
 // each read with its values set; or the scenario alone when it sweeps no such key.
 std::vector<std::unique_ptr<Prepared>> prepare_sweep(const std::string& path, const RunArgs& a) {
+  const Scenario top = read_scenario(path, a.settings, IdleKeys::Defer);
+  check_run_budget(top, a.max_runs);
   std::vector<std::unique_ptr<Prepared>> out;
-  out.push_back(prepare(path, a.trace, a.settings));
-  check_run_budget(out.front()->scenario, a.max_runs);
-  const std::vector<KeySweep> sweeps = out.front()->scenario.key_sweeps;
-  if (!sweeps.empty()) out.clear();
-  for (const auto& combo :
-       sweeps.empty() ? std::vector<std::vector<std::string>>{} : key_sweep_settings(sweeps)) {
+  if (top.key_sweeps.empty()) out.push_back(prepare(path, a.trace, a.settings));
+  std::vector<const Scenario*> sweep;
+  for (const auto& combo : top.key_sweeps.empty() ? std::vector<std::vector<std::string>>{}
+                                                  : key_sweep_settings(top.key_sweeps)) {
     std::vector<std::string> settings = a.settings;
     settings.insert(settings.end(), combo.begin(), combo.end());
-    out.push_back(prepare(path, a.trace, settings));
-    for (std::size_t k = 0; k < sweeps.size(); ++k)
-      out.back()->scenario.swept_values.emplace_back(sweeps[k].key,
-                                                     combo[k].substr(sweeps[k].key.size() + 1));
+    out.push_back(prepare(path, a.trace, settings, IdleKeys::Defer));
+    for (std::size_t k = 0; k < top.key_sweeps.size(); ++k) {
+      const std::string& key = top.key_sweeps[k].key;
+      out.back()->scenario.swept_values.emplace_back(key, combo[k].substr(key.size() + 1));
+    }
+    sweep.push_back(&out.back()->scenario);
   }
+  refuse_keys_idle_everywhere(sweep);
   for (const auto& p : out)
     check_request_budget(*p, a.max_requests);
   return out;

@@ -21,11 +21,14 @@ double transfer(sg4::Host* from, sg4::Host* to, double bytes, const Route& route
       ++station.cell->active;
       station.set_level();
     }
+    // The piece moves at the rate it starts at (SimGrid holds a station's rate for a flow),
+    // even if the channel changes it meanwhile: its weight and air time are that rate's.
+    const double rate = *station.phy_mbps;
     // Scaled bytes for a station sharing the air by A-MPDU rounds (sim/wifi_air.hpp).
-    const double sent = std::round(piece / station.air->weight(*station.phy_mbps));
+    const double sent = std::round(piece / station.air->weight(rate));
     sg4::Comm::sendto(from, to, static_cast<uint64_t>(sent));
     if (contends) --station.cell->active;
-    air_s += piece * 8 / (station.air->alone_mbps(*station.phy_mbps) * 1e6);
+    air_s += piece * 8 / (station.air->alone_mbps(rate) * 1e6);
     left -= piece;
   }
   if (route.latency_s > 0) sg4::this_actor::sleep_for(route.latency_s);

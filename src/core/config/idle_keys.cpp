@@ -31,6 +31,12 @@ std::vector<IdleRule> idle_rules(const Scenario& s) {
   const bool varies = channel != ChannelKind::Constant || !s.network.wan_trace.empty();
   const bool reconstructed = s.trace.rfind("reconstruct:", 0) == 0;
   return {
+      {{"network.wifi_aggregation"},
+       s.network.wifi_standard == WifiStandard::N80211,
+       "A-MPDU aggregation is 802.11n's (wifi_standard = 802.11n)"},
+      {{"load.arrival_rate_hz"},
+       s.load.arrival == Arrival::Poisson,
+       "a rate needs arrival = poisson"},
       {{"network.channel_trace", "network.trace_offset_s", "network.trace_stagger_s",
         "network.min_rate_mbps"},
        traced,
@@ -72,8 +78,8 @@ std::vector<IdleRule> idle_rules(const Scenario& s) {
        runs(s, {}),
        "no external policy runs (policies = external)"},
       {{"policy.hybrid_threshold"},
-       runs(s, {"hybrid", "hybrid-edge", "hybrid-single"}),
-       "only hybrid, hybrid-edge and hybrid-single read it, and none runs"},
+       runs(s, {"hybrid", "hybrid-edge", "hybrid-single", "random-offload"}),
+       "only hybrid, hybrid-edge, hybrid-single and random-offload read it, and none runs"},
       {{"policy.confidence_threshold"},
        runs(s, {"hybrid-confidence"}),
        "only hybrid-confidence reads it, and it does not run"},
@@ -95,13 +101,40 @@ std::vector<IdleRule> idle_rules(const Scenario& s) {
 
 } // namespace
 
-void refuse_idle_keys(const Scenario& s, const std::map<std::string, std::string>& given) {
+std::vector<IdleKey> idle_keys(const Scenario& s) {
+  std::vector<IdleKey> idle;
   for (const IdleRule& rule : idle_rules(s)) {
     if (rule.counts) continue;
     for (const char* key : rule.keys)
-      if (given.count(key))
-        throw InputError(s.at(key) + ": does nothing here: " + rule.why +
-                         "; drop it or set what it needs");
+      if (s.key_lines.count(key) || s.set_on_command_line.count(key))
+        idle.push_back({key, rule.why});
+  }
+  return idle;
+}
+
+namespace {
+
+[[noreturn]] void refuse(const Scenario& s, const IdleKey& k) {
+  throw InputError(s.at(k.key) + ": does nothing here: " + k.why +
+                   "; drop it or set what it needs");
+}
+
+} // namespace
+
+void refuse_idle_keys(const Scenario& s) {
+  const std::vector<IdleKey> idle = idle_keys(s);
+  if (!idle.empty()) refuse(s, idle.front());
+}
+
+void refuse_keys_idle_everywhere(const std::vector<const Scenario*>& sweep) {
+  if (sweep.empty()) return;
+  for (const IdleKey& k : idle_keys(*sweep.front())) {
+    const bool everywhere = std::all_of(sweep.begin() + 1, sweep.end(), [&](const Scenario* s) {
+      const auto idle = idle_keys(*s);
+      return std::any_of(idle.begin(), idle.end(),
+                         [&](const IdleKey& i) { return i.key == k.key; });
+    });
+    if (everywhere) refuse(*sweep.front(), k);
   }
 }
 

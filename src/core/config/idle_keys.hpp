@@ -4,12 +4,23 @@
 // that silently does nothing is how a scenario reports a number it never ran.
 #include "core/config/scenario.hpp"
 
-#include <map>
 #include <string>
+#include <vector>
 
 namespace muxsim {
 
-// `given`: the keys the file or --set gave, each with its text.
-void refuse_idle_keys(const Scenario& s, const std::map<std::string, std::string>& given);
+struct IdleKey {
+  std::string key; // "section.key"
+  std::string why; // when it would count
+};
+
+// The keys the scenario sets (in its file or by --set) that do nothing under its others.
+std::vector<IdleKey> idle_keys(const Scenario& s);
+// Throws InputError for the first, naming its line and what it needs.
+void refuse_idle_keys(const Scenario& s);
+// A sweep's sub-scenarios (core/config/key_sweep.hpp): a key may count at some of its values
+// only (batch_wait_ms across batch_max = 1,8), so it is refused only when it does nothing at
+// every one.
+void refuse_keys_idle_everywhere(const std::vector<const Scenario*>& sweep);
 
 } // namespace muxsim

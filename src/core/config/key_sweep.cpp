@@ -2,6 +2,7 @@
 
 #include "core/config/sweep.hpp"
 #include "core/formats/csv.hpp"
+#include "core/formats/input_error.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -40,17 +41,23 @@ bool read_key_sweep(const KeySpec& spec, const std::string& raw, const std::stri
   values.clear();
   if (numeric(spec.kind)) {
     // Ranges land on integers only up to rounding (1:1000:lin:1000), as for the native sweeps.
+    // A range of an integer key lands on integers once rounded (10000:100000:log:3 gives
+    // 31623); a list's values are taken as written. Reals get ten significant digits, so
+    // 0.1:0.5:lin:5 reads 0.3, not 0.30000000000000004.
     for (double x : parse_sweep(raw, at)) {
-      if (spec.kind == KeyKind::Integer && std::abs(x - std::round(x)) < 1e-9 * std::max(1.0, x))
-        x = std::round(x);
-      values.push_back(fmt::format("{}", x));
+      if (spec.kind == KeyKind::Integer && range) x = std::round(x);
+      values.push_back(fmt::format("{:.10g}", x));
     }
   } else {
     for (const auto& item : split(raw, ','))
       values.push_back(trim(item));
   }
-  for (const auto& v : values)
-    read_key(spec, v, at); // each value must be one the key takes
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    read_key(spec, values[i], at); // each value must be one the key takes
+    if (std::find(values.begin(), values.begin() + static_cast<long>(i), values[i]) !=
+        values.begin() + static_cast<long>(i))
+      throw InputError(at + ": '" + values[i] + "' is swept twice");
+  }
   return true;
 }
 
@@ -66,6 +73,14 @@ std::vector<std::vector<std::string>> key_sweep_settings(const std::vector<KeySw
     combos = std::move(next);
   }
   return combos;
+}
+
+void refuse_key_sweeps(const Scenario& s, const std::string& command) {
+  if (s.key_sweeps.empty()) return;
+  throw InputError(s.at(s.key_sweeps.front().key) + ": muxsim " + command +
+                   " reads one value of each key, and this one sweeps " +
+                   std::to_string(s.key_sweeps.front().values.size()) +
+                   " (muxsim run runs each); give one value");
 }
 
 std::string key_sweep_column(const std::string& key) {

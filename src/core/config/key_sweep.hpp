@@ -22,6 +22,10 @@ bool read_key_sweep(const KeySpec& spec, const std::string& raw, const std::stri
 // the order the keys appear in the key table.
 std::vector<std::vector<std::string>> key_sweep_settings(const std::vector<KeySweep>& sweeps);
 
+// For commands that build one run (muxsim platform, reconstruct): throws InputError naming
+// the first swept key, which they would otherwise read at its first value alone.
+void refuse_key_sweeps(const Scenario& s, const std::string& command);
+
 // A results column for a swept key: its name without the section.
 std::string key_sweep_column(const std::string& key);
 

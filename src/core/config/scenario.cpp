@@ -191,9 +191,6 @@ namespace {
 // With an 802.11 standard every rate a phone's Wi-Fi takes is one of the standard's PHY rates;
 // a measured trace is goodput, so it goes with wifi_standard = none.
 void check_wifi_rates(const Scenario& s, const std::map<std::string, std::string>& given) {
-  if (given.count("network.wifi_aggregation") && s.network.wifi_standard != WifiStandard::N80211)
-    throw InputError(s.at("network.wifi_aggregation") +
-                     ": A-MPDU aggregation is 802.11n's; set wifi_standard = 802.11n or drop it");
   const std::optional<wifi::Phy> phy = wifi_phy(s.network);
   if (!phy) return;
   const ChannelConfig& ch = s.network.channel;
@@ -256,10 +253,7 @@ void check_relations(Scenario& s, const std::map<std::string, std::string>& give
                      "constant channel");
   if (load.arrival == Arrival::Poisson && !has("load.arrival_rate_hz"))
     throw InputError(s.path + ": field 'load.arrival_rate_hz': arrival = poisson needs a rate");
-  if (load.arrival != Arrival::Poisson && has("load.arrival_rate_hz"))
-    throw InputError(s.at("load.arrival_rate_hz") + ": a rate needs arrival = poisson");
   check_wifi_rates(s, given);
-  refuse_idle_keys(s, given);
   const auto& sources = s.reconstruct.ensemble_sources;
   if (!sources.empty() && sources.size() != 2)
     throw InputError(s.at("reconstruct.ensemble_sources") + ": give exactly two models");
@@ -283,7 +277,8 @@ void apply_settings(Scenario& s, const std::vector<std::string>& settings,
 
 } // namespace
 
-Scenario read_scenario(const std::string& path, const std::vector<std::string>& settings) {
+Scenario read_scenario(const std::string& path, const std::vector<std::string>& settings,
+                       IdleKeys idle) {
   if (!std::filesystem::is_regular_file(path)) throw InputError(path + ": cannot open file");
   po::options_description desc;
   for (const KeySpec& spec : scenario_key_specs())
@@ -320,6 +315,9 @@ Scenario read_scenario(const std::string& path, const std::vector<std::string>& 
     spec.fill(s, read_key(spec, raw, s.at(spec.key)));
   }
   check_relations(s, given);
+  // A sweep's keys may count at some of its values only: its sub-scenarios are judged
+  // together (refuse_keys_idle_everywhere).
+  if (idle == IdleKeys::Refuse && s.key_sweeps.empty()) refuse_idle_keys(s);
   return s;
 }
 

@@ -173,7 +173,11 @@ void check_run_budget(const Scenario& s, long max_runs);
 
 // `settings` ("section.key=value", muxsim run --set) replace or add keys after the file's;
 // their messages name the command line.
-Scenario read_scenario(const std::string& path, const std::vector<std::string>& settings = {});
+// Keys that do nothing (core/config/idle_keys.hpp) are refused, or left for the caller to
+// judge across a sweep's sub-scenarios (Defer).
+enum class IdleKeys { Refuse, Defer };
+Scenario read_scenario(const std::string& path, const std::vector<std::string>& settings = {},
+                       IdleKeys idle = IdleKeys::Refuse);
 // Every known key as "section.key" (or "key" for the top level), in the order of
 // scenario_key_specs() (core/scenario_keys.hpp).
 std::vector<std::string> scenario_keys();

@@ -509,7 +509,11 @@ void read_choices(const KeySpec& k, const std::string& raw, const std::string& a
 void read_policies(const std::string& raw, const std::string& at, KeyValue& v) {
   v.items = list(raw);
   if (v.items.empty()) throw InputError(at + ": names no policy");
-  for (const auto& p : v.items) {
+  for (std::size_t i = 0; i < v.items.size(); ++i) {
+    const std::string& p = v.items[i];
+    if (std::find(v.items.begin(), v.items.begin() + static_cast<long>(i), p) !=
+        v.items.begin() + static_cast<long>(i))
+      throw InputError(at + ": policy '" + p + "' is listed twice");
     if (is_external_policy(p)) continue;
     if (std::find(policy_names().begin(), policy_names().end(), p) == policy_names().end())
       throw InputError(at + ": unknown policy '" + p + "'; known: " + join(policy_names()) +

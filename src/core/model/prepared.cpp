@@ -230,9 +230,9 @@ ClosedFormLinks Prepared::links(double wifi_mbps) const {
 
 std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
                                   const std::string& trace_override,
-                                  const std::vector<std::string>& settings) {
+                                  const std::vector<std::string>& settings, IdleKeys idle) {
   auto p = std::make_unique<Prepared>();
-  p->scenario = read_scenario(scenario_path, settings);
+  p->scenario = read_scenario(scenario_path, settings, idle);
   const Scenario& s = p->scenario;
   p->trace_source =
       trace_override.empty() ? s.trace : std::filesystem::absolute(trace_override).string();
@@ -280,7 +280,12 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
   d.upload_bytes = s.network.upload_bytes;
   d.download_bytes = s.network.download_bytes;
   const long externals = std::count_if(s.policies.begin(), s.policies.end(), is_external_policy);
-  if (externals > 1 && s.params.external_command.find("{name}") == std::string::npos)
+  const bool named = s.params.external_command.find("{name}") != std::string::npos;
+  if (named && std::count(s.policies.begin(), s.policies.end(), kExternalPolicy))
+    throw InputError(s.at("policy.policies") +
+                     ": policy 'external' has no name for the {name} in external_command; "
+                     "call it external:NAME");
+  if (externals > 1 && !named)
     throw InputError(s.at("policy.external_command") +
                      ": several external policies would run the same command; put {name} in "
                      "it where each policy's name goes (external:NAME)");

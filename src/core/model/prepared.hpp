@@ -47,6 +47,7 @@ constexpr unsigned long kReconstructSeed = 2001;
 // `settings` replace or add keys (muxsim run --set section.key=value).
 std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
                                   const std::string& trace_override = "",
-                                  const std::vector<std::string>& settings = {});
+                                  const std::vector<std::string>& settings = {},
+                                  IdleKeys idle = IdleKeys::Refuse);
 
 } // namespace muxsim

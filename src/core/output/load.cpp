@@ -3,6 +3,7 @@
 #include "core/model/wifi_timing.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace muxsim {
@@ -29,7 +30,8 @@ void fill_offered_load(Summary& s, const Scenario& scenario, const RunPoint& poi
   const double per_phone_hz = load.arrival == Arrival::Poisson
                                   ? point.arrival_rate_hz
                                   : 1e3 / (load.think_ms + s.latency_ms_mean);
-  if (!(per_phone_hz > 0) || s.requests == 0) return;
+  // Nothing to load: no request, or requests that take no time in a loop without a pause.
+  if (!(per_phone_hz > 0) || !std::isfinite(per_phone_hz) || s.requests == 0) return;
   const double cell_hz = per_phone_hz * static_cast<double>(point.phones);
   const double all_hz = cell_hz * static_cast<double>(point.cells);
   const double cells_per_edge =
@@ -39,14 +41,20 @@ void fill_offered_load(Summary& s, const Scenario& scenario, const RunPoint& poi
   s.load_wan = all_hz * s.wan_bytes_mean * 8 / (scenario.network.wan_mbps * 1e6);
   s.load_edge = cell_hz * cells_per_edge * s.edge_busy_ms_mean * 1e-3 /
                 static_cast<double>(scenario.servers.edge_workers);
-  s.load_cloud =
-      all_hz * s.cloud_busy_ms_mean * 1e-3 / static_cast<double>(scenario.servers.gpu_workers);
+  // With a queue per model, each has gpu_workers workers; the queues are taken as evenly
+  // loaded.
+  const double cloud_queues =
+      scenario.servers.queue_per_model ? static_cast<double>(scenario.cloud_models.size()) : 1.0;
+  s.load_cloud = all_hz * s.cloud_busy_ms_mean * 1e-3 /
+                 (static_cast<double>(scenario.servers.gpu_workers) * cloud_queues);
   s.load_max = std::max({s.load_air, s.load_wan, s.load_edge, s.load_cloud});
 }
 
 double overload_threshold(Arrival arrival, Mode mode) {
-  const bool carries_what_it_can = arrival == Arrival::Closed && mode == Mode::Simulated;
-  return carries_what_it_can ? std::numeric_limits<double>::infinity() : kNearCapacity;
+  if (arrival == Arrival::Poisson) return kNearCapacity;
+  // A closed loop in closed form: its phones' requests are spaced by their lone latency, so
+  // the loads pass 1 only when phones would queue behind each other; one phone never does.
+  return mode == Mode::ClosedForm ? 1.0 : std::numeric_limits<double>::infinity();
 }
 
 std::string overloaded_resources(const Summary& s, double threshold) {

@@ -16,14 +16,14 @@ namespace muxsim {
 // plus mean latency (Little's law). The air is one cell's; the edge is one edge server's.
 void fill_offered_load(Summary& s, const Scenario& scenario, const RunPoint& point);
 
-// The load at which a run is flagged: kNearCapacity for offered loads, with Poisson
-// arrivals (whose queues grow with the run past 1, and whose waits near it are long and slow
-// to settle: an M/M/1 queue at 0.95 waits 19 service times, reached only after hundreds of
-// them) or a closed loop in closed form (whose lone-phone latency then ignores the queue).
-// The loads are estimates (cells taken as alike, contention as at most three stations), so
-// the margin below 1 also covers their error. A simulated closed loop is never flagged: its phones wait for
-// their answers, so it carries what it can and its figures do not grow with the run; its
-// load_* columns are then the resources' busy shares, near 1 at the bottleneck.
+// The load at which a run is flagged. With Poisson arrivals kNearCapacity: past 1 their
+// queues grow with the run, and near it the waits are long and slow to settle (an M/M/1
+// queue at 0.95 waits 19 service times, reached only after hundreds of them); the loads are
+// estimates (cells taken as alike, contention as at most three stations), so the margin
+// also covers their error. A closed loop in closed form: 1, past which its lone-phone
+// latencies ignore a queue its phones would form. A simulated closed loop is never flagged: its
+// phones wait for their answers, so it carries what it can and its figures do not grow with the
+// run; its load_* columns are then the resources' busy shares, near 1 at the bottleneck.
 constexpr double kNearCapacity = 0.95;
 double overload_threshold(Arrival arrival, Mode mode);
 

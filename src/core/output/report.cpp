@@ -46,12 +46,17 @@ std::vector<std::string> point_columns(const CsvTable& t) {
   return {first + 1, last};
 }
 
-// The inputs a title names beyond the scenario, the rate, cells, phones and load: the keys
-// swept beyond the native sweeps ("gpu_workers 2").
-bool named_in_title(const std::string& column) {
-  for (const char* c : {"bandwidth_mbps", "cells", "phones", "arrival_rate_hz", "deadline_ms",
-                        "wifi_standard", "channel", "trace_mean_mbps"})
-    if (column == c) return true;
+// Whether a title names `column` beyond the scenario, the rate, cells, phones and load that
+// it always names: when the column varies among the scenario's rows ("gpu_workers 2").
+bool named_in_title(const CsvTable& t, const std::string& column, const std::string& scenario) {
+  for (const char* c : {"bandwidth_mbps", "cells", "phones", "arrival_rate_hz"})
+    if (column == c) return false;
+  const std::string* first = nullptr;
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    if (t.text(r, "scenario") != scenario) continue;
+    if (!first) first = &t.text(r, column);
+    if (t.text(r, column) != *first) return true;
+  }
   return false;
 }
 
@@ -187,7 +192,8 @@ std::string point_title(const CsvTable& t, std::size_t r, const std::string& mod
   if (t.number(r, "arrival_rate_hz") > 0)
     title += fmt::format(", {} req/s each", t.text(r, "arrival_rate_hz"));
   for (const auto& column : point_columns(t))
-    if (!named_in_title(column)) title += fmt::format(", {} {}", column, t.text(r, column));
+    if (named_in_title(t, column, t.text(r, "scenario")))
+      title += fmt::format(", {} {}", column, t.text(r, column));
   return title + (seeds.size() == 1 ? ", seed " : ", seeds ") + join(seeds);
 }
 
