@@ -249,13 +249,13 @@ std::vector<ResultRow> run_with_partial(RunArgs& a, const std::vector<const Prep
 // A scenario's sub-scenarios, one per combination of its key sweeps (core/config/key_sweep.hpp),
 // each read with its values set; or the scenario alone when it sweeps no such key.
 std::vector<std::unique_ptr<Prepared>> prepare_sweep(const std::string& path, const RunArgs& a) {
+  // Read once for the budget before any trace is loaded.
   const Scenario top = read_scenario(path, a.settings, IdleKeys::Defer);
   check_run_budget(top, a.max_runs);
   std::vector<std::unique_ptr<Prepared>> out;
-  if (top.key_sweeps.empty()) out.push_back(prepare(path, a.trace, a.settings));
   std::vector<const Scenario*> sweep;
-  for (const auto& combo : top.key_sweeps.empty() ? std::vector<std::vector<std::string>>{}
-                                                  : key_sweep_settings(top.key_sweeps)) {
+  // Without key sweeps there is one combination, of no settings: the scenario itself.
+  for (const auto& combo : key_sweep_settings(top.key_sweeps)) {
     std::vector<std::string> settings = a.settings;
     settings.insert(settings.end(), combo.begin(), combo.end());
     out.push_back(prepare(path, a.trace, settings, IdleKeys::Defer));

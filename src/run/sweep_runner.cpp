@@ -51,12 +51,9 @@ void describe_network(const Prepared& p, ResultRow& row) {
   const Scenario& s = p.scenario;
   row.wifi_standard = wifi_standard_name(s.network.wifi_standard);
   row.channel = channel_name(s.network.channel.kind);
-  if (s.network.channel.kind == ChannelKind::Trace && !p.channel_traces.empty()) {
-    double sum = 0;
-    for (const auto& t : p.channel_traces)
-      sum += t.mean_mbps();
-    row.trace_mean_mbps = sum / static_cast<double>(p.channel_traces.size());
-  }
+  // With a trace channel the run's rate is the traces' time-mean (prepare() takes it; a
+  // bandwidth_mbps key is refused there).
+  if (s.network.channel.kind == ChannelKind::Trace) row.trace_mean_mbps = row.point.bandwidth_mbps;
   for (const auto& [key, value] : s.swept_values)
     if (!has_fixed_result_column(key_sweep_column(key)))
       row.swept.emplace_back(key_sweep_column(key), value);
