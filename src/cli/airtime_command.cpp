@@ -1,8 +1,8 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "core/base/input_error.hpp"
 #include "core/config/sweep.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/input_error.hpp"
 #include "core/model/wifi_timing.hpp"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/results_file.hpp"
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "core/output/results.hpp"
 
 #include <algorithm>

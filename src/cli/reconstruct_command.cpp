@@ -1,8 +1,8 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "core/assemble/prepared.hpp"
+#include "core/base/input_error.hpp"
 #include "core/config/key_sweep.hpp"
-#include "core/formats/input_error.hpp"
-#include "core/model/prepared.hpp"
 #include "core/output/results.hpp"
 
 #include <fmt/format.h>

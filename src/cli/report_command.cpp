@@ -1,6 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "core/output/report.hpp"
 
 #include <iostream>

@@ -1,7 +1,7 @@
 #include "cli/results_file.hpp"
 
+#include "core/base/input_error.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/input_error.hpp"
 #include "core/output/results.hpp"
 
 #include <filesystem>

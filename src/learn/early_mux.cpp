@@ -1,6 +1,6 @@
 #include "learn/early_mux.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "learn/preprocess.hpp"
 
 #include <filesystem>

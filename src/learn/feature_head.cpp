@@ -1,6 +1,6 @@
 #include "learn/feature_head.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "core/mux/folds.hpp"
 #include "core/mux/roc.hpp"
 #include "learn/mux_train.hpp"

@@ -1,6 +1,6 @@
 #include "learn/idx.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "learn/idx_format.hpp"
 
 #include <filesystem>

@@ -1,7 +1,7 @@
 #include "learn/jpeg_image.hpp"
 
+#include "core/base/input_error.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/input_error.hpp"
 
 #include <csetjmp>
 #include <cstdio>

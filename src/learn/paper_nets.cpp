@@ -1,7 +1,7 @@
 #include "learn/paper_nets.hpp"
 
+#include "core/base/input_error.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/input_error.hpp"
 #include "learn/mux_net.hpp"
 #include "learn/zoo.hpp"
 

@@ -1,6 +1,6 @@
 #include "learn/predict.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "core/formats/labels.hpp"
 #include "core/output/results.hpp"
 #include "learn/machine.hpp"

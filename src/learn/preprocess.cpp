@@ -1,6 +1,6 @@
 #include "learn/preprocess.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
 #include "learn/profiler.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "core/output/results.hpp"
 #include "core/output/summary.hpp"
 #include "learn/machine.hpp"

@@ -1,6 +1,6 @@
 #include "learn/qengine.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 
 #include <ATen/Context.h>
 

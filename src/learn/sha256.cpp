@@ -1,6 +1,6 @@
 #include "learn/sha256.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 
 #include <fmt/format.h>
 #include <fstream>

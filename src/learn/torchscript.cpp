@@ -1,6 +1,6 @@
 #include "learn/torchscript.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 
 #include <filesystem>
 

@@ -1,6 +1,6 @@
 #include "learn/trace_builder.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "core/mux/mux_report.hpp"
 #include "core/output/results.hpp"
 #include "learn/early_mux.hpp"

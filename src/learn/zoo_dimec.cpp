@@ -1,7 +1,7 @@
 #include "learn/zoo_dimec.hpp"
 
+#include "core/base/input_error.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/input_error.hpp"
 #include "core/formats/trace.hpp"
 #include "core/output/results.hpp"
 #include "learn/idx.hpp"

@@ -1,7 +1,7 @@
 #include "learn/zoo_early.hpp"
 
+#include "core/base/input_error.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/input_error.hpp"
 #include "core/mux/mux_report.hpp"
 #include "core/output/results.hpp"
 #include "learn/idx.hpp"

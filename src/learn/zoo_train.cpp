@@ -1,6 +1,6 @@
 #include "learn/zoo_train.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "core/output/results.hpp"
 #include "learn/idx.hpp"
 #include "learn/losses.hpp"

@@ -1,7 +1,7 @@
 #pragma once
 // The closed-form mode of a run: every request costed by the formulas of closed_form.hpp,
 // independently of the others (no queueing, no shared medium).
-#include "core/model/prepared.hpp"
+#include "core/assemble/prepared.hpp"
 #include "core/output/summary.hpp"
 #include "core/policy/policy.hpp"
 

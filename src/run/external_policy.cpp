@@ -1,6 +1,6 @@
 #include "run/external_policy.hpp"
 
-#include "core/config/scenario.hpp"
+#include "core/base/scenario.hpp"
 #include "run/policy_protocol.hpp"
 
 #include <filesystem>

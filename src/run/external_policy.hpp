@@ -3,7 +3,7 @@
 // run by [policy] external_command and spoken to by the protocol of policy_protocol.hpp.
 // Decisions are synchronous: the run, closed form or simulated, waits for each answer, so
 // simulated time does not move while the policy thinks.
-#include "core/model/prepared.hpp"
+#include "core/assemble/prepared.hpp"
 #include "core/policy/network_aware.hpp"
 #include "run/policy_process.hpp"
 

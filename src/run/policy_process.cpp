@@ -1,6 +1,6 @@
 #include "run/policy_process.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 
 #include <cerrno>
 #include <chrono>

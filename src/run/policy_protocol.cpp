@@ -1,4 +1,5 @@
 #include "run/policy_protocol.hpp"
+#include "core/config/read_scenario.hpp"
 
 #include "core/formats/csv.hpp"
 #include "run/policy_process.hpp"

@@ -3,7 +3,7 @@
 // line. muxsim sends hello (the run's setup), decide (one per request; the policy answers
 // with a placement), observe (one per completed request) and end (the run's results row).
 // Writing is by hand, on the request path; answers are parsed with nlohmann::json.
-#include "core/model/prepared.hpp"
+#include "core/assemble/prepared.hpp"
 #include "core/policy/network_aware.hpp"
 
 #include <string>

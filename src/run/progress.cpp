@@ -1,4 +1,5 @@
 #include "run/progress.hpp"
+#include "core/config/read_scenario.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,8 @@
 #include "run/sweep_runner.hpp"
+#include "core/config/read_scenario.hpp"
 
+#include "core/base/input_error.hpp"
 #include "core/config/key_sweep.hpp"
-#include "core/formats/input_error.hpp"
 #include "core/output/load.hpp"
 #include "core/output/request_log.hpp"
 #include "core/output/results.hpp"

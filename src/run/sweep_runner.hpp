@@ -3,7 +3,7 @@
 // run in this process; each simulated run gets a forked child (one SimGrid engine per
 // process), `jobs` children at once. A child that crashes, fails or overruns its time limit
 // becomes one failed row with its reason; the rest of the sweep goes on.
-#include "core/model/prepared.hpp"
+#include "core/assemble/prepared.hpp"
 #include "core/output/results.hpp"
 
 #include <functional>

@@ -3,7 +3,8 @@
 // offload round trip (upload, server queue and compute, reply), and records the times the
 // accounting needs. A closed-loop phone waits for each answer, then thinks; open-loop
 // phones are driven by sim/open_loop.hpp.
-#include "core/model/prepared.hpp"
+#include "core/assemble/prepared.hpp"
+#include "core/policy/policy.hpp"
 #include "sim/gpu_server.hpp"
 #include "sim/transfer.hpp"
 

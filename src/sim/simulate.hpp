@@ -2,9 +2,9 @@
 // The simulated mode of a run: phones in Wi-Fi cells, their channels, the WAN, the edge and
 // cloud GPU servers, in SimGrid. Creates the SimGrid engine, so it may run once per process
 // (docs/invariants.md #4); the sweep runner calls it in a forked child.
+#include "core/assemble/prepared.hpp"
 #include "core/model/channel.hpp"
 #include "core/model/cost_breakdown.hpp"
-#include "core/model/prepared.hpp"
 #include "core/policy/policy.hpp"
 #include "sim/platform.hpp"
 

@@ -1,6 +1,6 @@
 // An external policy's answer to decide (src/run/policy_protocol.cpp): any line either
 // becomes a plan the deployment can run or a PolicyFailure, never a crash.
-#include "core/model/prepared.hpp"
+#include "core/assemble/prepared.hpp"
 #include "run/policy_process.hpp"
 #include "run/policy_protocol.hpp"
 

@@ -2,7 +2,7 @@
 // Shared by the libFuzzer targets: muxsim's parsers read paths, so each input is written to
 // a file of this process first. InputError is the parser's expected refusal of bad input;
 // any other exception, a crash, a leak or undefined behaviour is a finding.
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 
 #include <cstddef>
 #include <cstdint>

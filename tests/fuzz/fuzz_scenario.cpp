@@ -1,6 +1,8 @@
 // Scenario INI, sweeps included: parse, then expand the runs when the plan is within the
 // default budget (as `muxsim run` does).
-#include "core/config/scenario.hpp"
+#include "core/base/limits.hpp"
+#include "core/base/scenario.hpp"
+#include "core/config/read_scenario.hpp"
 #include "fuzz_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,8 +1,8 @@
 // JPEG decoding refuses corrupt files; preprocessing normalises as torchvision does; a
 // measured profile parses back as a profile.
 #include "../unit/test_util.hpp"
+#include "core/base/input_error.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/input_error.hpp"
 #include "core/formats/profile.hpp"
 #include "learn/machine.hpp"
 #include "learn/preprocess.hpp"

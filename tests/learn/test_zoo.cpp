@@ -1,7 +1,7 @@
 // The Fashion-MNIST zoo: six members of graded cost, at least 30x apart, with unit-length
 // projections (Eq. 1); the IDX reader refuses corrupt files.
 #include "../unit/test_util.hpp"
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "learn/idx.hpp"
 #include "learn/mux_net.hpp"
 #include "learn/zoo.hpp"

@@ -5,7 +5,7 @@
 // hybrid-early, the phone model's prefix costs 1 ms and 3 mJ and the early head 0.5 ms and
 // 1 mJ. DIMEC-DC's regions are easy, hard, medium, hard. `sections` is appended to a
 // scenario that names them.
-#include "core/model/prepared.hpp"
+#include "core/assemble/prepared.hpp"
 #include "core/policy/registry.hpp"
 #include "fork_helper.hpp"
 #include "run/evaluate.hpp"
@@ -23,9 +23,12 @@ namespace muxsim::test {
 // round, and each test states the costs it checks.
 inline std::string zero_unless_set(const std::string& sections) {
   std::string out;
-  const std::pair<const char*, const char*> keys[] = {
-      {"network", "upload_bytes"}, {"network", "download_bytes"}, {"network", "wan_latency_ms"},
-      {"radio", "tx_w"},           {"radio", "rx_w"},             {"radio", "idle_w"}};
+  const std::pair<const char*, const char*> keys[] = {{"network", "upload_bytes"},
+                                                      {"network", "download_bytes"},
+                                                      {"network", "wan_latency_ms"},
+                                                      {"radio", "tx_w"},
+                                                      {"radio", "rx_w"},
+                                                      {"radio", "idle_w"}};
   for (const auto& [section, key] : keys)
     if (sections.find(std::string(key) + " =") == std::string::npos)
       out += "[" + std::string(section) + "]\n" + key + " = 0\n";

@@ -1,7 +1,7 @@
 // Wi-Fi airtime sharing (the 802.11 performance anomaly): stations sharing the air get equal
 // throughput x with sum_i x / r_i = 1, so two stations sending B bytes at once at rates r1
 // and r2 each run at 1 / (1/r1 + 1/r2) and both finish at T = 8 B (1/r1 + 1/r2).
-#include "core/model/prepared.hpp"
+#include "core/assemble/prepared.hpp"
 #include "core/model/wifi_timing.hpp"
 #include "core/policy/registry.hpp"
 #include "fork_helper.hpp"

@@ -1,8 +1,9 @@
 // Parsers name the file, line and field of bad input.
-#include "core/config/scenario.hpp"
+#include "core/base/input_error.hpp"
+#include "core/base/scenario.hpp"
+#include "core/config/read_scenario.hpp"
 #include "core/config/sweep.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/input_error.hpp"
 #include "core/formats/profile.hpp"
 #include "core/formats/trace.hpp"
 #include "core/output/summary.hpp"

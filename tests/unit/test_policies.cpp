@@ -1,5 +1,5 @@
 // Policies and the reconstruction of the paper's traces.
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "core/model/reconstruct.hpp"
 #include "core/policy/cost_weights.hpp"
 #include "core/policy/policy.hpp"

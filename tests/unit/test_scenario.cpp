@@ -1,6 +1,7 @@
 // Scenario INI: keys grouped by section, unknown keys listed, every bad value named by file,
 // line and "section.key".
-#include "core/config/scenario.hpp"
+#include "core/base/scenario.hpp"
+#include "core/config/read_scenario.hpp"
 #include "test_util.hpp"
 
 #include <doctest/doctest.h>

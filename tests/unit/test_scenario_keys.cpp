@@ -1,7 +1,8 @@
 // The key table (core/scenario_keys.cpp) is the one declaration of every scenario key: each
 // has a doc and a domain, its default parses, and read_scenario refuses a value outside the
 // domain naming the file, the line and the key.
-#include "core/config/scenario.hpp"
+#include "core/base/scenario.hpp"
+#include "core/config/read_scenario.hpp"
 #include "core/config/scenario_keys.hpp"
 #include "test_util.hpp"
 

@@ -1,6 +1,6 @@
 #pragma once
 // Helpers shared by the unit tests.
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 
 #include <filesystem>
 #include <fstream>

@@ -1,8 +1,8 @@
 #include "cli/commands.hpp"
 #include "cli/learn/qengine_option.hpp"
 #include "cli/options.hpp"
+#include "core/base/input_error.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/input_error.hpp"
 #include "learn/trace_builder.hpp"
 
 namespace muxsim::cli {

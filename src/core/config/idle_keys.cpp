@@ -1,6 +1,6 @@
 #include "core/config/idle_keys.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "core/policy/registry.hpp"
 
 #include <algorithm>

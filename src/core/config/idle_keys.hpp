@@ -2,7 +2,7 @@
 // One rule for every key: a key the scenario sets that has no effect under its other keys is
 // refused, naming the key, its line and what would make it count (docs/formats.md). A key
 // that silently does nothing is how a scenario reports a number it never ran.
-#include "core/config/scenario.hpp"
+#include "core/base/scenario.hpp"
 
 #include <string>
 #include <vector>

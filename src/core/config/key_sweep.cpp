@@ -1,8 +1,8 @@
 #include "core/config/key_sweep.hpp"
 
+#include "core/base/input_error.hpp"
 #include "core/config/sweep.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/input_error.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,9 +1,10 @@
 #include "core/config/scenario_keys.hpp"
+#include "core/config/read_scenario.hpp"
 
-#include "core/config/limits.hpp"
+#include "core/base/input_error.hpp"
+#include "core/base/limits.hpp"
 #include "core/config/sweep.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/input_error.hpp"
 #include "core/policy/registry.hpp"
 
 #include <algorithm>

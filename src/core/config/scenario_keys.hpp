@@ -2,7 +2,8 @@
 // The scenario keys, each declared once (docs/formats.md, "Scenario INI"): its name, what it
 // means, its default, the values it takes and the field it fills. read_scenario, `muxsim run
 // --keys` and the unknown-key message are all generated from this one table.
-#include "core/config/scenario.hpp"
+#include "core/base/scenario.hpp"
+#include "core/config/read_scenario.hpp"
 
 #include <functional>
 #include <string>

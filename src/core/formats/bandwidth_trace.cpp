@@ -1,8 +1,8 @@
 #include "core/formats/bandwidth_trace.hpp"
 
-#include "core/config/limits.hpp"
+#include "core/base/input_error.hpp"
+#include "core/base/limits.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/input_error.hpp"
 
 #include <algorithm>
 #include <cctype>

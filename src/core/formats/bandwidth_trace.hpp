@@ -5,6 +5,8 @@
 // separator), or by the scenario's [network] trace_unit for files without one (the shared
 // data's: wifi-walk in bytes/s, hsdpa-3g and fcc in Mbit/s). Lines starting with '#' are
 // comments.
+#include "core/base/trace_unit.hpp"
+
 #include <string>
 #include <vector>
 
@@ -21,10 +23,6 @@ struct BandwidthTrace {
   // Time-weighted mean throughput over one period, each sample raised to at least `floor`.
   double mean_mbps(double floor = 0) const;
 };
-
-// How a trace's throughput is given. FromFile: the file's header says; the others are the
-// scenario's word for files without one. In the order of the trace_unit key's values.
-enum class TraceUnit { FromFile, BytesPerSecond, MbitPerSecond };
 
 // Rejects an unstated unit (or a header and a trace_unit that disagree), time going
 // backwards (or standing still), negative or non-numeric throughput, and a file without

@@ -1,7 +1,7 @@
 #include "core/formats/labels.hpp"
 
+#include "core/base/input_error.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/input_error.hpp"
 
 #include <algorithm>
 #include <cctype>

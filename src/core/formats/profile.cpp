@@ -1,8 +1,8 @@
 #include "core/formats/profile.hpp"
 
-#include "core/config/limits.hpp"
+#include "core/base/input_error.hpp"
+#include "core/base/limits.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/input_error.hpp"
 
 namespace muxsim {
 

@@ -3,7 +3,7 @@
 // throughput trace from a per-phone offset, or a seeded two-state (good/bad) Markov chain.
 // Core holds the schedule; the simulation's channel actor applies it to SimGrid's Wi-Fi rate
 // levels, and the closed form uses each phone's mean rate.
-#include "core/config/scenario.hpp"
+#include "core/base/scenario.hpp"
 #include "core/formats/bandwidth_trace.hpp"
 #include "core/model/rng.hpp"
 

@@ -1,12 +1,10 @@
 #pragma once
 // Per-request closed form: a phone alone on its path, no queueing. The simulation must agree
 // with it under those conditions (docs/invariants.md #1), on every link and for every tier.
+#include "core/base/scenario.hpp"
 #include "core/model/deployment.hpp"
 
 namespace muxsim {
-
-// SimGrid's network/TCP-gamma default, 4 MiB: the TCP window when the scenario sets none.
-constexpr double kDefaultTcpWindowBytes = 4194304;
 
 // The path of one transfer between a phone and a server: the phone's Wi-Fi hop, then the
 // wired backhaul (the WAN to the cloud, or the access point's link to the edge).

@@ -2,17 +2,12 @@
 // Per-request cost, the unit both the closed form and the simulation fill in. Times are
 // filled by whoever knows them (formula or simulated clock); energy is always derived from
 // the times by the same function, so both modes share one accounting (docs/invariants.md #1).
+#include "core/base/radio_power.hpp"
+
 #include <cstdint>
 #include <functional>
 
 namespace muxsim {
-
-// The phone's radio power in each state (docs/cost-model.md, "Radio states").
-struct RadioPower {
-  double tx_w = 0;   // while its upload's bits are on the air
-  double rx_w = 0;   // while its reply's bits are on the air
-  double idle_w = 0; // on but not on the air: deferring, waiting on the WAN and the server
-};
 
 struct CostBreakdown {
   // Times, ms.

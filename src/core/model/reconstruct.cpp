@@ -1,6 +1,6 @@
 #include "core/model/reconstruct.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 
 #include <algorithm>
 #include <cmath>

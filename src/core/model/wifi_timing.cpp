@@ -185,3 +185,19 @@ double goodput_mbps(const Phy& phy, double mbps, const Contention& c) {
 }
 
 } // namespace muxsim::wifi
+
+namespace muxsim {
+
+std::optional<wifi::Phy> wifi_phy(const NetworkConfig& n) {
+  switch (n.wifi_standard) {
+  case WifiStandard::None:
+    return std::nullopt;
+  case WifiStandard::G80211:
+    return wifi::Phy{wifi::Standard::G80211, false};
+  case WifiStandard::N80211:
+    return wifi::Phy{wifi::Standard::N80211, n.wifi_aggregation};
+  }
+  return std::nullopt;
+}
+
+} // namespace muxsim

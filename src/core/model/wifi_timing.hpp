@@ -8,6 +8,9 @@
 // control rate, the MAC, IP and TCP headers, and the TCP ACKs the access point sends back on
 // the same air), so goodput is well below r. 802.11n's A-MPDU aggregation pays them once for
 // many segments.
+#include "core/base/scenario.hpp"
+
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -81,3 +84,10 @@ double segment_airtime_us(const Phy& phy, double mbps, const Contention& c = {})
 double goodput_mbps(const Phy& phy, double mbps, const Contention& c = {});
 
 } // namespace muxsim::wifi
+
+namespace muxsim {
+
+// The 802.11 PHY whose rates a cell's Wi-Fi rates are, or none when they are goodput.
+std::optional<wifi::Phy> wifi_phy(const NetworkConfig& n);
+
+} // namespace muxsim

@@ -1,6 +1,6 @@
 #include "core/mux/folds.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 
 #include <numeric>
 #include <random>

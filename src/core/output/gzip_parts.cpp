@@ -1,6 +1,6 @@
 #include "core/output/gzip_parts.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 
 #include <cstdio>
 #include <fmt/format.h>

@@ -3,7 +3,7 @@
 // (docs/cost-model.md, "Overload"). A queue whose offered load reaches its capacity grows
 // without bound, so an open-loop run's latency and energy then depend on how many requests
 // it ran, not on the system: such a run is flagged, never silently averaged.
-#include "core/config/scenario.hpp"
+#include "core/base/scenario.hpp"
 #include "core/output/summary.hpp"
 
 #include <string>

@@ -1,6 +1,7 @@
 #include "core/output/results.hpp"
+#include "core/config/read_scenario.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "core/output/load.hpp"
 
 #include <algorithm>

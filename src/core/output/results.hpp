@@ -1,7 +1,7 @@
 #pragma once
 // The results CSV: tidy, one row per (run, mode, policy). docs/formats.md lists the
 // columns; notebooks read it with a plain pandas.read_csv.
-#include "core/config/scenario.hpp"
+#include "core/base/scenario.hpp"
 #include "core/output/summary.hpp"
 
 #include <string>

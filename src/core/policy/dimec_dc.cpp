@@ -5,7 +5,7 @@
 // hundred multiply-accumulates) is not charged.
 #include "core/policy/builtin.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "core/policy/requirements.hpp"
 
 namespace muxsim {

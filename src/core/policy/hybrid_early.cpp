@@ -3,7 +3,7 @@
 // right, the phone finishes the remaining blocks, else it offloads to the cloud default.
 #include "core/policy/builtin.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "core/policy/requirements.hpp"
 
 namespace muxsim {

@@ -2,7 +2,7 @@
 // it predicts the phone's model is right, else the edge model.
 #include "core/policy/builtin.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "core/policy/requirements.hpp"
 
 namespace muxsim {

@@ -1,6 +1,6 @@
 #include "core/policy/network_aware.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 #include "core/policy/builtin.hpp"
 
 #include <cmath>

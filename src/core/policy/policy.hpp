@@ -2,6 +2,7 @@
 // The policy interface. Policies decide, per input, what runs where. They see only what the
 // multiplexer would see at run time (its scores) — except `oracle`, an upper bound that reads
 // correctness.
+#include "core/base/policy_params.hpp"
 #include "core/model/deployment.hpp"
 
 #include <memory>
@@ -9,28 +10,6 @@
 #include <vector>
 
 namespace muxsim {
-
-// What the network-aware multiplexer minimises, in the order of the [policy] objective key's
-// values.
-enum class Objective { Latency, Energy };
-
-struct PolicyParams {
-  double hybrid_threshold = 0.5;     // binary multiplexer: keep local when score >= this
-  double ensemble_threshold = 0.288; // Algorithm 2 threshold; the paper's swept optimum
-  double confidence_threshold = 0.5; // reference multiplexer: the phone model's confidence
-  double early_threshold = 0.5;      // early multiplexer: finish locally when score >= this
-  // Adaptive policies (docs/seed-policies.md).
-  double accuracy_target = 0.75; // autoscale: least profile accuracy of a target
-  double score_target = 0.5;     // network-aware: least multiplexer score of a placement
-  double qos_ms = 100;           // autoscale's latency target
-  double alpha = 0.1, gamma = 0.1, epsilon = 0.1; // autoscale's Q-learning
-  Objective objective = Objective::Latency;
-  std::uint64_t seed = 1; // the run's seed: exploration and random offloading
-  // policy = external (docs/external-policy.md): the command, run in the scenario's folder,
-  // and how long it may take to answer one message.
-  std::string external_command;
-  double external_timeout_s = 10;
-};
 
 // What a phone knows when it decides: which phone it is, the rate its Wi-Fi interface
 // reports (the signal level a phone reads), and the time. Adaptive policies see it; with it

@@ -1,6 +1,6 @@
 #include "core/policy/requirements.hpp"
 
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 
 namespace muxsim {
 

@@ -1,10 +1,11 @@
-#include "core/model/prepared.hpp"
+#include "core/assemble/prepared.hpp"
+#include "core/config/read_scenario.hpp"
 
 #include "core/model/wifi_timing.hpp"
 
+#include "core/base/input_error.hpp"
 #include "core/config/spelling.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/input_error.hpp"
 #include "core/model/reconstruct.hpp"
 #include "core/policy/registry.hpp"
 
@@ -210,6 +211,101 @@ void set_early_costs(Deployment& d, const ProfileSet& profiles, const Scenario& 
   d.has_early = true;
 }
 
+// The models each tier runs, with their trace columns and profiles (Eq. 9-14's inputs).
+void assemble_deployment(Prepared& p) {
+  const Scenario& s = p.scenario;
+  Deployment& d = p.deployment;
+  d.trace = &p.trace;
+  if (!s.mobile_model.empty()) {
+    d.mobile = trace_model(p.trace, s, "devices.mobile_model", s.mobile_model);
+    d.mobile_profile = profile_for(p.profiles, s, "devices.mobile_model", "devices.phone_device",
+                                   s.phone_device, s.mobile_model);
+  }
+  if (p.trace.models.size() > 64)
+    throw InputError(s.at("trace") + ": a trace may hold at most 64 models");
+  if (s.cloud_models.size() > SlotList::kCapacity)
+    throw InputError(s.at("devices.cloud_models") + ": at most 16 cloud models");
+  for (const auto& m : s.cloud_models)
+    d.cloud.push_back({trace_model(p.trace, s, "devices.cloud_models", m),
+                       profile_for(p.profiles, s, "devices.cloud_models", "devices.cloud_device",
+                                   s.cloud_device, m)});
+  for (std::size_t i = 0; i < s.cloud_models.size(); ++i)
+    if (s.cloud_models[i] == s.cloud_model) d.cloud_default = static_cast<int>(i);
+  if (d.cloud_default < 0)
+    throw InputError(s.at("devices.cloud_model") + ": '" + s.cloud_model +
+                     "' must be one of cloud_models");
+  if (!s.edge_device.empty() || !s.edge_model.empty()) {
+    if (s.edge_device.empty() || s.edge_model.empty())
+      throw InputError(s.at(s.edge_device.empty() ? "devices.edge_model" : "devices.edge_device") +
+                       ": an edge tier needs both edge_device and edge_model under [devices]");
+    d.edge = trace_model(p.trace, s, "devices.edge_model", s.edge_model);
+    d.edge_profile = profile_for(p.profiles, s, "devices.edge_model", "devices.edge_device",
+                                 s.edge_device, s.edge_model);
+  }
+  d.mux = profile_for(p.profiles, s, "devices.mux_model", "devices.mux_device", s.mux_device,
+                      s.mux_model);
+  d.mux_on_phone = s.mux_device == s.phone_device;
+  if (!s.early_prefix.empty() || !s.early_head.empty()) set_early_costs(d, p.profiles, s);
+  if (!d.mux_on_phone && s.mux_device != s.cloud_device)
+    throw InputError(s.at("devices.mux_device") +
+                     ": the multiplexer runs on the phone_device or the cloud_device");
+  d.ensemble_parallel = s.servers.ensemble_parallel;
+  d.radio = s.radio;
+  d.upload_bytes = s.network.upload_bytes;
+  d.download_bytes = s.network.download_bytes;
+}
+
+// Every policy named can run on this deployment: refused before any run starts.
+void check_policies(const Scenario& s, const Deployment& d) {
+  const long externals = std::count_if(s.policies.begin(), s.policies.end(), is_external_policy);
+  const bool named = s.params.external_command.find("{name}") != std::string::npos;
+  if (named && std::count(s.policies.begin(), s.policies.end(), kExternalPolicy))
+    throw InputError(s.at("policy.policies") +
+                     ": policy 'external' has no name for the {name} in external_command; "
+                     "call it external:NAME");
+  if (externals > 1 && !named)
+    throw InputError(s.at("policy.external_command") +
+                     ": several external policies would run the same command; put {name} in "
+                     "it where each policy's name goes (external:NAME)");
+  for (const auto& name : s.policies) {
+    if (is_external_policy(name)) {
+      if (s.params.external_command.empty())
+        throw InputError(s.at("policy.policies") + ": policy '" + name +
+                         "' needs [policy] external_command, the command that runs it");
+      continue;
+    }
+    try {
+      make_policy(name, d, s.params); // fail early on a bad pair
+    } catch (const InputError& e) {
+      throw InputError(s.at("policy.policies") + ": " + e.what());
+    }
+  }
+}
+
+// The channel's and the WAN's traces, and the Wi-Fi rates results report.
+void read_network_traces(Prepared& p) {
+  const Scenario& s = p.scenario;
+  for (const auto& path : s.network.channel.traces)
+    p.channel_traces.push_back(read_bandwidth_trace(path, s.network.trace_unit));
+  if (!s.network.wan_trace.empty())
+    p.wan_trace = read_bandwidth_trace(s.network.wan_trace, s.network.trace_unit);
+  p.bandwidth_mbps = s.network.bandwidth_mbps;
+  // With a trace channel and no bandwidth given, results report the traces' mean rate.
+  if (!p.channel_traces.empty() && s.network.channel.kind == ChannelKind::Trace &&
+      !s.key_lines.count("network.bandwidth_mbps")) {
+    double sum = 0;
+    for (const auto& t : p.channel_traces)
+      sum += t.mean_mbps();
+    p.bandwidth_mbps = {sum / static_cast<double>(p.channel_traces.size())};
+  }
+  if (!s.network.channel.phone_rates_mbps.empty()) {
+    double sum = 0;
+    for (double r : s.network.channel.phone_rates_mbps)
+      sum += r;
+    p.bandwidth_mbps = {sum / static_cast<double>(s.network.channel.phone_rates_mbps.size())};
+  }
+}
+
 } // namespace
 
 long Prepared::request_count() const {
@@ -239,88 +335,9 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
   for (const auto& file : s.profiles)
     p->profiles.load(resolve_path(s, file));
   p->trace = load_trace(s, p->trace_source, p->profiles);
-
-  Deployment& d = p->deployment;
-  d.trace = &p->trace;
-  if (!s.mobile_model.empty()) {
-    d.mobile = trace_model(p->trace, s, "devices.mobile_model", s.mobile_model);
-    d.mobile_profile = profile_for(p->profiles, s, "devices.mobile_model", "devices.phone_device",
-                                   s.phone_device, s.mobile_model);
-  }
-  if (p->trace.models.size() > 64)
-    throw InputError(s.at("trace") + ": a trace may hold at most 64 models");
-  if (s.cloud_models.size() > SlotList::kCapacity)
-    throw InputError(s.at("devices.cloud_models") + ": at most 16 cloud models");
-  for (const auto& m : s.cloud_models)
-    d.cloud.push_back({trace_model(p->trace, s, "devices.cloud_models", m),
-                       profile_for(p->profiles, s, "devices.cloud_models", "devices.cloud_device",
-                                   s.cloud_device, m)});
-  for (std::size_t i = 0; i < s.cloud_models.size(); ++i)
-    if (s.cloud_models[i] == s.cloud_model) d.cloud_default = static_cast<int>(i);
-  if (d.cloud_default < 0)
-    throw InputError(s.at("devices.cloud_model") + ": '" + s.cloud_model +
-                     "' must be one of cloud_models");
-  if (!s.edge_device.empty() || !s.edge_model.empty()) {
-    if (s.edge_device.empty() || s.edge_model.empty())
-      throw InputError(s.at(s.edge_device.empty() ? "devices.edge_model" : "devices.edge_device") +
-                       ": an edge tier needs both edge_device and edge_model under [devices]");
-    d.edge = trace_model(p->trace, s, "devices.edge_model", s.edge_model);
-    d.edge_profile = profile_for(p->profiles, s, "devices.edge_model", "devices.edge_device",
-                                 s.edge_device, s.edge_model);
-  }
-  d.mux = profile_for(p->profiles, s, "devices.mux_model", "devices.mux_device", s.mux_device,
-                      s.mux_model);
-  d.mux_on_phone = s.mux_device == s.phone_device;
-  if (!s.early_prefix.empty() || !s.early_head.empty()) set_early_costs(d, p->profiles, s);
-  if (!d.mux_on_phone && s.mux_device != s.cloud_device)
-    throw InputError(s.at("devices.mux_device") +
-                     ": the multiplexer runs on the phone_device or the cloud_device");
-  d.ensemble_parallel = s.servers.ensemble_parallel;
-  d.radio = s.radio;
-  d.upload_bytes = s.network.upload_bytes;
-  d.download_bytes = s.network.download_bytes;
-  const long externals = std::count_if(s.policies.begin(), s.policies.end(), is_external_policy);
-  const bool named = s.params.external_command.find("{name}") != std::string::npos;
-  if (named && std::count(s.policies.begin(), s.policies.end(), kExternalPolicy))
-    throw InputError(s.at("policy.policies") +
-                     ": policy 'external' has no name for the {name} in external_command; "
-                     "call it external:NAME");
-  if (externals > 1 && !named)
-    throw InputError(s.at("policy.external_command") +
-                     ": several external policies would run the same command; put {name} in "
-                     "it where each policy's name goes (external:NAME)");
-  for (const auto& name : s.policies) {
-    if (is_external_policy(name)) {
-      if (s.params.external_command.empty())
-        throw InputError(s.at("policy.policies") + ": policy '" + name +
-                         "' needs [policy] external_command, the command that runs it");
-      continue;
-    }
-    try {
-      make_policy(name, d, s.params); // fail early on a bad pair
-    } catch (const InputError& e) {
-      throw InputError(s.at("policy.policies") + ": " + e.what());
-    }
-  }
-  for (const auto& path : s.network.channel.traces)
-    p->channel_traces.push_back(read_bandwidth_trace(path, s.network.trace_unit));
-  if (!s.network.wan_trace.empty())
-    p->wan_trace = read_bandwidth_trace(s.network.wan_trace, s.network.trace_unit);
-  p->bandwidth_mbps = s.network.bandwidth_mbps;
-  // With a trace channel and no bandwidth given, results report the traces' mean rate.
-  if (!p->channel_traces.empty() && s.network.channel.kind == ChannelKind::Trace &&
-      !s.key_lines.count("network.bandwidth_mbps")) {
-    double sum = 0;
-    for (const auto& t : p->channel_traces)
-      sum += t.mean_mbps();
-    p->bandwidth_mbps = {sum / static_cast<double>(p->channel_traces.size())};
-  }
-  if (!s.network.channel.phone_rates_mbps.empty()) {
-    double sum = 0;
-    for (double r : s.network.channel.phone_rates_mbps)
-      sum += r;
-    p->bandwidth_mbps = {sum / static_cast<double>(s.network.channel.phone_rates_mbps.size())};
-  }
+  assemble_deployment(*p);
+  check_policies(s, p->deployment);
+  read_network_traces(*p);
   return p;
 }
 

@@ -1,14 +1,14 @@
-#include "core/config/scenario.hpp"
+#include "core/config/read_scenario.hpp"
 
 #include "core/config/scenario_keys.hpp"
 
+#include "core/base/input_error.hpp"
+#include "core/base/limits.hpp"
 #include "core/config/idle_keys.hpp"
 #include "core/config/key_sweep.hpp"
-#include "core/config/limits.hpp"
 #include "core/config/spelling.hpp"
 #include "core/config/sweep.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/input_error.hpp"
 #include "core/model/wifi_timing.hpp"
 
 #include <boost/program_options.hpp>
@@ -102,40 +102,6 @@ const char* mode_name(Mode mode) {
   return mode == Mode::Simulated ? "simulated" : "closed-form";
 }
 
-std::string Scenario::at(const std::string& key) const {
-  if (set_on_command_line.count(key)) return where("command line --set", 0, key);
-  const auto it = key_lines.find(key);
-  return where(path, it == key_lines.end() ? 0 : it->second, key);
-}
-
-std::string resolve_path(const Scenario& s, const std::string& relative) {
-  const std::filesystem::path p(relative);
-  if (p.is_absolute()) return relative;
-  return (std::filesystem::path(s.path).parent_path() / p).lexically_normal().string();
-}
-
-std::vector<RunPoint> Scenario::run_points(const std::vector<double>& bandwidth_mbps) const {
-  std::vector<RunPoint> points;
-  const std::vector<double> no_rate = {0.0};
-  const auto& rates = load.arrival == Arrival::Poisson ? load.arrival_rate_hz : no_rate;
-  for (double bw : bandwidth_mbps)
-    for (long cells : load.cells)
-      for (long n : load.phones)
-        for (double rate : rates)
-          for (long seed : seeds)
-            points.push_back({bw, n, seed, cells, rate});
-  return points;
-}
-
-double Scenario::run_count() const {
-  const double rates = load.arrival == Arrival::Poisson ? load.arrival_rate_hz.size() : 1;
-  double keys = 1;
-  for (const KeySweep& sweep : key_sweeps)
-    keys *= static_cast<double>(sweep.values.size());
-  return static_cast<double>(network.bandwidth_mbps.size()) * load.cells.size() *
-         load.phones.size() * rates * seeds.size() * policies.size() * modes.size() * keys;
-}
-
 void check_run_budget(const Scenario& s, long max_runs) {
   if (s.run_count() <= static_cast<double>(max_runs)) return;
   // Named: the longest sweep, where shortening it helps most.
@@ -172,18 +138,6 @@ const std::string& wifi_standard_name(WifiStandard standard) {
 
 const std::string& channel_name(ChannelKind kind) {
   return choice_name("network.channel", static_cast<std::size_t>(kind));
-}
-
-std::optional<wifi::Phy> wifi_phy(const NetworkConfig& n) {
-  switch (n.wifi_standard) {
-  case WifiStandard::None:
-    return std::nullopt;
-  case WifiStandard::G80211:
-    return wifi::Phy{wifi::Standard::G80211, false};
-  case WifiStandard::N80211:
-    return wifi::Phy{wifi::Standard::N80211, n.wifi_aggregation};
-  }
-  return std::nullopt;
 }
 
 namespace {

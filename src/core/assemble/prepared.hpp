@@ -2,7 +2,8 @@
 // A scenario made ready to run: its profiles loaded, its trace read or reconstructed, and
 // the deployment that ties trace models to device profiles. Not copyable: the deployment
 // points into the trace.
-#include "core/config/scenario.hpp"
+#include "core/base/scenario.hpp"
+#include "core/config/read_scenario.hpp"
 #include "core/formats/bandwidth_trace.hpp"
 #include "core/formats/profile.hpp"
 #include "core/formats/trace.hpp"

@@ -1,13 +1,11 @@
 #pragma once
-// A scenario INI (docs/formats.md), read by Boost.Program_options. Keys are grouped into
-// sections by concern ([devices], [policy], [network], [radio], [load], [servers],
-// [reconstruct]), each filling its own struct; Boost names a key "section.key". Every key is
-// declared once, in core/scenario_keys.cpp; an unknown key is an error that lists them.
-#include "core/formats/bandwidth_trace.hpp"
-#include "core/model/closed_form.hpp"
-#include "core/model/cost_breakdown.hpp"
-#include "core/model/wifi_timing.hpp"
-#include "core/policy/policy.hpp"
+// A scenario as every layer sees it (docs/formats.md): plain data, grouped into sections by
+// concern ([devices], [policy], [network], [radio], [load], [servers], [reconstruct]), each its
+// own struct. core/config reads it from an INI file; every key and its default is declared
+// once, in core/config/scenario_keys.cpp.
+#include "core/base/policy_params.hpp"
+#include "core/base/radio_power.hpp"
+#include "core/base/trace_unit.hpp"
 
 #include <map>
 #include <optional>
@@ -30,8 +28,6 @@ struct RunPoint {
 // How a run is evaluated: Eq. 9-14 in closed form, or simulated in SimGrid. In the order of
 // the modes key's values.
 enum class Mode { ClosedForm, Simulated };
-// "closed-form" or "simulated", as results.csv writes it.
-const char* mode_name(Mode mode);
 
 // How each phone's Wi-Fi rate changes over time: held, following a bandwidth trace, or a
 // two-state Markov chain. In the order of the [network] channel key's values.
@@ -62,6 +58,9 @@ struct ChannelConfig {
   double chunk_bytes = 65536; // uploads and replies on a varying channel go in chunks
 };
 
+// SimGrid's network/TCP-gamma default, 4 MiB: the TCP window when the scenario sets none.
+constexpr double kDefaultTcpWindowBytes = 4194304;
+
 struct NetworkConfig {
   WifiStandard wifi_standard = WifiStandard::None;
   bool wifi_aggregation = true; // 802.11n's A-MPDU
@@ -74,13 +73,6 @@ struct NetworkConfig {
   double tcp_window_bytes = kDefaultTcpWindowBytes; // a flow runs at most window / (2 x latency)
   double upload_bytes = 0, download_bytes = 0;
 };
-
-// Names as the wifi_standard and channel keys spell them, for results.
-const std::string& wifi_standard_name(WifiStandard standard);
-const std::string& channel_name(ChannelKind kind);
-
-// The 802.11 PHY whose rates a cell's Wi-Fi rates are, or none when they are goodput.
-std::optional<wifi::Phy> wifi_phy(const NetworkConfig& n);
 
 struct LoadConfig {
   std::vector<long> cells, phones; // phones per cell
@@ -160,29 +152,6 @@ struct Scenario {
   double run_count() const;
 };
 
-// Budgets checked before anything is planned or allocated (docs/limits.md), from
-// bench/memory.sh: a planned run costs the parent about 2 KB (and a child process). A run
-// keeps nothing per request unless asked to: with --requests about 130 bytes a request, with
-// --exact-percentiles 8. The defaults keep such a run under about 7 GB and a sweep's parent
-// under about 2 GB; other runs are bounded by the requests key's own limit.
-constexpr long kDefaultMaxRuns = 1'000'000;
-constexpr long kDefaultMaxRequests = 50'000'000;
-constexpr long kMostRequests = 1'000'000'000;
-// Throws InputError naming the scenario, its run count and --max-runs when it plans more.
-void check_run_budget(const Scenario& s, long max_runs);
-
-// `settings` ("section.key=value", muxsim run --set) replace or add keys after the file's;
-// their messages name the command line.
-// Keys that do nothing (core/config/idle_keys.hpp) are refused, or left for the caller to
-// judge across a sweep's sub-scenarios (Defer).
-enum class IdleKeys { Refuse, Defer };
-Scenario read_scenario(const std::string& path, const std::vector<std::string>& settings = {},
-                       IdleKeys idle = IdleKeys::Refuse);
-// Every known key as "section.key" (or "key" for the top level), in the order of
-// scenario_key_specs() (core/scenario_keys.hpp).
-std::vector<std::string> scenario_keys();
-// What values a key takes ("[0, 1]", "integer in [1, 1e9]", ...), as read_scenario checks.
-const std::string& scenario_key_domain(const std::string& key);
 // Paths inside a scenario are relative to the scenario file's folder.
 std::string resolve_path(const Scenario& s, const std::string& relative);
 

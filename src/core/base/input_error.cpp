@@ -1,4 +1,4 @@
-#include "core/formats/input_error.hpp"
+#include "core/base/input_error.hpp"
 
 namespace muxsim {
 
