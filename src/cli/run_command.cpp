@@ -196,9 +196,11 @@ bool parse_run_args(const std::vector<std::string>& args, RunArgs& a) {
 }
 
 void print_keys() {
-  for (const KeySpec& spec : scenario_key_specs())
+  for (const KeySpec& spec : scenario_key_specs()) {
+    const std::string fallback = default_text(spec);
     fmt::print("{:<38} {} [{}]{}\n", spec.key, spec.doc, scenario_key_domain(spec.key),
-               spec.fallback.empty() ? "" : " (default " + spec.fallback + ")");
+               fallback.empty() ? "" : " (default " + fallback + ")");
+  }
 }
 
 // Lines of runs already done, by run number, kept verbatim: from results.csv and an

@@ -29,7 +29,7 @@ TEST_CASE("radio defaults: the key table's tx, rx and idle powers are models/pho
     for (const KeySpec& spec : scenario_key_specs())
       if (spec.key == key) {
         found = true;
-        CHECK(parse_number(spec.fallback, key) == doctest::Approx(w).epsilon(1e-12));
+        CHECK(parse_number(default_text(spec), key) == doctest::Approx(w).epsilon(1e-12));
       }
     CHECK(found);
   }

@@ -83,8 +83,25 @@ TEST_CASE("key table: every key has a doc and a domain, and its default parses")
     INFO(spec.key);
     CHECK(!spec.doc.empty());
     CHECK(!scenario_key_domain(spec.key).empty());
-    if (!spec.fallback.empty())
-      CHECK(error_of([&] { read_key(spec, spec.fallback, "x"); }).empty());
+    // A default is its field's initializer: it must be a value the key accepts, and read
+    // back it must be the same value.
+    const std::string fallback = default_text(spec);
+    if (fallback.empty()) continue;
+    CHECK(error_of([&] { read_key(spec, fallback, "x"); }).empty());
+    CHECK(write_key(spec, read_key(spec, fallback, "x")) == fallback);
+  }
+}
+
+TEST_CASE("key table: each key's fill and show meet at one field, whose default stands alone") {
+  const Scenario defaults;
+  for (const KeySpec& spec : scenario_key_specs()) {
+    INFO(spec.key);
+    // Filling a default scenario with its own shown value changes nothing that shows.
+    Scenario s;
+    spec.fill(s, spec.show(defaults));
+    CHECK(write_key(spec, spec.show(s)) == write_key(spec, spec.show(defaults)));
+    // A key whose zero means "not given" has no default hidden in its field.
+    if (spec.unset_by_default) CHECK(spec.show(defaults).number == 0);
   }
 }
 
@@ -114,4 +131,13 @@ TEST_CASE("key table: defaults fill the scenario; unset keys without one keep th
   CHECK(s.name == "keys");
   CHECK(s.reconstruct.inputs == 10000);
   CHECK(s.network.channel.markov_good_s == 0);
+  // Every key the file leaves out reads as its field's initializer, but for those the
+  // scenario derives from others (check_relations).
+  const std::set<std::string> derived = {"name", "devices.mux_device", "devices.cloud_models"};
+  const Scenario defaults;
+  for (const KeySpec& spec : scenario_key_specs()) {
+    if (s.key_lines.count(spec.key) || derived.count(spec.key)) continue;
+    INFO(spec.key);
+    CHECK(write_key(spec, spec.show(s)) == write_key(spec, spec.show(defaults)));
+  }
 }

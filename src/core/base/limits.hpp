@@ -7,6 +7,8 @@ namespace muxsim {
 // cannot be simulated faithfully: the engine's clock and rates are doubles, and sums of such
 // values lose the small ones. They are refused where they are read.
 constexpr double kLargestValue = 1e9;
+// The same bound on counts (requests, bytes, inputs) read as integers.
+constexpr long kLargestCount = 1'000'000'000;
 
 // Budgets checked before anything is planned or allocated (docs/limits.md), from
 // bench/memory.sh: a planned run costs the parent about 2 KB (and a child process). A run
@@ -15,6 +17,6 @@ constexpr double kLargestValue = 1e9;
 // under about 2 GB; other runs are bounded by the requests key's own limit.
 constexpr long kDefaultMaxRuns = 1'000'000;
 constexpr long kDefaultMaxRequests = 50'000'000;
-constexpr long kMostRequests = 1'000'000'000;
+constexpr long kMostRequests = kLargestCount;
 
 } // namespace muxsim

@@ -11,4 +11,8 @@ struct RadioPower {
   double idle_w = 0; // on but not on the air: deferring, waiting on the WAN and the server
 };
 
+// A phone's Wi-Fi chip, the [radio] keys' defaults: models/phone-radio.csv (a Pixel 4's
+// power profile, derived; tests/sim/test_radio_defaults.cpp keeps the two in step).
+constexpr RadioPower kPhoneWifiRadio = {1.2987, 0.4625, 0.3034};
+
 } // namespace muxsim

@@ -1,8 +1,9 @@
 #pragma once
 // A scenario as every layer sees it (docs/formats.md): plain data, grouped into sections by
 // concern ([devices], [policy], [network], [radio], [load], [servers], [reconstruct]), each its
-// own struct. core/config reads it from an INI file; every key and its default is declared
-// once, in core/config/scenario_keys.cpp.
+// own struct. A field's initializer is its key's default, written nowhere else: core/config
+// reads a scenario INI into a default Scenario, and its key table
+// (core/config/scenario_keys.cpp) shows these defaults to --keys.
 #include "core/base/policy_params.hpp"
 #include "core/base/radio_power.hpp"
 #include "core/base/trace_unit.hpp"
@@ -64,18 +65,20 @@ constexpr double kDefaultTcpWindowBytes = 4194304;
 struct NetworkConfig {
   WifiStandard wifi_standard = WifiStandard::None;
   bool wifi_aggregation = true; // 802.11n's A-MPDU
-  std::vector<double> bandwidth_mbps;
+  std::vector<double> bandwidth_mbps = {100};
   ChannelConfig channel;
-  double wan_mbps = 10000, wan_latency_ms = 0;
-  std::string wan_trace; // a bandwidth trace the WAN follows (wired links take profiles)
+  double wan_mbps = 10000;
+  double wan_latency_ms = 10; // a 20 ms round trip to a cloud region (docs/network.md, "Defaults")
+  std::string wan_trace;      // a bandwidth trace the WAN follows (wired links take profiles)
   TraceUnit trace_unit = TraceUnit::FromFile; // of channel and WAN traces without a header
   double edge_link_mbps = 10000, edge_latency_ms = 0;
   double tcp_window_bytes = kDefaultTcpWindowBytes; // a flow runs at most window / (2 x latency)
-  double upload_bytes = 0, download_bytes = 0;
+  double upload_bytes = 28624; // the mean of the 1,300 shared ImageNet validation JPEGs
+  double download_bytes = 250; // a class and its confidence in a short reply, assumed
 };
 
 struct LoadConfig {
-  std::vector<long> cells, phones; // phones per cell
+  std::vector<long> cells = {1}, phones = {1}; // phones per cell
   Arrival arrival = Arrival::Closed;
   std::vector<double> arrival_rate_hz;
   double think_ms = 0;    // closed loop: pause between one phone's requests
@@ -120,16 +123,17 @@ struct Scenario {
   std::string trace; // a trace CSV path, or reconstruct:table1 / reconstruct:table2
   std::vector<std::string> profiles;
   std::string phone_device, cloud_device, edge_device, mux_device;
-  std::string mobile_model, cloud_model, edge_model, mux_model;
+  std::string mobile_model, cloud_model, edge_model;
+  std::string mux_model = "multiplexer";
   std::string early_prefix, early_head; // hybrid-early's profile rows on the phone
   std::vector<std::string> cloud_models;
   std::vector<std::string> policies;
-  std::vector<Mode> modes;
-  std::vector<long> seeds;
+  std::vector<Mode> modes = {Mode::ClosedForm, Mode::Simulated};
+  std::vector<long> seeds = {1};
   long requests = 0; // per run; 0 = every input of the trace once
   PolicyParams params;
   NetworkConfig network;
-  RadioPower radio;
+  RadioPower radio = kPhoneWifiRadio;
   LoadConfig load;
   ServerConfig servers;
   ReconstructConfig reconstruct;

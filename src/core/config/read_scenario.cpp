@@ -255,11 +255,11 @@ Scenario read_scenario(const std::string& path, const std::vector<std::string>& 
   apply_settings(s, settings, given);
   for (const KeySpec& spec : scenario_key_specs()) {
     const auto it = given.find(spec.key);
-    const std::string raw = it != given.end() ? it->second : spec.fallback;
-    if (raw.empty() && spec.required)
+    if ((it == given.end() || it->second.empty()) && spec.required)
       throw InputError(path + ": field '" + spec.key + "': required key is missing");
-    // A key neither set nor given a default in the table keeps its field's own default.
-    if (raw.empty() && it == given.end()) continue;
+    // A key not set keeps its field's initializer, its default (core/base/scenario.hpp).
+    if (it == given.end()) continue;
+    const std::string& raw = it->second;
     std::vector<std::string> values;
     if (read_key_sweep(spec, raw, s.at(spec.key), values)) {
       s.key_sweeps.push_back({spec.key, values});

@@ -7,6 +7,8 @@
 #include "core/formats/csv.hpp"
 #include "core/policy/registry.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -17,57 +19,119 @@ namespace muxsim {
 namespace {
 
 using K = KeyKind;
-using Fill = KeySpec::Fill;
+using Binding = KeyBinding;
 
-// Fillers for the common shapes: the field a key's value goes to.
-template <class Field> Fill number(Field field) {
-  return [field](Scenario& s, const KeyValue& v) { field(s) = v.number; };
+// Bindings for the common shapes: a field, given by an accessor that works on a Scenario
+// whether const or not, that a value fills and `show` reads back.
+template <class Field> Binding number(Field field) {
+  return {[field](Scenario& s, const KeyValue& v) { field(s) = v.number; },
+          [field](const Scenario& s) {
+            KeyValue v;
+            v.number = field(s);
+            return v;
+          }};
 }
-template <class Field> Fill text(Field field) {
-  return [field](Scenario& s, const KeyValue& v) { field(s) = v.text; };
+template <class Field> Binding text(Field field) {
+  return {[field](Scenario& s, const KeyValue& v) { field(s) = v.text; },
+          [field](const Scenario& s) {
+            KeyValue v;
+            v.text = field(s);
+            return v;
+          }};
 }
-template <class Field> Fill items(Field field) {
-  return [field](Scenario& s, const KeyValue& v) { field(s) = v.items; };
+template <class Field> Binding items(Field field) {
+  return {[field](Scenario& s, const KeyValue& v) { field(s) = v.items; },
+          [field](const Scenario& s) {
+            KeyValue v;
+            v.items = field(s);
+            return v;
+          }};
 }
 // A Choice key whose choices are listed in the order of the enum it fills.
-template <class Field> Fill enumerated(Field field) {
-  return [field](Scenario& s, const KeyValue& v) {
-    using Enum = std::remove_reference_t<decltype(field(s))>;
-    field(s) = static_cast<Enum>(v.choice);
-  };
+template <class Field> Binding enumerated(Field field) {
+  return {[field](Scenario& s, const KeyValue& v) {
+            using Enum = std::remove_reference_t<decltype(field(s))>;
+            field(s) = static_cast<Enum>(v.choice);
+          },
+          [field](const Scenario& s) {
+            KeyValue v;
+            v.choice = static_cast<std::size_t>(field(s));
+            return v;
+          }};
 }
-template <class Field> Fill integer(Field field) {
-  return [field](Scenario& s, const KeyValue& v) { field(s) = v.integer; };
+// An Integer key, into a long or, for byte counts the equations take as reals, a double.
+template <class Field> Binding integer(Field field) {
+  return {[field](Scenario& s, const KeyValue& v) {
+            using Value = std::remove_reference_t<decltype(field(s))>;
+            field(s) = static_cast<Value>(v.integer);
+          },
+          [field](const Scenario& s) {
+            KeyValue v;
+            v.integer = static_cast<long>(field(s));
+            return v;
+          }};
 }
-template <class Field> Fill flag(Field field) {
-  return [field](Scenario& s, const KeyValue& v) { field(s) = v.flag; };
+template <class Field> Binding flag(Field field) {
+  return {[field](Scenario& s, const KeyValue& v) { field(s) = v.flag; },
+          [field](const Scenario& s) {
+            KeyValue v;
+            v.flag = field(s);
+            return v;
+          }};
+}
+// PositiveSweep and Fractions keys.
+template <class Field> Binding numbers(Field field) {
+  return {[field](Scenario& s, const KeyValue& v) { field(s) = v.numbers; },
+          [field](const Scenario& s) {
+            KeyValue v;
+            v.numbers = field(s);
+            return v;
+          }};
+}
+template <class Field> Binding integers(Field field) {
+  return {[field](Scenario& s, const KeyValue& v) { field(s) = v.integers; },
+          [field](const Scenario& s) {
+            KeyValue v;
+            v.integers = field(s);
+            return v;
+          }};
+}
+// A file key: the path as given is resolved against the scenario's folder, and shown resolved.
+template <class Field> Binding path(Field field) {
+  return {[field](Scenario& s, const KeyValue& v) {
+            if (!v.text.empty()) field(s) = resolve_path(s, v.text);
+          },
+          [field](const Scenario& s) {
+            KeyValue v;
+            v.text = field(s);
+            return v;
+          }};
 }
 
 #define FIELD(expr)                                                                                \
-  [](Scenario & s) -> auto& {                                                                      \
+  [](auto& s) -> auto& {                                                                           \
     return expr;                                                                                   \
   }
 
 const std::string kNameDomain = "a profiled model (or device) name";
 
-KeySpec name_key(const char* key, const char* doc, Fill fill, bool required = false) {
-  KeySpec k{key, doc, "", K::Text, std::move(fill)};
+KeySpec name_key(const char* key, const char* doc, Binding binding, bool required = false) {
+  KeySpec k{key, doc, K::Text, std::move(binding)};
   k.required = required;
   k.domain = kNameDomain;
   return k;
 }
 
-KeySpec integer_key(const char* key, const char* doc, const std::string& fallback, long minimum,
-                    long maximum, Fill fill) {
-  KeySpec k{key, doc, fallback, K::Integer, std::move(fill)};
+KeySpec integer_key(const char* key, const char* doc, long minimum, long maximum, Binding binding) {
+  KeySpec k{key, doc, K::Integer, std::move(binding)};
   k.minimum = minimum;
   k.maximum = maximum;
   return k;
 }
 
-KeySpec choice_key(const char* key, const char* doc, const char* fallback, K kind,
-                   std::vector<std::string> choices, Fill fill) {
-  KeySpec k{key, doc, fallback, kind, std::move(fill)};
+KeySpec choice_key(const char* key, const char* doc, K kind, std::vector<std::string> choices,
+                   Binding binding) {
+  KeySpec k{key, doc, kind, std::move(binding)};
   k.choices = std::move(choices);
   return k;
 }
@@ -79,6 +143,12 @@ KeySpec with_domain(KeySpec k, const std::string& domain) {
 
 KeySpec at_least(KeySpec k, long minimum) {
   k.minimum = minimum;
+  return k;
+}
+
+// A Markov channel's key: its field's zero means "not given" (check_relations asks for it).
+KeySpec unset_by_default(KeySpec k) {
+  k.unset_by_default = true;
   return k;
 }
 
@@ -96,27 +166,32 @@ std::vector<std::string> list(const std::string& text) {
 
 // The keys outside any section.
 std::vector<KeySpec> top_level_keys() {
-  const long kMax = 1000000000;
   return {
-      {"name", "scenario name written to every results row (default: the file's name)", "", K::Text,
+      {"name", "scenario name written to every results row (default: the file's name)", K::Text,
        text(FIELD(s.name))},
       with_domain(
-          required({"trace", "decision trace CSV, or reconstruct:table1 / reconstruct:table2", "",
+          required({"trace", "decision trace CSV, or reconstruct:table1 / reconstruct:table2",
                     K::Text, text(FIELD(s.trace))}),
           "a regular file, or reconstruct:table1 / reconstruct:table2"),
-      with_domain(required({"profiles", "comma-separated profile CSVs", "", K::Names,
+      with_domain(required({"profiles", "comma-separated profile CSVs", K::Names,
                             items(FIELD(s.profiles))}),
                   "regular files"),
-      choice_key("modes", "closed-form, simulated or both", "closed-form,simulated", K::Choices,
+      choice_key("modes", "closed-form, simulated or both", K::Choices,
                  {"closed-form", "simulated"},
-                 [](Scenario& s, const KeyValue& v) {
-                   for (std::size_t c : v.chosen)
-                     s.modes.push_back(static_cast<Mode>(c));
-                 }),
-      {"seeds", "seeds; a sweep of integers", "1", K::IntegerSweep,
-       [](Scenario& s, const KeyValue& v) { s.seeds = v.integers; }},
-      with_domain(integer_key("requests", "requests per run (0: each trace input once)", "0", 0,
-                              kMax, integer(FIELD(s.requests))),
+                 {[](Scenario& s, const KeyValue& v) {
+                    s.modes.clear();
+                    for (std::size_t c : v.chosen)
+                      s.modes.push_back(static_cast<Mode>(c));
+                  },
+                  [](const Scenario& s) {
+                    KeyValue v;
+                    for (Mode m : s.modes)
+                      v.chosen.push_back(static_cast<std::size_t>(m));
+                    return v;
+                  }}),
+      {"seeds", "seeds; a sweep of integers", K::IntegerSweep, integers(FIELD(s.seeds))},
+      with_domain(integer_key("requests", "requests per run (0: each trace input once)", 0,
+                              kLargestCount, integer(FIELD(s.requests))),
                   "integer in [0, 1e9], and at most --max-requests"),
   };
 }
@@ -138,12 +213,12 @@ std::vector<KeySpec> device_keys() {
       name_key("devices.cloud_model", "the cloud model of cloud-only and hybrid",
                text(FIELD(s.cloud_model)), true),
       with_domain({"devices.cloud_models",
-                   "cloud models multiplexed by hybrid-single/ensemble (default: cloud_model)", "",
+                   "cloud models multiplexed by hybrid-single/ensemble (default: cloud_model)",
                    K::Names, items(FIELD(s.cloud_models))},
                   kNameDomain),
       name_key("devices.edge_model", "the edge server's model (edge-only, hybrid-edge)",
                text(FIELD(s.edge_model))),
-      with_domain({"devices.mux_model", "profile row of the multiplexer", "multiplexer", K::Text,
+      with_domain({"devices.mux_model", "profile row of the multiplexer", K::Text,
                    text(FIELD(s.mux_model))},
                   kNameDomain),
       name_key("devices.early_prefix",
@@ -157,238 +232,222 @@ std::vector<KeySpec> device_keys() {
 // [policy]: the policies run and their parameters.
 std::vector<KeySpec> policy_keys() {
   return {
-      required({"policy.policies", "comma-separated policies", "", K::Policies,
-                items(FIELD(s.policies))}),
-      {"policy.hybrid_threshold", "binary multiplexer threshold", "0.5", K::Fraction,
+      required(
+          {"policy.policies", "comma-separated policies", K::Policies, items(FIELD(s.policies))}),
+      {"policy.hybrid_threshold", "binary multiplexer threshold", K::Fraction,
        number(FIELD(s.params.hybrid_threshold))},
-      {"policy.ensemble_threshold", "Algorithm 2 threshold for hybrid-ensemble", "0.288",
-       K::Fraction, number(FIELD(s.params.ensemble_threshold))},
+      {"policy.ensemble_threshold", "Algorithm 2 threshold for hybrid-ensemble", K::Fraction,
+       number(FIELD(s.params.ensemble_threshold))},
       {"policy.confidence_threshold",
-       "hybrid-confidence: keep local when the phone model's max softmax reaches this", "0.5",
-       K::Fraction, number(FIELD(s.params.confidence_threshold))},
+       "hybrid-confidence: keep local when the phone model's max softmax reaches this", K::Fraction,
+       number(FIELD(s.params.confidence_threshold))},
       {"policy.accuracy_target",
-       "autoscale: a target whose profile accuracy is below this is penalised", "0.75",
-       K::UnitInterval, number(FIELD(s.params.accuracy_target))},
-      {"policy.score_target", "network-aware: the least multiplexer score of a placement", "0.5",
+       "autoscale: a target whose profile accuracy is below this is penalised", K::UnitInterval,
+       number(FIELD(s.params.accuracy_target))},
+      {"policy.score_target", "network-aware: the least multiplexer score of a placement",
        K::UnitInterval, number(FIELD(s.params.score_target))},
-      {"policy.qos_ms", "autoscale's latency target; a slower request is penalised", "100",
-       K::Positive, number(FIELD(s.params.qos_ms))},
-      {"policy.alpha", "autoscale's learning rate", "0.1", K::Fraction,
-       number(FIELD(s.params.alpha))},
-      {"policy.gamma", "autoscale's discount", "0.1", K::Fraction, number(FIELD(s.params.gamma))},
-      {"policy.epsilon", "autoscale's exploration rate", "0.1", K::Fraction,
+      {"policy.qos_ms", "autoscale's latency target; a slower request is penalised", K::Positive,
+       number(FIELD(s.params.qos_ms))},
+      {"policy.alpha", "autoscale's learning rate", K::Fraction, number(FIELD(s.params.alpha))},
+      {"policy.gamma", "autoscale's discount", K::Fraction, number(FIELD(s.params.gamma))},
+      {"policy.epsilon", "autoscale's exploration rate", K::Fraction,
        number(FIELD(s.params.epsilon))},
-      choice_key("policy.objective", "network-aware minimises latency or energy", "latency",
-                 K::Choice, {"latency", "energy"}, enumerated(FIELD(s.params.objective))),
+      choice_key("policy.objective", "network-aware minimises latency or energy", K::Choice,
+                 {"latency", "energy"}, enumerated(FIELD(s.params.objective))),
       {"policy.early_threshold",
-       "hybrid-early: finish locally when the early multiplexer's score reaches this", "0.5",
-       K::Fraction, number(FIELD(s.params.early_threshold))},
+       "hybrid-early: finish locally when the early multiplexer's score reaches this", K::Fraction,
+       number(FIELD(s.params.early_threshold))},
       {"policy.external_command",
        "policy external: the command that runs it, in the scenario's folder, via /bin/sh "
        "(docs/external-policy.md)",
-       "", K::Text, text(FIELD(s.params.external_command))},
+       K::Text, text(FIELD(s.params.external_command))},
       {"policy.external_timeout_s",
        "policy external: seconds it may take to answer a message or read one; slower fails "
        "the run",
-       "10", K::Positive, number(FIELD(s.params.external_timeout_s))},
+       K::Positive, number(FIELD(s.params.external_timeout_s))},
   };
 }
 
 // [network], the Wi-Fi: each phone's rate and how it changes.
 std::vector<KeySpec> channel_keys() {
-  const long kMax = 1000000000;
   return {
-      {"network.bandwidth_mbps", "every phone's Wi-Fi rate; a sweep", "100", K::PositiveSweep,
-       [](Scenario& s, const KeyValue& v) { s.network.bandwidth_mbps = v.numbers; }},
+      {"network.bandwidth_mbps", "every phone's Wi-Fi rate; a sweep", K::PositiveSweep,
+       numbers(FIELD(s.network.bandwidth_mbps))},
       {"network.phone_rates_mbps",
        "per-phone Wi-Fi rates instead: a list, phone i at entry i mod its length, or "
        "random:LIST drawn with the seed",
-       "", K::Rates,
-       [](Scenario& s, const KeyValue& v) {
-         s.network.channel.phone_rates_mbps = v.numbers;
-         s.network.channel.random_rates = v.random;
-       }},
+       K::Rates,
+       {[](Scenario& s, const KeyValue& v) {
+          s.network.channel.phone_rates_mbps = v.numbers;
+          s.network.channel.random_rates = v.random;
+        },
+        [](const Scenario& s) {
+          KeyValue v;
+          v.numbers = s.network.channel.phone_rates_mbps;
+          v.random = s.network.channel.random_rates;
+          return v;
+        }}},
       choice_key("network.wifi_standard",
                  "none: Wi-Fi rates are goodput (measured traces); 802.11g or 802.11n: they "
                  "are PHY rates of that standard, moved at the goodput the 802.11 model gives",
-                 "none", K::Choice, {"none", "802.11g", "802.11n"},
-                 [](Scenario& s, const KeyValue& v) {
-                   s.network.wifi_standard = static_cast<WifiStandard>(v.choice);
-                 }),
+                 K::Choice, {"none", "802.11g", "802.11n"},
+                 enumerated(FIELD(s.network.wifi_standard))),
       {"network.wifi_aggregation",
-       "802.11n only: stations send TCP segments in A-MPDUs with block acknowledgement", "true",
-       K::Flag, flag(FIELD(s.network.wifi_aggregation))},
-      choice_key("network.channel", "constant, trace or markov", "constant", K::Choice,
+       "802.11n only: stations send TCP segments in A-MPDUs with block acknowledgement", K::Flag,
+       flag(FIELD(s.network.wifi_aggregation))},
+      choice_key("network.channel", "constant, trace or markov", K::Choice,
                  {"constant", "trace", "markov"}, enumerated(FIELD(s.network.channel.kind))),
       with_domain({"network.channel_trace",
                    "bandwidth trace file(s), cycled over phones: seconds,bytes_per_second CSV or "
                    "seconds<TAB>Mbit/s",
-                   "", K::Names,
-                   [](Scenario& s, const KeyValue& v) {
-                     for (const auto& t : v.items)
-                       s.network.channel.traces.push_back(resolve_path(s, t));
-                   }},
+                   K::Names,
+                   {[](Scenario& s, const KeyValue& v) {
+                      s.network.channel.traces.clear();
+                      for (const auto& t : v.items)
+                        s.network.channel.traces.push_back(resolve_path(s, t));
+                    },
+                    [](const Scenario& s) {
+                      KeyValue v;
+                      v.items = s.network.channel.traces;
+                      return v;
+                    }}},
                   "regular files"),
       choice_key("network.trace_unit",
                  "the throughput unit of channel and WAN traces that have no header line "
                  "(from-file: the file must say, docs/formats.md)",
-                 "from-file", K::Choice, {"from-file", "bytes_per_second", "mbit_per_second"},
+                 K::Choice, {"from-file", "bytes_per_second", "mbit_per_second"},
                  enumerated(FIELD(s.network.trace_unit))),
-      {"network.trace_offset_s", "where phone 0 starts in its trace", "0", K::NonNegative,
+      {"network.trace_offset_s", "where phone 0 starts in its trace", K::NonNegative,
        number(FIELD(s.network.channel.trace_offset_s))},
-      {"network.trace_stagger_s", "each next phone starts this many seconds later", "0",
-       K::NonNegative, number(FIELD(s.network.channel.trace_stagger_s))},
+      {"network.trace_stagger_s", "each next phone starts this many seconds later", K::NonNegative,
+       number(FIELD(s.network.channel.trace_stagger_s))},
       {"network.trace_loop", "true: a trace wraps around at its end; false: it holds its last rate",
-       "true", K::Flag, flag(FIELD(s.network.channel.trace_loop))},
-      {"network.min_rate_mbps", "floor for a trace's zero throughput (outage)", "0.1", K::Positive,
+       K::Flag, flag(FIELD(s.network.channel.trace_loop))},
+      {"network.min_rate_mbps", "floor for a trace's zero throughput (outage)", K::Positive,
        number(FIELD(s.network.channel.min_rate_mbps))},
-      {"network.markov_good_s", "markov: mean time in the good state (the phone's rate)", "",
-       K::Positive, number(FIELD(s.network.channel.markov_good_s))},
-      {"network.markov_bad_s", "markov: mean time in the bad state", "", K::Positive,
-       number(FIELD(s.network.channel.markov_bad_s))},
-      {"network.markov_bad_mbps", "markov: the rate in the bad state", "", K::Positive,
-       number(FIELD(s.network.channel.markov_bad_mbps))},
+      unset_by_default({"network.markov_good_s",
+                        "markov: mean time in the good state (the phone's rate)", K::Positive,
+                        number(FIELD(s.network.channel.markov_good_s))}),
+      unset_by_default({"network.markov_bad_s", "markov: mean time in the bad state", K::Positive,
+                        number(FIELD(s.network.channel.markov_bad_s))}),
+      unset_by_default({"network.markov_bad_mbps", "markov: the rate in the bad state", K::Positive,
+                        number(FIELD(s.network.channel.markov_bad_mbps))}),
       // Bytes are whole: the simulation sends whole bytes, and the closed form must agree.
       integer_key("network.chunk_bytes",
-                  "on a varying channel or WAN trace, transfers go in chunks of this size", "65536",
-                  1, kMax,
-                  [](Scenario& s, const KeyValue& v) {
-                    s.network.channel.chunk_bytes = static_cast<double>(v.integer);
-                  }),
+                  "on a varying channel or WAN trace, transfers go in chunks of this size", 1,
+                  kLargestCount, integer(FIELD(s.network.channel.chunk_bytes))),
   };
 }
 
 // [network], the wired links, the TCP window and the message sizes.
 std::vector<KeySpec> link_keys() {
-  const long kMax = 1000000000;
   return {
-      {"network.wan_mbps", "access point to cloud bandwidth, shared by all cells", "10000",
-       K::Positive, number(FIELD(s.network.wan_mbps))},
-      // 10 ms: a 20 ms round trip to a cloud region (docs/network.md, "Defaults").
-      {"network.wan_latency_ms", "access point to cloud one-way latency", "10", K::NonNegative,
+      {"network.wan_mbps", "access point to cloud bandwidth, shared by all cells", K::Positive,
+       number(FIELD(s.network.wan_mbps))},
+      {"network.wan_latency_ms", "access point to cloud one-way latency", K::NonNegative,
        number(FIELD(s.network.wan_latency_ms))},
-      with_domain({"network.wan_trace", "a bandwidth trace the WAN's bandwidth follows", "",
-                   K::Text,
-                   [](Scenario& s, const KeyValue& v) {
-                     if (!v.text.empty()) s.network.wan_trace = resolve_path(s, v.text);
-                   }},
+      with_domain({"network.wan_trace", "a bandwidth trace the WAN's bandwidth follows", K::Text,
+                   path(FIELD(s.network.wan_trace))},
                   "regular files"),
-      {"network.edge_link_mbps", "access point to edge server bandwidth", "10000", K::Positive,
+      {"network.edge_link_mbps", "access point to edge server bandwidth", K::Positive,
        number(FIELD(s.network.edge_link_mbps))},
-      {"network.edge_latency_ms", "access point to edge server one-way latency", "0",
-       K::NonNegative, number(FIELD(s.network.edge_latency_ms))},
+      {"network.edge_latency_ms", "access point to edge server one-way latency", K::NonNegative,
+       number(FIELD(s.network.edge_latency_ms))},
       integer_key("network.tcp_window_bytes",
-                  "TCP window: a flow runs at most window / (2 x one-way latency)",
-                  std::to_string(static_cast<long>(kDefaultTcpWindowBytes)), 1, kMax,
-                  [](Scenario& s, const KeyValue& v) {
-                    s.network.tcp_window_bytes = static_cast<double>(v.integer);
-                  }),
-      // 28,624: the mean of the 1,300 shared ImageNet validation JPEGs (docs/network.md).
-      integer_key("network.upload_bytes", "bytes sent per offloaded input", "28624", 0, kMax,
-                  [](Scenario& s, const KeyValue& v) {
-                    s.network.upload_bytes = static_cast<double>(v.integer);
-                  }),
-      // 250: a class and its confidence in a short reply, assumed (docs/network.md).
-      integer_key("network.download_bytes", "bytes of the reply", "250", 0, kMax,
-                  [](Scenario& s, const KeyValue& v) {
-                    s.network.download_bytes = static_cast<double>(v.integer);
-                  }),
+                  "TCP window: a flow runs at most window / (2 x one-way latency)", 1,
+                  kLargestCount, integer(FIELD(s.network.tcp_window_bytes))),
+      integer_key("network.upload_bytes", "bytes sent per offloaded input", 0, kLargestCount,
+                  integer(FIELD(s.network.upload_bytes))),
+      integer_key("network.download_bytes", "bytes of the reply", 0, kLargestCount,
+                  integer(FIELD(s.network.download_bytes))),
   };
 }
 
 // [radio] and [load]: the phone's radio power, and how requests arrive.
 std::vector<KeySpec> radio_and_load_keys() {
   return {
-      // Defaults: a phone's Wi-Fi chip, models/phone-radio.csv (Pixel 4, derived); a test
-      // keeps the two in step.
-      {"radio.tx_w", "phone radio power while its upload's bits are on the air", "1.2987",
-       K::NonNegative, number(FIELD(s.radio.tx_w))},
-      {"radio.rx_w", "phone radio power while its reply's bits are on the air", "0.4625",
-       K::NonNegative, number(FIELD(s.radio.rx_w))},
+      {"radio.tx_w", "phone radio power while its upload's bits are on the air", K::NonNegative,
+       number(FIELD(s.radio.tx_w))},
+      {"radio.rx_w", "phone radio power while its reply's bits are on the air", K::NonNegative,
+       number(FIELD(s.radio.rx_w))},
       {"radio.idle_w",
        "phone radio power while on but off the air: deferring, waiting on the WAN and the server",
-       "0.3034", K::NonNegative, number(FIELD(s.radio.idle_w))},
+       K::NonNegative, number(FIELD(s.radio.idle_w))},
 
       with_domain(at_least({"load.cells", "Wi-Fi cells, each behind its own access point; a sweep",
-                            "1", K::IntegerSweep,
-                            [](Scenario& s, const KeyValue& v) { s.load.cells = v.integers; }},
+                            K::IntegerSweep, integers(FIELD(s.load.cells))},
                            1),
                   "integers >= 1, cells x phones <= 1e5; a sweep"),
-      with_domain(
-          at_least({"load.phones", "phones per cell; a sweep of integers", "1", K::IntegerSweep,
-                    [](Scenario& s, const KeyValue& v) { s.load.phones = v.integers; }},
-                   1),
-          "integers >= 1, cells x phones <= 1e5; a sweep"),
+      with_domain(at_least({"load.phones", "phones per cell; a sweep of integers", K::IntegerSweep,
+                            integers(FIELD(s.load.phones))},
+                           1),
+                  "integers >= 1, cells x phones <= 1e5; a sweep"),
       choice_key("load.arrival", "closed (a phone waits for each answer, then thinks) or poisson",
-                 "closed", K::Choice, {"closed", "poisson"}, enumerated(FIELD(s.load.arrival))),
-      {"load.arrival_rate_hz", "poisson: requests per second per phone; a sweep", "",
-       K::PositiveSweep,
-       [](Scenario& s, const KeyValue& v) { s.load.arrival_rate_hz = v.numbers; }},
-      {"load.think_ms", "closed: pause between one phone's requests", "0", K::NonNegative,
+                 K::Choice, {"closed", "poisson"}, enumerated(FIELD(s.load.arrival))),
+      {"load.arrival_rate_hz", "poisson: requests per second per phone; a sweep", K::PositiveSweep,
+       numbers(FIELD(s.load.arrival_rate_hz))},
+      {"load.think_ms", "closed: pause between one phone's requests", K::NonNegative,
        number(FIELD(s.load.think_ms))},
-      {"load.deadline_ms", "a request answered later than this is a miss (0: none)", "0",
-       K::NonNegative, number(FIELD(s.load.deadline_ms))},
+      {"load.deadline_ms", "a request answered later than this is a miss (0: none)", K::NonNegative,
+       number(FIELD(s.load.deadline_ms))},
   };
 }
 
 // [servers]: GPU workers, queues and batching.
 std::vector<KeySpec> server_keys() {
-  const long kMax = 1000000000;
   return {
       // Each worker is an actor: a GPU server of more than 10,000 is not a GPU server.
-      integer_key("servers.gpu_workers", "workers of the cloud GPU server", "1", 1, 10000,
+      integer_key("servers.gpu_workers", "workers of the cloud GPU server", 1, 10000,
                   integer(FIELD(s.servers.gpu_workers))),
-      integer_key("servers.edge_workers", "workers of each edge server", "1", 1, 10000,
+      integer_key("servers.edge_workers", "workers of each edge server", 1, 10000,
                   integer(FIELD(s.servers.edge_workers))),
       integer_key("servers.cells_per_edge",
-                  "cells sharing one edge server (1: one at each access point)", "1", 1, kMax,
+                  "cells sharing one edge server (1: one at each access point)", 1, kLargestCount,
                   integer(FIELD(s.servers.cells_per_edge))),
-      integer_key("servers.batch_max", "dynamic batching: largest batch (1: no batching)", "1", 1,
-                  kMax, integer(FIELD(s.servers.batch_max))),
-      {"servers.batch_wait_ms", "dynamic batching: longest wait for a batch to fill", "0",
+      integer_key("servers.batch_max", "dynamic batching: largest batch (1: no batching)", 1,
+                  kLargestCount, integer(FIELD(s.servers.batch_max))),
+      {"servers.batch_wait_ms", "dynamic batching: longest wait for a batch to fill",
        K::NonNegative, number(FIELD(s.servers.batch_wait_ms))},
-      {"servers.batch_slope", "batch latency L(b) = L(1) x (1 + slope x (b - 1))", "0",
-       K::NonNegative, number(FIELD(s.servers.batch_slope))},
+      {"servers.batch_slope", "batch latency L(b) = L(1) x (1 + slope x (b - 1))", K::NonNegative,
+       number(FIELD(s.servers.batch_slope))},
       {"servers.queue_per_model", "true: one FIFO queue per model instead of one per server",
-       "false", K::Flag, flag(FIELD(s.servers.queue_per_model))},
+       K::Flag, flag(FIELD(s.servers.queue_per_model))},
       {"servers.ensemble_parallel",
        "true: an ensemble's models run in parallel on one GPU and take as long as the slowest",
-       "false", K::Flag, flag(FIELD(s.servers.ensemble_parallel))},
+       K::Flag, flag(FIELD(s.servers.ensemble_parallel))},
   };
 }
 
 // [reconstruct]: the targets a trace is reconstructed to.
 std::vector<KeySpec> reconstruct_keys() {
-  const long kMax = 1000000000;
   return {
-      integer_key("reconstruct.inputs", "inputs in a reconstructed trace", "10000", 1, kMax,
+      integer_key("reconstruct.inputs", "inputs in a reconstructed trace", 1, kLargestCount,
                   integer(FIELD(s.reconstruct.inputs))),
-      {"reconstruct.target_mobile_accuracy", "table1: phone model accuracy (0: the profile's)", "0",
+      {"reconstruct.target_mobile_accuracy", "table1: phone model accuracy (0: the profile's)",
        K::Fraction, number(FIELD(s.reconstruct.target_mobile_accuracy))},
-      {"reconstruct.target_cloud_accuracy", "table1: cloud model accuracy (0: the profile's)", "0",
+      {"reconstruct.target_cloud_accuracy", "table1: cloud model accuracy (0: the profile's)",
        K::Fraction, number(FIELD(s.reconstruct.target_cloud_accuracy))},
-      {"reconstruct.target_local_fraction", "table1: fraction kept local", "0", K::Fraction,
+      {"reconstruct.target_local_fraction", "table1: fraction kept local", K::Fraction,
        number(FIELD(s.reconstruct.target_local_fraction))},
-      {"reconstruct.target_hybrid_accuracy", "table1: hybrid accuracy", "0", K::Fraction,
+      {"reconstruct.target_hybrid_accuracy", "table1: hybrid accuracy", K::Fraction,
        number(FIELD(s.reconstruct.target_hybrid_accuracy))},
       with_domain({"reconstruct.target_called",
                    "table2: fraction of inputs hybrid-single calls each cloud model, in "
                    "cloud_models order",
-                   "", K::Fractions,
-                   [](Scenario& s, const KeyValue& v) { s.reconstruct.target_called = v.numbers; }},
+                   K::Fractions, numbers(FIELD(s.reconstruct.target_called))},
                   "values in [0, 1], one per cloud model"),
-      {"reconstruct.target_single_accuracy", "table2: hybrid-single accuracy", "0", K::Fraction,
+      {"reconstruct.target_single_accuracy", "table2: hybrid-single accuracy", K::Fraction,
        number(FIELD(s.reconstruct.target_single_accuracy))},
-      {"reconstruct.target_ensemble_accuracy", "table2: hybrid-ensemble accuracy", "0", K::Fraction,
+      {"reconstruct.target_ensemble_accuracy", "table2: hybrid-ensemble accuracy", K::Fraction,
        number(FIELD(s.reconstruct.target_ensemble_accuracy))},
-      {"reconstruct.target_ensemble_gflops", "table2: hybrid-ensemble GFLOPs per input", "0",
+      {"reconstruct.target_ensemble_gflops", "table2: hybrid-ensemble GFLOPs per input",
        K::NonNegative, number(FIELD(s.reconstruct.target_ensemble_gflops))},
-      {"reconstruct.target_ensemble_latency_ms", "table2: hybrid-ensemble latency", "0",
-       K::NonNegative, number(FIELD(s.reconstruct.target_ensemble_latency_ms))},
+      {"reconstruct.target_ensemble_latency_ms", "table2: hybrid-ensemble latency", K::NonNegative,
+       number(FIELD(s.reconstruct.target_ensemble_latency_ms))},
       name_key("reconstruct.ensemble_extra", "table2: the model an ensemble adds",
                text(FIELD(s.reconstruct.ensemble_extra))),
       with_domain({"reconstruct.ensemble_sources",
-                   "table2: the two models whose inputs get the extra", "", K::Names,
+                   "table2: the two models whose inputs get the extra", K::Names,
                    items(FIELD(s.reconstruct.ensemble_sources))},
                   kNameDomain),
   };
@@ -425,7 +484,7 @@ std::string kind_domain(const KeySpec& k) {
     return "[0, 1e9]";
   case K::Integer:
     return "integer in [" + std::to_string(k.minimum) + ", " +
-           (k.maximum == 1000000000 ? std::string("1e9") : std::to_string(k.maximum)) + "]";
+           (k.maximum == kLargestCount ? std::string("1e9") : std::to_string(k.maximum)) + "]";
   case K::Flag:
     return "true, false";
   case K::PositiveSweep:
@@ -614,6 +673,69 @@ KeyValue read_key(const KeySpec& k, const std::string& raw, const std::string& a
     break;
   }
   return v;
+}
+
+namespace {
+
+// A list as a scenario writes it: "a,b,c".
+std::string comma_list(const std::vector<std::string>& texts) {
+  std::string out;
+  for (const auto& t : texts)
+    out += (out.empty() ? "" : ",") + t;
+  return out;
+}
+
+std::string joined_numbers(const std::vector<double>& xs) {
+  std::vector<std::string> texts;
+  for (double x : xs)
+    texts.push_back(fmt::format("{}", x));
+  return comma_list(texts);
+}
+
+} // namespace
+
+std::string write_key(const KeySpec& k, const KeyValue& v) {
+  switch (k.kind) {
+  case K::Text:
+    return v.text;
+  case K::Names:
+  case K::Policies:
+    return comma_list(v.items);
+  case K::Choice:
+    return k.choices.at(v.choice);
+  case K::Choices: {
+    std::vector<std::string> names;
+    for (std::size_t c : v.chosen)
+      names.push_back(k.choices.at(c));
+    return comma_list(names);
+  }
+  case K::Fraction:
+  case K::UnitInterval:
+  case K::Positive:
+  case K::NonNegative:
+    return fmt::format("{}", v.number);
+  case K::Integer:
+    return std::to_string(v.integer);
+  case K::Flag:
+    return v.flag ? "true" : "false";
+  case K::PositiveSweep:
+  case K::Fractions:
+    return joined_numbers(v.numbers);
+  case K::IntegerSweep: {
+    std::vector<std::string> texts;
+    for (long x : v.integers)
+      texts.push_back(std::to_string(x));
+    return comma_list(texts);
+  }
+  case K::Rates:
+    return v.numbers.empty() ? "" : (v.random ? "random:" : "") + joined_numbers(v.numbers);
+  }
+  return "";
+}
+
+std::string default_text(const KeySpec& spec) {
+  if (spec.unset_by_default) return "";
+  return write_key(spec, spec.show(Scenario{}));
 }
 
 } // namespace muxsim

@@ -1,7 +1,9 @@
 #pragma once
 // The scenario keys, each declared once (docs/formats.md, "Scenario INI"): its name, what it
-// means, its default, the values it takes and the field it fills. read_scenario, `muxsim run
+// means, the values it takes and the field it fills (whose initializer is its default).
+// read_scenario, `muxsim run
 // --keys` and the unknown-key message are all generated from this one table.
+#include "core/base/limits.hpp"
 #include "core/base/scenario.hpp"
 #include "core/config/read_scenario.hpp"
 
@@ -45,26 +47,41 @@ struct KeyValue {
   bool random = false;             // Rates: drawn at random with the run's seed
 };
 
-struct KeySpec {
-  using Fill = std::function<void(Scenario&, const KeyValue&)>;
-  KeySpec(std::string key, std::string doc, std::string fallback, KeyKind kind, Fill fill)
-      : key(std::move(key)), doc(std::move(doc)), fallback(std::move(fallback)), kind(kind),
-        fill(std::move(fill)) {}
+// How a key meets its field: `fill` stores a value read into the scenario, `show` reads the
+// field back. A key's default is its field's initializer in core/base/scenario.hpp, declared
+// there once; `show` gives it to --keys and to the test that every default is a valid value.
+struct KeyBinding {
+  std::function<void(Scenario&, const KeyValue&)> fill;
+  std::function<KeyValue(const Scenario&)> show;
+};
 
-  std::string key;      // "section.key", or "key" at the top level
-  std::string doc;      // one line for --keys
-  std::string fallback; // the default, written as in a scenario; empty: the field's own
+struct KeySpec {
+  KeySpec(std::string key, std::string doc, KeyKind kind, KeyBinding binding)
+      : key(std::move(key)), doc(std::move(doc)), kind(kind), fill(std::move(binding.fill)),
+        show(std::move(binding.show)) {}
+
+  std::string key; // "section.key", or "key" at the top level
+  std::string doc; // one line for --keys
   KeyKind kind;
-  Fill fill;
+  std::function<void(Scenario&, const KeyValue&)> fill;
+  std::function<KeyValue(const Scenario&)> show;
   bool required = false;
-  long minimum = 0, maximum = 1000000000; // Integer and IntegerSweep
-  std::vector<std::string> choices;       // Choice and Choices
-  std::string domain;                     // --keys text, when the kind's own does not say it
+  // The field's initial value (a zero) stands for "not given" rather than a default: the
+  // Markov channel's times and rate, which a markov channel requires.
+  bool unset_by_default = false;
+  long minimum = 0, maximum = kLargestCount; // Integer and IntegerSweep
+  std::vector<std::string> choices;          // Choice and Choices
+  std::string domain;                        // --keys text, when the kind's own does not say it
 };
 
 const std::vector<KeySpec>& scenario_key_specs();
 
 // Parses `raw` as `spec` says, or throws InputError at `at` ("FILE:LINE: field 'KEY'").
 KeyValue read_key(const KeySpec& spec, const std::string& raw, const std::string& at);
+// A value written as a scenario would give it: read_key's inverse; empty for an empty value.
+std::string write_key(const KeySpec& spec, const KeyValue& value);
+// The key's default as a scenario would write it (its field in a default Scenario), or empty
+// when it has none.
+std::string default_text(const KeySpec& spec);
 
 } // namespace muxsim
