@@ -50,5 +50,6 @@ for s in "${!name[@]}"; do
 done
 
 mapfile -t files < <(find "$SRC/src" -name '*.cpp' -o -name '*.hpp' -o -name '*.cc')
-/usr/bin/python3 "$SRC/scripts/function_lengths.py" 80 "${files[@]}" || fail "functions over 80 lines"
+/usr/bin/python3 "$SRC/scripts/function_lengths.py" 80 "${files[@]}" ||
+  fail "functions over 80 lines"
 echo "ok: ${#files[@]} files, no function over 80 lines"
