@@ -19,7 +19,7 @@ def die(message):
 
 
 def ctags_functions(paths):
-    """(path, line of the name, end line, qualified name) of each function definition."""
+    """(path, line of the name, end line, qualified name, is a lambda) of each definition."""
     if not shutil.which("ctags"):
         die("ctags not found (install universal-ctags)")
     # --language-force: the caller hands over C++ files only, whatever their extension; kind f
@@ -46,7 +46,7 @@ def ctags_functions(paths):
             name = f"lambda in {scope}" if scope else "lambda"
         else:
             name = f"{scope}::{tag['name']}" if scope else tag["name"]
-        yield tag["path"], tag["line"], tag["end"], name
+        yield tag["path"], tag["line"], tag["end"], name, tag["name"].startswith("__anon")
 
 
 def first_line(lines, name_line):
@@ -69,10 +69,11 @@ def main():
     limit = int(sys.argv[1])
     files = {}
     long_ones = []
-    for path, line, end, name in ctags_functions(sys.argv[2:]):
+    for path, line, end, name, is_lambda in ctags_functions(sys.argv[2:]):
         if path not in files:
             files[path] = open(path, encoding="utf-8").read().split("\n")
-        start = first_line(files[path], line)
+        # A lambda starts at its own line: the lines above it are the expression it sits in.
+        start = line if is_lambda else first_line(files[path], line)
         if end - start + 1 > limit:
             long_ones.append((path, start, name, end - start + 1))
     for path, start, name, length in sorted(long_ones):
