@@ -5,7 +5,8 @@
 # gives muxsim tcmalloc, the allocator that makes large simulated runs fast (docs/speed.md).
 # Without --main, also what the tests and the LibTorch layer need: libtorch-dev,
 # libjpeg62-turbo-dev and libssl-dev (SHA-256) are for src/learn, which core and sim never
-# include; dataset-fashion-mnist is the data of the fmnist zoo; doctest and Jupyter run tests.
+# include; dataset-fashion-mnist is the data of the fmnist zoo; doctest and Jupyter run tests;
+# universal-ctags parses C++ for the function-length test (scripts/function_lengths.py).
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev
   libboost-program-options-dev libfmt-dev nlohmann-json3-dev libgoogle-perftools-dev zlib1g-dev
@@ -13,7 +14,7 @@ packages=(build-essential cmake ninja-build pkg-config libsimgrid-dev
 [[ ${1:-} == --main ]] ||
   packages+=(doctest-dev libtorch-dev libjpeg62-turbo-dev libssl-dev dataset-fashion-mnist
     python3-nbconvert python3-ipykernel jupyter-nbconvert python3-pip python3-venv
-    python3-setuptools python3-wheel)
+    python3-setuptools python3-wheel universal-ctags)
 # --fuzz: also what tests/fuzz (clang's libFuzzer) and tests/sanitize.sh need.
 [[ ${1:-} == --fuzz ]] && packages+=(clang libclang-rt-14-dev python3-pil)
 # --validation: ns-3 for the packet-level Wi-Fi reference in validation/ns3/

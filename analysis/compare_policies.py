@@ -11,7 +11,9 @@ each OUT_DIR holding results.csv and requests.csv.gz from `muxsim run ... --requ
 import argparse
 import os
 
+import _muxsim_path  # noqa: F401  (python/ on sys.path: muxsim.results reads the files)
 import pandas as pd
+from muxsim.results import ok_runs, read_requests, read_results
 
 COLUMNS = [  # column, heading, higher is better
     ("accuracy", "accuracy", True),
@@ -26,7 +28,7 @@ STAGES = ["mux_ms", "local_ms", "upload_ms", "queue_ms", "server_ms", "download_
 
 def right_in_time(folder, results):
     """Per run, the fraction of its requests that were right within the deadline."""
-    requests = pd.read_csv(os.path.join(folder, "requests.csv.gz"))
+    requests = read_requests(folder)
     deadline = results.set_index("run")["deadline_ms"].replace(0, 100.0)
     latency = requests[STAGES].sum(axis=1)
     ok = (requests["correct"] == 1) & (latency <= requests["run"].map(deadline))
@@ -36,8 +38,7 @@ def right_in_time(folder, results):
 def table(folders):
     rows = []
     for folder in folders:
-        results = pd.read_csv(os.path.join(folder, "results.csv"))
-        results = results[results["status"] == "ok"].copy()
+        results = ok_runs(read_results(os.path.join(folder, "results.csv"))).copy()
         results["right_in_time"] = results["run"].map(right_in_time(folder, results))
         rows.append(results)
     data = pd.concat(rows)

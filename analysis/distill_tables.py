@@ -15,7 +15,9 @@ usage: /usr/bin/python3 analysis/distill_tables.py [IMAGENET_DIR] [FMNIST_DIR]
        (IMAGENET_DIR default build/imagenet-distill)"""
 import sys
 
+import _muxsim_path  # noqa: F401  (python/ on sys.path: muxsim.results reads the files)
 import pandas as pd
+from muxsim.results import read_results
 
 HEADS = [f"{h}-{t}" for h in ("ridge", "mlp", "student") for t in ("softmax", "margin")]
 
@@ -81,7 +83,7 @@ def imagenet(out):
                         ("confidence", "the phone model's own max softmax (whole model)")):
         x = r.loc[name]
         print(f"| {label} | {x.gmacs:.4f} | {auc(x)} | {x.tpr:.2f} / {x.tnr:.2f} |")
-    res = pd.read_csv(f"{out}/results.csv")
+    res = read_results(f"{out}/results.csv")
     one = res[(res["mode"] == "simulated") & (res.phones == 1)]
     policies = ["mobile-only", "hybrid-early", "hybrid-confidence", "cloud-only"]
     print("\n## imagenet-1300, simulated, one phone: accuracy / mean latency (ms) / phone energy (mJ)\n")

@@ -4,13 +4,18 @@ scenario_panels(rows, scenarios, ...) returns the figure and axes[row][scenario]
 scenario is a column of `rows` panels, and after MAX_COLUMNS scenarios the columns wrap into
 another band of rows. Grid cells left over in the last band are hidden.
 
-It also holds what the plot scripts share about sweeps: a run's inputs read from the header
-(input_columns), the ones that vary (swept_keys), a group per combination of them (facets),
-seeds pooled as a mean (pool_seeds), overloaded runs drawn hollow and the axes scaled to the
-stable ones (plot_series, clip_to_stable), and the manifest of what was drawn (Manifest).
+It also holds what the plot scripts share about sweeps: a group per combination of the inputs
+that vary (facets), seeds pooled as a mean and said so (pool_seeds), overloaded runs drawn
+hollow and the axes scaled to the stable ones (plot_series, clip_to_stable), and the manifest
+of what was drawn (Manifest). Which columns are inputs, which vary, which runs overloaded and
+how seeds pool is the package's (muxsim.results), re-exported here for the scripts.
 """
+import _muxsim_path  # noqa: F401  (python/ on sys.path, for muxsim.results)
 import matplotlib.pyplot as plt
 import pandas as pd
+from muxsim import results as muxsim_results
+# What reading results.csv means lives in the package; the plot scripts import it from here.
+from muxsim.results import input_columns, overloaded, swept_keys, value_text  # noqa: F401
 
 MAX_COLUMNS = 3
 
@@ -38,38 +43,9 @@ def scenario_panels(rows, scenarios, column_width, row_height, min_width=0, shar
 
 # ---- Sweeps: which inputs vary, facets over them, seeds pooled, overloaded runs drawn apart ----
 
-# Inputs that sit outside the block between `requests` and `accuracy` in results.csv.
-OUTER_INPUTS = ["scenario", "mode", "seed"]
 # Readable labels for a few inputs; any other input is shown as key=value.
 UNITS = {"bandwidth_mbps": "{} Mbit/s", "cells": "{} cell(s)", "phones": "{} phones/cell",
          "arrival_rate_hz": "{} req/s/phone", "deadline_ms": "{} ms deadline", "seed": "seed {}"}
-
-
-def input_columns(df):
-    """A run's inputs: scenario, mode, seed and every column between `requests` and `accuracy`.
-    Read from the header, so input columns added to results.csv later are covered too."""
-    columns = list(df.columns)
-    block = []
-    if "requests" in columns and "accuracy" in columns:
-        block = columns[columns.index("requests") + 1:columns.index("accuracy")]
-    return [c for c in OUTER_INPUTS if c in columns] + block
-
-
-def swept_keys(rows, exclude=()):
-    """The inputs whose value varies among `rows` (an empty cell counts as a value)."""
-    return [c for c in input_columns(rows) if c not in exclude and rows[c].nunique(dropna=False) > 1]
-
-
-def value_text(v):
-    """A value as the manifest and titles write it: integral numbers without a decimal point,
-    other floats in full (round-trip), an empty cell as ''."""
-    if isinstance(v, str):
-        return v
-    if v is None or pd.isna(v):
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return repr(v) if isinstance(v, float) else str(v)
 
 
 def label(key, v):
@@ -87,14 +63,6 @@ def describe(values):
     return ", ".join(label(k, v) for k, v in values.items())
 
 
-def overloaded(rows):
-    """True where a run saturated a resource (column `overload` non-empty). Results written
-    before that column existed are all stable."""
-    if "overload" not in rows.columns:
-        return pd.Series(False, index=rows.index)
-    return rows["overload"].fillna("").astype(str).str.strip() != ""
-
-
 def overload_note(rows):
     """'overloaded (hollow): air, air+cloud (load up to 9.98x)', or '' when every run is stable."""
     over = rows[overloaded(rows)]
@@ -106,34 +74,13 @@ def overload_note(rows):
     return note
 
 
-def _join_overloads(values):
-    parts = sorted({p for v in values.fillna("").astype(str) for p in v.split("+") if p})
-    return "+".join(parts)
-
-
 def pool_seeds(rows, figure):
-    """One row per run point and policy with its seeds' mean, saying so on stdout when there
-    was more than one seed. The pooled row's `seed` reads '1|2|3'; it is overloaded if any of
-    its seeds was (their resources joined)."""
-    if "seed" not in rows.columns or rows["seed"].nunique() < 2:
-        return rows
-    seeds = sorted(rows["seed"].unique())
-    print(f"{figure}: seeds {','.join(value_text(s) for s in seeds)} pooled as mean")
-    keys = [c for c in input_columns(rows) if c != "seed"] + ["policy"]
-    agg = {}
-    for c in rows.columns:
-        if c in keys:
-            continue
-        if c == "seed":
-            agg[c] = lambda s: "|".join(value_text(v) for v in sorted(s.unique()))
-        elif c == "overload":
-            agg[c] = _join_overloads
-        elif pd.api.types.is_numeric_dtype(rows[c]):
-            agg[c] = "mean"
-        else:
-            agg[c] = "first"
-    pooled = rows.groupby(keys, sort=False, dropna=False).agg(agg).reset_index()
-    return pooled[list(rows.columns)]  # the header order input_columns() reads
+    """muxsim.results.pool_seeds, saying on stdout which seeds `figure` pooled as a mean."""
+    pooled = muxsim_results.pool_seeds(rows)
+    if pooled is not rows:
+        seeds = sorted(rows["seed"].unique())
+        print(f"{figure}: seeds {','.join(value_text(s) for s in seeds)} pooled as mean")
+    return pooled
 
 
 def facets(rows, keys):

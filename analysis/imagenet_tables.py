@@ -4,7 +4,9 @@ phone and 100 Mbit/s, simulated.
 usage: /usr/bin/python3 analysis/imagenet_tables.py [BUILD_DIR/imagenet-1300]"""
 import sys
 
+import _muxsim_path  # noqa: F401  (python/ on sys.path: muxsim.results reads the files)
 import pandas as pd
+from muxsim.results import read_results
 
 out = sys.argv[1] if len(sys.argv) > 1 else "build/imagenet-1300"
 rep = pd.read_csv(f"{out}/mux_report.csv")
@@ -17,7 +19,7 @@ for scorer, rows in rep.groupby("scorer", sort=False):
     m0 = r.loc["mobilenet_v2"]
     print(f"| {scorer} | {m0.gmacs:.4f} | " + " | ".join(cells) + f" | {m0.tpr:.3f} / {m0.tnr:.3f} |")
 
-res = pd.read_csv(f"{out}/results.csv")
+res = read_results(f"{out}/results.csv")
 one = res[(res["mode"] == "simulated") & (res.phones == 1) & (res.bandwidth_mbps == 100)]
 print("\n| policy | accuracy | local | latency mean / p95 (ms) | phone energy (mJ) | GFLOPs |")
 print("|---|---|---|---|---|---|")

@@ -40,7 +40,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import _muxsim_path  # noqa: F401,E402  (python/ on sys.path: muxsim.results reads the files)
 import pandas as pd  # noqa: E402
+from muxsim.results import ok_runs, read_requests, read_results, with_runs  # noqa: E402
 from figure_grid import (Manifest, cap_facets, clip_to_stable, describe, overload_handles,  # noqa: E402
                          overload_note, overloaded, plot_series, pool_seeds, scenario_facets, scenario_panels,
                          swept_keys, value_text)
@@ -354,14 +356,14 @@ def gflops_front(df, out, svg, manifest=None):
     save(fig, out, "gflops_front", svg)
 
 
-def read_requests(path, df):
+def requests_of(path, df):
     """The per-request file joined with its runs' policy and scenario, or None without one."""
     if not path:
         return None
-    q = pd.read_csv(path)
+    q = read_requests(path)
     require(q, ["run", "phone", "start_s", "wifi_mbps", "latency_ms", "placement"], "the per-request figures")
     require(df, ["run", "policy", "scenario"], "the per-request figures")
-    return q.merge(df[["run", "policy", "scenario"]], on="run")
+    return with_runs(q, df, ["policy", "scenario"])
 
 
 def skip_without_requests(q, figure):
@@ -479,10 +481,10 @@ def main():
     parser.add_argument("--manifest", metavar="FILE",
                         help="write a line per row drawn (or dropped) in each figure, with its inputs")
     a = parser.parse_args()
-    df = pd.concat([pd.read_csv(p) for p in a.results], ignore_index=True)
+    df = pd.concat([read_results(p) for p in a.results], ignore_index=True)
     require(df, ["mode", "status", "scenario", "seed", "bandwidth_mbps", "cells", "phones",
                  "arrival_rate_hz"], "every figure")
-    df = df[(df["status"] == "ok") & (df["mode"] == a.mode)]
+    df = ok_runs(df, a.mode)
     if df.empty:
         sys.exit(f"plot.py: no successful {a.mode} rows")
     import os
@@ -494,7 +496,7 @@ def main():
     called(df, a.out, a.svg, manifest)
     fronts(df, a.out, a.svg, manifest)
     gflops_front(df, a.out, a.svg, manifest)
-    requests = read_requests(a.requests, df)
+    requests = requests_of(a.requests, df)
     latency_cdf(requests, df, a.out, a.svg, manifest)
     replay(requests, df, a.out, a.svg, manifest)
     manifest.write()

@@ -19,7 +19,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+import _muxsim_path  # noqa: F401,E402  (python/ on sys.path: muxsim.results reads the files)
+from muxsim.results import ok_runs, read_results  # noqa: E402
 from figure_grid import (Manifest, cap_facets, clip_to_stable, describe, overload_handles,  # noqa: E402
                          overload_note, overloaded, plot_series, pool_seeds, scenario_facets,
                          scenario_panels)
@@ -70,8 +71,8 @@ def legend(fig, df, policies):
 
 
 def main(results_path, scenario, out_path, manifest_path=None):
-    df = pd.read_csv(results_path)
-    df = df[(df["status"] == "ok") & (df["scenario"] == scenario)]
+    df = ok_runs(read_results(results_path))
+    df = df[df["scenario"] == scenario]
     if df.empty or df["arrival_rate_hz"].nunique() < 2:
         sys.exit(f"{results_path}: scenario '{scenario}' has no arrival_rate_hz sweep to plot")
     name = out_path.rsplit("/", 1)[-1]

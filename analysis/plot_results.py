@@ -20,7 +20,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+import _muxsim_path  # noqa: F401,E402  (python/ on sys.path: muxsim.results reads the files)
+from muxsim.results import ok_runs, read_results  # noqa: E402
 from figure_grid import (Manifest, cap_facets, clip_to_stable, describe, overload_handles,  # noqa: E402
                          overload_note, overloaded, pool_seeds, scenario_facets, scenario_panels)
 
@@ -83,8 +84,7 @@ def draw_column(axes, col, values, rows):
 
 
 def main(results_path, out_path, manifest_path=None):
-    df = pd.read_csv(results_path)
-    df = df[df["status"] == "ok"]
+    df = ok_runs(read_results(results_path))
     if df.empty:
         sys.exit(f"{results_path}: no successful rows to plot")
     name = out_path.rsplit("/", 1)[-1]

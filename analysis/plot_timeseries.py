@@ -16,8 +16,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+import _muxsim_path  # noqa: F401,E402  (python/ on sys.path: muxsim.results reads the files)
 from matplotlib.ticker import MaxNLocator  # noqa: E402
+from muxsim.results import read_timeseries  # noqa: E402
 
 TIERS = [("local", "phone"), ("edge", "edge"), ("cloud", "cloud")]
 
@@ -28,7 +29,7 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--run", type=int)
     args = parser.parse_args()
-    df = pd.read_csv(args.timeseries)
+    df = read_timeseries(args.timeseries)
     if df.empty:
         sys.exit(f"{args.timeseries}: no minutes (closed-form runs have none)")
     run = df["run"].iloc[0] if args.run is None else args.run

@@ -7,7 +7,8 @@ usage: /usr/bin/python3 analysis/policy_table.py RESULTS.csv
 RESULTS.csv is scripts/network-scenarios.sh's output."""
 import sys
 
-import pandas as pd
+import _muxsim_path  # noqa: F401  (python/ on sys.path: muxsim.results reads the files)
+from muxsim.results import ok_runs, read_results
 
 # One point per scenario: the bandwidth sweep at its point nearest 10 Mbit/s, wifi-walk's
 # only point, campus at 20 cells (500 phones).
@@ -18,8 +19,7 @@ POINTS = {"bandwidth-sweep": lambda r: r[r.bandwidth_mbps == r.bandwidth_mbps.il
 
 
 def main(path):
-    r = pd.read_csv(path)
-    r = r[(r["mode"] == "simulated") & (r.status == "ok")]
+    r = ok_runs(read_results(path), "simulated")
     print("| scenario | point | policy | accuracy | p95 latency (ms) | phone energy (mJ) | cloud GFLOPs |")
     print("|---|---|---|---|---|---|---|")
     present = {name: pick for name, pick in POINTS.items() if name in set(r.scenario)}

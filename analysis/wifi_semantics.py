@@ -6,14 +6,14 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
-import pandas as pd
+import _muxsim_path  # noqa: F401,E402  (python/ on sys.path: muxsim.results reads the files)
+from muxsim.results import ok_runs, read_results  # noqa: E402
 
 out = sys.argv[1]
 
 
 def load(scenario, semantics):
-    r = pd.read_csv(f"{out}/{scenario}-{semantics}/results.csv")
-    return r[(r["mode"] == "simulated") & (r.status == "ok")]
+    return ok_runs(read_results(f"{out}/{scenario}-{semantics}/results.csv"), "simulated")
 
 
 # paper-realistic at each 802.11g rate: latency and energy of the Table I policies.

@@ -195,6 +195,8 @@ script "scripts/derive_fmnist_profiles.py models/fmnist/zoo.csv OUT" /usr/bin/py
 
 script "scripts/function_lengths.py 1000 FILE" /usr/bin/python3 "$SRC/scripts/function_lengths.py" \
   1000 "$SRC/src/core/model/reconstruct.cpp"
+script "scripts/doc_paths.py ROOT DOC.md" /usr/bin/python3 "$SRC/scripts/doc_paths.py" "$SRC" \
+  "$SRC/README.md"
 
 mkdir -p "$WORK/empty-shared-data"
 for s in imagenet-1300 imagenet-distill; do
