@@ -1,7 +1,7 @@
 #pragma once
 // Every policy by name (docs/policies.md): the [policy] policies key names them. Each is a
-// row of registry.cpp with its factory; nothing outside the registry and a policy's own
-// files tests a policy's name.
+// row of registry.cpp with its factory, external too: runs, checks and tests make every
+// policy through it, and ask it, not the name, what a policy is.
 #include "core/base/scenario.hpp"
 #include "core/policy/context.hpp"
 #include "core/policy/policy.hpp"
