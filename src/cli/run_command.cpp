@@ -12,6 +12,7 @@
 #include "core/output/request_log.hpp"
 #include "core/output/results.hpp"
 #include "core/output/timeseries.hpp"
+#include "core/policy/registry.hpp"
 #include "run/sweep_runner.hpp"
 
 #include <cmath>
@@ -61,7 +62,7 @@ struct RunArgs {
   std::vector<std::string> settings; // --set section.key=value
   run::SweepOptions sweep;
   long max_runs = 0, max_requests = 0;
-  bool resume = false, keys = false;
+  bool resume = false, keys = false, policies = false;
 };
 
 const char* const kUsage =
@@ -72,7 +73,7 @@ const char* const kUsage =
     "one row per (run, mode, policy), numbered in column run. While it works, finished rows\n"
     "go to DIR/results.partial.csv, which --resume reads after an interruption. Exit\n"
     "status: 0 success, 2 bad input (nothing written), 3 some runs failed (their rows say\n"
-    "why). --keys lists the scenario keys.";
+    "why). --keys lists the scenario keys, --policies the policies.";
 
 // --log: CATEGORY.thresh:PRIORITY, checked here since SimGrid aborts on what it cannot parse.
 void check_log_setting(const std::string& setting) {
@@ -163,12 +164,14 @@ bool parse_run_args(const std::vector<std::string>& args, RunArgs& a) {
       "SimGrid log setting for simulated runs, repeatable: muxsim.thresh:verbose traces every "
       "actor; muxsim_phone, muxsim_server, muxsim_transfer, muxsim_channel or muxsim_simulate "
       "one kind (docs/commands.md)")(
-      "keys", "list every scenario key, by section, with what it means, and exit");
+      "keys", "list every scenario key, by section, with what it means, and exit")(
+      "policies", "list every policy [policy] policies may name, one a line, and exit");
   po::positional_options_description positional;
   positional.add("scenario", -1);
   po::variables_map vm;
   if (!parse_options(args, kUsage, options, positional, vm)) return false;
   a.keys = vm.count("keys") > 0;
+  a.policies = vm.count("policies") > 0;
   a.resume = vm.count("resume") > 0;
   a.sweep.progress = !vm.count("quiet");
   if (vm.count("exact-percentiles") && vm.count("sketch-percentiles"))
@@ -179,7 +182,7 @@ bool parse_run_args(const std::vector<std::string>& args, RunArgs& a) {
   const bool keeps_requests = vm.count("requests") || a.sweep.percentiles == Percentiles::Exact;
   if (!vm.count("max-requests"))
     a.max_requests = keeps_requests ? kDefaultMaxRequests : kMostRequests;
-  if (a.keys) return true;
+  if (a.keys || a.policies) return true;
   if (a.scenarios.empty()) throw InputError(no_scenario_message());
   require_option(a.out, "out");
   if (a.sweep.jobs < 1) throw InputError("command line: --jobs must be at least 1");
@@ -282,6 +285,12 @@ int run_command(const std::vector<std::string>& args) {
   if (!parse_run_args(args, a)) return 0;
   if (a.keys) {
     print_keys();
+    return 0;
+  }
+  // The registry's rows, so a script can run every policy (tests/integration/determinism.sh).
+  if (a.policies) {
+    for (const auto& name : policy_names())
+      fmt::print("{}\n", name);
     return 0;
   }
   std::vector<std::unique_ptr<Prepared>> prepared;

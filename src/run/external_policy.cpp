@@ -42,11 +42,6 @@ ExternalPolicy::ExternalPolicy(const Prepared& p, const std::string& command, co
                                     ready["protocol"].dump(), kProtocolVersion));
 }
 
-Plan ExternalPolicy::choose(const TraceInput&) const {
-  // Only decide() is called on a policy that is not stateless.
-  throw PolicyFailure("external policy: choose() has no phone to ask for");
-}
-
 Plan ExternalPolicy::decide(const TraceInput& input, const PhoneView& view) {
   const DecideView v{&input, view, view.phone / phones_per_cell_, &estimators_[view.phone]};
   const std::string request = fmt::format("answer request {}", view.request);

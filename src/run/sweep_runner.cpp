@@ -97,17 +97,15 @@ Summary simulate_and_summarize(const Job& job, const SweepOptions& o, Policy& po
   return builder.finish();
 }
 
-// The run's policy: a built-in one, or an external process (which reads the sweep's stop
-// signal while it waits for an answer).
+// The run's policy, made by its registry row. One that runs in a process of the user's is
+// started through `processes`, and reads the sweep's stop signal while it waits for an answer.
 std::unique_ptr<Policy> start_policy(const Job& job) {
   const Prepared& p = *job.prepared;
   PolicyParams params = p.scenario.params;
   params.seed = static_cast<std::uint64_t>(job.point.seed);
-  if (is_external_policy(job.policy))
-    return std::make_unique<ExternalPolicy>(
-        p, external_command_for(job.policy, p.scenario.params.external_command), job.point,
-        job.mode, job.run, [] { return static_cast<int>(stop_signal); });
-  return make_policy(job.policy, p.deployment, params);
+  const ExternalProcesses processes(p, job.point, job.mode, job.run,
+                                    [] { return static_cast<int>(stop_signal); });
+  return make_policy({job.policy, p.deployment, params, &processes});
 }
 
 Summary summarize_mode(const Job& job, const SweepOptions& o, Policy& policy,
@@ -128,8 +126,8 @@ Summary cost_run(const Job& job, const SweepOptions& o, Policy& policy, std::ato
 }
 
 // Costs the run. Only when per-request output is asked for are the requests stored;
-// otherwise they are summarized as they are costed. An external policy is sent the row and
-// must exit before the run counts as done.
+// otherwise they are summarized as they are costed. The policy is told the run's results row
+// (Policy::end): an external one is sent it and must exit before the run counts as done.
 Summary run_in_process(const Job& job, const SweepOptions& o, std::atomic<long>* served) {
   const auto policy = start_policy(job);
   const Summary summary = cost_run(job, o, *policy, served);
@@ -139,12 +137,10 @@ Summary run_in_process(const Job& job, const SweepOptions& o, std::atomic<long>*
       std::filesystem::create_directories(o.learning_dir);
       write_atomically(fmt::format("{}/run-{:05d}-{}", o.learning_dir, job.run, name), csv);
     }
-  if (auto* external = dynamic_cast<ExternalPolicy*>(policy.get())) {
-    ResultRow row = row_for(job);
-    row.summary = summary;
-    const ResultColumns columns = result_columns({row});
-    external->end(results_header(columns), result_line(row, columns));
-  }
+  ResultRow row = row_for(job);
+  row.summary = summary;
+  const ResultColumns columns = result_columns({row});
+  policy->end(results_header(columns), result_line(row, columns));
   return summary;
 }
 

@@ -9,7 +9,8 @@
 #    moves any shipped scenario's numbers fails here until the digests are renewed with
 #    `determinism.sh --update` and the change is explained in its commit.
 # imagenet-1300 and fmnist-dimec read traces built under build/, so they are left to their
-# own tests. Adaptive policies' learning files are compared across the runs too.
+# own tests. Adaptive policies' learning files are compared across the runs too. Beside the
+# shipped scenarios, tests/data/every-policy runs every registered policy, external included.
 source "$(dirname "$0")/common.sh"
 S=$SRC/scenarios
 DIGESTS=$SRC/tests/data/scenario-digests.csv
@@ -26,6 +27,15 @@ if [[ -f $walk ]]; then
 else
   echo "skip wifi-walk: no shared data at $data"
 fi
+
+# Every policy in the registry (muxsim run --policies), none named by hand, on a deployment
+# that has what any of them needs: a policy added to the registry is compared here at once.
+policies=$("$MUXSIM" run --policies | paste -sd, -)
+[[ $policies == *,* ]] || fail "muxsim run --policies: '$policies'"
+every=$(cd "$SRC/tests/data/every-policy" && pwd)
+sed -e "s#^policies = .*#policies = $policies#" -e "s#^\(trace\|profiles\) = #\1 = $every/#" \
+  -e "s# \.\./\.\./\.\./# $every/../../../#" "$every/every-policy.ini" >"$WORK/every-policy.ini"
+scenarios+=("$WORK/every-policy.ini")
 
 # run NAME SCENARIO JOBS [VAR=VALUE...]: results and the request log's text under $WORK/NAME.
 run() {
@@ -53,9 +63,14 @@ for ini in "${scenarios[@]}"; do
         fail "$s: learning files differ between --jobs 1 and $other"
     fi
   done
+  if [[ $s == every-policy ]]; then
+    for p in ${policies//,/ }; do
+      grep -q ",$p,.*,ok," "$WORK/$s-1/results.csv" || fail "every-policy: no ok row of $p"
+    done
+  fi
   echo "$s,$(digest "$WORK/$s-1/results.csv"),$(digest "$WORK/$s-1/requests.csv")" >>"$WORK/digests.csv"
 done
-echo "ok: ${#scenarios[@]} scenarios byte-identical across --jobs 1, --jobs 2 and libm without AVX"
+echo "ok: ${#scenarios[@]} scenarios (every-policy's $(tr , '\n' <<<"$policies" | wc -l) policies) byte-identical across --jobs 1, --jobs 2 and libm without AVX"
 
 if [[ ${1:-} == --update ]]; then
   cp "$WORK/digests.csv" "$DIGESTS"

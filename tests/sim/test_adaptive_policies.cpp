@@ -182,21 +182,34 @@ TEST_CASE("dimec-dc places by region; the simulation equals the closed form at o
 
 namespace {
 
-// A policy that decides as `inner` does and counts its decisions. With Base = Policy it does
-// not declare itself stateless, as a new learning policy might forget to; with Base =
-// StaticPolicy it does.
+// A policy that decides as `inner` does and counts its decisions. The learner, a plain
+// Policy, does not declare itself stateless, as a new learning policy might forget to; the
+// static one, a StaticPolicy, does.
 template <class Base> class Counting : public Base {
 public:
   explicit Counting(std::unique_ptr<Policy> inner) : inner_(std::move(inner)) {}
-  Plan choose(const TraceInput& in) const override { return inner_->choose(in); }
-  Plan decide(const TraceInput& in, const PhoneView&) override {
+  mutable long decisions = 0;
+
+protected:
+  Plan count(const TraceInput& in) const {
     ++decisions;
-    return choose(in);
+    return inner_->decide(in, PhoneView{});
   }
-  long decisions = 0;
 
 private:
   std::unique_ptr<Policy> inner_;
+};
+
+class CountingLearner : public Counting<Policy> {
+public:
+  using Counting::Counting;
+  Plan decide(const TraceInput& in, const PhoneView&) override { return count(in); }
+};
+
+class CountingStatic : public Counting<StaticPolicy> {
+public:
+  using Counting::Counting;
+  Plan choose(const TraceInput& in) const override { return count(in); }
 };
 
 } // namespace
@@ -206,8 +219,8 @@ TEST_CASE("the closed form replays costs only for a policy that declares itself 
   const long inputs = static_cast<long>(p->trace.inputs.size());
   p->scenario.requests = 3 * inputs;
   const RunPoint point = p->run_points()[0];
-  Counting<Policy> learner(make_policy("hybrid", p->deployment, p->scenario.params));
-  Counting<StaticPolicy> fixed(make_policy("hybrid", p->deployment, p->scenario.params));
+  CountingLearner learner(make_policy("hybrid", p->deployment, p->scenario.params));
+  CountingStatic fixed(make_policy("hybrid", p->deployment, p->scenario.params));
   const auto a = evaluate_closed_form(*p, learner, point);
   const auto b = evaluate_closed_form(*p, fixed, point);
   CHECK(learner.decisions == 3 * inputs); // asked for every request

@@ -29,7 +29,7 @@ PolicyFigures closed_form(const Prepared& p, const std::string& policy) {
   f.summary = summarize(evaluate_closed_form(p, *pol, p.run_points()[0]), p.trace.models.size());
   double phone_right = 0, kept = 0;
   for (const auto& in : p.trace.inputs) {
-    const Plan plan = pol->choose(in);
+    const Plan plan = pol->decide(in, PhoneView{});
     f.multiplexed += plan.mux;
     if (p.deployment.mobile >= 0 && in.correct[p.deployment.mobile]) {
       ++phone_right;

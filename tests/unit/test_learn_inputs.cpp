@@ -197,11 +197,11 @@ TEST_CASE("hybrid-confidence: the phone model always runs; unsure inputs also go
   const auto policy = make_policy("hybrid-confidence", d, params);
   const TraceInput sure{"a", 0, 0, {0, 0}, {0.9, 0.5}, {true, true}, {0.1, 0.1}};
   const TraceInput unsure{"b", 0, 0, {0, 0}, {0.4, 0.5}, {true, true}, {0.9, 0.9}};
-  const Plan keep = policy->choose(sure);
+  const Plan keep = policy->decide(sure, PhoneView{});
   CHECK(keep.local);
   CHECK_FALSE(keep.mux);
   CHECK(keep.cloud_slots.empty());
-  const Plan offload = policy->choose(unsure);
+  const Plan offload = policy->decide(unsure, PhoneView{});
   CHECK(offload.local);
   CHECK(offload.cloud_slots == SlotList{0});
   const auto c = account(d, offload, unsure, Timing{});

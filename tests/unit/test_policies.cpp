@@ -1,9 +1,12 @@
-// Policies and the reconstruction of the paper's traces.
+// Policies, their registry, and the reconstruction of the paper's traces.
 #include "core/base/input_error.hpp"
+#include "core/formats/csv.hpp"
 #include "core/model/reconstruct.hpp"
 #include "core/policy/cost_weights.hpp"
 #include "core/policy/policy.hpp"
+#include "core/policy/registry.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace muxsim;
@@ -74,4 +77,65 @@ TEST_CASE("named plans: each says where the answer comes from and what runs firs
   CHECK((edge.edge && edge.local && edge.offloaded() && edge.cloud_slots.empty()));
   const Plan early = Plan::on_phone().after_early_mux();
   CHECK((early.early && early.mux && early.local)); // early implies the multiplexer runs
+}
+
+namespace {
+
+// Stands in for the run layer: records the command an external policy would be started by.
+class RecordingProcesses : public PolicyProcesses {
+public:
+  std::unique_ptr<Policy> start(const std::string& command) const override {
+    started.push_back(command);
+    return make_policy("mobile-only", deployment, PolicyParams{});
+  }
+  Deployment deployment;
+  mutable std::vector<std::string> started;
+};
+
+} // namespace
+
+TEST_CASE("the registry: external and its external:NAME family are rows like any other") {
+  // Every row may be named, external's family members too, each by its own name.
+  for (const auto& name : policy_names())
+    CHECK(is_policy(name));
+  CHECK(std::count(policy_names().begin(), policy_names().end(), "external") == 1);
+  CHECK(is_policy("external:linucb-2.v1"));
+  CHECK(policy_family("external:linucb") == "external");
+  CHECK(policy_family("hybrid") == "hybrid");
+  for (const char* bad : {"external:", "external:a b", "hybrid:x", "externalx", "nope"})
+    CHECK_FALSE(is_policy(bad));
+  CHECK(known_policies().size() > join(policy_names()).size());
+  CHECK(known_policies().find(", external, external:NAME") != std::string::npos);
+  // Only external reads every [policy] parameter.
+  CHECK(policy_reads_every_parameter("external:a"));
+  CHECK_FALSE(policy_reads_every_parameter("hybrid"));
+
+  // Its factory picks the command; the run layer starts it. Outside a run it cannot be made.
+  RecordingProcesses processes;
+  DecisionTrace t;
+  t.models = {"small"};
+  processes.deployment.trace = &t;
+  processes.deployment.mobile = 0;
+  PolicyParams params;
+  params.external_command = "python3 {name}.py --as {name}";
+  CHECK(make_policy({"external:linucb", processes.deployment, params, &processes}) != nullptr);
+  CHECK(processes.started == std::vector<std::string>{"python3 linucb.py --as linucb"});
+  try {
+    make_policy("external", processes.deployment, params);
+    FAIL("made without a run");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()) == "policy 'external' is a process the sweep runner starts");
+  }
+}
+
+TEST_CASE("a policy has one required method: decide; StaticPolicy provides it from choose") {
+  struct Keep : StaticPolicy {
+    Plan choose(const TraceInput&) const override { return Plan::on_phone(); }
+  };
+  Keep keep;
+  Policy& policy = keep;
+  CHECK(policy.decide(TraceInput{}, PhoneView{3, 54, 1.5, 7}).local);
+  CHECK(policy.stateless());
+  CHECK(policy.learning_files().empty());
+  policy.end("header\n", "line\n"); // most policies have nothing to do at the end of a run
 }

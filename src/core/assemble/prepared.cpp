@@ -257,29 +257,8 @@ void assemble_deployment(Prepared& p) {
 
 // Every policy named can run on this deployment: refused before any run starts.
 void check_policies(const Scenario& s, const Deployment& d) {
-  const long externals = std::count_if(s.policies.begin(), s.policies.end(), is_external_policy);
-  const bool named = s.params.external_command.find("{name}") != std::string::npos;
-  if (named && std::count(s.policies.begin(), s.policies.end(), kExternalPolicy))
-    throw InputError(s.at("policy.policies") +
-                     ": policy 'external' has no name for the {name} in external_command; "
-                     "call it external:NAME");
-  if (externals > 1 && !named)
-    throw InputError(s.at("policy.external_command") +
-                     ": several external policies would run the same command; put {name} in "
-                     "it where each policy's name goes (external:NAME)");
-  for (const auto& name : s.policies) {
-    if (is_external_policy(name)) {
-      if (s.params.external_command.empty())
-        throw InputError(s.at("policy.policies") + ": policy '" + name +
-                         "' needs [policy] external_command, the command that runs it");
-      continue;
-    }
-    try {
-      make_policy(name, d, s.params); // fail early on a bad pair
-    } catch (const InputError& e) {
-      throw InputError(s.at("policy.policies") + ": " + e.what());
-    }
-  }
+  for (const auto& name : s.policies)
+    check_policy(s, name, d);
 }
 
 // The channel's and the WAN's traces, and the Wi-Fi rates results report.

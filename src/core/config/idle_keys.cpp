@@ -19,8 +19,8 @@ struct IdleRule {
 
 bool runs(const Scenario& s, const std::vector<const char*>& policies) {
   return std::any_of(s.policies.begin(), s.policies.end(), [&](const std::string& p) {
-    // An external policy is handed every [policy] parameter (docs/external-policy.md).
-    return is_external_policy(p) ||
+    // One handed every [policy] parameter (external, docs/external-policy.md) reads them all.
+    return policy_reads_every_parameter(p) ||
            std::find(policies.begin(), policies.end(), p) != policies.end();
   });
 }

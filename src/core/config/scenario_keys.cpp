@@ -574,10 +574,8 @@ void read_policies(const std::string& raw, const std::string& at, KeyValue& v) {
     if (std::find(v.items.begin(), v.items.begin() + static_cast<long>(i), p) !=
         v.items.begin() + static_cast<long>(i))
       throw InputError(at + ": policy '" + p + "' is listed twice");
-    if (is_external_policy(p)) continue;
-    if (std::find(policy_names().begin(), policy_names().end(), p) == policy_names().end())
-      throw InputError(at + ": unknown policy '" + p + "'; known: " + join(policy_names()) +
-                       ", external:NAME");
+    if (!is_policy(p))
+      throw InputError(at + ": unknown policy '" + p + "'; known: " + known_policies());
   }
 }
 

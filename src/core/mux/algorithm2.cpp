@@ -35,10 +35,11 @@ std::string algorithm2_csv(const DecisionTrace& trace, const std::vector<double>
   };
   for (std::size_t m = 0; m < trace.models.size(); ++m)
     row(trace.models[m] + "-only", "", trace.accuracy(static_cast<int>(m)), gflops[m]);
-  auto evaluate = [&](const Policy& policy) {
+  // Table II's policies are static: what a phone sees does not move their decisions.
+  auto evaluate = [&](Policy& policy) {
     double right = 0, cost = 0;
     for (const auto& in : trace.inputs) {
-      const auto c = account(d, policy.choose(in), in, Timing{});
+      const auto c = account(d, policy.decide(in, PhoneView{}), in, Timing{});
       right += c.correct;
       cost += c.cloud_gflops + c.phone_gflops;
     }

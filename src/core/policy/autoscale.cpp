@@ -39,9 +39,6 @@ public:
     visits_.assign(q_.size(), 0);
   }
 
-  // Runners call decide(); without a phone's view there is nothing to learn from.
-  Plan choose(const TraceInput&) const override { return targets_.back().plan; }
-
   Plan decide(const TraceInput&, const PhoneView& view) override {
     const int s = state(view);
     int a = 0;

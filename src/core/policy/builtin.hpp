@@ -1,14 +1,12 @@
 #pragma once
-// One factory per built-in policy, each in its own file; registry.cpp lists them by name.
-// A factory checks what its policy needs of the deployment and throws InputError naming the
-// missing key.
+// One factory per built-in policy, each in its own file; registry.cpp lists them by name and
+// hands each the deployment and parameters of its PolicyContext. A factory checks what its
+// policy needs of the deployment and throws InputError naming the missing key.
 #include "core/policy/policy.hpp"
 
 #include <memory>
 
 namespace muxsim {
-
-using PolicyFactory = std::unique_ptr<Policy> (*)(const Deployment&, const PolicyParams&);
 
 std::unique_ptr<Policy> make_mobile_only(const Deployment& d, const PolicyParams& params);
 std::unique_ptr<Policy> make_cloud_only(const Deployment& d, const PolicyParams& params);

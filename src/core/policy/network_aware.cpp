@@ -35,10 +35,6 @@ class NetworkAware : public Policy {
 public:
   NetworkAware(const Deployment& d, const NetworkAwareParams& p) : d_(d), p_(p) {}
 
-  // Runners call decide(); with no estimates yet, the estimates of a phone that has seen
-  // nothing.
-  Plan choose(const TraceInput& in) const override { return best(in, LinkEstimator{}); }
-
   Plan decide(const TraceInput& in, const PhoneView& view) override {
     return best(in, estimators_[view.phone]);
   }

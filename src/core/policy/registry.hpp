@@ -1,5 +1,9 @@
 #pragma once
-// Every built-in policy by name (docs/policies.md): the [policy] policies key names them.
+// Every policy by name (docs/policies.md): the [policy] policies key names them. Each is a
+// row of registry.cpp with its factory, external too: runs, checks and tests make every
+// policy through it, and ask it, not the name, what a policy is.
+#include "core/base/scenario.hpp"
+#include "core/policy/context.hpp"
 #include "core/policy/policy.hpp"
 
 #include <memory>
@@ -8,19 +12,26 @@
 
 namespace muxsim {
 
+// The registry's rows, in order; a family's row (external) stands for its members too.
 const std::vector<std::string>& policy_names();
-// policy = external runs in another process ([policy] external_command), which the run layer
-// starts (run/external_policy.hpp); make_policy refuses it.
-inline const char* const kExternalPolicy = "external";
-// "external" or "external:NAME": several external policies run in one scenario, each named
-// in results; `{name}` in external_command stands for NAME (docs/external-policy.md).
-bool is_external_policy(const std::string& name);
-// The command that runs an external policy: external_command with `{name}` replaced.
-std::string external_command_for(const std::string& policy, const std::string& command);
+// Whether the [policy] policies key may name it: a row, or a family's member NAME:SUFFIX.
+bool is_policy(const std::string& name);
+// The row a name belongs to: itself, or its family's (external for external:NAME); empty
+// when unknown.
+std::string policy_family(const std::string& name);
+// Every name, then each family's member form: what a message lists as known.
+std::string known_policies();
 // A note carried into the results ("upper bound" for oracle), empty otherwise.
 std::string policy_note(const std::string& name);
+// True for a policy handed every [policy] parameter (external), so none is idle beside it.
+bool policy_reads_every_parameter(const std::string& name);
 // Throws InputError listing the known names, or saying what the deployment lacks.
+std::unique_ptr<Policy> make_policy(const PolicyContext& context);
+// The same outside a run: a policy that needs a process cannot be made.
 std::unique_ptr<Policy> make_policy(const std::string& name, const Deployment& d,
                                     const PolicyParams& params);
+// Throws InputError, located in the scenario, when `name` cannot run on this deployment;
+// starts nothing.
+void check_policy(const Scenario& s, const std::string& name, const Deployment& d);
 
 } // namespace muxsim
