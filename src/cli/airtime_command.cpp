@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "core/base/input_error.hpp"
+#include "core/config/read_scenario.hpp"
 #include "core/config/sweep.hpp"
 #include "core/formats/csv.hpp"
 #include "core/model/wifi_timing.hpp"
@@ -9,6 +10,17 @@
 #include <fmt/format.h>
 
 namespace muxsim::cli {
+
+namespace {
+
+// --standard, spelled as the scenario's wifi_standard key spells it, parsed once.
+wifi::Standard parse_standard(const std::string& name) {
+  if (name == wifi_standard_name(WifiStandard::G80211)) return wifi::Standard::G80211;
+  if (name == wifi_standard_name(WifiStandard::N80211)) return wifi::Standard::N80211;
+  throw InputError("command line: --standard: '" + name + "' is not 802.11g or 802.11n");
+}
+
+} // namespace
 
 int airtime_command(const std::vector<std::string>& args) {
   po::options_description options("Options");
@@ -30,10 +42,8 @@ int airtime_command(const std::vector<std::string>& args) {
       "gives the cell's goodput with the rates taken as goodput (wifi_standard = none), then\n"
       "with the 802.11 model, the stations sharing the air frame for frame.";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
-  if (standard_name != "802.11g" && standard_name != "802.11n")
-    throw InputError("command line: --standard: '" + standard_name + "' is not 802.11g or 802.11n");
-  const wifi::Phy phy{standard_name == "802.11n" ? wifi::Standard::N80211 : wifi::Standard::G80211,
-                      standard_name == "802.11n" && aggregation};
+  const wifi::Standard standard = parse_standard(standard_name);
+  const wifi::Phy phy{standard, standard == wifi::Standard::N80211 && aggregation};
   std::vector<double> phy_mbps;
   for (const auto& item : split(rates, ',')) {
     const double r = parse_number(trim(item), "command line: --rates");

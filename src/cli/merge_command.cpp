@@ -1,8 +1,8 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "cli/results_file.hpp"
 #include "core/base/input_error.hpp"
 #include "core/output/results.hpp"
+#include "core/output/results_reader.hpp"
 
 #include <algorithm>
 #include <filesystem>

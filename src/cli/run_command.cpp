@@ -1,6 +1,5 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "cli/results_file.hpp"
 #include "core/assemble/prepared.hpp"
 #include "core/base/input_error.hpp"
 #include "core/base/limits.hpp"
@@ -11,6 +10,7 @@
 #include "core/output/gzip_parts.hpp"
 #include "core/output/request_log.hpp"
 #include "core/output/results.hpp"
+#include "core/output/results_reader.hpp"
 #include "core/output/timeseries.hpp"
 #include "core/policy/registry.hpp"
 #include "run/sweep_runner.hpp"
@@ -89,15 +89,15 @@ void check_log_setting(const std::string& setting) {
 struct PartOutput {
   const char* option;
   const std::string& path;
-  const char* header;
+  const std::string& header;
 };
 
 std::vector<PartOutput> part_outputs(const RunArgs& a) {
   std::vector<PartOutput> out;
   if (!a.sweep.request_log.empty())
-    out.push_back({"--requests", a.sweep.request_log, kRequestLogHeader});
+    out.push_back({"--requests", a.sweep.request_log, request_log_header()});
   if (!a.sweep.timeseries.empty())
-    out.push_back({"--timeseries", a.sweep.timeseries, kTimeseriesHeader});
+    out.push_back({"--timeseries", a.sweep.timeseries, timeseries_header()});
   return out;
 }
 

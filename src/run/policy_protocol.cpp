@@ -40,9 +40,14 @@ void put_string(std::string& out, const std::string& s) {
 }
 
 json profile_json(const std::string& model, const ModelProfile& m) {
-  return {{"model", model},           {"device", m.device}, {"latency_ms", m.latency_ms},
-          {"energy_mj", m.energy_mj}, {"gflops", m.gflops}, {"accuracy", m.accuracy},
-          {"source", m.source},       {"kind", m.kind}};
+  return {{"model", model},
+          {"device", m.device},
+          {"latency_ms", m.latency_ms},
+          {"energy_mj", m.energy_mj},
+          {"gflops", m.gflops},
+          {"accuracy", m.accuracy},
+          {"source", m.source},
+          {"kind", profile_kind_name(m.kind)}};
 }
 
 json params_json(const PolicyParams& q) {
@@ -128,28 +133,38 @@ SlotList cloud_slots(const json& names, const Prepared& p, long request, const s
   return slots;
 }
 
+// Where an answer places a request, parsed once from its "placement" text.
+enum class Placement { Local, Edge, Cloud };
+
+Placement placement_of(const json& a, long request, const std::string& line) {
+  const auto where = a.find("placement");
+  if (where != a.end() && where->is_string()) {
+    const std::string name = where->get<std::string>();
+    if (name == "local") return Placement::Local;
+    if (name == "edge") return Placement::Edge;
+    if (name == "cloud") return Placement::Cloud;
+  }
+  refuse(request, "'placement' must be \"local\", \"edge\" or \"cloud\"", line);
+}
+
 Plan placement(const json& a, const Prepared& p, long request, const std::string& line) {
   const Deployment& d = p.deployment;
-  const auto where = a.find("placement");
-  if (where == a.end() || !where->is_string())
-    refuse(request, "'placement' must be \"local\", \"edge\" or \"cloud\"", line);
-  const std::string name = where->get<std::string>();
-  if (name != "cloud" && a.contains("models"))
+  const Placement where = placement_of(a, request, line);
+  if (where != Placement::Cloud && a.contains("models"))
     refuse(request, "'models' goes with placement \"cloud\" only", line);
-  if (name == "local") {
+  switch (where) {
+  case Placement::Local:
     if (d.mobile < 0) refuse(request, "placement \"local\", but the phone has no model", line);
     return Plan::on_phone();
-  }
-  if (name == "edge") {
+  case Placement::Edge:
     if (d.edge < 0)
       refuse(request, "placement \"edge\", but the deployment has no edge tier", line);
     return Plan::on_edge();
+  case Placement::Cloud:
+    break;
   }
-  if (name == "cloud") {
-    if (d.cloud.empty()) refuse(request, "placement \"cloud\", but the cloud runs no model", line);
-    return Plan::in_cloud(cloud_slots(a.value("models", json()), p, request, line));
-  }
-  refuse(request, "'placement' must be \"local\", \"edge\" or \"cloud\"", line);
+  if (d.cloud.empty()) refuse(request, "placement \"cloud\", but the cloud runs no model", line);
+  return Plan::in_cloud(cloud_slots(a.value("models", json()), p, request, line));
 }
 
 } // namespace

@@ -50,6 +50,11 @@ bool guard_pages_fit(long actors) {
 
 } // namespace
 
+std::string wan_profile_for(const Prepared& p) {
+  if (p.wan_trace.time_s.empty()) return "";
+  return wan_profile(p.wan_trace, p.scenario.network.channel.trace_loop);
+}
+
 PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channel& channel) {
   const Scenario& s = p.scenario;
   PlatformSpec spec;
@@ -135,9 +140,7 @@ void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
   int argc = static_cast<int>(argv.size());
   argv.push_back(nullptr);
   sg4::Engine engine(&argc, argv.data());
-  const Platform platform = build_platform(
-      spec,
-      p.wan_trace.time_s.empty() ? "" : wan_profile(p.wan_trace, s.network.channel.trace_loop));
+  const Platform platform = build_platform(spec, wan_profile_for(p));
   XBT_INFO("%ld cells of %ld phones, %zu Wi-Fi rate levels, %ld requests", point.cells,
            point.phones, spec.wifi_levels_mbps.size(), p.request_count());
   const Servers servers = start_servers(p, platform);

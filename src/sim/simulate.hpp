@@ -15,6 +15,9 @@ namespace muxsim::sim {
 
 // The platform a run loads (also what `muxsim platform` prints).
 PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channel& channel);
+// The WAN's bandwidth profile in SimGrid's text format (build_platform's wan_profile), or ""
+// when the scenario has no wan_trace.
+std::string wan_profile_for(const Prepared& p);
 
 // `log`: SimGrid log settings (`muxsim run --log`), e.g. "muxsim_phone.thresh:verbose"; every
 // category is silent below critical otherwise. muxsim's categories, all under `muxsim`:

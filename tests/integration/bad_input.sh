@@ -55,6 +55,13 @@ scenario measured.ini "[policy]" "policies = hybrid"
 sed -i 's/^profiles = .*/profiles = profile-measured.csv/' "$WORK/measured.ini"
 expect_bad measured-without-isa "profile-measured.csv:2: field 'qengine': a measured row names the quantized engine" "$WORK/measured.ini"
 
+# A profile's kind is read once into its kind: a spelling muxsim does not know is refused.
+sed 's/^cloud,big,16,11.8,0,0.8,test,derived$/cloud,big,16,11.8,0,0.8,test,guessed/' \
+  "$WORK/profile.csv" >"$WORK/profile-kind.csv"
+scenario kind.ini "[policy]" "policies = hybrid"
+sed -i 's/^profiles = .*/profiles = profile-kind.csv/' "$WORK/kind.ini"
+expect_bad bad-kind "profile-kind.csv:4: field 'kind': 'guessed' is not one of published, measured, derived" "$WORK/kind.ini"
+
 scenario key.ini "[network]" "bandwith_mbps = 10"
 expect_bad unknown-key "key.ini:9: field 'network.bandwith_mbps': unknown key; did you mean 'network.bandwidth_mbps'?" "$WORK/key.ini"
 

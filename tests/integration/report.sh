@@ -65,4 +65,15 @@ grep -q "^demo (simulated): 10 Mbit/s, 1 cell(s) x 2 phones, seeds 1, 2, 3 (mean
 grep -qE "^  hybrid +0\.8200 +13\.00 +20\.00 +110\.00 +4\.80$" "$WORK/summary.txt" || fail "summary hybrid means"
 grep -qE "^  cloud-only .* 16\.00  ⚠ wan$" "$WORK/summary.txt" || fail "summary overload mark"
 (($(wc -L <"$WORK/summary.txt") <= 100)) || fail "summary wider than 100 columns"
+# --mode is parsed once into a mode: anything else is one message, exit 2, no report.
+expect_refused bad-mode "command line: --mode must be closed-form or simulated, got 'simulate'" "" \
+  report "$SRC/tests/data/report-results.csv" --mode simulate
+"$MUXSIM" report "$SRC/tests/data/report-results.csv" --mode simulate 2>/dev/null | grep -q . &&
+  fail "a bad --mode printed a report"
+# A row's mode or status is read as a mode or status: a value muxsim never writes is named
+# with its file, line and field, not silently left out of the table.
+sed '2s/,simulated,/,simulatd,/' "$SRC/tests/data/report-results.csv" >"$WORK/badmode.csv"
+grep -q simulatd "$WORK/badmode.csv" || fail "no row was changed for the bad-row-mode case"
+expect_refused bad-row-mode "badmode.csv:2: field 'mode': 'simulatd' is neither closed-form nor simulated" "" \
+  report "$WORK/badmode.csv"
 echo "report: all cases passed"

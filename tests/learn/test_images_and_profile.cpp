@@ -122,7 +122,7 @@ TEST_CASE("muxsim profile output parses back as a measured profile") {
   ProfileSet set;
   set.load(o.out);
   const auto& p = set.get("test-cpu", "mux-cnn64");
-  CHECK(p.kind == "measured");
+  CHECK(p.kind == ProfileKind::Measured);
   CHECK(p.latency_ms == doctest::Approx(rows[0].median_ms).epsilon(1e-3));
   CHECK(p.latency_ms > 0);
   CHECK(p.gflops == doctest::Approx(0.003982).epsilon(1e-3));

@@ -102,6 +102,12 @@ const char* mode_name(Mode mode) {
   return mode == Mode::Simulated ? "simulated" : "closed-form";
 }
 
+std::optional<Mode> mode_from_name(const std::string& name) {
+  for (Mode mode : {Mode::ClosedForm, Mode::Simulated})
+    if (name == mode_name(mode)) return mode;
+  return std::nullopt;
+}
+
 void check_run_budget(const Scenario& s, long max_runs) {
   if (s.run_count() <= static_cast<double>(max_runs)) return;
   // Named: the longest sweep, where shortening it helps most.

@@ -4,6 +4,7 @@
 // once, in core/config/scenario_keys.cpp, and an unknown key is an error that lists them.
 #include "core/base/scenario.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ const std::string& scenario_key_domain(const std::string& key);
 
 // Names as the modes, wifi_standard and channel keys spell them, for results.
 const char* mode_name(Mode mode);
+// The mode a name spells (mode_name's inverse), or nullopt: text is parsed once, at the edge.
+std::optional<Mode> mode_from_name(const std::string& name);
 const std::string& wifi_standard_name(WifiStandard standard);
 const std::string& channel_name(ChannelKind kind);
 

@@ -6,6 +6,33 @@
 
 namespace muxsim {
 
+namespace {
+
+constexpr ProfileKind kKinds[] = {ProfileKind::Published, ProfileKind::Measured,
+                                  ProfileKind::Derived};
+
+// The kind column's value as a kind; one message naming file, line and field otherwise.
+ProfileKind parse_kind(const std::string& text, const std::string& path, int line) {
+  for (ProfileKind kind : kKinds)
+    if (text == profile_kind_name(kind)) return kind;
+  throw InputError(where(path, line, "kind") + ": '" + text +
+                   "' is not one of published, measured, derived");
+}
+
+} // namespace
+
+const char* profile_kind_name(ProfileKind kind) {
+  switch (kind) {
+  case ProfileKind::Published:
+    return "published";
+  case ProfileKind::Measured:
+    return "measured";
+  case ProfileKind::Derived:
+    return "derived";
+  }
+  return "derived";
+}
+
 void ProfileSet::load(const std::string& path) {
   const CsvTable table = CsvTable::read(path);
   table.require_columns(
@@ -19,7 +46,6 @@ void ProfileSet::load(const std::string& path) {
     p.energy_mj = table.number(r, "energy_mj");
     p.accuracy = table.number(r, "accuracy");
     p.source = table.text(r, "source");
-    p.kind = table.text(r, "kind");
     const int line = table.line(r);
     if (p.device.empty()) throw InputError(where(path, line, "device") + ": empty");
     if (p.model.empty()) throw InputError(where(path, line, "model") + ": empty");
@@ -32,12 +58,10 @@ void ProfileSet::load(const std::string& path) {
       throw InputError(where(path, line, "accuracy") + ": must be a fraction in [0, 1]");
     if (p.source.empty())
       throw InputError(where(path, line, "source") + ": every figure needs a source");
-    if (p.kind != "published" && p.kind != "measured" && p.kind != "derived")
-      throw InputError(where(path, line, "kind") + ": '" + p.kind +
-                       "' is not one of published, measured, derived");
+    p.kind = parse_kind(table.text(r, "kind"), path, line);
     // A timing depends on the machine: a measured row names the quantized engine and the
     // CPU's instruction set it ran with (docs/reproducibility.md).
-    if (p.kind == "measured")
+    if (p.kind == ProfileKind::Measured)
       for (const char* field : {"qengine", "isa"})
         if (!table.has_column(field) || table.text(r, field).empty())
           throw InputError(where(path, line, field) +

@@ -7,6 +7,12 @@
 
 namespace muxsim {
 
+// Where a profile's figures come from: a paper or datasheet, a timing on this machine, or
+// computed from other rows. Read once from the kind column, so no later code compares text.
+enum class ProfileKind { Published, Measured, Derived };
+// The name the kind column spells, for writing a profile back (the policy protocol).
+const char* profile_kind_name(ProfileKind kind);
+
 struct ModelProfile {
   std::string device;
   std::string model;
@@ -15,7 +21,7 @@ struct ModelProfile {
   double energy_mj = 0;
   double accuracy = 0; // top-1, a fraction in [0, 1]
   std::string source;
-  std::string kind; // published, measured or derived
+  ProfileKind kind = ProfileKind::Derived; // a profile made in code is computed
 };
 
 class ProfileSet {

@@ -1,7 +1,9 @@
 #include "core/output/report.hpp"
 
 #include "core/base/input_error.hpp"
+#include "core/config/read_scenario.hpp"
 #include "core/formats/csv.hpp"
+#include "core/output/results.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -91,9 +93,26 @@ void add_row(Point& point, const CsvTable& t, std::size_t r) {
     point.seeds.push_back(seed);
 }
 
-Points group_rows(const CsvTable& t, const std::string& path, const std::string& mode,
+// A row's mode and status, parsed from their columns: a value muxsim never writes is an
+// error naming the file, line and field, not a row silently left out.
+Mode row_mode(const CsvTable& t, std::size_t r) {
+  const std::string& text = t.text(r, kModeColumn);
+  if (const auto mode = mode_from_name(text)) return *mode;
+  throw InputError(where(t.name(), t.line(r), kModeColumn) + ": '" + text + "' is neither " +
+                   mode_name(Mode::ClosedForm) + " nor " + mode_name(Mode::Simulated));
+}
+
+RunStatus row_status(const CsvTable& t, std::size_t r) {
+  const std::string& text = t.text(r, kStatusColumn);
+  if (const auto status = run_status_from_name(text)) return *status;
+  throw InputError(where(t.name(), t.line(r), kStatusColumn) + ": '" + text + "' is neither " +
+                   run_status_name(RunStatus::Ok) + " nor " + run_status_name(RunStatus::Failed));
+}
+
+Points group_rows(const CsvTable& t, const std::string& path, Mode mode,
                   const std::vector<Column>& columns) {
-  std::vector<std::string> needed = {"scenario", "mode", "policy", "note", "status", "seed"};
+  std::vector<std::string> needed = {"scenario", kModeColumn,   "policy",
+                                     "note",     kStatusColumn, "seed"};
   needed.insert(needed.end(), kPoint.begin(), kPoint.end());
   const std::vector<std::string> inputs = point_columns(t);
   for (const auto& c : columns)
@@ -101,14 +120,15 @@ Points group_rows(const CsvTable& t, const std::string& path, const std::string&
   t.require_columns(needed);
   Points g;
   for (std::size_t r = 0; r < t.rows(); ++r) {
-    if (t.text(r, "mode") != mode || t.text(r, "status") != "ok") continue;
+    if (row_mode(t, r) != mode || row_status(t, r) != RunStatus::Ok) continue;
     std::string key = t.text(r, "scenario");
     for (const auto& p : inputs)
       key += "|" + t.text(r, p);
     if (!g.by_key.count(key)) g.order.push_back(key);
     add_row(g.by_key[key], t, r);
   }
-  if (g.order.empty()) throw InputError(path + ": no successful " + mode + " rows to report");
+  if (g.order.empty())
+    throw InputError(path + ": no successful " + mode_name(mode) + " rows to report");
   return g;
 }
 
@@ -184,11 +204,11 @@ Overload overload_of(const CsvTable& t, const std::vector<std::size_t>& rows) {
 }
 
 // "paper-table1 (simulated): 100 Mbit/s, 1 cell(s) x 1 phones, seeds 1, 2"
-std::string point_title(const CsvTable& t, std::size_t r, const std::string& mode,
+std::string point_title(const CsvTable& t, std::size_t r, Mode mode,
                         const std::vector<std::string>& seeds) {
-  std::string title =
-      fmt::format("{} ({}): {} Mbit/s, {} cell(s) x {} phones", t.text(r, "scenario"), mode,
-                  t.text(r, "bandwidth_mbps"), t.text(r, "cells"), t.text(r, "phones"));
+  std::string title = fmt::format(
+      "{} ({}): {} Mbit/s, {} cell(s) x {} phones", t.text(r, "scenario"), mode_name(mode),
+      t.text(r, "bandwidth_mbps"), t.text(r, "cells"), t.text(r, "phones"));
   if (t.number(r, "arrival_rate_hz") > 0)
     title += fmt::format(", {} req/s each", t.text(r, "arrival_rate_hz"));
   for (const auto& column : point_columns(t))
@@ -251,8 +271,7 @@ std::string markdown_row(const CsvTable& t, const PolicyRows& p,
   return out + "\n";
 }
 
-std::string markdown_table(const CsvTable& t, const Point& point, const std::string& mode,
-                           Legend& legend) {
+std::string markdown_table(const CsvTable& t, const Point& point, Mode mode, Legend& legend) {
   bool overload_column = false;
   for (const auto& p : point.policies) {
     overload_column = overload_column || !overload_of(t, p.rows).resources.empty();
@@ -278,8 +297,7 @@ std::string markdown_table(const CsvTable& t, const Point& point, const std::str
 // A terminal is at most this wide; the summary's tables stay within it.
 constexpr std::size_t kTerminalWidth = 100;
 
-std::string summary_table(const CsvTable& t, const Point& point, const std::string& mode,
-                          Legend& legend) {
+std::string summary_table(const CsvTable& t, const Point& point, Mode mode, Legend& legend) {
   std::size_t width = 6, marks = 0; // "policy"; the widest overload mark
   for (const auto& p : point.policies) {
     width = std::max(width, p.policy.size() + 1);
@@ -309,7 +327,7 @@ std::string summary_table(const CsvTable& t, const Point& point, const std::stri
 
 } // namespace
 
-std::string markdown_report(const std::string& results_path, const std::string& mode) {
+std::string markdown_report(const std::string& results_path, Mode mode) {
   const CsvTable t = CsvTable::read(results_path);
   const Points points = group_rows(t, results_path, mode, kColumns);
   std::string out;
@@ -319,7 +337,7 @@ std::string markdown_report(const std::string& results_path, const std::string& 
   return out + legend.text();
 }
 
-std::string summary_report(const std::string& results_path, const std::string& mode) {
+std::string summary_report(const std::string& results_path, Mode mode) {
   const CsvTable t = CsvTable::read(results_path);
   const Points points = group_rows(t, results_path, mode, kSummaryColumns);
   std::string out;

@@ -3,6 +3,7 @@
 #include "core/output/gzip_parts.hpp"
 
 #include <fmt/format.h>
+#include <iterator>
 
 namespace muxsim {
 
@@ -14,19 +15,72 @@ const char* placement(const CostBreakdown& c) {
   return c.server_ms > 0 || c.upload_ms > 0 ? "cloud" : "none";
 }
 
+// One request as its row sees it.
+struct RequestRow {
+  long run;
+  std::size_t request;
+  long phone;
+  const CostBreakdown& c;
+};
+
+// A column of the log: its name and how a row appends its field. The header and every row
+// come from this one table (as results.csv's do), so names and values cannot drift apart.
+struct RequestColumn {
+  const char* name;
+  void (*write)(std::string& out, const RequestRow& r);
+};
+
+template <class T> void put(std::string& out, const char* format, const T& value) {
+  fmt::format_to(std::back_inserter(out), fmt::runtime(format), value);
+}
+
+// In the order of the file's columns; times in ms with six decimals.
+const RequestColumn kColumns[] = {
+    {"run", [](std::string& o, const RequestRow& r) { put(o, "{}", r.run); }},
+    {"request", [](std::string& o, const RequestRow& r) { put(o, "{}", r.request); }},
+    {"phone", [](std::string& o, const RequestRow& r) { put(o, "{}", r.phone); }},
+    {"start_s", [](std::string& o, const RequestRow& r) { put(o, "{:.6f}", r.c.start_s); }},
+    {"wifi_mbps", [](std::string& o, const RequestRow& r) { put(o, "{:.6g}", r.c.wifi_mbps); }},
+    {"placement", [](std::string& o, const RequestRow& r) { o += placement(r.c); }},
+    {"correct", [](std::string& o, const RequestRow& r) { o += r.c.correct ? '1' : '0'; }},
+    {"mux_ms", [](std::string& o, const RequestRow& r) { put(o, "{:.6f}", r.c.mux_ms); }},
+    {"local_ms", [](std::string& o, const RequestRow& r) { put(o, "{:.6f}", r.c.local_ms); }},
+    {"upload_ms", [](std::string& o, const RequestRow& r) { put(o, "{:.6f}", r.c.upload_ms); }},
+    {"queue_ms", [](std::string& o, const RequestRow& r) { put(o, "{:.6f}", r.c.queue_ms); }},
+    {"server_ms", [](std::string& o, const RequestRow& r) { put(o, "{:.6f}", r.c.server_ms); }},
+    {"download_ms", [](std::string& o, const RequestRow& r) { put(o, "{:.6f}", r.c.download_ms); }},
+    {"latency_ms", [](std::string& o, const RequestRow& r) { put(o, "{:.6f}", r.c.latency_ms()); }},
+    {"phone_energy_mj",
+     [](std::string& o, const RequestRow& r) { put(o, "{:.6f}", r.c.phone_energy_mj()); }},
+    {"total_gflops",
+     [](std::string& o, const RequestRow& r) { put(o, "{:.6f}", r.c.total_gflops()); }},
+};
+
 } // namespace
+
+const std::string& request_log_header() {
+  static const std::string header = [] {
+    std::string h;
+    for (const auto& c : kColumns)
+      h += (h.empty() ? "" : ",") + std::string(c.name);
+    return h + "\n";
+  }();
+  return header;
+}
 
 void write_request_log_part(const std::string& path, long run,
                             const std::vector<CostBreakdown>& costs, long phones) {
   GzipPartWriter part(path, run);
+  std::string line;
   for (std::size_t k = 0; k < costs.size(); ++k) {
-    const CostBreakdown& c = costs[k];
-    part.add(
-        fmt::format("{},{},{},{:.6f},{:.6g},{},{},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},{:.6f},"
-                    "{:.6f},{:.6f}\n",
-                    run, k, static_cast<long>(k) % phones, c.start_s, c.wifi_mbps, placement(c),
-                    c.correct ? 1 : 0, c.mux_ms, c.local_ms, c.upload_ms, c.queue_ms, c.server_ms,
-                    c.download_ms, c.latency_ms(), c.phone_energy_mj(), c.total_gflops()));
+    const RequestRow row{run, k, static_cast<long>(k) % phones, costs[k]};
+    line.clear();
+    for (const auto& c : kColumns) {
+      if (&c != kColumns) line += ',';
+      c.write(line, row);
+    }
+    line += '\n';
+    part.add(line);
   }
   part.close();
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Per-request output (muxsim run --requests FILE.csv.gz): one row per request of every run,
 // gzip-compressed, each run's rows in a part file of its own (core/output/gzip_parts.hpp),
-// joined after kRequestLogHeader in run order.
+// joined after request_log_header() in run order.
 #include "core/model/cost_breakdown.hpp"
 
 #include <string>
@@ -9,9 +9,8 @@
 
 namespace muxsim {
 
-inline const char* kRequestLogHeader =
-    "run,request,phone,start_s,wifi_mbps,placement,correct,mux_ms,local_ms,upload_ms,queue_ms,"
-    "server_ms,download_ms,latency_ms,phone_energy_mj,total_gflops\n";
+// The header line, from the same column table the rows are written by.
+const std::string& request_log_header();
 
 // Writes one run's requests; request k ran on phone k mod phones.
 void write_request_log_part(const std::string& path, long run,

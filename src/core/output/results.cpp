@@ -1,13 +1,15 @@
 #include "core/output/results.hpp"
-#include "core/config/read_scenario.hpp"
 
 #include "core/base/input_error.hpp"
+#include "core/config/read_scenario.hpp"
 #include "core/output/load.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
 #include <fstream>
+#include <functional>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <unistd.h>
@@ -70,49 +72,132 @@ constexpr SummaryColumn kSummaryColumns[] = {
     {"load_max", &Summary::load_max},
 };
 
+// One column of results.csv and how a row writes its field. The header and every row are
+// made from one list of these (result_table), so a column's name and its values cannot drift
+// apart, and readers find columns by the names written here.
+struct ResultColumn {
+  std::string name;
+  std::function<std::string(const ResultRow&)> write;
+};
+
+using Write = std::string (*)(const ResultRow&);
+struct FixedColumn {
+  const char* name;
+  Write write;
+};
+
+std::string rate(double x) {
+  return fmt::format("{:.6g}", x);
+}
+
+bool ok(const ResultRow& r) {
+  return r.status == RunStatus::Ok;
+}
+
+// What the run was: every file starts with these, the run number first (run_of_line).
+const FixedColumn kRunColumns[] = {
+    {kRunColumn, [](const ResultRow& r) { return fmt::format("{}", r.run); }},
+    {"scenario", [](const ResultRow& r) { return quoted(r.scenario); }},
+    {"seed", [](const ResultRow& r) { return fmt::format("{}", r.point.seed); }},
+    {kModeColumn, [](const ResultRow& r) { return std::string(mode_name(r.mode)); }},
+    {"policy", [](const ResultRow& r) { return r.policy; }},
+    {"requests", [](const ResultRow& r) { return fmt::format("{}", r.summary.requests); }},
+    {"bandwidth_mbps", [](const ResultRow& r) { return rate(r.point.bandwidth_mbps); }},
+    {"cells", [](const ResultRow& r) { return fmt::format("{}", r.point.cells); }},
+    {"phones", [](const ResultRow& r) { return fmt::format("{}", r.point.phones); }},
+    {"arrival_rate_hz", [](const ResultRow& r) { return rate(r.point.arrival_rate_hz); }},
+    {"deadline_ms", [](const ResultRow& r) { return rate(r.deadline_ms); }},
+};
+
+// What the rates mean and how they move, after the swept keys.
+const FixedColumn kChannelColumns[] = {
+    {"wifi_standard", [](const ResultRow& r) { return r.wifi_standard; }},
+    {"channel", [](const ResultRow& r) { return r.channel; }},
+    {"trace_mean_mbps",
+     [](const ResultRow& r) { return r.trace_mean_mbps >= 0 ? rate(r.trace_mean_mbps) : ""; }},
+};
+
+// How the run ended, last: a failed run has no figures, only its error.
+const FixedColumn kOutcomeColumns[] = {
+    {"overload",
+     [](const ResultRow& r) {
+       return ok(r) ? overloaded_resources(r.summary, r.overload_at) : std::string();
+     }},
+    {"trace", [](const ResultRow& r) { return quoted(r.provenance); }},
+    {"note", [](const ResultRow& r) { return quoted(r.note); }},
+    {kStatusColumn, [](const ResultRow& r) { return std::string(run_status_name(r.status)); }},
+    {"error", [](const ResultRow& r) { return quoted(r.error); }},
+};
+
+void add_fixed(std::vector<ResultColumn>& table, const FixedColumn* begin, const FixedColumn* end) {
+  for (const FixedColumn* c = begin; c != end; ++c)
+    table.push_back({c->name, c->write});
+}
+
+// Every column of a file in order: the run, the swept keys, the channel, the Summary's
+// numbers, one called_<model> per trace model, the outcome.
+std::vector<ResultColumn> result_table(const ResultColumns& columns) {
+  std::vector<ResultColumn> table;
+  add_fixed(table, std::begin(kRunColumns), std::end(kRunColumns));
+  for (const auto& key : columns.swept)
+    table.push_back({key, [key](const ResultRow& r) {
+                       std::string value;
+                       for (const auto& [name, v] : r.swept)
+                         if (name == key) value = v;
+                       return quoted(value);
+                     }});
+  add_fixed(table, std::begin(kChannelColumns), std::end(kChannelColumns));
+  for (const auto& c : kSummaryColumns)
+    table.push_back({c.name, [field = c.field](const ResultRow& r) {
+                       return ok(r) ? fmt::format("{:.6f}", r.summary.*field) : std::string();
+                     }});
+  for (const auto& m : columns.models)
+    table.push_back({"called_" + m, [m](const ResultRow& r) {
+                       double called = 0;
+                       for (std::size_t i = 0; i < r.models.size(); ++i)
+                         if (r.models[i] == m && i < r.summary.called.size())
+                           called = r.summary.called[i];
+                       return ok(r) ? fmt::format("{:.6f}", called) : std::string();
+                     }});
+  add_fixed(table, std::begin(kOutcomeColumns), std::end(kOutcomeColumns));
+  return table;
+}
+
 } // namespace
 
+const char* run_status_name(RunStatus status) {
+  return status == RunStatus::Ok ? "ok" : "failed";
+}
+
+std::optional<RunStatus> run_status_from_name(const std::string& name) {
+  for (RunStatus status : {RunStatus::Ok, RunStatus::Failed})
+    if (name == run_status_name(status)) return status;
+  return std::nullopt;
+}
+
+std::vector<std::string> result_column_names(const ResultColumns& columns) {
+  std::vector<std::string> names;
+  for (const auto& c : result_table(columns))
+    names.push_back(c.name);
+  return names;
+}
+
 std::string results_header(const ResultColumns& columns) {
-  std::string h = "run,scenario,seed,mode,policy,requests,bandwidth_mbps,cells,phones,"
-                  "arrival_rate_hz,deadline_ms,";
-  for (const auto& key : columns.swept)
-    h += key + ",";
-  h += "wifi_standard,channel,trace_mean_mbps,";
-  for (const auto& c : kSummaryColumns)
-    h += std::string(c.name) + ",";
-  h.pop_back();
-  for (const auto& m : columns.models)
-    h += ",called_" + m;
-  return h + ",overload,trace,note,status,error\n";
+  std::string h;
+  for (const auto& name : result_column_names(columns))
+    h += (h.empty() ? "" : ",") + name;
+  return h + "\n";
 }
 
 std::string result_line(const ResultRow& row, const ResultColumns& columns) {
-  const std::vector<std::string>& models = columns.models;
-  const Summary& s = row.summary;
-  std::string line = fmt::format("{},{},{},{},{},{},{:.6g},{},{},{:.6g},{:.6g}", row.run,
-                                 quoted(row.scenario), row.point.seed, mode_name(row.mode),
-                                 row.policy, s.requests, row.point.bandwidth_mbps, row.point.cells,
-                                 row.point.phones, row.point.arrival_rate_hz, row.deadline_ms);
-  for (const auto& column : columns.swept) {
-    std::string value;
-    for (const auto& [name, v] : row.swept)
-      if (name == column) value = v;
-    line += "," + quoted(value);
+  std::string line;
+  bool first = true;
+  for (const auto& c : result_table(columns)) {
+    if (!first) line += ",";
+    line += c.write(row);
+    first = false;
   }
-  line += fmt::format(",{},{},", row.wifi_standard, row.channel);
-  if (row.trace_mean_mbps >= 0) line += fmt::format("{:.6g}", row.trace_mean_mbps);
-  for (const auto& c : kSummaryColumns)
-    line += row.status == RunStatus::Ok ? fmt::format(",{:.6f}", s.*c.field) : ",";
-  for (const auto& m : models) {
-    double called = 0;
-    for (std::size_t i = 0; i < row.models.size(); ++i)
-      if (row.models[i] == m && i < s.called.size()) called = s.called[i];
-    line += row.status == RunStatus::Ok ? fmt::format(",{:.6f}", called) : ",";
-  }
-  const bool ok = row.status == RunStatus::Ok;
-  return line + fmt::format(",{},{},{},{},{}\n", ok ? overloaded_resources(s, row.overload_at) : "",
-                            quoted(row.provenance), quoted(row.note),
-                            row.status == RunStatus::Ok ? "ok" : "failed", quoted(row.error));
+  return line + "\n";
 }
 
 bool has_fixed_result_column(const std::string& name) {

@@ -4,6 +4,7 @@
 #include "core/base/scenario.hpp"
 #include "core/output/summary.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,15 @@ namespace muxsim {
 
 // A run either gives its row, or fails with the reason in `error`.
 enum class RunStatus { Ok, Failed };
+// The status column's spelling ("ok", "failed"), and back: nullopt for any other text.
+const char* run_status_name(RunStatus status);
+std::optional<RunStatus> run_status_from_name(const std::string& name);
+
+// Columns that readers of results.csv look up by name (the reader, muxsim report): the names
+// the writer's column table uses.
+inline constexpr const char* kRunColumn = "run";
+inline constexpr const char* kModeColumn = "mode";
+inline constexpr const char* kStatusColumn = "status";
 
 struct ResultRow {
   long run = 0; // the run's number in its sweep: the order of results.csv
@@ -41,6 +51,8 @@ ResultColumns result_columns(const std::vector<ResultRow>& rows);
 // needs no column of its own).
 bool has_fixed_result_column(const std::string& name);
 
+// Every column of a file with these dynamic columns, in order: the header's names.
+std::vector<std::string> result_column_names(const ResultColumns& columns);
 // One line, no header; fields that hold text are quoted when they contain a comma.
 std::string result_line(const ResultRow& row, const ResultColumns& columns);
 std::string results_header(const ResultColumns& columns);

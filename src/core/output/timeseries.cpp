@@ -4,8 +4,66 @@
 
 #include <cmath>
 #include <fmt/format.h>
+#include <iterator>
 
 namespace muxsim {
+
+namespace {
+
+// One minute of a run as its row sees it.
+struct MinuteRow {
+  long run;
+  std::size_t minute;
+  const MinuteSeries::Minute& m;
+};
+
+// A column of the series: its name and how a row appends its field. The header and every
+// row come from this one table (as results.csv's do), so names and values cannot drift apart.
+struct MinuteColumn {
+  const char* name;
+  void (*write)(std::string& out, const MinuteRow& r);
+};
+
+template <class T> void put(std::string& out, const char* format, const T& value) {
+  fmt::format_to(std::back_inserter(out), fmt::runtime(format), value);
+}
+
+// A tier's p95 with six decimals; empty in a minute where the tier completed nothing.
+void p95(std::string& out, const QuantileSketch& s) {
+  if (s.count() > 0) put(out, "{:.6f}", s.quantile(0.95));
+}
+
+// In the order of the file's columns.
+const MinuteColumn kColumns[] = {
+    {"run", [](std::string& o, const MinuteRow& r) { put(o, "{}", r.run); }},
+    {"minute", [](std::string& o, const MinuteRow& r) { put(o, "{}", r.minute); }},
+    {"requests", [](std::string& o, const MinuteRow& r) { put(o, "{}", r.m.all.count()); }},
+    {"latency_ms_mean",
+     [](std::string& o, const MinuteRow& r) {
+       const long n = r.m.all.count();
+       if (n > 0) put(o, "{:.6f}", r.m.latency_sum / static_cast<double>(n));
+     }},
+    {"latency_ms_p95", [](std::string& o, const MinuteRow& r) { p95(o, r.m.all); }},
+    {"local_requests", [](std::string& o, const MinuteRow& r) { put(o, "{}", r.m.local.count()); }},
+    {"local_p95_ms", [](std::string& o, const MinuteRow& r) { p95(o, r.m.local); }},
+    {"edge_requests", [](std::string& o, const MinuteRow& r) { put(o, "{}", r.m.edge.count()); }},
+    {"edge_p95_ms", [](std::string& o, const MinuteRow& r) { p95(o, r.m.edge); }},
+    {"cloud_requests", [](std::string& o, const MinuteRow& r) { put(o, "{}", r.m.cloud.count()); }},
+    {"cloud_p95_ms", [](std::string& o, const MinuteRow& r) { p95(o, r.m.cloud); }},
+    {"misses", [](std::string& o, const MinuteRow& r) { put(o, "{}", r.m.misses); }},
+};
+
+} // namespace
+
+const std::string& timeseries_header() {
+  static const std::string header = [] {
+    std::string h;
+    for (const auto& c : kColumns)
+      h += (h.empty() ? "" : ",") + std::string(c.name);
+    return h + "\n";
+  }();
+  return header;
+}
 
 void MinuteSeries::add(const CostBreakdown& c) {
   const double ms = c.latency_ms();
@@ -20,17 +78,16 @@ void MinuteSeries::add(const CostBreakdown& c) {
 
 void MinuteSeries::write_part(const std::string& path, long run) const {
   GzipPartWriter part(path, run);
+  std::string line;
   for (std::size_t i = 0; i < minutes_.size(); ++i) {
-    const Minute& m = minutes_[i];
-    const long n = m.all.count();
-    const auto p95 = [](const QuantileSketch& s) {
-      return s.count() > 0 ? fmt::format("{:.6f}", s.quantile(0.95)) : std::string();
-    };
-    part.add(fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", run, i, n,
-                         n > 0 ? fmt::format("{:.6f}", m.latency_sum / static_cast<double>(n))
-                               : std::string(),
-                         p95(m.all), m.local.count(), p95(m.local), m.edge.count(), p95(m.edge),
-                         m.cloud.count(), p95(m.cloud), m.misses));
+    const MinuteRow row{run, i, minutes_[i]};
+    line.clear();
+    for (const auto& c : kColumns) {
+      if (&c != kColumns) line += ',';
+      c.write(line, row);
+    }
+    line += '\n';
+    part.add(line);
   }
   part.close();
 }

@@ -12,9 +12,8 @@
 
 namespace muxsim {
 
-inline const char* kTimeseriesHeader =
-    "run,minute,requests,latency_ms_mean,latency_ms_p95,local_requests,local_p95_ms,"
-    "edge_requests,edge_p95_ms,cloud_requests,cloud_p95_ms,misses\n";
+// The header line, from the same column table the rows are written by.
+const std::string& timeseries_header();
 
 class MinuteSeries {
 public:
@@ -25,12 +24,14 @@ public:
   // Writes the run's rows, one per minute from the first to the last with a completion.
   void write_part(const std::string& path, long run) const;
 
-private:
+  // One minute's completions: what its row is written from (timeseries.cpp's columns).
   struct Minute {
     double latency_sum = 0;
     long misses = 0;
     QuantileSketch all, local, edge, cloud;
   };
+
+private:
   double deadline_ms_;
   std::vector<Minute> minutes_;
 };

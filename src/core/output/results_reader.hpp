@@ -1,15 +1,17 @@
 #pragma once
-// Reading results.csv files back, for --resume and muxsim merge. Lines are kept verbatim, so a
-// merged or resumed file is byte-identical to one written in a single run.
+// Reading results.csv files back, for --resume and muxsim merge; the writer is
+// core/output/results.hpp, whose column table names the columns read here. Lines are kept
+// verbatim, so a merged or resumed file is byte-identical to one written in a single run.
 #include <map>
 #include <string>
 #include <vector>
 
-namespace muxsim::cli {
+namespace muxsim {
 
-// The successful rows of a results file, by run number. A missing file gives none; a file
-// written with another header (other scenarios or another muxsim) is an error, since its
-// run numbers would mean other runs. A last line cut short by an interruption is skipped.
+// The successful rows of a results file (status ok, read from the status column), by run
+// number. A missing file gives none; a file written with another header (other scenarios or
+// another muxsim) is an error, since its run numbers would mean other runs. A last line cut
+// short by an interruption is skipped.
 std::map<long, std::string> read_done_lines(const std::string& path, const std::string& header);
 
 // Every row of a results file by run number, checking it has the given header (or, when
@@ -36,4 +38,4 @@ ResultsFile read_results_file(const std::string& path);
 // The fields of one CSV line exactly as written: split at the commas outside double quotes.
 std::vector<std::string> raw_fields(const std::string& line);
 
-} // namespace muxsim::cli
+} // namespace muxsim
