@@ -4,10 +4,10 @@
 #include "core/formats/csv.hpp"
 #include "core/formats/input_error.hpp"
 #include "core/formats/profile.hpp"
-#include "learn/machine.hpp"
-#include "learn/preprocess.hpp"
-#include "learn/profiler.hpp"
-#include "learn/torchscript.hpp"
+#include "learn/data/preprocess.hpp"
+#include "learn/measure/machine.hpp"
+#include "learn/measure/profiler.hpp"
+#include "learn/measure/torchscript.hpp"
 
 #include <cstdio>
 #include <doctest/doctest.h>

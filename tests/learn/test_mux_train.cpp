@@ -1,8 +1,8 @@
 // Out-of-fold training: no input is scored by a network that trained on it, and the
 // network does learn a pattern that is there.
 #include "core/mux/roc.hpp"
-#include "learn/feature_head.hpp"
-#include "learn/mux_train.hpp"
+#include "learn/early/feature_head.hpp"
+#include "learn/mux/mux_train.hpp"
 
 #include <doctest/doctest.h>
 #include <set>

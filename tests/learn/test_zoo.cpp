@@ -2,9 +2,9 @@
 // projections (Eq. 1); the IDX reader refuses corrupt files.
 #include "../unit/test_util.hpp"
 #include "core/formats/input_error.hpp"
-#include "learn/idx.hpp"
-#include "learn/mux_net.hpp"
-#include "learn/zoo.hpp"
+#include "learn/data/idx.hpp"
+#include "learn/mux/mux_net.hpp"
+#include "learn/zoo/zoo.hpp"
 
 #include <doctest/doctest.h>
 #include <filesystem>

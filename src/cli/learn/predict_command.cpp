@@ -1,7 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/learn/qengine_option.hpp"
 #include "cli/options.hpp"
-#include "learn/predict.hpp"
+#include "learn/measure/predict.hpp"
 
 #include <fmt/format.h>
 

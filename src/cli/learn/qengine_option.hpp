@@ -1,7 +1,7 @@
 #pragma once
 // --qengine, for every command that runs a quantized model (docs/reproducibility.md).
 #include "cli/options.hpp"
-#include "learn/qengine.hpp"
+#include "learn/measure/qengine.hpp"
 
 #include <string>
 

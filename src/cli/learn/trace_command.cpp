@@ -3,7 +3,7 @@
 #include "cli/options.hpp"
 #include "core/formats/csv.hpp"
 #include "core/formats/input_error.hpp"
-#include "learn/trace_builder.hpp"
+#include "learn/mux/trace_builder.hpp"
 
 namespace muxsim::cli {
 

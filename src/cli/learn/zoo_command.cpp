@@ -1,12 +1,12 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "core/formats/input_error.hpp"
-#include "learn/idx.hpp"
-#include "learn/mux_fit.hpp"
-#include "learn/zoo_dimec.hpp"
-#include "learn/zoo_early.hpp"
-#include "learn/zoo_eval.hpp"
-#include "learn/zoo_train.hpp"
+#include "learn/data/idx.hpp"
+#include "learn/mux/mux_fit.hpp"
+#include "learn/zoo/zoo_dimec.hpp"
+#include "learn/zoo/zoo_early.hpp"
+#include "learn/zoo/zoo_eval.hpp"
+#include "learn/zoo/zoo_train.hpp"
 
 #include <fmt/format.h>
 
