@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <iterator>
+#include <stdexcept>
 
 namespace muxsim::learn {
 
@@ -45,7 +46,46 @@ std::vector<std::size_t> fold_members(const std::vector<int>& fold, int f) {
   return members;
 }
 
+// What the head costs per input on top of the prefix, on `width` features.
+long distilled_head_macs(DistilledHead head, long width, long classes, const DistillOptions& o) {
+  switch (head) {
+  case DistilledHead::Ridge:
+    return width;
+  case DistilledHead::Mlp:
+    return width * o.hidden + o.hidden;
+  case DistilledHead::Student:
+    return width * classes;
+  case DistilledHead::Cnn:
+    break;
+  }
+  throw std::logic_error("the distilled CNN is not a head on a cut");
+}
+
 } // namespace
+
+const char* distilled_head_name(DistilledHead head) {
+  switch (head) {
+  case DistilledHead::Ridge:
+    return "ridge";
+  case DistilledHead::Mlp:
+    return "mlp";
+  case DistilledHead::Student:
+    return "student";
+  case DistilledHead::Cnn:
+    return "cnn";
+  }
+  throw std::logic_error("unknown distilled head");
+}
+
+const char* distilled_target_name(DistilledTarget target) {
+  switch (target) {
+  case DistilledTarget::Softmax:
+    return "softmax";
+  case DistilledTarget::Margin:
+    return "margin";
+  }
+  throw std::logic_error("unknown distilled target");
+}
 
 ViewFeatures view_features(PhonePrefix& prefix, const std::string& folder,
                            const std::vector<std::string>& files, const std::vector<int>& blocks,
@@ -130,12 +170,14 @@ torch::Tensor fit_mlp(const torch::Tensor& x_train, const torch::Tensor& y_train
   return mlp->forward(s.score).squeeze(1);
 }
 
-std::vector<torch::Tensor> fit_distilled_heads(const std::string& head, const ViewFeatures& views,
+std::vector<torch::Tensor> fit_distilled_heads(DistilledHead head, const ViewFeatures& views,
                                                const torch::Tensor& x_train,
                                                const torch::Tensor& rows,
                                                const torch::Tensor& x_score,
                                                const DistillOptions& o) {
-  if (head == "student") {
+  if (head == DistilledHead::Cnn)
+    throw std::logic_error("the distilled CNN trains on thumbnails (train_distilled_cnn)");
+  if (head == DistilledHead::Student) {
     const auto logits =
         fit_ridge(x_train, views.logits.index_select(0, rows), x_score, o.ridge_lambda);
     return {max_softmax(logits), logit_margin(logits)};
@@ -143,8 +185,9 @@ std::vector<torch::Tensor> fit_distilled_heads(const std::string& head, const Vi
   std::vector<torch::Tensor> out;
   for (const auto* y : {&views.max_softmax, &views.margin}) {
     const auto y_train = y->index_select(0, rows);
-    out.push_back(head == "mlp" ? fit_mlp(x_train, y_train, x_score, o)
-                                : fit_ridge(x_train, y_train, x_score, o.ridge_lambda));
+    out.push_back(head == DistilledHead::Mlp
+                      ? fit_mlp(x_train, y_train, x_score, o)
+                      : fit_ridge(x_train, y_train, x_score, o.ridge_lambda));
   }
   return out;
 }
@@ -152,15 +195,16 @@ std::vector<torch::Tensor> fit_distilled_heads(const std::string& head, const Vi
 std::vector<DistilledMux> distilled_muxes_at(int cut, long prefix_macs, long width, long classes,
                                              std::size_t inputs, const DistillOptions& o) {
   std::vector<DistilledMux> out;
-  for (const std::string head : kDistilledHeads)
-    for (const std::string target : kDistilledTargets) {
+  for (const auto head : kDistilledHeads)
+    for (const auto target : kDistilledTargets) {
       DistilledMux mux;
-      mux.name = fmt::format("distilled-{}-{}-k{}", head, target, cut);
+      mux.name = fmt::format("distilled-{}-{}-k{}", distilled_head_name(head),
+                             distilled_target_name(target), cut);
+      mux.head = head;
+      mux.target = target;
       mux.block = cut;
       mux.prefix_macs = prefix_macs;
-      // What the head costs per input on top of the prefix.
-      mux.head_macs = head == "mlp" ? width * o.hidden + o.hidden
-                                    : (head == "student" ? width * classes : width);
+      mux.head_macs = distilled_head_macs(head, width, classes, o);
       mux.score.assign(inputs, 0);
       out.push_back(std::move(mux));
     }
@@ -210,7 +254,10 @@ DistilledMux train_distilled_cnn(const ViewFeatures& views, const torch::Tensor&
   options.epochs = o.cnn_epochs;
   const auto targets = views.max_softmax.unsqueeze(1);
   DistilledMux mux;
-  mux.name = "distilled-cnn-softmax";
+  mux.head = DistilledHead::Cnn;
+  mux.target = DistilledTarget::Softmax;
+  mux.name = fmt::format("distilled-{}-{}", distilled_head_name(mux.head),
+                         distilled_target_name(mux.target));
   mux.score.assign(fold.size(), 0);
   for (int f = 0; f < folds; ++f) {
     const auto start = std::chrono::steady_clock::now();

@@ -58,16 +58,28 @@ torch::Tensor fit_ridge(const torch::Tensor& x_train, const torch::Tensor& y_tra
 torch::Tensor fit_mlp(const torch::Tensor& x_train, const torch::Tensor& y_train,
                       const torch::Tensor& x_score, const DistillOptions& options);
 
-// The heads, by name: ridge and mlp regress the target itself; student is a linear classifier
-// fitted by ridge to the full model's logits, scored by its own predicted logits' target
-// (Phuong & Lampert's distilled exit, read by its own confidence).
-inline constexpr const char* kDistilledHeads[] = {"ridge", "mlp", "student"};
-inline constexpr const char* kDistilledTargets[] = {"softmax", "margin"};
+// The heads: ridge and mlp regress the target itself; student is a linear classifier fitted
+// by ridge to the full model's logits, scored by its own predicted logits' target (Phuong &
+// Lampert's distilled exit, read by its own confidence). Cnn is not a head on a cut but the
+// light multiplexer on each view's thumbnail (train_distilled_cnn), named alike.
+enum class DistilledHead { Ridge, Mlp, Student, Cnn };
+// What a head learns: the full model's max softmax, or its top logit less the second.
+enum class DistilledTarget { Softmax, Margin };
+
+// The heads trained at every cut and the targets of each, in the order of their muxes.
+inline constexpr DistilledHead kDistilledHeads[] = {DistilledHead::Ridge, DistilledHead::Mlp,
+                                                    DistilledHead::Student};
+inline constexpr DistilledTarget kDistilledTargets[] = {DistilledTarget::Softmax,
+                                                        DistilledTarget::Margin};
+
+// As the muxes' names spell them: distilled-<head>-<target>[-k<cut>].
+const char* distilled_head_name(DistilledHead head);
+const char* distilled_target_name(DistilledTarget target);
 
 // One head kind trained on the views `rows` (x_train holds their features, in that order),
 // scoring x_score [m, d] for each target of kDistilledTargets, in that order: [m] each. The
 // student's ridge on the logits is fitted once for both targets.
-std::vector<torch::Tensor> fit_distilled_heads(const std::string& head, const ViewFeatures& views,
+std::vector<torch::Tensor> fit_distilled_heads(DistilledHead head, const ViewFeatures& views,
                                                const torch::Tensor& x_train,
                                                const torch::Tensor& rows,
                                                const torch::Tensor& x_score,
@@ -75,6 +87,8 @@ std::vector<torch::Tensor> fit_distilled_heads(const std::string& head, const Vi
 
 struct DistilledMux {
   std::string name; // distilled-<ridge|mlp|student>-<softmax|margin>-k<block>
+  DistilledHead head = DistilledHead::Ridge;
+  DistilledTarget target = DistilledTarget::Softmax;
   int block = 0;
   long prefix_macs = 0, head_macs = 0;
   std::vector<double> score;                     // per input: its centre view's prediction

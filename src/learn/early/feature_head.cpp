@@ -6,6 +6,7 @@
 #include "learn/mux/mux_train.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 namespace muxsim::learn {
 
@@ -24,12 +25,15 @@ torch::Tensor fit_once(const torch::Tensor& features, const torch::Tensor& targe
   const long width = features.size(1), outputs = targets.size(1);
 
   torch::nn::Sequential head;
-  if (o.kind == "mlp") {
+  switch (o.kind) {
+  case HeadKind::Mlp:
     head->push_back(torch::nn::Linear(width, o.hidden));
     head->push_back(torch::nn::ReLU());
     head->push_back(torch::nn::Linear(o.hidden, outputs));
-  } else {
+    break;
+  case HeadKind::Logistic:
     head->push_back(torch::nn::Linear(width, outputs));
+    break;
   }
   std::vector<torch::Tensor> weights;
   for (const auto& p : head->named_parameters())
@@ -87,9 +91,23 @@ double inner_auc(const torch::Tensor& features, const torch::Tensor& targets,
 
 } // namespace
 
+const char* head_kind_name(HeadKind kind) {
+  switch (kind) {
+  case HeadKind::Logistic:
+    return "logistic";
+  case HeadKind::Mlp:
+    return "mlp";
+  }
+  throw std::logic_error("unknown head kind");
+}
+
+HeadKind parse_head_kind(const std::string& text) {
+  for (const auto kind : {HeadKind::Logistic, HeadKind::Mlp})
+    if (text == head_kind_name(kind)) return kind;
+  throw InputError("command line: --head '" + text + "' must be logistic or mlp");
+}
+
 void check_head_options(const HeadOptions& o) {
-  if (o.kind != "logistic" && o.kind != "mlp")
-    throw InputError("command line: --head '" + o.kind + "' must be logistic or mlp");
   if (o.hidden < 1) throw InputError("command line: --hidden must be at least 1");
   if (o.inner_folds < 2) throw InputError("command line: --inner-folds must be at least 2");
   if (o.c_grid.empty()) throw InputError("command line: --c-grid is empty");
@@ -99,8 +117,13 @@ void check_head_options(const HeadOptions& o) {
 }
 
 long head_macs(long width, long outputs, const HeadOptions& o) {
-  return o.kind == "mlp" ? width * o.hidden + static_cast<long>(o.hidden) * outputs
-                         : width * outputs;
+  switch (o.kind) {
+  case HeadKind::Mlp:
+    return width * o.hidden + static_cast<long>(o.hidden) * outputs;
+  case HeadKind::Logistic:
+    return width * outputs;
+  }
+  throw std::logic_error("unknown head kind");
 }
 
 torch::Tensor fit_and_score_head(const torch::Tensor& features, const torch::Tensor& targets,

@@ -12,8 +12,17 @@
 
 namespace muxsim::learn {
 
+// The head's form: a logistic regression, or an MLP of one hidden layer of `hidden` ReLUs.
+enum class HeadKind { Logistic, Mlp };
+
+// As --head spells it.
+const char* head_kind_name(HeadKind kind);
+
+// --head's text as a kind; throws InputError naming --head and the kinds otherwise.
+HeadKind parse_head_kind(const std::string& text);
+
 struct HeadOptions {
-  std::string kind = "logistic"; // or "mlp": one hidden layer of `hidden` ReLUs
+  HeadKind kind = HeadKind::Logistic;
   int hidden = 64;
   std::vector<double> c_grid{0.001, 0.01, 0.1, 1.0};
   int inner_folds = 4;
@@ -32,8 +41,8 @@ torch::Tensor fit_and_score_head(const torch::Tensor& features, const torch::Ten
 // (the standardisation folds into the first layer's weights).
 long head_macs(long width, long outputs, const HeadOptions& options);
 
-// Throws InputError unless kind is logistic or mlp, hidden is at least 1, the grid holds
-// positive finite values and inner_folds is at least 2.
+// Throws InputError unless hidden is at least 1, the grid holds positive finite values and
+// inner_folds is at least 2 (the kind was checked when --head was parsed).
 void check_head_options(const HeadOptions& options);
 
 } // namespace muxsim::learn

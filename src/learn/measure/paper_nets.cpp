@@ -168,7 +168,8 @@ const std::vector<Architecture>& architectures() {
          "counted from the layer shapes of src/learn/mux/mux_net.cpp (28x28x1 input, 6 outputs)"},
     };
     for (const auto& arch : zoo_architectures())
-      list.push_back({"fmnist-" + arch, ZooNetImpl(arch, kProjectionDim).gmacs(),
+      list.push_back({std::string("fmnist-") + zoo_arch_name(arch),
+                      ZooNetImpl(arch, kProjectionDim).gmacs(),
                       "counted from the layer shapes of src/learn/zoo/zoo.cpp (28x28x1 input)"});
     return list;
   }();
@@ -200,7 +201,7 @@ Network make_architecture(const std::string& name) {
                    {1, 1, 28, 28}};
   }
   if (name.rfind("fmnist-", 0) == 0) {
-    ZooNet net(name.substr(7), kProjectionDim);
+    ZooNet net(parse_zoo_arch(name.substr(7)), kProjectionDim);
     return Network{net.ptr(),
                    [net](const torch::Tensor& x) mutable { return net->forward(x).logits; },
                    {1, 1, 28, 28}};

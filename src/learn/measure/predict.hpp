@@ -16,7 +16,7 @@ struct PredictOptions {
   int threads = 2;
   int resize = 256; // shorter side before the crop; torchvision's evaluation recipe
   int crop = 224;
-  std::string qengine = kDefaultQEngine;
+  QEngine qengine = kDefaultQEngine;
 };
 
 struct PredictSummary {

@@ -17,7 +17,7 @@ struct ProfileOptions {
   int runs = 50;
   int warmup = 10;
   int threads = 2;
-  std::string qengine = kDefaultQEngine; // quantized engine of TorchScript int8 models
+  QEngine qengine = kDefaultQEngine; // quantized engine of TorchScript int8 models
 };
 
 struct MeasuredLatency {

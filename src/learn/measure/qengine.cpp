@@ -3,6 +3,7 @@
 #include "core/formats/input_error.hpp"
 
 #include <ATen/Context.h>
+#include <stdexcept>
 
 namespace muxsim::learn {
 
@@ -23,16 +24,36 @@ std::string name_of(at::QEngine engine) {
   }
 }
 
+at::QEngine torch_engine(QEngine engine) {
+  switch (engine) {
+  case QEngine::Qnnpack:
+    return at::QEngine::QNNPACK;
+  case QEngine::Onednn:
+    return at::QEngine::ONEDNN;
+  }
+  throw std::logic_error("unknown quantized engine");
+}
+
 } // namespace
 
-void use_qengine(const std::string& name) {
-  at::QEngine engine;
-  if (name == "qnnpack")
-    engine = at::QEngine::QNNPACK;
-  else if (name == "onednn")
-    engine = at::QEngine::ONEDNN;
-  else
-    throw InputError("command line: --qengine '" + name + "' is not qnnpack or onednn");
+const char* qengine_name(QEngine engine) {
+  switch (engine) {
+  case QEngine::Qnnpack:
+    return "qnnpack";
+  case QEngine::Onednn:
+    return "onednn";
+  }
+  throw std::logic_error("unknown quantized engine");
+}
+
+QEngine parse_qengine(const std::string& text) {
+  for (const auto engine : {QEngine::Qnnpack, QEngine::Onednn})
+    if (text == qengine_name(engine)) return engine;
+  throw InputError("command line: --qengine '" + text + "' is not qnnpack or onednn");
+}
+
+void use_qengine(QEngine wanted) {
+  const at::QEngine engine = torch_engine(wanted);
   std::string supported;
   for (const auto e : at::globalContext().supportedQEngines()) {
     if (e == engine) {
@@ -41,8 +62,8 @@ void use_qengine(const std::string& name) {
     }
     supported += (supported.empty() ? "" : ", ") + name_of(e);
   }
-  throw InputError("command line: --qengine " + name + ": this LibTorch does not have it (it has " +
-                   supported + ")");
+  throw InputError(std::string("command line: --qengine ") + qengine_name(wanted) +
+                   ": this LibTorch does not have it (it has " + supported + ")");
 }
 
 std::string qengine_in_use() {

@@ -7,11 +7,20 @@
 
 namespace muxsim::learn {
 
-inline constexpr const char* kDefaultQEngine = "qnnpack";
+// The engines --qengine offers.
+enum class QEngine { Qnnpack, Onednn };
 
-// Sets the process's quantized engine: "qnnpack" or "onednn". Throws InputError naming
-// --qengine for another name or an engine this LibTorch was built without.
-void use_qengine(const std::string& name);
+inline constexpr QEngine kDefaultQEngine = QEngine::Qnnpack;
+
+// As --qengine spells it.
+const char* qengine_name(QEngine engine);
+
+// --qengine's text as an engine; throws InputError naming --qengine and the engines otherwise.
+QEngine parse_qengine(const std::string& text);
+
+// Sets the process's quantized engine. Throws InputError naming --qengine for an engine this
+// LibTorch was built without.
+void use_qengine(QEngine engine);
 
 // The engine in use, as --qengine spells it.
 std::string qengine_in_use();

@@ -14,10 +14,38 @@
 #include <cmath>
 #include <filesystem>
 #include <fmt/format.h>
+#include <optional>
+#include <stdexcept>
 
 namespace muxsim::learn {
 
 namespace {
+
+constexpr EarlyScores kAllEarlyScores[] = {
+    EarlyScores::Logistic, EarlyScores::DistilledRidgeSoftmax, EarlyScores::DistilledMlpSoftmax,
+    EarlyScores::DistilledStudentSoftmax};
+
+// The distilled head whose softmax scores `scores` names; none for the logistic head.
+std::optional<DistilledHead> distilled_head(EarlyScores scores) {
+  switch (scores) {
+  case EarlyScores::Logistic:
+    return std::nullopt;
+  case EarlyScores::DistilledRidgeSoftmax:
+    return DistilledHead::Ridge;
+  case EarlyScores::DistilledMlpSoftmax:
+    return DistilledHead::Mlp;
+  case EarlyScores::DistilledStudentSoftmax:
+    return DistilledHead::Student;
+  }
+  throw std::logic_error("unknown early scores");
+}
+
+// One message for a name that is none of the scores and for a distilled one without --views.
+InputError early_scores_refused(const std::string& text) {
+  return InputError("command line: --early-scores '" + text +
+                    "' must be logistic, or with --views distilled-ridge-softmax, "
+                    "distilled-mlp-softmax or distilled-student-softmax");
+}
 
 torch::Tensor thumbnails(const DecisionTrace& trace, const std::string& folder, int side) {
   std::vector<torch::Tensor> images;
@@ -80,7 +108,8 @@ void add_distilled_scorers(const TraceBuildOptions& o, PhonePrefix& prefix,
     const auto* s = &mux.score;
     scorers.push_back({mux.name, 1e-9 * static_cast<double>(mux.prefix_macs + mux.head_macs),
                        [s](std::size_t i, std::size_t) { return (*s)[i]; }});
-    if (mux.name == fmt::format("{}-k{}", o.early_scores, o.early_block))
+    if (mux.head == distilled_head(o.early_scores) && mux.target == DistilledTarget::Softmax &&
+        mux.block == o.early_block)
       for (std::size_t i = 0; i < trace.inputs.size(); ++i)
         // A regression may overshoot [0, 1]; a trace's scores are probabilities.
         trace.inputs[i].early.assign(trace.models.size(), std::clamp(mux.score[i], 0.0, 1.0));
@@ -125,7 +154,7 @@ void add_early_scorers(const TraceBuildOptions& o, DecisionTrace& trace,
     scorers.push_back({fmt::format("early-k{}", mux.block),
                        1e-9 * static_cast<double>(mux.prefix_macs + mux.head_macs),
                        [s](std::size_t i, std::size_t m) { return (*s)[i][m]; }});
-    if (mux.block == o.early_block && o.early_scores == "logistic")
+    if (mux.block == o.early_block && o.early_scores == EarlyScores::Logistic)
       for (std::size_t i = 0; i < trace.inputs.size(); ++i)
         trace.inputs[i].early = mux.scores.score[i];
   }
@@ -134,6 +163,19 @@ void add_early_scorers(const TraceBuildOptions& o, DecisionTrace& trace,
     add_distilled_scorers(o, prefix, features, thumbnails, files, trace, scores, scorers, heads);
 }
 } // namespace
+
+std::string early_scores_name(EarlyScores scores) {
+  const auto head = distilled_head(scores);
+  return head ? fmt::format("distilled-{}-{}", distilled_head_name(*head),
+                            distilled_target_name(DistilledTarget::Softmax))
+              : "logistic";
+}
+
+EarlyScores parse_early_scores(const std::string& text) {
+  for (const auto scores : kAllEarlyScores)
+    if (text == early_scores_name(scores)) return scores;
+  throw early_scores_refused(text);
+}
 
 void build_trace(const TraceBuildOptions& o) {
   if (o.side < 16) throw InputError("command line: --side must be at least 16");
@@ -145,13 +187,8 @@ void build_trace(const TraceBuildOptions& o) {
     throw InputError(fmt::format("command line: --early-block {} must be one of --prefix-blocks",
                                  o.early_block));
   if (o.views.views < 0) throw InputError("command line: --views must be 0 or more");
-  if (o.early_scores != "logistic" &&
-      (o.views.views == 0 ||
-       (o.early_scores != "distilled-ridge-softmax" && o.early_scores != "distilled-mlp-softmax" &&
-        o.early_scores != "distilled-student-softmax")))
-    throw InputError("command line: --early-scores '" + o.early_scores +
-                     "' must be logistic, or with --views distilled-ridge-softmax, "
-                     "distilled-mlp-softmax or distilled-student-softmax");
+  if (o.early_scores != EarlyScores::Logistic && o.views.views == 0)
+    throw early_scores_refused(early_scores_name(o.early_scores));
   use_qengine(o.qengine);
   torch::set_num_threads(o.threads);
   const LabelSet labels = read_labels(o.labels);

@@ -13,6 +13,22 @@
 
 namespace muxsim::learn {
 
+// Which early head's scores at --early-block fill the trace's early_<model> columns: the
+// head trained on correctness, or (with --views) a distilled one predicting the phone
+// model's max softmax.
+enum class EarlyScores {
+  Logistic,
+  DistilledRidgeSoftmax,
+  DistilledMlpSoftmax,
+  DistilledStudentSoftmax
+};
+
+// As --early-scores spells it.
+std::string early_scores_name(EarlyScores scores);
+
+// --early-scores's text as its scores; throws InputError naming the option and its values.
+EarlyScores parse_early_scores(const std::string& text);
+
 struct TraceBuildOptions {
   std::string labels;  // file_name,label
   std::string images;  // the folder the labels name files in
@@ -32,8 +48,8 @@ struct TraceBuildOptions {
   HeadOptions head;
   ViewOptions views; // distilled early heads (learn/early/distill.hpp); views = 0: none
   DistillOptions distill;
-  std::string early_scores = "logistic"; // or distilled-<ridge|mlp>-<softmax|margin>
-  std::string qengine = kDefaultQEngine; // the phone model's quantized engine
+  EarlyScores early_scores = EarlyScores::Logistic;
+  QEngine qengine = kDefaultQEngine; // the phone model's quantized engine
 };
 
 void build_trace(const TraceBuildOptions& options);

@@ -3,6 +3,8 @@
 #include "core/formats/csv.hpp"
 #include "core/formats/input_error.hpp"
 
+#include <stdexcept>
+
 namespace muxsim::learn {
 
 namespace nn = torch::nn;
@@ -57,26 +59,34 @@ void depthwise_separable(nn::Sequential& s, int in, int out, int stride) {
 }
 
 // Builds the body (ending in pooled features) and returns its feature width.
-int build_body(const std::string& arch, nn::Sequential& s) {
-  if (arch == "tiny") {
+// A ResNet of three basic blocks, `w` channels wide at first.
+int resnet_body(nn::Sequential& s, int w) {
+  s->push_back(ConvUnit(1, w, 1));
+  s->push_back(BasicBlock(w, w, 1));
+  s->push_back(BasicBlock(w, 2 * w, 2));
+  s->push_back(BasicBlock(2 * w, 4 * w, 2));
+  return 4 * w;
+}
+
+// Builds the body (ending in pooled features) and returns its feature width.
+int build_body(ZooArch arch, nn::Sequential& s) {
+  switch (arch) {
+  case ZooArch::Tiny:
     s->push_back(ConvUnit(1, 8, 2));
     s->push_back(ConvUnit(8, 16, 2));
     return 16;
-  }
-  if (arch == "small") {
+  case ZooArch::Small:
     s->push_back(ConvUnit(1, 16, 1));
     s->push_back(ConvUnit(16, 32, 2));
     s->push_back(ConvUnit(32, 32, 2));
     return 32;
-  }
-  if (arch == "mobile") {
+  case ZooArch::Mobile:
     s->push_back(ConvUnit(1, 16, 2));
     depthwise_separable(s, 16, 32, 1);
     depthwise_separable(s, 32, 64, 2);
     depthwise_separable(s, 64, 128, 1);
     return 128;
-  }
-  if (arch == "medium") {
+  case ZooArch::Medium:
     s->push_back(ConvUnit(1, 32, 1));
     s->push_back(ConvUnit(32, 32, 1));
     s->push_back(nn::MaxPool2d(2));
@@ -84,28 +94,51 @@ int build_body(const std::string& arch, nn::Sequential& s) {
     s->push_back(nn::MaxPool2d(2));
     s->push_back(ConvUnit(64, 64, 1));
     return 64;
+  case ZooArch::Resnet:
+    return resnet_body(s, 16);
+  case ZooArch::WideResnet:
+    return resnet_body(s, 24);
   }
-  if (arch == "resnet" || arch == "wide-resnet") {
-    const int w = arch == "resnet" ? 16 : 24;
-    s->push_back(ConvUnit(1, w, 1));
-    s->push_back(BasicBlock(w, w, 1));
-    s->push_back(BasicBlock(w, 2 * w, 2));
-    s->push_back(BasicBlock(2 * w, 4 * w, 2));
-    return 4 * w;
-  }
-  throw InputError("unknown zoo architecture '" + arch + "'; known: " + join(zoo_architectures()));
+  throw std::logic_error("unknown zoo architecture");
 }
 
 } // namespace
 
-const std::vector<std::string>& zoo_architectures() {
-  static const std::vector<std::string> names = {"tiny",   "mobile", "small",
-                                                 "resnet", "medium", "wide-resnet"};
-  return names;
+const char* zoo_arch_name(ZooArch arch) {
+  switch (arch) {
+  case ZooArch::Tiny:
+    return "tiny";
+  case ZooArch::Mobile:
+    return "mobile";
+  case ZooArch::Small:
+    return "small";
+  case ZooArch::Resnet:
+    return "resnet";
+  case ZooArch::Medium:
+    return "medium";
+  case ZooArch::WideResnet:
+    return "wide-resnet";
+  }
+  throw std::logic_error("unknown zoo architecture");
 }
 
-ZooNetImpl::ZooNetImpl(const std::string& architecture, int projection_dim)
-    : architecture_(architecture) {
+ZooArch parse_zoo_arch(const std::string& text) {
+  std::vector<std::string> known;
+  for (const auto arch : zoo_architectures()) {
+    if (text == zoo_arch_name(arch)) return arch;
+    known.push_back(zoo_arch_name(arch));
+  }
+  throw InputError("unknown zoo architecture '" + text + "'; known: " + join(known));
+}
+
+const std::vector<ZooArch>& zoo_architectures() {
+  static const std::vector<ZooArch> members = {ZooArch::Tiny,   ZooArch::Mobile,
+                                               ZooArch::Small,  ZooArch::Resnet,
+                                               ZooArch::Medium, ZooArch::WideResnet};
+  return members;
+}
+
+ZooNetImpl::ZooNetImpl(ZooArch architecture, int projection_dim) : architecture_(architecture) {
   body_ = nn::Sequential();
   const int width = build_body(architecture, body_);
   body_->push_back(nn::AdaptiveAvgPool2d(1));

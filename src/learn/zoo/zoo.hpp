@@ -8,6 +8,15 @@
 
 namespace muxsim::learn {
 
+// The zoo's members, in the order of zoo_architectures().
+enum class ZooArch { Tiny, Mobile, Small, Resnet, Medium, WideResnet };
+
+// As --arch, zoo.csv and the weight files (zoo-<name>.pt) spell it.
+const char* zoo_arch_name(ZooArch arch);
+
+// A name as its member; throws InputError naming the known members otherwise.
+ZooArch parse_zoo_arch(const std::string& text);
+
 struct ZooOutput {
   torch::Tensor logits;     // [B, 10]
   torch::Tensor projection; // [B, D], unit length (Eq. 1)
@@ -15,9 +24,9 @@ struct ZooOutput {
 
 class ZooNetImpl : public torch::nn::Module {
 public:
-  ZooNetImpl(const std::string& architecture, int projection_dim);
+  ZooNetImpl(ZooArch architecture, int projection_dim);
   ZooOutput forward(const torch::Tensor& x);
-  const std::string& architecture() const { return architecture_; }
+  ZooArch architecture() const { return architecture_; }
   // Multiply-accumulates of one 28x28 inference (classifier included, projection head not:
   // it is only used in training), in G.
   double gmacs() const { return gmacs_; }
@@ -28,7 +37,7 @@ public:
   const std::vector<double>& cut_gmacs() const { return cut_gmacs_; }
 
 private:
-  std::string architecture_;
+  ZooArch architecture_;
   torch::nn::Sequential body_{nullptr};
   torch::nn::Linear classifier_{nullptr}, projection_{nullptr};
   double gmacs_ = 0;
@@ -37,6 +46,6 @@ private:
 TORCH_MODULE(ZooNet);
 
 // tiny, mobile, small, resnet, medium, wide-resnet: ordered by cost (MACs).
-const std::vector<std::string>& zoo_architectures();
+const std::vector<ZooArch>& zoo_architectures();
 
 } // namespace muxsim::learn

@@ -17,7 +17,7 @@ Zoo load_zoo(const std::string& dir) {
   for (std::size_t r = 0; r < table.rows(); ++r) {
     const auto arch = table.text(r, "architecture");
     zoo.projection_dim = static_cast<int>(table.integer(r, "projection_dim"));
-    ZooNet net(arch, zoo.projection_dim);
+    ZooNet net(parse_zoo_arch(arch), zoo.projection_dim);
     const auto path = (std::filesystem::path(dir) / ("zoo-" + arch + ".pt")).string();
     try {
       torch::load(net, path);

@@ -18,7 +18,7 @@ namespace {
 // the gold-label probability at each epoch, summarised as confidence (mean), variability
 // (standard deviation) and correctness (fraction of epochs the argmax was right).
 std::string cartography_csv(const torch::Tensor& gold, const torch::Tensor& right,
-                            const std::vector<std::string>& models) {
+                            const std::vector<ZooArch>& models) {
   // gold, right: [epochs, samples, models]
   const auto confidence = gold.mean(0);
   const auto variability = gold.std(0, /*unbiased=*/false);
@@ -29,8 +29,8 @@ std::string cartography_csv(const torch::Tensor& gold, const torch::Tensor& righ
   const auto k = correctness.accessor<float, 2>();
   for (int64_t s = 0; s < gold.size(1); ++s)
     for (std::size_t m = 0; m < models.size(); ++m)
-      out += fmt::format("train-{:05d},{},{:.4f},{:.4f},{:.4f}\n", s, models[m], c[s][m], v[s][m],
-                         k[s][m]);
+      out += fmt::format("train-{:05d},{},{:.4f},{:.4f},{:.4f}\n", s, zoo_arch_name(models[m]),
+                         c[s][m], v[s][m], k[s][m]);
   return out;
 }
 
@@ -40,16 +40,17 @@ void save_zoo(std::vector<ZooNet>& zoo, const ZooTrainOptions& o, int64_t images
   std::string listing = "architecture,gmacs,parameters,projection_dim,contrastive,epochs,"
                         "zoo_images,seed\n";
   for (auto& net : zoo) {
-    const auto path =
-        (std::filesystem::path(o.out) / ("zoo-" + net->architecture() + ".pt")).string();
+    const auto path = (std::filesystem::path(o.out) /
+                       fmt::format("zoo-{}.pt", zoo_arch_name(net->architecture())))
+                          .string();
     torch::save(net, path + ".tmp");
     std::filesystem::rename(path + ".tmp", path);
     int64_t count = 0;
     for (const auto& p : net->parameters())
       count += p.numel();
-    listing +=
-        fmt::format("{},{:.6g},{},{},{},{},{},{}\n", net->architecture(), net->gmacs(), count,
-                    o.projection_dim, o.contrastive ? 1 : 0, o.run.epochs, images, o.run.seed);
+    listing += fmt::format("{},{:.6g},{},{},{},{},{},{}\n", zoo_arch_name(net->architecture()),
+                           net->gmacs(), count, o.projection_dim, o.contrastive ? 1 : 0,
+                           o.run.epochs, images, o.run.seed);
   }
   write_atomically((std::filesystem::path(o.out) / "zoo.csv").string(), listing);
 }

@@ -3,6 +3,7 @@
 // Fashion-MNIST with cross-entropy plus the contrastive loss (Eq. 2-3), recording data
 // cartography on the way (docs/fashion-mnist.md).
 #include "learn/zoo/training_run.hpp"
+#include "learn/zoo/zoo.hpp"
 
 #include <string>
 #include <vector>
@@ -10,10 +11,10 @@
 namespace muxsim::learn {
 
 struct ZooTrainOptions {
-  TrainingRun run{kFashionMnistDir, 2};   // 2 epochs made the committed zoo (scripts/fmnist.sh)
-  std::string out;                        // receives zoo-<arch>.pt and zoo.csv
-  std::string cartography;                // CSV path; empty: not written
-  std::vector<std::string> architectures; // default: all six
+  TrainingRun run{kFashionMnistDir, 2}; // 2 epochs made the committed zoo (scripts/fmnist.sh)
+  std::string out;                      // receives zoo-<arch>.pt and zoo.csv
+  std::string cartography;              // CSV path; empty: not written
+  std::vector<ZooArch> architectures;   // default: all six
   bool contrastive = true;
   double contrastive_weight = 1.0;
   long zoo_images = 50000; // the first ones train the zoo; the rest of the 60,000 train the
