@@ -1,7 +1,7 @@
 // IDX files (Fashion-MNIST), compressed or not: the first byte picks images (even) or
 // labels (odd), the rest is the file.
 #include "fuzz_file.hpp"
-#include "learn/idx_format.hpp"
+#include "learn/data/idx_format.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;

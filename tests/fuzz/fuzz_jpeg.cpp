@@ -1,6 +1,6 @@
 // JPEG images: header and decode.
 #include "fuzz_file.hpp"
-#include "learn/jpeg_image.hpp"
+#include "learn/data/jpeg_image.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   return muxsim::fuzz::parse_bytes(data, size, ".jpg",

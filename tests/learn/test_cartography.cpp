@@ -1,7 +1,7 @@
 // DIMEC-DC's reading of a zoo's data cartography: regions from confidence and variability,
 // and every bad row refused with file, line and field.
 #include "../unit/test_util.hpp"
-#include "learn/cartography.hpp"
+#include "learn/zoo/cartography.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
-// Distilled early heads (learn/distill.hpp): the heads recover a confidence that is a known
+// Distilled early heads (learn/early/distill.hpp): the heads recover a confidence that is a known
 // function of the features; views are a function of (seed, image, view); and the scores of
 // a fold's images never depend on those images' own views.
-#include "learn/distill.hpp"
+#include "learn/early/distill.hpp"
 
 #include <doctest/doctest.h>
 

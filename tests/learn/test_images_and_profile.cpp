@@ -4,10 +4,10 @@
 #include "core/base/input_error.hpp"
 #include "core/formats/csv.hpp"
 #include "core/formats/profile.hpp"
-#include "learn/machine.hpp"
-#include "learn/preprocess.hpp"
-#include "learn/profiler.hpp"
-#include "learn/torchscript.hpp"
+#include "learn/data/preprocess.hpp"
+#include "learn/measure/machine.hpp"
+#include "learn/measure/profiler.hpp"
+#include "learn/measure/torchscript.hpp"
 
 #include <cstdio>
 #include <doctest/doctest.h>
@@ -131,9 +131,10 @@ TEST_CASE("muxsim profile output parses back as a measured profile") {
   const CsvTable written = CsvTable::read(o.out);
   CHECK(written.text(0, "qengine") == "qnnpack");
   CHECK(written.text(0, "isa") == cpu_isa());
-  o.qengine = "fbgemm";
-  CHECK_THROWS_WITH_AS(profile_models(o), doctest::Contains("--qengine 'fbgemm'"), InputError);
-  o.qengine = "qnnpack";
+  CHECK_THROWS_WITH_AS(parse_qengine("fbgemm"), doctest::Contains("--qengine 'fbgemm'"),
+                       InputError);
+  CHECK(parse_qengine("onednn") == QEngine::Onednn);
+  CHECK(qengine_name(parse_qengine("qnnpack")) == std::string("qnnpack"));
   o.runs = 10;
   CHECK_THROWS_AS(profile_models(o), InputError);
 }

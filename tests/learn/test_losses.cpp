@@ -1,6 +1,6 @@
 // The losses of Algorithm 1 on hand-made embeddings: each case has the sign and size the
 // equations give, and none is infinite.
-#include "learn/losses.hpp"
+#include "learn/mux/losses.hpp"
 
 #include <cmath>
 #include <doctest/doctest.h>

@@ -1,8 +1,9 @@
 // Out-of-fold training: no input is scored by a network that trained on it, and the
 // network does learn a pattern that is there.
+#include "core/base/input_error.hpp"
 #include "core/mux/roc.hpp"
-#include "learn/feature_head.hpp"
-#include "learn/mux_train.hpp"
+#include "learn/early/feature_head.hpp"
+#include "learn/mux/mux_train.hpp"
 
 #include <doctest/doctest.h>
 #include <set>
@@ -67,7 +68,7 @@ TEST_CASE("early multiplexer head: learns correctness that is linear in the feat
   const auto w = torch::randn({16, 2});
   const auto margin = x.matmul(w) - torch::tensor({0.0f, 0.5f});
   const auto targets = (margin > 0).to(torch::kFloat32);
-  for (const std::string kind : {"logistic", "mlp"}) {
+  for (const auto kind : {HeadKind::Logistic, HeadKind::Mlp}) {
     HeadOptions head;
     head.kind = kind;
     auto fit = [&](const std::vector<std::size_t>& train, const std::vector<std::size_t>& score,
@@ -78,12 +79,17 @@ TEST_CASE("early multiplexer head: learns correctness that is linear in the feat
       std::vector<bool> right;
       for (int i = 0; i < n; ++i)
         scores.push_back(s.score[i][m]), right.push_back(targets[i][m].item<float>() > 0.5f);
-      CAPTURE(kind);
+      CAPTURE(head_kind_name(kind));
       CHECK(roc_auc(scores, right) > 0.95);
     }
   }
   CHECK(head_macs(1280, 5, HeadOptions{}) == 6400);
   HeadOptions mlp;
-  mlp.kind = "mlp";
+  mlp.kind = HeadKind::Mlp;
   CHECK(head_macs(1280, 5, mlp) == 1280 * 64 + 64 * 5);
+  // A kind is parsed once, from its option's text, and named back the same way.
+  CHECK(parse_head_kind("mlp") == HeadKind::Mlp);
+  CHECK(head_kind_name(parse_head_kind("logistic")) == std::string("logistic"));
+  CHECK_THROWS_WITH_AS(parse_head_kind("forest"),
+                       doctest::Contains("--head 'forest' must be logistic or mlp"), InputError);
 }

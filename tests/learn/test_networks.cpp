@@ -1,7 +1,7 @@
 // The LibTorch architectures are faithful to torchvision's layouts: the same parameter
 // counts (torchvision docs, num_params), and the multiplexer's MAC count by hand.
-#include "learn/mux_net.hpp"
-#include "learn/paper_nets.hpp"
+#include "learn/measure/paper_nets.hpp"
+#include "learn/mux/mux_net.hpp"
 
 #include <doctest/doctest.h>
 

@@ -3,8 +3,8 @@
 // the modified graph leaves the model's own output unchanged. Needs the shared quantized
 // MobileNetV2; without it each case says it skipped.
 #include "../unit/test_util.hpp"
-#include "learn/phone_prefix.hpp"
-#include "learn/torchscript.hpp"
+#include "learn/early/phone_prefix.hpp"
+#include "learn/measure/torchscript.hpp"
 
 #include <cstdlib>
 #include <doctest/doctest.h>

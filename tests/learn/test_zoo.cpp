@@ -2,9 +2,9 @@
 // projections (Eq. 1); the IDX reader refuses corrupt files.
 #include "../unit/test_util.hpp"
 #include "core/base/input_error.hpp"
-#include "learn/idx.hpp"
-#include "learn/mux_net.hpp"
-#include "learn/zoo.hpp"
+#include "learn/data/idx.hpp"
+#include "learn/mux/mux_net.hpp"
+#include "learn/zoo/zoo.hpp"
 
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -16,12 +16,13 @@ using namespace muxsim;
 using namespace muxsim::learn;
 
 TEST_CASE("zoo: six members, ordered by cost, the largest at least 30x the smallest") {
-  const auto& names = zoo_architectures();
-  REQUIRE(names.size() == 6);
+  const auto& members = zoo_architectures();
+  REQUIRE(members.size() == 6);
   double previous = 0, smallest = 0, largest = 0;
-  for (const auto& name : names) {
-    ZooNet net(name, 32);
-    CAPTURE(name);
+  for (const auto arch : members) {
+    ZooNet net(arch, 32);
+    CAPTURE(zoo_arch_name(arch));
+    CHECK(parse_zoo_arch(zoo_arch_name(arch)) == arch);
     CHECK(net->gmacs() > previous);
     previous = net->gmacs();
     if (smallest == 0) smallest = net->gmacs();
@@ -33,10 +34,11 @@ TEST_CASE("zoo: six members, ordered by cost, the largest at least 30x the small
   }
   CHECK(largest / smallest >= 30);
   // tiny by hand: 14*14*8*1*9 + 7*7*16*8*9 + 16*10
-  CHECK(ZooNet("tiny", 32)->gmacs() * 1e9 == doctest::Approx(70720.0));
+  CHECK(ZooNet(ZooArch::Tiny, 32)->gmacs() * 1e9 == doctest::Approx(70720.0));
   // the Fashion-MNIST multiplexer, as the derived profiles quote it
   CHECK(MuxNet(6, 28, 1)->gmacs() * 1e9 == doctest::Approx(844608.0));
-  CHECK_THROWS_AS(ZooNet("vgg", 32), InputError);
+  CHECK_THROWS_WITH_AS(parse_zoo_arch("vgg"), doctest::Contains("unknown zoo architecture 'vgg'"),
+                       InputError);
 }
 
 namespace {

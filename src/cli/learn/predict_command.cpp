@@ -1,7 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/learn/qengine_option.hpp"
 #include "cli/options.hpp"
-#include "learn/predict.hpp"
+#include "learn/measure/predict.hpp"
 
 #include <fmt/format.h>
 
@@ -19,7 +19,8 @@ int predict_command(const std::vector<std::string>& args) {
       "resize", po::value(&o.resize)->default_value(o.resize),
       "shorter side before the crop, in pixels; 0 keeps the image size")(
       "crop", po::value(&o.crop)->default_value(o.crop), "centre crop side, in pixels");
-  add_qengine_option(options, o.qengine);
+  std::string qengine = learn::qengine_name(o.qengine);
+  add_qengine_option(options, qengine);
   po::positional_options_description positional;
   po::variables_map vm;
   const std::string usage =
@@ -31,6 +32,7 @@ int predict_command(const std::vector<std::string>& args) {
       "recipe: resize the shorter side, centre crop, normalise.";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   check_preprocessing(o.resize, o.crop);
+  o.qengine = learn::parse_qengine(qengine);
   const auto s = learn::predict(o);
   fmt::print(stderr, "wrote {}: {} images, top-1 {:.4f}, {:.1f} s ({} on {})\nlogits sha256 {}\n",
              o.out, s.inputs, static_cast<double>(s.correct) / s.inputs, s.seconds, s.qengine,

@@ -1,7 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/learn/qengine_option.hpp"
 #include "cli/options.hpp"
-#include "learn/profiler.hpp"
+#include "learn/measure/profiler.hpp"
 
 #include <fmt/format.h>
 
@@ -23,7 +23,8 @@ int profile_command(const std::vector<std::string>& args) {
                                                   "timed runs per model (at least 50)")(
       "warmup", po::value(&o.warmup)->default_value(o.warmup), "untimed runs first")(
       "threads", po::value(&o.threads)->default_value(o.threads), "LibTorch intra-op threads");
-  add_qengine_option(options, o.qengine);
+  std::string qengine = learn::qengine_name(o.qengine);
+  add_qengine_option(options, qengine);
   po::positional_options_description positional;
   po::variables_map vm;
   const std::string usage =
@@ -33,6 +34,7 @@ int profile_command(const std::vector<std::string>& args) {
       "column names the CPU and the LibTorch version; the qengine and isa columns the\n"
       "quantized engine and the CPU's instruction set.";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
+  o.qengine = learn::parse_qengine(qengine);
   const auto rows = learn::profile_models(o);
   const learn::MeasuredLatency* ref = nullptr;
   for (const auto& r : rows)

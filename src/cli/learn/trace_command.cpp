@@ -1,9 +1,9 @@
 #include "cli/commands.hpp"
 #include "cli/learn/qengine_option.hpp"
 #include "cli/options.hpp"
-#include "core/base/input_error.hpp"
 #include "core/formats/csv.hpp"
-#include "learn/trace_builder.hpp"
+#include "core/base/input_error.hpp"
+#include "learn/mux/trace_builder.hpp"
 
 namespace muxsim::cli {
 
@@ -33,7 +33,9 @@ int trace_command(const std::vector<std::string>& args) {
   po::options_description options("Options");
   learn::TraceBuildOptions o;
   std::vector<std::string> models;
-  std::string blocks;
+  std::string blocks, head = learn::head_kind_name(o.head.kind),
+                      early_scores = learn::early_scores_name(o.early_scores),
+                      qengine = learn::qengine_name(o.qengine);
   options.add_options()("labels", po::value(&o.labels)->required(),
                         "CSV file_name,label: the inputs of the trace, in order")(
       "images", po::value(&o.images)->required(), "folder of the JPEG images the labels name")(
@@ -61,7 +63,7 @@ int trace_command(const std::vector<std::string>& args) {
       "cut points k, comma-separated: block 0 is the stem, 18 MobileNetV2's full feature map")(
       "early-block", po::value(&o.early_block)->default_value(o.early_block),
       "the k whose early multiplexer scores become the trace's early_<model> columns")(
-      "head", po::value(&o.head.kind)->default_value(o.head.kind),
+      "head", po::value(&head)->default_value(head),
       "early multiplexer head: logistic (regression) or mlp (one hidden layer)")(
       "hidden", po::value(&o.head.hidden)->default_value(o.head.hidden), "mlp hidden units")(
       "resize", po::value(&o.resize)->default_value(o.resize),
@@ -73,12 +75,12 @@ int trace_command(const std::vector<std::string>& args) {
       "learn to predict the phone model's own confidence; 0: none")(
       "view-seed", po::value(&o.views.seed)->default_value(o.views.seed),
       "the views' seed: a view is a function of the seed, the image and its number")(
-      "early-scores", po::value(&o.early_scores)->default_value(o.early_scores),
+      "early-scores", po::value(&early_scores)->default_value(early_scores),
       "which head's scores at --early-block become early_<model>: logistic (the head trained "
       "on correctness) or, with --views, a distilled one predicting the phone model's max "
       "softmax: distilled-ridge-softmax, distilled-mlp-softmax or distilled-student-softmax")(
       "quiet,q", "no progress lines");
-  add_qengine_option(options, o.qengine);
+  add_qengine_option(options, qengine);
   po::positional_options_description positional;
   po::variables_map vm;
   const std::string usage =
@@ -98,6 +100,10 @@ int trace_command(const std::vector<std::string>& args) {
     o.sources.push_back(parse_source(m));
   o.train.progress = !vm.count("quiet");
   o.prefix_blocks = parse_int_list(blocks, "--prefix-blocks");
+  // Kinds are parsed here, once; the learner switches on them.
+  o.head.kind = learn::parse_head_kind(head);
+  o.early_scores = learn::parse_early_scores(early_scores);
+  o.qengine = learn::parse_qengine(qengine);
   learn::build_trace(o);
   return 0;
 }

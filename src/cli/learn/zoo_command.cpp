@@ -1,12 +1,12 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "core/base/input_error.hpp"
-#include "learn/idx.hpp"
-#include "learn/mux_fit.hpp"
-#include "learn/zoo_dimec.hpp"
-#include "learn/zoo_early.hpp"
-#include "learn/zoo_eval.hpp"
-#include "learn/zoo_train.hpp"
+#include "learn/data/idx.hpp"
+#include "learn/mux/mux_fit.hpp"
+#include "learn/zoo/zoo_dimec.hpp"
+#include "learn/zoo/zoo_early.hpp"
+#include "learn/zoo/zoo_eval.hpp"
+#include "learn/zoo/zoo_train.hpp"
 
 #include <fmt/format.h>
 
@@ -69,6 +69,7 @@ int zoo_eval_command(const std::vector<std::string>& args) {
 int zoo_early_command(const std::vector<std::string>& args) {
   po::options_description options("Options");
   learn::ZooEarlyOptions o;
+  std::string head = learn::head_kind_name(o.head.kind);
   add_training_run_options(options, o.run,
                            "use only N multiplexer training and N test images (0: all)");
   options.add_options()("zoo", po::value(&o.zoo)->required(), "folder written by muxsim zoo train")(
@@ -76,8 +77,8 @@ int zoo_early_command(const std::vector<std::string>& args) {
       "decision trace of the test images, scored by the distilled multiplexer")(
       "out,o", po::value(&o.out)->required(), "folder; receives early_report.csv")(
       "baseline", po::value(&o.baseline)->default_value(o.baseline),
-      "the phone's zoo member, whose layers are cut")(
-      "head", po::value(&o.head.kind)->default_value(o.head.kind), "logistic or mlp")(
+      "the phone's zoo member, whose layers are cut")("head", po::value(&head)->default_value(head),
+                                                      "logistic or mlp")(
       "hidden", po::value(&o.head.hidden)->default_value(o.head.hidden), "mlp hidden units")(
       "views", po::value(&o.views.views)->default_value(o.views.views),
       "label-free views per training image (32 or more) on which distilled heads (ridge, MLP "
@@ -93,6 +94,7 @@ int zoo_early_command(const std::vector<std::string>& args) {
       "the phone model's confidence (AUC with bootstrap 95% intervals, MACs per scorer).";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
   o.run.progress = !vm.count("quiet");
+  o.head.kind = learn::parse_head_kind(head);
   learn::fit_zoo_early(o);
   return 0;
 }
@@ -148,11 +150,12 @@ int zoo_command(const std::vector<std::string>& raw) {
   const auto args = after_verb(raw, "zoo", "train");
   po::options_description options("Options");
   learn::ZooTrainOptions o;
+  std::vector<std::string> archs;
   add_training_run_options(options, o.run, "use only the first N training images (0: all 60,000)");
   options.add_options()("out,o", po::value(&o.out)->required(),
                         "folder; receives zoo-<arch>.pt and zoo.csv")(
       "cartography", po::value(&o.cartography), "CSV of per-sample training dynamics to write")(
-      "arch", po::value(&o.architectures),
+      "arch", po::value(&archs),
       "zoo members (repeatable; default all six: tiny, mobile, small, resnet, medium, "
       "wide-resnet)")("no-contrastive", "cross-entropy only: the ablation")(
       "contrastive-weight", po::value(&o.contrastive_weight)->default_value(o.contrastive_weight),
@@ -169,6 +172,8 @@ int zoo_command(const std::vector<std::string>& raw) {
       "cross-entropy plus the contrastive loss of Eq. 2-3, and records data cartography\n"
       "(confidence, variability, correctness per training sample and model).";
   if (!parse_options(args, usage, options, positional, vm)) return 0;
+  for (const auto& arch : archs)
+    o.architectures.push_back(learn::parse_zoo_arch(arch));
   o.contrastive = !vm.count("no-contrastive");
   o.run.progress = !vm.count("quiet");
   learn::train_zoo(o);
