@@ -133,9 +133,20 @@ DecisionTrace reconstruct_table2(const Scenario& s, const ProfileSet& profiles) 
   return reconstruct_multiplexed(m, kReconstructSeed);
 }
 
-DecisionTrace reconstruct_trace(const Scenario& s, const std::string& source,
+// The paper's tables a trace can be reconstructed to (docs/paper.md).
+enum class Reconstruction { Table1, Table2 };
+
+// The trace key's reconstruction, read once from its text.
+Reconstruction reconstruction_named(const Scenario& s, const std::string& source) {
+  if (source == "reconstruct:table1") return Reconstruction::Table1;
+  if (source == "reconstruct:table2") return Reconstruction::Table2;
+  throw InputError(s.at("trace") + ": unknown reconstruction '" + source +
+                   "'; known: reconstruct:table1, reconstruct:table2");
+}
+
+DecisionTrace reconstruct_trace(const Scenario& s, Reconstruction table,
                                 const ProfileSet& profiles) {
-  if (source == "reconstruct:table1") {
+  if (table == Reconstruction::Table1) {
     if (s.mobile_model.empty())
       throw InputError(s.at("trace") + ": reconstruct:table1 needs mobile_model");
     BinaryMarginals m;
@@ -156,15 +167,14 @@ DecisionTrace reconstruct_trace(const Scenario& s, const std::string& source,
     m.hybrid_accuracy = s.reconstruct.target_hybrid_accuracy;
     return reconstruct_binary(m, kReconstructSeed);
   }
-  if (source == "reconstruct:table2") return reconstruct_table2(s, profiles);
-  throw InputError(s.at("trace") + ": unknown reconstruction '" + source +
-                   "'; known: reconstruct:table1, reconstruct:table2");
+  return reconstruct_table2(s, profiles);
 }
 
 DecisionTrace load_trace(const Scenario& s, const std::string& source, const ProfileSet& profiles) {
   if (source.rfind("reconstruct:", 0) == 0) {
+    const Reconstruction table = reconstruction_named(s, source);
     try {
-      return reconstruct_trace(s, source, profiles);
+      return reconstruct_trace(s, table, profiles);
     } catch (const InputError& e) {
       // The solvers name the targets that conflict, not where the scenario set them.
       const std::string message = e.what();

@@ -24,14 +24,14 @@ std::vector<double> parse_sweep(const std::string& text, const std::string& cont
   if (count < 1 || count > 100000) throw InputError(context + ": COUNT must be 1 to 100000");
   if (scale != "lin" && scale != "log")
     throw InputError(context + ": scale must be lin or log, got '" + scale + "'");
-  if (scale == "log" && (from <= 0 || to <= 0))
+  const bool logarithmic = scale == "log"; // read once; the values below follow it
+  if (logarithmic && (from <= 0 || to <= 0))
     throw InputError(context + ": a log range needs positive ends");
   std::vector<double> values;
   for (long i = 0; i < count; ++i) {
     const double f = count == 1 ? 0.0 : static_cast<double>(i) / static_cast<double>(count - 1);
-    values.push_back(scale == "lin"
-                         ? from + f * (to - from)
-                         : std::exp(std::log(from) + f * (std::log(to) - std::log(from))));
+    values.push_back(logarithmic ? std::exp(std::log(from) + f * (std::log(to) - std::log(from)))
+                                 : from + f * (to - from));
   }
   return values;
 }
