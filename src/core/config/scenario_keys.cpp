@@ -21,91 +21,53 @@ namespace {
 using K = KeyKind;
 using Binding = KeyBinding;
 
-// Bindings for the common shapes: a field, given by an accessor that works on a Scenario
-// whether const or not, that a value fills and `show` reads back.
-template <class Field> Binding number(Field field) {
-  return {[field](Scenario& s, const KeyValue& v) { field(s) = v.number; },
-          [field](const Scenario& s) {
+// A field, given by an accessor that works on a Scenario whether const or not, bound to the
+// member of KeyValue its key's kind reads into: filling stores the member in the field (cast
+// to its type: an enum from its choice's place, a byte count the equations take as a real
+// from an integer), showing reads the field back.
+template <class Field, class Value> Binding bind(Field field, Value KeyValue::*member) {
+  return {[field, member](Scenario& s, const KeyValue& v) {
+            using Target = std::remove_reference_t<decltype(field(s))>;
+            field(s) = static_cast<Target>(v.*member);
+          },
+          [field, member](const Scenario& s) {
             KeyValue v;
-            v.number = field(s);
+            v.*member = static_cast<Value>(field(s));
             return v;
           }};
+}
+template <class Field> Binding number(Field field) {
+  return bind(field, &KeyValue::number);
 }
 template <class Field> Binding text(Field field) {
-  return {[field](Scenario& s, const KeyValue& v) { field(s) = v.text; },
-          [field](const Scenario& s) {
-            KeyValue v;
-            v.text = field(s);
-            return v;
-          }};
+  return bind(field, &KeyValue::text);
 }
 template <class Field> Binding items(Field field) {
-  return {[field](Scenario& s, const KeyValue& v) { field(s) = v.items; },
-          [field](const Scenario& s) {
-            KeyValue v;
-            v.items = field(s);
-            return v;
-          }};
+  return bind(field, &KeyValue::items);
+}
+template <class Field> Binding flag(Field field) {
+  return bind(field, &KeyValue::flag);
+}
+template <class Field> Binding integer(Field field) {
+  return bind(field, &KeyValue::integer);
+}
+template <class Field> Binding numbers(Field field) {
+  return bind(field, &KeyValue::numbers);
+}
+template <class Field> Binding integers(Field field) {
+  return bind(field, &KeyValue::integers);
 }
 // A Choice key whose choices are listed in the order of the enum it fills.
 template <class Field> Binding enumerated(Field field) {
-  return {[field](Scenario& s, const KeyValue& v) {
-            using Enum = std::remove_reference_t<decltype(field(s))>;
-            field(s) = static_cast<Enum>(v.choice);
-          },
-          [field](const Scenario& s) {
-            KeyValue v;
-            v.choice = static_cast<std::size_t>(field(s));
-            return v;
-          }};
-}
-// An Integer key, into a long or, for byte counts the equations take as reals, a double.
-template <class Field> Binding integer(Field field) {
-  return {[field](Scenario& s, const KeyValue& v) {
-            using Value = std::remove_reference_t<decltype(field(s))>;
-            field(s) = static_cast<Value>(v.integer);
-          },
-          [field](const Scenario& s) {
-            KeyValue v;
-            v.integer = static_cast<long>(field(s));
-            return v;
-          }};
-}
-template <class Field> Binding flag(Field field) {
-  return {[field](Scenario& s, const KeyValue& v) { field(s) = v.flag; },
-          [field](const Scenario& s) {
-            KeyValue v;
-            v.flag = field(s);
-            return v;
-          }};
-}
-// PositiveSweep and Fractions keys.
-template <class Field> Binding numbers(Field field) {
-  return {[field](Scenario& s, const KeyValue& v) { field(s) = v.numbers; },
-          [field](const Scenario& s) {
-            KeyValue v;
-            v.numbers = field(s);
-            return v;
-          }};
-}
-template <class Field> Binding integers(Field field) {
-  return {[field](Scenario& s, const KeyValue& v) { field(s) = v.integers; },
-          [field](const Scenario& s) {
-            KeyValue v;
-            v.integers = field(s);
-            return v;
-          }};
+  return bind(field, &KeyValue::choice);
 }
 // A file key: the path as given is resolved against the scenario's folder, and shown resolved.
 template <class Field> Binding path(Field field) {
-  return {[field](Scenario& s, const KeyValue& v) {
-            if (!v.text.empty()) field(s) = resolve_path(s, v.text);
-          },
-          [field](const Scenario& s) {
-            KeyValue v;
-            v.text = field(s);
-            return v;
-          }};
+  Binding b = text(field);
+  b.fill = [field](Scenario& s, const KeyValue& v) {
+    if (!v.text.empty()) field(s) = resolve_path(s, v.text);
+  };
+  return b;
 }
 
 #define FIELD(expr)                                                                                \

@@ -1,5 +1,6 @@
 #include "core/output/request_log.hpp"
 
+#include "core/output/column_table.hpp"
 #include "core/output/gzip_parts.hpp"
 
 #include <fmt/format.h>
@@ -23,19 +24,9 @@ struct RequestRow {
   const CostBreakdown& c;
 };
 
-// A column of the log: its name and how a row appends its field. The header and every row
-// come from this one table (as results.csv's do), so names and values cannot drift apart.
-struct RequestColumn {
-  const char* name;
-  void (*write)(std::string& out, const RequestRow& r);
-};
-
-template <class T> void put(std::string& out, const char* format, const T& value) {
-  fmt::format_to(std::back_inserter(out), fmt::runtime(format), value);
-}
-
 // In the order of the file's columns; times in ms with six decimals.
-const RequestColumn kColumns[] = {
+// The file's columns (core/output/column_table.hpp), in order.
+const Column<RequestRow> kColumns[] = {
     {"run", [](std::string& o, const RequestRow& r) { put(o, "{}", r.run); }},
     {"request", [](std::string& o, const RequestRow& r) { put(o, "{}", r.request); }},
     {"phone", [](std::string& o, const RequestRow& r) { put(o, "{}", r.phone); }},
@@ -59,12 +50,7 @@ const RequestColumn kColumns[] = {
 } // namespace
 
 const std::string& request_log_header() {
-  static const std::string header = [] {
-    std::string h;
-    for (const auto& c : kColumns)
-      h += (h.empty() ? "" : ",") + std::string(c.name);
-    return h + "\n";
-  }();
+  static const std::string header = header_of(kColumns);
   return header;
 }
 
@@ -74,12 +60,7 @@ void write_request_log_part(const std::string& path, long run,
   std::string line;
   for (std::size_t k = 0; k < costs.size(); ++k) {
     const RequestRow row{run, k, static_cast<long>(k) % phones, costs[k]};
-    line.clear();
-    for (const auto& c : kColumns) {
-      if (&c != kColumns) line += ',';
-      c.write(line, row);
-    }
-    line += '\n';
+    write_line(line, kColumns, row);
     part.add(line);
   }
   part.close();

@@ -1,5 +1,6 @@
 #include "core/output/timeseries.hpp"
 
+#include "core/output/column_table.hpp"
 #include "core/output/gzip_parts.hpp"
 
 #include <cmath>
@@ -17,24 +18,14 @@ struct MinuteRow {
   const MinuteSeries::Minute& m;
 };
 
-// A column of the series: its name and how a row appends its field. The header and every
-// row come from this one table (as results.csv's do), so names and values cannot drift apart.
-struct MinuteColumn {
-  const char* name;
-  void (*write)(std::string& out, const MinuteRow& r);
-};
-
-template <class T> void put(std::string& out, const char* format, const T& value) {
-  fmt::format_to(std::back_inserter(out), fmt::runtime(format), value);
-}
-
 // A tier's p95 with six decimals; empty in a minute where the tier completed nothing.
 void p95(std::string& out, const QuantileSketch& s) {
   if (s.count() > 0) put(out, "{:.6f}", s.quantile(0.95));
 }
 
 // In the order of the file's columns.
-const MinuteColumn kColumns[] = {
+// The file's columns (core/output/column_table.hpp), in order.
+const Column<MinuteRow> kColumns[] = {
     {"run", [](std::string& o, const MinuteRow& r) { put(o, "{}", r.run); }},
     {"minute", [](std::string& o, const MinuteRow& r) { put(o, "{}", r.minute); }},
     {"requests", [](std::string& o, const MinuteRow& r) { put(o, "{}", r.m.all.count()); }},
@@ -56,12 +47,7 @@ const MinuteColumn kColumns[] = {
 } // namespace
 
 const std::string& timeseries_header() {
-  static const std::string header = [] {
-    std::string h;
-    for (const auto& c : kColumns)
-      h += (h.empty() ? "" : ",") + std::string(c.name);
-    return h + "\n";
-  }();
+  static const std::string header = header_of(kColumns);
   return header;
 }
 
@@ -81,12 +67,7 @@ void MinuteSeries::write_part(const std::string& path, long run) const {
   std::string line;
   for (std::size_t i = 0; i < minutes_.size(); ++i) {
     const MinuteRow row{run, i, minutes_[i]};
-    line.clear();
-    for (const auto& c : kColumns) {
-      if (&c != kColumns) line += ',';
-      c.write(line, row);
-    }
-    line += '\n';
+    write_line(line, kColumns, row);
     part.add(line);
   }
   part.close();
