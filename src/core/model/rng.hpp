@@ -35,7 +35,8 @@ enum RngPurpose : std::uint64_t {
   kArrivals = 3,
   kBootstrap = 4,
   kExploration = 5,
-  kRandomOffload = 6
+  kRandomOffload = 6,
+  kWalks = 7
 };
 
 } // namespace muxsim
