@@ -7,7 +7,7 @@ import select
 import sys
 import time
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
 
 # How long a read polls without sleeping. muxsim's next message follows an answer within
 # tens of microseconds; sleeping in select() and being woken costs as much again.
@@ -61,8 +61,10 @@ def serve(policy, reader=None, writer=None):
         elif kind == "observe":
             policy.observe(message)
         elif kind == "hello":
-            if message["protocol"] != PROTOCOL_VERSION:
-                raise SystemExit(f"muxsim speaks protocol {message['protocol']}; "
+            # muxsim offers every version it serves (version 1 sent only "protocol").
+            offered = message.get("protocols", [message["protocol"]])
+            if PROTOCOL_VERSION not in offered:
+                raise SystemExit(f"muxsim speaks protocol {offered}; "
                                  f"this package speaks {PROTOCOL_VERSION}")
             policy.hello(message)
             writer.write(dumps({"type": "ready", "protocol": PROTOCOL_VERSION}).encode() + b"\n")

@@ -32,8 +32,7 @@ int platform_command(const std::vector<std::string>& args) {
   if (point >= points.size())
     throw InputError("command line: --point must be below " + std::to_string(points.size()));
   const RunPoint& r = points[point];
-  const Channel channel(p->scenario, r, p->channel_traces);
-  std::cout << sim::platform_xml(sim::platform_for(*p, r, channel));
+  std::cout << sim::platform_xml(sim::platform_for(*p, *p->attachments(r)));
   return 0;
 }
 

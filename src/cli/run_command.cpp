@@ -95,7 +95,7 @@ struct PartOutput {
 std::vector<PartOutput> part_outputs(const RunArgs& a) {
   std::vector<PartOutput> out;
   if (!a.sweep.request_log.empty())
-    out.push_back({"--requests", a.sweep.request_log, request_log_header()});
+    out.push_back({"--requests", a.sweep.request_log, request_log_header(a.sweep.log_positions)});
   if (!a.sweep.timeseries.empty())
     out.push_back({"--timeseries", a.sweep.timeseries, timeseries_header()});
   return out;
@@ -301,6 +301,7 @@ int run_command(const std::vector<std::string>& args) {
   for (const auto& p : prepared)
     views.push_back(p.get());
   const ResultColumns columns = result_columns(run::plan_sweep(views));
+  a.sweep.log_positions = columns.mobility;
   const std::string header = results_header(columns);
   std::map<long, std::string> done = done_lines(a, header);
   for (const auto& [run, line] : done)

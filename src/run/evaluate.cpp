@@ -1,6 +1,6 @@
 #include "run/evaluate.hpp"
 
-#include "core/model/channel.hpp"
+#include "core/model/attachment.hpp"
 
 #include <algorithm>
 
@@ -9,31 +9,38 @@ namespace muxsim {
 namespace {
 
 // Calls `use` with each request's cost, in request order. Request k belongs to phone
-// k mod (cells x phones), as in the simulation; each phone is charged its own channel's
-// mean rate.
+// k mod (cells x phones), as in the simulation; each phone is charged its own mean rate
+// (its channel's, or its walk's), in the cell it starts in.
 template <class Use>
 void cost_each_request(const Prepared& p, Policy& policy, const RunPoint& point, Use use) {
-  const Channel channel(p.scenario, point, p.channel_traces);
+  const std::unique_ptr<Attachments> attachments = p.attachments(point);
   std::vector<double> mean_mbps;
   std::vector<ClosedFormLinks> links;
-  for (long phone = 0; phone < channel.phones(); ++phone) {
-    mean_mbps.push_back(channel.mean_mbps(phone));
+  std::vector<Attachment> first;
+  for (long phone = 0; phone < attachments->phones(); ++phone) {
+    mean_mbps.push_back(attachments->mean_mbps(phone));
     links.push_back(p.links(mean_mbps.back()));
+    first.push_back(attachments->first(phone));
   }
   // An adaptive policy's phone sees its mean rate; the closed form has no clock, so each
   // phone's requests are spaced by nothing.
   auto cost = [&](long request, long phone) {
     const TraceInput& in = p.trace.inputs[p.input_of(request)];
-    const PhoneView view{phone, mean_mbps[static_cast<std::size_t>(phone)], 0.0, request};
+    const auto i = static_cast<std::size_t>(phone);
+    PhoneView view{phone, mean_mbps[i], 0.0, request, first[i].cell, first[i].distance_m};
+    if (const auto at = attachments->position(phone)) {
+      view.x_m = at->x_m;
+      view.y_m = at->y_m;
+    }
     const Plan plan = policy.decide(in, view);
-    auto c =
-        account(p.deployment, plan, in,
-                closed_form_timing(p.deployment, plan, links[static_cast<std::size_t>(phone)]));
+    auto c = account(p.deployment, plan, in, closed_form_timing(p.deployment, plan, links[i]));
+    c.cell = view.cell;
+    c.distance_m = view.distance_m;
     policy.observe(view, plan, c);
     return c;
   };
   const long n = p.request_count();
-  const bool one_link = std::all_of(mean_mbps.begin(), mean_mbps.end(),
+  const bool one_link = !p.mobility && std::all_of(mean_mbps.begin(), mean_mbps.end(),
                                     [&](double m) { return m == mean_mbps.front(); });
   if (one_link && policy.stateless() && n > static_cast<long>(p.trace.inputs.size())) {
     // Every phone sees the same path, so a request's cost depends on its input alone: cost
@@ -46,7 +53,7 @@ void cost_each_request(const Prepared& p, Policy& policy, const RunPoint& point,
     return;
   }
   for (long k = 0; k < n; ++k)
-    use(cost(k, k % channel.phones()));
+    use(cost(k, k % attachments->phones()));
 }
 
 } // namespace

@@ -22,7 +22,7 @@ std::string scenario_folder(const Prepared& p) {
 
 ExternalPolicy::ExternalPolicy(const Prepared& p, const std::string& command, const RunPoint& point,
                                Mode mode, long run, std::function<int()> stop_signal)
-    : p_(p), phones_per_cell_(point.phones),
+    : p_(p),
       process_(command, scenario_folder(p), p.scenario.params.external_timeout_s,
                std::move(stop_signal)) {
   process_.send(hello_message(p, point, mode, run), "read hello");
@@ -37,13 +37,16 @@ ExternalPolicy::ExternalPolicy(const Prepared& p, const std::string& command, co
     throw PolicyFailure(fmt::format("external policy answered hello with '{}', not "
                                     "{{\"type\": \"ready\"}}",
                                     line.substr(0, 120)));
-  if (ready.value("protocol", kProtocolVersion) != kProtocolVersion)
-    throw PolicyFailure(fmt::format("external policy speaks protocol {}; muxsim speaks {}",
-                                    ready["protocol"].dump(), kProtocolVersion));
+  const nlohmann::json version = ready.value("protocol", nlohmann::json(kProtocolVersion));
+  if (!version.is_number_integer() || version.get<long>() < kOldestProtocolVersion ||
+      version.get<long>() > kProtocolVersion)
+    throw PolicyFailure(fmt::format("external policy speaks protocol {}; muxsim speaks {} to {}",
+                                    version.dump(), kOldestProtocolVersion, kProtocolVersion));
+  protocol_ = version.get<int>();
 }
 
 Plan ExternalPolicy::decide(const TraceInput& input, const PhoneView& view) {
-  const DecideView v{&input, view, view.phone / phones_per_cell_, &estimators_[view.phone]};
+  const DecideView v{&input, view, &estimators_[view.phone], protocol_};
   const std::string request = fmt::format("answer request {}", view.request);
   process_.send(decide_message(p_, v), request);
   return parse_answer(process_.receive(request), p_, view.request);

@@ -7,6 +7,7 @@
 #include "core/policy/context.hpp"
 #include "core/policy/network_aware.hpp"
 #include "run/policy_process.hpp"
+#include "run/policy_protocol.hpp"
 
 #include <functional>
 #include <map>
@@ -28,7 +29,7 @@ public:
 
 private:
   const Prepared& p_;
-  long phones_per_cell_;
+  int protocol_ = kProtocolVersion; // as the policy answered hello
   PolicyProcess process_;
   std::map<long, LinkEstimator> estimators_; // per phone, as network-aware keeps them
 };

@@ -174,6 +174,7 @@ std::string hello_message(const Prepared& p, const RunPoint& point, Mode mode, l
   json hello = {
       {"type", "hello"},
       {"protocol", kProtocolVersion},
+      {"protocols", {kOldestProtocolVersion, kProtocolVersion}},
       {"scenario", s.name},
       {"run", run},
       {"mode", mode_name(mode)},
@@ -204,8 +205,18 @@ std::string decide_message(const Prepared& p, const DecideView& v) {
   fmt::format_to(std::back_inserter(out), R"({{"type":"decide","request":{},"time_s":)",
                  v.phone.request);
   put_number(out, v.phone.now_s);
-  fmt::format_to(std::back_inserter(out), R"(,"phone":{},"cell":{},"input":)", v.phone.phone,
-                 v.cell);
+  fmt::format_to(std::back_inserter(out), R"(,"phone":{},"cell":{})", v.phone.phone,
+                 v.phone.cell);
+  if (v.protocol >= 2) {
+    // Where the phone is, with [mobility]; null without it (phones are not placed).
+    out += R"(,"x_m":)";
+    put_number(out, v.phone.x_m);
+    out += R"(,"y_m":)";
+    put_number(out, v.phone.y_m);
+    out += R"(,"distance_m":)";
+    put_number(out, v.phone.distance_m);
+  }
+  out += R"(,"input":)";
   put_string(out, in.input_id);
   out += R"(,"scores":[)";
   for (std::size_t m = 0; m < in.score.size(); ++m) {

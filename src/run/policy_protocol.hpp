@@ -1,5 +1,5 @@
 #pragma once
-// The external-policy protocol, version 1 (docs/external-policy.md): one JSON object per
+// The external-policy protocol, version 2 (docs/external-policy.md): one JSON object per
 // line. muxsim sends hello (the run's setup), decide (one per request; the policy answers
 // with a placement), observe (one per completed request) and end (the run's results row).
 // Writing is by hand, on the request path; answers are parsed with nlohmann::json.
@@ -10,7 +10,10 @@
 
 namespace muxsim::run {
 
-constexpr int kProtocolVersion = 1;
+// Version 2 adds where the phone is (position, distance to its access point) to decide.
+// hello offers it; a policy that answers ready with version 1 is sent version 1's messages.
+constexpr int kProtocolVersion = 2;
+constexpr int kOldestProtocolVersion = 1;
 
 // What the run is: scenario, seed, mode, the run point, tiers and their profiles, radio.
 std::string hello_message(const Prepared& p, const RunPoint& point, Mode mode, long run);
@@ -19,8 +22,8 @@ std::string hello_message(const Prepared& p, const RunPoint& point, Mode mode, l
 struct DecideView {
   const TraceInput* input = nullptr;
   PhoneView phone;
-  long cell = 0;
   const LinkEstimator* estimates = nullptr; // the phone's own, from its completed requests
+  int protocol = kProtocolVersion;          // the one the policy speaks
 };
 std::string decide_message(const Prepared& p, const DecideView& view);
 

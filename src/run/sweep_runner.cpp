@@ -72,6 +72,7 @@ ResultRow row_for(const Job& job) {
   row.deadline_ms = job.prepared->scenario.load.deadline_ms;
   row.overload_at = overload_threshold(job.prepared->scenario.load.arrival, job.mode);
   row.models = job.prepared->trace.models;
+  row.mobility = job.prepared->mobility.has_value();
   describe_network(*job.prepared, row);
   return row;
 }
@@ -92,7 +93,8 @@ Summary simulate_and_summarize(const Job& job, const SweepOptions& o, Policy& po
     if (!logged.empty()) logged[static_cast<std::size_t>(k)] = c;
   });
   if (!logged.empty())
-    write_request_log_part(o.request_log, job.run, logged, job.point.total_phones());
+    write_request_log_part(o.request_log, job.run, logged, job.point.total_phones(),
+                           o.log_positions);
   if (!o.timeseries.empty()) minutes.write_part(o.timeseries, job.run);
   return builder.finish();
 }
@@ -114,7 +116,7 @@ Summary summarize_mode(const Job& job, const SweepOptions& o, Policy& policy,
   if (job.mode == Mode::Simulated) return simulate_and_summarize(job, o, policy, served);
   if (o.request_log.empty()) return summarize_closed_form(p, policy, job.point, o.percentiles);
   const auto costs = evaluate_closed_form(p, policy, job.point);
-  write_request_log_part(o.request_log, job.run, costs, job.point.total_phones());
+  write_request_log_part(o.request_log, job.run, costs, job.point.total_phones(), o.log_positions);
   return summarize(costs, p.trace.models.size(), p.scenario.load.deadline_ms, o.percentiles);
 }
 
@@ -122,6 +124,10 @@ Summary summarize_mode(const Job& job, const SweepOptions& o, Policy& policy,
 Summary cost_run(const Job& job, const SweepOptions& o, Policy& policy, std::atomic<long>* served) {
   Summary s = summarize_mode(job, o, policy, served);
   fill_offered_load(s, job.prepared->scenario, job.point);
+  // Over the simulated run, or an hour of walking for the closed form, which has no clock.
+  if (job.prepared->mobility)
+    s.handovers_per_phone_hour = handovers_per_phone_hour(
+        *job.prepared->attachments(job.point), job.mode == Mode::Simulated ? s.end_s : 3600);
   return s;
 }
 

@@ -21,6 +21,7 @@ struct SweepOptions {
   std::set<long> skip;                               // runs already done (--resume)
   std::function<void(const ResultRow&)> on_row_done; // called as each run finishes
   std::string request_log;      // --requests: each run writes its requests' part of this file
+  bool log_positions = false;   // the request log has cell and distance_m (a scenario places phones)
   std::string timeseries;       // --timeseries: each simulated run writes its minutes' part
   std::string learning_dir;     // adaptive policies write what they learned here, per run
   std::vector<std::string> log; // --log: SimGrid log settings for simulated runs

@@ -9,12 +9,50 @@ XBT_LOG_NEW_DEFAULT_SUBCATEGORY(muxsim_channel, muxsim, "each phone's Wi-Fi rate
 
 namespace muxsim::sim {
 
-void channel_actor(Station station, RateWalk walk, double* current_mbps) {
-  for (RateChange c = walk.next(); std::isfinite(c.time_s); c = walk.next()) {
-    sg4::this_actor::sleep_until(c.time_s);
-    *current_mbps = c.mbps;
+namespace {
+
+// Cuts every piece the phone has on the air, keeping what each had left to send.
+void cut_pieces(LinkState& link) {
+  const auto pieces = link.in_flight; // a cut piece's sender removes it
+  for (const auto& piece : pieces) {
+    piece->remaining = piece->comm->get_remaining();
+    piece->comm->cancel();
+  }
+}
+
+// A change of a phone with [mobility]: its link may go down or come up, or move cells.
+void apply_roaming(const Station& station, const Attachment& a, PhoneLink& now) {
+  LinkState& link = *station.link;
+  const bool moves = a.cell < 0 || (now.cell >= 0 && a.cell != now.cell);
+  if (a.handover) ++link.handovers;
+  if (moves && now.cell >= 0) {
+    now.cell = -1;
+    now.wifi_mbps = 0;
+    link.in_gap = a.handover && a.cell < 0;
+    cut_pieces(link);
+  }
+  if (a.cell < 0) return;
+  std::unique_lock lock(*link.mutex);
+  now.cell = now.last_cell = a.cell;
+  now.wifi_mbps = a.phy_mbps;
+  link.in_gap = false;
+  link.up->notify_all();
+}
+
+} // namespace
+
+void channel_actor(Station station, std::shared_ptr<AttachmentWalk> walk, PhoneLink* now) {
+  for (Attachment a = walk->next(); std::isfinite(a.time_s); a = walk->next()) {
+    sg4::this_actor::sleep_until(a.time_s);
+    if (station.link != nullptr) {
+      apply_roaming(station, a, *now);
+      now->leg = a.leg;
+      if (now->cell < 0) continue;
+    } else {
+      now->wifi_mbps = a.phy_mbps;
+    }
     station.set_level();
-    XBT_VERB("%s: %g Mbit/s", station.host->get_cname(), c.mbps);
+    XBT_VERB("cell %ld: %g Mbit/s", now->cell, now->wifi_mbps);
   }
 }
 

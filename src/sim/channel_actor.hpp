@@ -1,14 +1,28 @@
 #pragma once
-// A phone's channel in SimGrid: the actor that moves its Wi-Fi station from rate to rate as
-// its rate walk says (docs/network.md).
-#include "core/model/channel.hpp"
+// A phone's attachment in SimGrid: the actor that moves its Wi-Fi station from rate to rate,
+// and with [mobility] from cell to cell, as its attachment walk says (core/model/
+// attachment.hpp, docs/mobility.md).
+#include "core/model/attachment.hpp"
 #include "sim/wifi_air.hpp"
+
+#include <memory>
+#include <optional>
 
 namespace muxsim::sim {
 
-// Applies one phone's rate walk: sleeps until each next change, then keeps the station's
-// rate (what the phone's policy sees) and level in step. A daemon, so the run ends with the
-// phones.
-void channel_actor(Station station, RateWalk walk, double* current_mbps);
+// What the actor keeps for its phone: what the phone's policy and request log see, and the
+// station's cell and rate (Station points at them).
+struct PhoneLink {
+  double wifi_mbps = 0;
+  long cell = 0;      // -1: no link now
+  long last_cell = 0; // the last it had: a request starting without a link uses its edge server
+  std::optional<Leg> leg; // with [mobility]: the leg it walks now
+};
+
+// Applies one phone's attachment walk: sleeps until each next change, then keeps the
+// station's rate, cell and level in step. When the phone loses its link (a handover's gap,
+// or out of range) the pieces it has on the air are cut; when it gets one, the transfers
+// waiting for it go on. A daemon, so the run ends with the phones.
+void channel_actor(Station station, std::shared_ptr<AttachmentWalk> walk, PhoneLink* now);
 
 } // namespace muxsim::sim

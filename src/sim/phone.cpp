@@ -22,12 +22,22 @@ void compute_ms(double ms) {
   sg4::this_actor::execute(ms * 1e-3 * kHostFlops);
 }
 
+// Keeps what a transfer met on the air for the request's record; returns its airtime.
+double note(Carried& request, const Carried& transfer) {
+  request.waited_for_link = request.waited_for_link || transfer.waited_for_link;
+  request.crossed_handover = request.crossed_handover || transfer.crossed_handover;
+  return transfer.air_s;
+}
+
 // Walks the request's stages (core/request_stages.hpp) on the simulated clock. The phone
 // fetches its own reply, so the server's worker is free the moment its compute ends.
-Timing perform(const PhoneContext& ctx, const Plan& plan) {
+Timing perform(const PhoneContext& ctx, const Plan& plan, Carried& carried) {
   const Deployment& d = ctx.prepared->deployment;
   const RequestStages r = request_stages(d, plan);
-  GpuServer& server = r.edge ? *ctx.edge : *ctx.cloud;
+  // The edge server of the cell the phone is in as the request starts (or was last in).
+  GpuServer& server =
+      r.edge ? *(*ctx.edges)[static_cast<std::size_t>(ctx.attachments->edge_of(ctx.link.last_cell))]
+             : *ctx.cloud;
   const Route& route = r.edge ? ctx.to_edge : ctx.to_cloud;
   Timing t;
   double mark = now();
@@ -43,7 +53,9 @@ Timing perform(const PhoneContext& ctx, const Plan& plan) {
       t.*s.into = lap_ms(now());
       break;
     case StageKind::Upload:
-      t.upload_air_ms = transfer(ctx.host, server.host(), s.bytes, route, ctx.station) * 1e3;
+      t.upload_air_ms = note(carried, transfer(ctx.station, server.host(), Direction::Upload,
+                                               s.bytes, route)) *
+                        1e3;
       t.upload_ms = lap_ms(now());
       break;
     case StageKind::ServerVisit: {
@@ -57,7 +69,9 @@ Timing perform(const PhoneContext& ctx, const Plan& plan) {
       break;
     }
     case StageKind::Download:
-      t.download_air_ms = transfer(server.host(), ctx.host, s.bytes, route, ctx.station) * 1e3;
+      t.download_air_ms = note(carried, transfer(ctx.station, server.host(), Direction::Download,
+                                                 s.bytes, route)) *
+                          1e3;
       t.download_ms = lap_ms(now());
       break;
     }
@@ -88,22 +102,40 @@ template <class Call> decltype(auto) or_stop_run(const PhoneContext* ctx, Call c
   stop_run(ctx, why.empty() ? "the policy failed" : why);
 }
 
+// What the phone knows as request k starts: with [mobility], where it stands on its leg
+// and how far its access point is.
+PhoneView phone_view(const PhoneContext& ctx, long k) {
+  PhoneView view{ctx.index, ctx.link.wifi_mbps, now(), k, ctx.link.cell};
+  if (ctx.link.leg) {
+    const Point here = ctx.link.leg->at(view.now_s);
+    view.x_m = here.x_m;
+    view.y_m = here.y_m;
+    if (view.cell >= 0) view.distance_m = distance_m(here, *ctx.attachments->access_point(view.cell));
+  }
+  return view;
+}
+
 } // namespace
 
 void serve_request(const PhoneContext* ctx, long k) {
   const Prepared& p = *ctx->prepared;
   const TraceInput& in = p.trace.inputs[p.input_of(k)];
-  const PhoneView view{ctx->index, ctx->wifi_mbps, now(), k};
+  const PhoneView view = phone_view(*ctx, k);
   const Plan plan = or_stop_run(ctx, [&] { return ctx->policy->decide(in, view); });
-  const double start_s = now(), wifi_mbps = ctx->wifi_mbps;
+  const double start_s = now(), wifi_mbps = ctx->link.wifi_mbps;
   XBT_VERB("request %ld (input %s): mux %d, local %d, %zu cloud models, edge %d", k,
            in.input_id.c_str(), plan.mux, plan.local, plan.cloud_slots.size(), plan.edge);
-  const Timing t = perform(*ctx, plan);
+  Carried carried;
+  const Timing t = perform(*ctx, plan, carried);
   XBT_DEBUG("request %ld: mux %.3f local %.3f up %.3f queue %.3f server %.3f down %.3f ms", k,
             t.mux_ms, t.local_ms, t.upload_ms, t.queue_ms, t.server_ms, t.download_ms);
   CostBreakdown cost = account(p.deployment, plan, in, t);
   cost.start_s = start_s;
   cost.wifi_mbps = wifi_mbps;
+  cost.cell = view.cell;
+  cost.distance_m = view.distance_m;
+  cost.waited_for_link = carried.waited_for_link;
+  cost.crossed_handover = carried.crossed_handover;
   or_stop_run(ctx, [&] { ctx->policy->observe(view, plan, cost); });
   (*ctx->record)(k, cost);
   ++*ctx->finished;

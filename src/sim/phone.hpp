@@ -4,7 +4,9 @@
 // accounting needs. A closed-loop phone waits for each answer, then thinks; open-loop
 // phones are driven by sim/open_loop.hpp.
 #include "core/assemble/prepared.hpp"
+#include "core/model/attachment.hpp"
 #include "core/policy/policy.hpp"
+#include "sim/channel_actor.hpp"
 #include "sim/gpu_server.hpp"
 #include "sim/transfer.hpp"
 
@@ -17,11 +19,14 @@ struct PhoneContext {
   Policy* policy = nullptr;
   simgrid::s4u::Host* host = nullptr;
   GpuServer* cloud = nullptr;
-  GpuServer* edge = nullptr; // this phone's edge server; null without an edge tier
+  // The edge servers, one per group of cells (empty without an edge tier): a request goes
+  // to its cell's when it starts (Attachments::edge_of).
+  const std::vector<GpuServer*>* edges = nullptr;
+  const Attachments* attachments = nullptr;
   Route to_cloud, to_edge;
   const RequestSink* record = nullptr; // receives each request as it completes
   long* finished = nullptr;            // requests served, over all phones
-  double wifi_mbps = 0;                // the phone's current Wi-Fi rate, kept by its channel actor
+  PhoneLink link;                      // its rate and cell now, kept by its channel actor
   Station station;                     // its Wi-Fi station, for transfers
   long index = 0;                      // over all cells
   int wifi_level = -1;                 // its station's level in SimGrid (Station::level)

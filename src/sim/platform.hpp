@@ -2,7 +2,8 @@
 // The SimGrid platform of a run (docs/network.md): `cells` Wi-Fi zones, each with its
 // phones sharing one Wi-Fi link (the air) through its access point; a WAN shared by all cells
 // to one cloud host with a core per GPU worker; optionally an edge server per group of
-// cells, behind its own wired link from each access point of the group.
+// cells, behind its own wired link from each access point of the group. Which phone is in
+// which cell is the run's attachments' answer (core/model/attachment.hpp).
 // Links carry their latency, from which SimGrid bounds each flow at TCP-gamma / (2 x route
 // latency) (the TCP window, network/TCP-gamma). network/latency-factor is 0, so SimGrid
 // charges no latency phase: muxsim pays each route's one-way latency once per message
@@ -27,7 +28,15 @@ namespace muxsim::sim {
 
 struct PlatformSpec {
   long cells = 1;
-  long phones_per_cell = 1;
+  // Each phone's cell, from the run's attachments (core/model/attachment.hpp): its station's
+  // route to the centre crosses that cell's air. Empty when phones roam.
+  std::vector<long> phone_cells;
+  long phones = 1;
+  // Phones that roam send from their cell of the moment: each cell has one station host per
+  // Wi-Fi rate level, held at that level, and a phone's transfer (or chunk) goes from the
+  // one of its cell and level (sim/wifi_air.hpp). SimGrid fixes routes once the platform is
+  // sealed, so a phone's own host cannot change cells.
+  bool roaming = false;
   std::vector<double> wifi_levels_mbps = {100}; // the Wi-Fi rate levels stations can hold
   double wan_mbps = 10000, wan_latency_ms = 0;
   double tcp_window_bytes = kDefaultTcpWindowBytes;
@@ -42,7 +51,8 @@ struct PlatformSpec {
 // executed as L * 1e6 flops and takes exactly L ms when the core is free.
 constexpr double kHostFlops = 1e9;
 
-std::string phone_name(long i); // i over all cells: cell i / phones_per_cell
+std::string phone_name(long i); // i over all cells
+std::string station_name(long cell, long level);
 std::string edge_name(long e);
 std::string air_name(long cell);
 inline const char* kCloudHost = "cloud";
@@ -55,6 +65,8 @@ std::vector<std::pair<std::string, std::string>> platform_config(const PlatformS
 struct Platform {
   std::vector<simgrid::s4u::Host*> phones; // over all cells
   std::vector<simgrid::s4u::Link*> airs;   // one per cell
+  // Roaming: per cell, its station hosts by level; each already at its level.
+  std::vector<std::vector<simgrid::s4u::Host*>> stations;
   simgrid::s4u::Host* cloud = nullptr;
   std::vector<simgrid::s4u::Host*> edges;
 };

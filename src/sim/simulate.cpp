@@ -30,13 +30,14 @@ std::string wan_profile(const BandwidthTrace& t, bool loop) {
   return text;
 }
 
-// The cells' rate levels, from every rate the channel takes and the phones' first rates.
-WifiAir wifi_air(const Prepared& p, const RunPoint& point, const Channel& channel) {
+// The cells' rate levels, from every rate a phone can hold and the phones' first rates (of
+// those that start with a link).
+WifiAir wifi_air(const Prepared& p, const Attachments& attachments) {
   std::vector<double> first;
   if (wifi_phy(p.scenario.network))
-    for (long g = 0; g < point.total_phones(); ++g)
-      first.push_back(channel.walk(g).next().mbps);
-  return WifiAir(wifi_phy(p.scenario.network), channel.levels(), first);
+    for (long g = 0; g < attachments.phones(); ++g)
+      if (const double mbps = attachments.first(g).phy_mbps; mbps > 0) first.push_back(mbps);
+  return WifiAir(wifi_phy(p.scenario.network), attachments.levels(), first);
 }
 
 // Linux limits a process's memory mappings (vm.max_map_count, 65530 by default), and a
@@ -55,12 +56,16 @@ std::string wan_profile_for(const Prepared& p) {
   return wan_profile(p.wan_trace, p.scenario.network.channel.trace_loop);
 }
 
-PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channel& channel) {
+PlatformSpec platform_for(const Prepared& p, const Attachments& attachments) {
   const Scenario& s = p.scenario;
   PlatformSpec spec;
-  spec.cells = point.cells;
-  spec.phones_per_cell = point.phones;
-  spec.wifi_levels_mbps = wifi_air(p, point, channel).bandwidths_mbps();
+  spec.cells = attachments.cells();
+  spec.phones = attachments.phones();
+  spec.roaming = attachments.roams();
+  // A phone that does not roam has one cell; one that starts out of range waits for its.
+  for (long g = 0; !spec.roaming && g < spec.phones; ++g)
+    spec.phone_cells.push_back(std::max(attachments.first(g).cell, 0L));
+  spec.wifi_levels_mbps = wifi_air(p, attachments).bandwidths_mbps();
   spec.wan_mbps = s.network.wan_mbps;
   spec.wan_latency_ms = s.network.wan_latency_ms;
   spec.tcp_window_bytes = s.network.tcp_window_bytes;
@@ -69,7 +74,7 @@ PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channe
       static_cast<long>(queue_keys(p.deployment, true, s.servers.queue_per_model).size());
   if (p.deployment.edge >= 0) {
     spec.cells_per_edge = s.servers.cells_per_edge;
-    spec.edge_servers = (point.cells + spec.cells_per_edge - 1) / spec.cells_per_edge;
+    spec.edge_servers = attachments.edge_servers();
     spec.edge_link_mbps = s.network.edge_link_mbps;
     spec.edge_latency_ms = s.network.edge_latency_ms;
     spec.edge_cores = s.servers.edge_workers;
@@ -81,8 +86,8 @@ namespace {
 
 // Closed-loop phones, or under Poisson arrivals the arrivals actor and about one request in
 // flight per phone; channel walkers; the servers' workers (with batching).
-long actor_count(const RunPoint& point, const Channel& channel, const PlatformSpec& spec) {
-  return 1 + point.total_phones() * (1 + channel.varies()) + spec.cloud_cores +
+long actor_count(const Attachments& attachments, const PlatformSpec& spec) {
+  return 1 + attachments.phones() * (1 + attachments.varies()) + spec.cloud_cores +
          spec.edge_servers * spec.edge_cores;
 }
 
@@ -146,9 +151,9 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
 void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
                    const std::vector<std::string>& log, const RequestSink& record) {
   const Scenario& s = p.scenario;
-  const Channel channel(s, point, p.channel_traces);
-  const PlatformSpec spec = platform_for(p, point, channel);
-  std::vector<std::string> args = engine_args(spec, actor_count(point, channel, spec), log);
+  const std::unique_ptr<Attachments> attachments = p.attachments(point);
+  const PlatformSpec spec = platform_for(p, *attachments);
+  std::vector<std::string> args = engine_args(spec, actor_count(*attachments, spec), log);
   std::vector<char*> argv;
   for (auto& a : args)
     argv.push_back(a.data());
@@ -156,40 +161,52 @@ void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
   argv.push_back(nullptr);
   sg4::Engine engine(&argc, argv.data());
   const Platform platform = build_platform(spec, wan_profile_for(p));
-  XBT_INFO("%ld cells of %ld phones, %zu Wi-Fi rate levels, %ld requests", point.cells,
-           point.phones, spec.wifi_levels_mbps.size(), p.request_count());
+  XBT_INFO("%ld cells, %ld phones, %zu Wi-Fi rate levels, %ld requests", spec.cells, spec.phones,
+           spec.wifi_levels_mbps.size(), p.request_count());
   const Servers servers = start_servers(p, platform);
+  std::vector<GpuServer*> edges;
+  for (const auto& e : servers.edges)
+    edges.push_back(e.get());
 
-  const WifiAir air = wifi_air(p, point, channel);
-  std::vector<CellAir> cells(static_cast<std::size_t>(point.cells));
-  for (long c = 0; c < point.cells; ++c)
-    cells[static_cast<std::size_t>(c)].link = platform.airs[static_cast<std::size_t>(c)];
+  const WifiAir air = wifi_air(p, *attachments);
+  std::vector<CellAir> cells(static_cast<std::size_t>(spec.cells));
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    cells[c].link = platform.airs[c];
+    if (spec.roaming) cells[c].stations = platform.stations[c];
+  }
   // Chunks let a transfer follow rate changes: SimGrid fixes a Wi-Fi station's rate, and
   // bounds a flow by its wired links' bandwidth, when the flow starts.
-  const bool varies = channel.varies() || !p.wan_trace.time_s.empty();
+  const bool varies = attachments->varies() || !p.wan_trace.time_s.empty();
   const double chunk = varies ? s.network.channel.chunk_bytes : 0;
   const Route to_cloud{s.network.wan_latency_ms * 1e-3, chunk};
   const Route to_edge{s.network.edge_latency_ms * 1e-3, chunk};
 
   long finished = 0;
   std::string failure;
-  std::vector<PhoneContext> phones(static_cast<std::size_t>(point.total_phones()));
-  for (long g = 0; g < point.total_phones(); ++g) {
-    const long cell = g / point.phones;
-    sg4::Host* host = platform.phones[static_cast<std::size_t>(g)];
-    RateWalk walk = channel.walk(g);
-    PhoneContext& ctx = phones[static_cast<std::size_t>(g)];
-    GpuServer* edge =
-        servers.edges.empty() ? nullptr : servers.edges[cell / s.servers.cells_per_edge].get();
-    ctx = {&p,      &policy, host,      servers.cloud.get(), edge,      to_cloud,
-           to_edge, &record, &finished, walk.next().mbps,    Station{}, g};
-    ctx.station = {host, &cells[static_cast<std::size_t>(cell)], &air, &ctx.wifi_mbps,
-                   &ctx.wifi_level};
+  std::vector<PhoneContext> phones(static_cast<std::size_t>(spec.phones));
+  // With [mobility] a phone's link comes and goes (sim/wifi_air.hpp).
+  std::vector<LinkState> links(p.mobility ? phones.size() : 0);
+  for (long g = 0; g < spec.phones; ++g) {
+    const auto i = static_cast<std::size_t>(g);
+    sg4::Host* host = platform.phones[i];
+    std::shared_ptr<AttachmentWalk> walk = attachments->walk(g);
+    const Attachment first = walk->next();
+    PhoneContext& ctx = phones[i];
+    ctx = {&p,       &policy,  host,    servers.cloud.get(), &edges,   attachments.get(),
+           to_cloud, to_edge,  &record, &finished,           PhoneLink{}, Station{}, g};
+    ctx.link = {first.phy_mbps, first.cell, std::max(first.cell, 0L), first.leg};
+    ctx.station = {spec.roaming ? nullptr : host,
+                   &cells,
+                   spec.roaming ? &ctx.link.cell : &ctx.link.last_cell,
+                   &air,
+                   &ctx.link.wifi_mbps,
+                   &ctx.wifi_level,
+                   links.empty() ? nullptr : &links[i]};
     ctx.failure = &failure;
-    ctx.station.set_level();
-    if (channel.varies())
+    if (first.cell >= 0) ctx.station.set_level();
+    if (attachments->varies())
       sg4::Actor::create("channel-" + std::to_string(g), host, channel_actor, ctx.station, walk,
-                         &ctx.wifi_mbps)
+                         &ctx.link)
           ->daemonize();
     if (s.load.arrival != Arrival::Poisson)
       sg4::Actor::create(phone_name(g), host, run_phone, &ctx, g, point);

@@ -3,7 +3,7 @@
 // cloud GPU servers, in SimGrid. Creates the SimGrid engine, so it may run once per process
 // (docs/invariants.md #4); the sweep runner calls it in a forked child.
 #include "core/assemble/prepared.hpp"
-#include "core/model/channel.hpp"
+#include "core/model/attachment.hpp"
 #include "core/model/cost_breakdown.hpp"
 #include "core/policy/policy.hpp"
 #include "sim/platform.hpp"
@@ -14,7 +14,7 @@
 namespace muxsim::sim {
 
 // The platform a run loads (also what `muxsim platform` prints).
-PlatformSpec platform_for(const Prepared& p, const RunPoint& point, const Channel& channel);
+PlatformSpec platform_for(const Prepared& p, const Attachments& attachments);
 // The WAN's bandwidth profile in SimGrid's text format (build_platform's wan_profile), or ""
 // when the scenario has no wan_trace.
 std::string wan_profile_for(const Prepared& p);

@@ -1,5 +1,8 @@
 #include "sim/transfer.hpp"
 
+#include <simgrid/Exception.hpp>
+
+#include <algorithm>
 #include <cmath>
 
 namespace sg4 = simgrid::s4u;
@@ -9,30 +12,75 @@ XBT_LOG_NEW_DEFAULT_SUBCATEGORY(muxsim_transfer, muxsim, "uploads and replies, c
 
 namespace muxsim::sim {
 
-double transfer(sg4::Host* from, sg4::Host* to, double bytes, const Route& route,
-                const Station& station) {
+namespace {
+
+// Waits until the phone has a link: through a handover's gap, or out of every access
+// point's range (the results count those requests).
+void wait_for_link(const Station& station, Carried& carried) {
+  LinkState& link = *station.link;
+  if (*station.phy_mbps > 0) return;
+  (link.in_gap ? carried.crossed_handover : carried.waited_for_link) = true;
+  std::unique_lock lock(*link.mutex);
+  while (*station.phy_mbps <= 0)
+    link.up->wait(lock);
+}
+
+// Sends `sent` scaled bytes while the phone keeps its link; returns the bytes a handover
+// left unsent (0 when the piece arrived).
+double send_cuttable(const Station& station, sg4::Host* from, sg4::Host* to, double sent) {
+  auto piece = std::make_shared<PieceInFlight>();
+  piece->comm = sg4::Comm::sendto_async(from, to, static_cast<uint64_t>(sent));
+  LinkState& link = *station.link;
+  link.in_flight.push_back(piece);
+  bool cut = false;
+  try {
+    piece->comm->wait();
+  } catch (const simgrid::CancelException&) {
+    cut = true;
+  }
+  link.in_flight.erase(std::find(link.in_flight.begin(), link.in_flight.end(), piece));
+  return cut ? std::max(piece->remaining, 0.0) : 0;
+}
+
+} // namespace
+
+Carried transfer(const Station& station, sg4::Host* server, Direction direction, double bytes,
+                 const Route& route) {
   double left = std::round(bytes);
-  double air_s = 0;
-  XBT_DEBUG("%.0f bytes %s -> %s", left, from->get_cname(), to->get_cname());
+  Carried carried;
+  XBT_DEBUG("%.0f bytes %s", left, direction == Direction::Upload ? "up" : "down");
   while (left > 0) {
+    if (station.link != nullptr) wait_for_link(station, carried);
     const double piece = route.chunk_bytes > 0 ? std::min(route.chunk_bytes, left) : left;
     const bool contends = station.air->contends();
+    CellAir& cell = station.cell_air();
+    sg4::Host* phone_end = station.host;
     if (contends) {
-      ++station.cell->active;
-      station.set_level();
+      ++cell.active;
+      phone_end = station.set_level();
     }
     // The piece moves at the rate it starts at (SimGrid holds a station's rate for a flow),
     // even if the channel changes it meanwhile: its weight and air time are that rate's.
     const double rate = *station.phy_mbps;
     // Scaled bytes for a station sharing the air by A-MPDU rounds (sim/wifi_air.hpp).
-    const double sent = std::round(piece / station.air->weight(rate));
-    sg4::Comm::sendto(from, to, static_cast<uint64_t>(sent));
-    if (contends) --station.cell->active;
-    air_s += piece * 8 / (station.air->alone_mbps(rate) * 1e6);
-    left -= piece;
+    const double weight = station.air->weight(rate);
+    const double sent = std::round(piece / weight);
+    sg4::Host* from = direction == Direction::Upload ? phone_end : server;
+    sg4::Host* to = direction == Direction::Upload ? server : phone_end;
+    double unsent = 0;
+    if (station.link == nullptr) {
+      sg4::Comm::sendto(from, to, static_cast<uint64_t>(sent));
+    } else {
+      const long handovers = station.link->handovers;
+      unsent = std::min(piece, std::round(send_cuttable(station, from, to, sent) * weight));
+      if (station.link->handovers != handovers) carried.crossed_handover = true;
+    }
+    if (contends) --cell.active;
+    carried.air_s += (piece - unsent) * 8 / (station.air->alone_mbps(rate) * 1e6);
+    left -= piece - unsent;
   }
   if (route.latency_s > 0) sg4::this_actor::sleep_for(route.latency_s);
-  return air_s;
+  return carried;
 }
 
 } // namespace muxsim::sim

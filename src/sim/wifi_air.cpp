@@ -41,11 +41,15 @@ int WifiAir::level(double phy_mbps, int active) const {
   return first + std::clamp(active, 1, wifi::kMostContenders) - 1;
 }
 
-void Station::set_level() const {
-  const int now = air->level(*phy_mbps, cell->active);
-  if (now == *level) return;
-  *level = now;
-  cell->link->set_host_wifi_rate(host, now);
+simgrid::s4u::Host* Station::set_level() const {
+  CellAir& air_now = cell_air();
+  const int now = air->level(*phy_mbps, air_now.active);
+  if (host == nullptr) return air_now.stations[static_cast<std::size_t>(now)];
+  if (now != *level) {
+    *level = now;
+    air_now.link->set_host_wifi_rate(host, now);
+  }
+  return host;
 }
 
 } // namespace muxsim::sim

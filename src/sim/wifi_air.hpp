@@ -19,6 +19,7 @@
 #include <simgrid/s4u.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -55,23 +56,46 @@ private:
   std::vector<double> bandwidths_;
 };
 
-// One cell's air: its link and how many transfers are on it now.
+// One cell's air: its link, how many transfers are on it now, and, when phones roam, its
+// station hosts by level (sim/platform.hpp).
 struct CellAir {
   const simgrid::s4u::Link* link = nullptr;
   int active = 0;
+  std::vector<simgrid::s4u::Host*> stations;
 };
 
-// A phone's side of a transfer: its Wi-Fi station, the cell it shares, and its PHY rate now
-// (kept by its channel actor).
+// A piece of a transfer on the air, which a handover may cut.
+struct PieceInFlight {
+  simgrid::s4u::CommPtr comm;
+  double remaining = -1; // the scaled bytes left when it was cut
+};
+
+// A roaming phone's link: whether it has one now, the transfers waiting for one, and the
+// pieces a handover must cut. Kept by its attachment actor (sim/channel_actor.hpp).
+struct LinkState {
+  simgrid::s4u::MutexPtr mutex = simgrid::s4u::Mutex::create();
+  simgrid::s4u::ConditionVariablePtr up = simgrid::s4u::ConditionVariable::create();
+  std::vector<std::shared_ptr<PieceInFlight>> in_flight; // shared: a cut outlives its sender
+  bool in_gap = false; // between two access points
+  long handovers = 0;  // handovers so far
+};
+
+// A phone's side of a transfer: its Wi-Fi station, the cell it is in, and its PHY rate now
+// (kept by its attachment actor).
 struct Station {
-  simgrid::s4u::Host* host = nullptr;
-  CellAir* cell = nullptr;
+  simgrid::s4u::Host* host = nullptr; // its own station (null when it roams)
+  std::vector<CellAir>* cells = nullptr;
+  const long* cell = nullptr; // the cell whose air it uses: its own, or the one it roams in now
   const WifiAir* air = nullptr;
-  const double* phy_mbps = nullptr;
-  int* level = nullptr; // the level SimGrid holds for it; -1 before the first
-  // Puts the station on its level for the transfers now active in its cell. Telling
-  // SimGrid is a simcall, so it is skipped when the level is the one SimGrid holds.
-  void set_level() const;
+  const double* phy_mbps = nullptr; // 0: no link now
+  int* level = nullptr;         // the level SimGrid holds for its own station; -1 before the first
+  LinkState* link = nullptr;    // with [mobility]: its link comes and goes
+  CellAir& cell_air() const { return (*cells)[static_cast<std::size_t>(*cell)]; }
+  // Puts the station on its level for the transfers now active in its cell, and returns the
+  // host a piece starting now is sent from or to: its own, whose level SimGrid is told (a
+  // simcall, skipped when the level is the one SimGrid holds), or when it roams its cell's
+  // station at that level.
+  simgrid::s4u::Host* set_level() const;
 };
 
 } // namespace muxsim::sim

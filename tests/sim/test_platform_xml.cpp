@@ -42,13 +42,14 @@ std::vector<std::pair<sg4::Host*, sg4::Host*>> used_routes(const sg4::Engine& en
                                                            const sim::PlatformSpec& spec) {
   std::vector<std::pair<sg4::Host*, sg4::Host*>> pairs;
   sg4::Host* cloud = engine.host_by_name(sim::kCloudHost);
-  for (long g = 0; g < spec.cells * spec.phones_per_cell; ++g) {
+  for (long g = 0; g < spec.phones; ++g) {
     sg4::Host* phone = engine.host_by_name(sim::phone_name(g));
     pairs.emplace_back(phone, cloud);
     pairs.emplace_back(cloud, phone);
     if (spec.edge_servers == 0) continue;
     sg4::Host* edge =
-        engine.host_by_name(sim::edge_name(g / spec.phones_per_cell / spec.cells_per_edge));
+        engine.host_by_name(sim::edge_name(spec.phone_cells[static_cast<std::size_t>(g)] /
+                                           spec.cells_per_edge));
     pairs.emplace_back(phone, edge);
     pairs.emplace_back(edge, phone);
   }
@@ -76,8 +77,8 @@ std::vector<std::string> describe(sg4::Engine& engine, const sim::PlatformSpec& 
                                 route_links(links), latency));
   }
   std::sort(lines.begin(), lines.end());
-  for (long g = 0; g < spec.cells * spec.phones_per_cell; ++g)
-    engine.link_by_name(sim::air_name(g / spec.phones_per_cell))
+  for (long g = 0; g < spec.phones; ++g)
+    engine.link_by_name(sim::air_name(spec.phone_cells[static_cast<std::size_t>(g)]))
         ->set_host_wifi_rate(engine.host_by_name(sim::phone_name(g)), 0);
   sg4::Actor::create("timer", engine.host_by_name(sim::kCloudHost), [&lines, &pairs] {
     for (const auto& [from, to] : pairs) {
@@ -95,8 +96,7 @@ std::vector<std::string> describe(sg4::Engine& engine, const sim::PlatformSpec& 
 // (`from_xml`) or built as a run builds it, described in a child process.
 std::vector<std::string> platform_lines(const Prepared& p, bool from_xml, const std::string& name) {
   const RunPoint point = p.run_points()[0];
-  const Channel channel(p.scenario, point, p.channel_traces);
-  const sim::PlatformSpec spec = sim::platform_for(p, point, channel);
+  const sim::PlatformSpec spec = sim::platform_for(p, *p.attachments(point));
   const std::string xml = test::write_temp(name + ".xml", sim::platform_xml(spec));
   const std::string out = test::temp_dir() + "/" + name + (from_xml ? "-xml.txt" : "-api.txt");
   test::in_child([&] {

@@ -27,7 +27,10 @@ std::string outside(KeyKind kind) {
   case KeyKind::NonNegative:
   case KeyKind::PositiveSweep:
   case KeyKind::Rates:
+  case KeyKind::Range:
     return "-1";
+  case KeyKind::Real:
+    return "-2e9";
   case KeyKind::Integer:
   case KeyKind::IntegerSweep:
     return "0.5";

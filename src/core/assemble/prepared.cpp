@@ -1,4 +1,5 @@
 #include "core/assemble/prepared.hpp"
+#include "core/assemble/mobility.hpp"
 #include "core/config/read_scenario.hpp"
 
 #include "core/model/wifi_timing.hpp"
@@ -327,6 +328,7 @@ std::unique_ptr<Prepared> prepare(const std::string& scenario_path,
   assemble_deployment(*p);
   check_policies(s, p->deployment);
   read_network_traces(*p);
+  read_mobility(*p);
   return p;
 }
 

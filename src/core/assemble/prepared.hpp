@@ -7,10 +7,12 @@
 #include "core/formats/bandwidth_trace.hpp"
 #include "core/formats/profile.hpp"
 #include "core/formats/trace.hpp"
+#include "core/model/attachment.hpp"
 #include "core/model/closed_form.hpp"
 #include "core/model/deployment.hpp"
 
 #include <memory>
+#include <optional>
 
 namespace muxsim {
 
@@ -26,6 +28,7 @@ struct Prepared {
   std::vector<double> bandwidth_mbps;
   std::vector<BandwidthTrace> channel_traces; // network.channel_trace, in order
   BandwidthTrace wan_trace;                   // network.wan_trace; empty when not set
+  std::optional<MobilityPlan> mobility;       // [mobility]'s places; none without it
 
   Prepared() = default;
   Prepared(const Prepared&) = delete;
@@ -37,6 +40,11 @@ struct Prepared {
   }
   long request_count() const;
   std::vector<RunPoint> run_points() const { return scenario.run_points(bandwidth_mbps); }
+  // Which cell and edge server serve each phone of the run point, when, and at what rate:
+  // the one answer every mode and layer asks (core/model/attachment.hpp).
+  std::unique_ptr<Attachments> attachments(const RunPoint& point) const {
+    return make_attachments(scenario, point, channel_traces, mobility ? &*mobility : nullptr);
+  }
   // The closed form's paths for a phone at the given Wi-Fi rate.
   ClosedFormLinks links(double wifi_mbps) const;
 };

@@ -1,7 +1,7 @@
 #pragma once
 // A scenario as every layer sees it (docs/formats.md): plain data, grouped into sections by
-// concern ([devices], [policy], [network], [radio], [load], [servers], [reconstruct]), each its
-// own struct. A field's initializer is its key's default, written nowhere else: core/config
+// concern ([devices], [policy], [network], [radio], [load], [servers], [mobility],
+// [propagation], [reconstruct]), each its own struct. A field's initializer is its key's default, written nowhere else: core/config
 // reads a scenario INI into a default Scenario, and its key table
 // (core/config/scenario_keys.cpp) shows these defaults to --keys.
 #include "core/base/policy_params.hpp"
@@ -96,6 +96,39 @@ struct ServerConfig {
   bool ensemble_parallel = false; // an ensemble takes its slowest member's time, not the sum
 };
 
+// How phones move over the area the [mobility] section describes (docs/mobility.md): they
+// stand still, walk random waypoints, or replay recorded walks. In the order of the
+// mobility.model key's values.
+enum class MobilityModel { Static, Waypoint, Trace };
+
+// [mobility]: where access points and phones are. Without it (access_points empty) phone g
+// is in cell g / phones at the rate the [network] channel gives it, as before.
+struct MobilityConfig {
+  std::string access_points;               // "x:y, ..." in metres, or a CSV file of x,y rows
+  std::string phone_positions = "uniform"; // "x:y, ...", a CSV file of x,y, or uniform
+  std::string area_m;                      // "W x H": uniform positions and waypoints fall in it
+  MobilityModel model = MobilityModel::Static;
+  std::vector<double> speed_mps = {0.5, 1.5}; // waypoint: each leg's speed, uniform in [low, high]
+  std::vector<double> pause_s = {0, 60};      // waypoint: each pause, uniform in [low, high]
+  std::string walks;                          // trace: a CSV of phone,t,x,y rows
+  // Roaming, as iOS does it (docs/mobility.md): a phone keeps its access point until the
+  // received power falls below handover_rssi_dbm, then moves to one at least
+  // handover_margin_db stronger, and its link carries nothing for handover_gap_ms.
+  double handover_rssi_dbm = -70, handover_margin_db = 8, handover_gap_ms = 100;
+};
+
+// [propagation]: the received power at a distance, and the PHY rate it supports. Every
+// default is ns-3 3.37's (docs/notes/ns3-distance-defaults.md), so the two compare untuned.
+struct PropagationConfig {
+  double path_loss_exponent = 3;      // LogDistancePropagationLossModel's Exponent
+  double reference_loss_db = 46.6777; // its ReferenceLoss, at reference_distance_m
+  double reference_distance_m = 1;
+  double tx_power_dbm = 16.0206; // WifiPhy TxPowerStart (40 mW), no antenna gains
+  double noise_figure_db = 7;    // WifiPhy RxNoiseFigure
+  double min_rssi_dbm = -82;     // ThresholdPreambleDetectionModel: nothing weaker is received
+  std::string rate_table;        // a CSV of standard,phy_mbps,min_snr_db; empty: ns-3's ideal
+};
+
 // [reconstruct]: the targets a trace is reconstructed to (docs/paper.md).
 struct ReconstructConfig {
   long inputs = 10000;
@@ -136,6 +169,8 @@ struct Scenario {
   RadioPower radio = kPhoneWifiRadio;
   LoadConfig load;
   ServerConfig servers;
+  MobilityConfig mobility;
+  PropagationConfig propagation;
   ReconstructConfig reconstruct;
 
   // Keys beyond the native sweeps given several values (core/config/key_sweep.hpp): the

@@ -30,7 +30,31 @@ std::vector<IdleRule> idle_rules(const Scenario& s) {
   const bool traced = channel == ChannelKind::Trace;
   const bool varies = channel != ChannelKind::Constant || !s.network.wan_trace.empty();
   const bool reconstructed = s.trace.rfind("reconstruct:", 0) == 0;
+  const bool placed = !s.mobility.access_points.empty();
+  const MobilityModel walking = s.mobility.model;
   return {
+      {{"network.bandwidth_mbps", "network.phone_rates_mbps", "network.channel", "load.cells"},
+       !placed,
+       "with [mobility] each phone's rate comes from its distance to an access point, and the "
+       "cells are the access points"},
+      {{"mobility.phone_positions", "mobility.area_m", "mobility.model", "mobility.speed_mps",
+        "mobility.pause_s", "mobility.walks", "mobility.handover_rssi_dbm",
+        "mobility.handover_margin_db", "mobility.handover_gap_ms",
+        "propagation.path_loss_exponent", "propagation.reference_loss_db",
+        "propagation.reference_distance_m", "propagation.tx_power_dbm",
+        "propagation.noise_figure_db", "propagation.min_rssi_dbm", "propagation.rate_table"},
+       placed,
+       "phones are placed only when [mobility] lists access_points"},
+      {{"mobility.speed_mps", "mobility.pause_s"},
+       walking == MobilityModel::Waypoint,
+       "only random waypoint walks read it (model = waypoint)"},
+      {{"mobility.walks"}, walking == MobilityModel::Trace, "only model = trace reads it"},
+      {{"mobility.phone_positions"},
+       walking != MobilityModel::Trace,
+       "with model = trace each phone starts where its walk does"},
+      {{"mobility.handover_rssi_dbm", "mobility.handover_margin_db", "mobility.handover_gap_ms"},
+       walking != MobilityModel::Static,
+       "a static phone never roams (model = static)"},
       {{"network.wifi_aggregation"},
        s.network.wifi_standard == WifiStandard::N80211,
        "A-MPDU aggregation is 802.11n's (wifi_standard = 802.11n)"},

@@ -19,6 +19,7 @@ bool one_valued(KeyKind kind) {
   case KeyKind::UnitInterval:
   case KeyKind::Positive:
   case KeyKind::NonNegative:
+  case KeyKind::Real:
   case KeyKind::Integer:
   case KeyKind::Flag:
     return true;

@@ -152,7 +152,8 @@ namespace {
 // a measured trace is goodput, so it goes with wifi_standard = none.
 void check_wifi_rates(const Scenario& s, const std::map<std::string, std::string>& given) {
   const std::optional<wifi::Phy> phy = wifi_phy(s.network);
-  if (!phy) return;
+  // With [mobility] the rates come from distance (core/model/propagation.hpp).
+  if (!phy || !s.mobility.access_points.empty()) return;
   const ChannelConfig& ch = s.network.channel;
   if (ch.kind == ChannelKind::Trace)
     throw InputError(s.at("network.wifi_standard") +

@@ -380,6 +380,61 @@ std::vector<KeySpec> server_keys() {
   };
 }
 
+// [mobility]: where access points and phones are, how phones move, and when they roam.
+std::vector<KeySpec> mobility_keys() {
+  const std::string points = "x:y, ... in metres, or a CSV file of x,y rows";
+  return {
+      with_domain({"mobility.access_points",
+                   "the access points, one cell each; setting it turns on rates from distance",
+                   K::Text, text(FIELD(s.mobility.access_points))},
+                  points),
+      with_domain({"mobility.phone_positions",
+                   "where each phone starts (phone i at entry i), or uniform over area_m",
+                   K::Text, text(FIELD(s.mobility.phone_positions))},
+                  points + ", or uniform"),
+      with_domain({"mobility.area_m", "the area phones stand and walk in, from 0:0", K::Text,
+                   text(FIELD(s.mobility.area_m))},
+                  "W x H in metres"),
+      choice_key("mobility.model", "static, waypoint (random waypoint) or trace (recorded walks)",
+                 K::Choice, {"static", "waypoint", "trace"}, enumerated(FIELD(s.mobility.model))),
+      {"mobility.speed_mps", "waypoint: each leg's walking speed, uniform in the range", K::Range,
+       numbers(FIELD(s.mobility.speed_mps))},
+      {"mobility.pause_s", "waypoint: the pause at each waypoint, uniform in the range", K::Range,
+       numbers(FIELD(s.mobility.pause_s))},
+      with_domain({"mobility.walks", "trace: recorded walks, linearly interpolated", K::Text,
+                   path(FIELD(s.mobility.walks))},
+                  "a CSV file of phone,t,x,y rows, t increasing per phone"),
+      {"mobility.handover_rssi_dbm", "a phone looks for another access point below this",
+       K::Real, number(FIELD(s.mobility.handover_rssi_dbm))},
+      {"mobility.handover_margin_db", "it moves only to one at least this much stronger",
+       K::NonNegative, number(FIELD(s.mobility.handover_margin_db))},
+      {"mobility.handover_gap_ms", "its link carries nothing for this long when it moves",
+       K::NonNegative, number(FIELD(s.mobility.handover_gap_ms))},
+  };
+}
+
+// [propagation]: log-distance path loss and the PHY rate a received power supports.
+std::vector<KeySpec> propagation_keys() {
+  return {
+      {"propagation.path_loss_exponent", "log-distance path loss exponent", K::Positive,
+       number(FIELD(s.propagation.path_loss_exponent))},
+      {"propagation.reference_loss_db", "path loss at the reference distance", K::Real,
+       number(FIELD(s.propagation.reference_loss_db))},
+      {"propagation.reference_distance_m", "the reference distance; closer loses as much",
+       K::Positive, number(FIELD(s.propagation.reference_distance_m))},
+      {"propagation.tx_power_dbm", "transmit power of phones and access points", K::Real,
+       number(FIELD(s.propagation.tx_power_dbm))},
+      {"propagation.noise_figure_db", "receiver noise figure (noise: kT x 20 MHz x this)",
+       K::NonNegative, number(FIELD(s.propagation.noise_figure_db))},
+      {"propagation.min_rssi_dbm", "nothing weaker is received: the phone has no link",
+       K::Real, number(FIELD(s.propagation.min_rssi_dbm))},
+      with_domain({"propagation.rate_table",
+                   "each PHY rate's least SNR instead of ns-3's ideal thresholds", K::Text,
+                   path(FIELD(s.propagation.rate_table))},
+                  "a CSV file of standard,phy_mbps,min_snr_db rows"),
+  };
+}
+
 // [reconstruct]: the targets a trace is reconstructed to.
 std::vector<KeySpec> reconstruct_keys() {
   return {
@@ -418,7 +473,8 @@ std::vector<KeySpec> reconstruct_keys() {
 std::vector<KeySpec> make_specs() {
   std::vector<KeySpec> specs;
   for (auto section : {top_level_keys, device_keys, policy_keys, channel_keys, link_keys,
-                       radio_and_load_keys, server_keys, reconstruct_keys})
+                       radio_and_load_keys, server_keys, mobility_keys, propagation_keys,
+                       reconstruct_keys})
     for (KeySpec& k : section())
       specs.push_back(std::move(k));
   return specs;
@@ -444,6 +500,8 @@ std::string kind_domain(const KeySpec& k) {
     return "(0, 1e9]";
   case K::NonNegative:
     return "[0, 1e9]";
+  case K::Real:
+    return "[-1e9, 1e9]";
   case K::Integer:
     return "integer in [" + std::to_string(k.minimum) + ", " +
            (k.maximum == kLargestCount ? std::string("1e9") : std::to_string(k.maximum)) + "]";
@@ -457,6 +515,8 @@ std::string kind_domain(const KeySpec& k) {
     return "values in (0, 1e9]";
   case K::Fractions:
     return "values in [0, 1]";
+  case K::Range:
+    return "low, high in [0, 1e9] (one value: fixed)";
   }
   return "";
 }
@@ -500,6 +560,7 @@ double read_real(const KeySpec& k, const std::string& raw, const std::string& at
   if (k.kind == K::Positive && x <= 0) throw InputError(at + ": must be positive" + got(raw));
   if (k.kind == K::NonNegative && x < 0) throw InputError(at + ": must not be negative" + got(raw));
   if (x > kLargestValue) throw InputError(at + ": must be at most 1e9" + got(raw));
+  if (x < -kLargestValue) throw InputError(at + ": must be at least -1e9" + got(raw));
   return x;
 }
 
@@ -586,6 +647,21 @@ std::vector<double> read_fractions(const std::string& raw, const std::string& at
   return values;
 }
 
+// Range: one value, or two with the low first.
+std::vector<double> read_range(const std::string& raw, const std::string& at) {
+  std::vector<double> values;
+  for (const auto& item : list(raw)) {
+    const double x = parse_number(item, at);
+    if (x < 0 || x > kLargestValue) throw InputError(at + ": values must be in [0, 1e9]" + got(raw));
+    values.push_back(x);
+  }
+  if (values.empty() || values.size() > 2)
+    throw InputError(at + ": must be one value or low, high" + got(raw));
+  if (values.size() == 1) values.push_back(values.front());
+  if (values[0] > values[1]) throw InputError(at + ": the low end comes first" + got(raw));
+  return values;
+}
+
 } // namespace
 
 KeyValue read_key(const KeySpec& k, const std::string& raw, const std::string& at) {
@@ -611,6 +687,7 @@ KeyValue read_key(const KeySpec& k, const std::string& raw, const std::string& a
   case K::UnitInterval:
   case K::Positive:
   case K::NonNegative:
+  case K::Real:
     v.number = read_real(k, raw, at);
     break;
   case K::Integer:
@@ -630,6 +707,9 @@ KeyValue read_key(const KeySpec& k, const std::string& raw, const std::string& a
     break;
   case K::Fractions:
     v.numbers = read_fractions(raw, at);
+    break;
+  case K::Range:
+    v.numbers = read_range(raw, at);
     break;
   }
   return v;
@@ -673,6 +753,7 @@ std::string write_key(const KeySpec& k, const KeyValue& v) {
   case K::UnitInterval:
   case K::Positive:
   case K::NonNegative:
+  case K::Real:
     return fmt::format("{}", v.number);
   case K::Integer:
     return std::to_string(v.integer);
@@ -680,6 +761,7 @@ std::string write_key(const KeySpec& k, const KeyValue& v) {
     return v.flag ? "true" : "false";
   case K::PositiveSweep:
   case K::Fractions:
+  case K::Range:
     return joined_numbers(v.numbers);
   case K::IntegerSweep: {
     std::vector<std::string> texts;

@@ -25,12 +25,14 @@ enum class KeyKind {
   UnitInterval,  // (0, 1]
   Positive,      // (0, 1e9]
   NonNegative,   // [0, 1e9]
+  Real,          // [-1e9, 1e9]: a level in dB or dBm
   Integer,       // an integer in [minimum, maximum]
   Flag,          // true, false, 1 or 0
   PositiveSweep, // a sweep of values in (0, 1e9]
   IntegerSweep,  // a sweep of integers in [minimum, 1e9]
   Rates,         // a list of rates in (0, 1e9], optionally after "random:"
   Fractions,     // a list of values in [0, 1]
+  Range,         // "low, high" in [0, 1e9], low <= high; one value is a range of one
 };
 
 // A key's value as read; its kind says which member holds it.
@@ -39,10 +41,10 @@ struct KeyValue {
   std::size_t choice = 0;          // Choice: the value's place among the choices
   std::vector<std::size_t> chosen; // Choices: each value's place among the choices
   std::vector<std::string> items;  // Names, Choices, Policies
-  double number = 0;               // Fraction, UnitInterval, Positive, NonNegative
+  double number = 0;               // Fraction, UnitInterval, Positive, NonNegative, Real
   long integer = 0;                // Integer
   bool flag = false;               // Flag
-  std::vector<double> numbers;     // PositiveSweep, Rates, Fractions
+  std::vector<double> numbers;     // PositiveSweep, Rates, Fractions, Range
   std::vector<long> integers;      // IntegerSweep
   bool random = false;             // Rates: drawn at random with the run's seed
 };

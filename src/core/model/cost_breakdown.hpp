@@ -37,6 +37,12 @@ struct CostBreakdown {
   // replaying a varying channel (analysis/plot.py replay).
   double start_s = 0;
   double wifi_mbps = 0; // the phone's Wi-Fi rate when the request started
+  // Where the phone was attached then (core/model/attachment.hpp): its cell (-1: none), and
+  // with [mobility] its distance to that access point.
+  long cell = 0;
+  double distance_m = 0;
+  bool waited_for_link = false;  // a transfer found the phone out of every access point's range
+  bool crossed_handover = false; // a transfer met a handover (a cut, or a wait through its gap)
   bool correct = false;
   bool local = false;
   bool at_edge = false;     // answered by the edge server

@@ -36,7 +36,8 @@ enum RngPurpose : std::uint64_t {
   kBootstrap = 4,
   kExploration = 5,
   kRandomOffload = 6,
-  kWalks = 7
+  kWalks = 7,
+  kPositions = 8
 };
 
 } // namespace muxsim

@@ -47,20 +47,33 @@ const Column<RequestRow> kColumns[] = {
      [](std::string& o, const RequestRow& r) { put(o, "{:.6f}", r.c.total_gflops()); }},
 };
 
+// With [mobility]: where the request's phone was attached as it started.
+const Column<RequestRow> kPositionColumns[] = {
+    {"cell", [](std::string& o, const RequestRow& r) { put(o, "{}", r.c.cell); }},
+    {"distance_m", [](std::string& o, const RequestRow& r) { put(o, "{:.3f}", r.c.distance_m); }},
+};
+
 } // namespace
 
-const std::string& request_log_header() {
-  static const std::string header = header_of(kColumns);
-  return header;
+std::string request_log_header(bool positions) {
+  std::string header = header_of(kColumns);
+  if (!positions) return header;
+  header.back() = ',';
+  return header + header_of(kPositionColumns);
 }
 
 void write_request_log_part(const std::string& path, long run,
-                            const std::vector<CostBreakdown>& costs, long phones) {
+                            const std::vector<CostBreakdown>& costs, long phones, bool positions) {
   GzipPartWriter part(path, run);
-  std::string line;
+  std::string line, more;
   for (std::size_t k = 0; k < costs.size(); ++k) {
     const RequestRow row{run, k, static_cast<long>(k) % phones, costs[k]};
     write_line(line, kColumns, row);
+    if (positions) {
+      write_line(more, kPositionColumns, row);
+      line.back() = ',';
+      line += more;
+    }
     part.add(line);
   }
   part.close();

@@ -9,11 +9,14 @@
 
 namespace muxsim {
 
-// The header line, from the same column table the rows are written by.
-const std::string& request_log_header();
+// The header line, from the same column table the rows are written by. `positions`: the log
+// ends with each request's cell and distance to its access point as it started, written
+// when a scenario of the sweep places phones ([mobility]).
+std::string request_log_header(bool positions = false);
 
 // Writes one run's requests; request k ran on phone k mod phones.
 void write_request_log_part(const std::string& path, long run,
-                            const std::vector<CostBreakdown>& costs, long phones);
+                            const std::vector<CostBreakdown>& costs, long phones,
+                            bool positions = false);
 
 } // namespace muxsim

@@ -117,6 +117,13 @@ const FixedColumn kChannelColumns[] = {
      [](const ResultRow& r) { return r.trace_mean_mbps >= 0 ? rate(r.trace_mean_mbps) : ""; }},
 };
 
+// How phones roamed, with [mobility] only: a scenario without it keeps its columns.
+constexpr SummaryColumn kMobilityColumns[] = {
+    {"handovers_per_phone_hour", &Summary::handovers_per_phone_hour},
+    {"handover_share", &Summary::handover_share},
+    {"no_link_share", &Summary::no_link_share},
+};
+
 // How the run ended, last: a failed run has no figures, only its error.
 const FixedColumn kOutcomeColumns[] = {
     {"overload",
@@ -151,6 +158,11 @@ std::vector<ResultColumn> result_table(const ResultColumns& columns) {
     table.push_back({c.name, [field = c.field](const ResultRow& r) {
                        return ok(r) ? fmt::format("{:.6f}", r.summary.*field) : std::string();
                      }});
+  for (const auto& c : kMobilityColumns)
+    if (columns.mobility)
+      table.push_back({c.name, [field = c.field](const ResultRow& r) {
+                         return ok(r) ? fmt::format("{:.6f}", r.summary.*field) : std::string();
+                       }});
   for (const auto& m : columns.models)
     table.push_back({"called_" + m, [m](const ResultRow& r) {
                        double called = 0;
@@ -210,6 +222,7 @@ ResultColumns result_columns(const std::vector<ResultRow>& rows) {
   std::set<std::string> models;
   ResultColumns columns;
   for (const auto& r : rows) {
+    columns.mobility = columns.mobility || r.mobility;
     models.insert(r.models.begin(), r.models.end());
     for (const auto& [name, value] : r.swept)
       if (std::find(columns.swept.begin(), columns.swept.end(), name) == columns.swept.end())
@@ -236,6 +249,8 @@ std::string summary_to_text(const Summary& s) {
     out += fmt::format(" {:a}", s.*c.field);
   for (double c : s.called)
     out += fmt::format(" {:a}", c);
+  for (const auto& c : kMobilityColumns)
+    out += fmt::format(" {:a}", s.*c.field);
   return out;
 }
 
@@ -253,6 +268,8 @@ Summary summary_from_text(const std::string& text) {
     s.*c.field = next();
   for (std::size_t i = 0; i < called; ++i)
     s.called.push_back(next());
+  for (const auto& c : kMobilityColumns)
+    s.*c.field = next();
   return s;
 }
 

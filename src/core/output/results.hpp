@@ -39,12 +39,14 @@ struct ResultRow {
   std::vector<std::string> models; // trace model names, parallel to summary.called
   RunStatus status = RunStatus::Ok;
   std::string error; // why a run failed
+  bool mobility = false; // the scenario places phones: the [mobility] columns are written
 };
 
 // The columns that depend on the rows of a file: one called_<model> per trace model (the
 // sorted union of every row's models), one per swept key (in order of first appearance).
 struct ResultColumns {
   std::vector<std::string> models, swept;
+  bool mobility = false; // handovers_per_phone_hour, handover_share, no_link_share
 };
 ResultColumns result_columns(const std::vector<ResultRow>& rows);
 // Whether results.csv always has a column of this name (a swept requests or deadline_ms

@@ -70,6 +70,9 @@ void SummaryBuilder::add(const CostBreakdown& c) {
   s.queue_ms_mean += c.queue_ms;
   s.server_ms_mean += c.server_ms;
   s.download_ms_mean += c.download_ms;
+  s.handover_share += c.crossed_handover;
+  s.no_link_share += c.waited_for_link;
+  s.end_s = std::max(s.end_s, c.start_s + c.latency_ms() * 1e-3);
   for (std::uint64_t bits = c.called; bits != 0; bits &= bits - 1)
     s.called[static_cast<std::size_t>(__builtin_ctzll(bits))] += 1;
 }
@@ -84,7 +87,8 @@ Summary SummaryBuilder::finish() {
         &s.edge_gflops,        &s.mux_ms_mean,       &s.local_ms_mean,      &s.upload_ms_mean,
         &s.queue_ms_mean,      &s.server_ms_mean,    &s.download_ms_mean,   &s.phone_tx_mj,
         &s.phone_rx_mj,        &s.phone_idle_mj,     &s.upload_air_ms_mean, &s.download_air_ms_mean,
-        &s.cloud_busy_ms_mean, &s.edge_busy_ms_mean, &s.wan_bytes_mean})
+        &s.cloud_busy_ms_mean, &s.edge_busy_ms_mean, &s.wan_bytes_mean,     &s.handover_share,
+        &s.no_link_share})
     *v /= n;
   for (auto& c : s.called)
     c /= n;

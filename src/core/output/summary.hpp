@@ -32,6 +32,11 @@ struct Summary {
   // the load_* columns, each resource's offered load over its capacity.
   double cloud_busy_ms_mean = 0, edge_busy_ms_mean = 0, wan_bytes_mean = 0;
   double load_air = 0, load_wan = 0, load_edge = 0, load_cloud = 0, load_max = 0;
+  // With [mobility] (docs/mobility.md): the requests whose transfers met a handover (cut, or
+  // waiting through its gap), those that found the phone out of range and waited for a
+  // link, and how often a phone roamed.
+  double handover_share = 0, no_link_share = 0, handovers_per_phone_hour = 0;
+  double end_s = 0; // when the last request was answered (0 in the closed form); not a column
 };
 
 // How a run's latency percentiles are computed:

@@ -5,6 +5,7 @@
 #include "core/base/policy_params.hpp"
 #include "core/model/deployment.hpp"
 
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,13 +13,18 @@
 namespace muxsim {
 
 // What a phone knows when it decides: which phone it is, the rate its Wi-Fi interface
-// reports (the signal level a phone reads), and the time. Adaptive policies see it; with it
+// reports (the signal level a phone reads), the access point it is on, and the time. Adaptive policies see it; with it
 // comes the request's number in its run, which names it to an external policy.
 struct PhoneView {
   long phone = 0;
-  double wifi_mbps = 0;
+  double wifi_mbps = 0; // 0: no link now (out of range, or a handover's gap)
   double now_s = 0;
   long request = 0;
+  long cell = 0; // the access point serving it (core/model/attachment.hpp); -1: none now
+  // With [mobility]: where it stands, and how far its access point is (NaN without).
+  double distance_m = std::numeric_limits<double>::quiet_NaN();
+  double x_m = std::numeric_limits<double>::quiet_NaN();
+  double y_m = std::numeric_limits<double>::quiet_NaN();
 };
 
 class Policy {

@@ -1,0 +1,120 @@
+#include "core/assemble/mobility.hpp"
+
+#include "core/base/input_error.hpp"
+#include "core/formats/positions.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+
+namespace muxsim {
+
+namespace {
+
+std::string where_is(Point p) {
+  return fmt::format("{:g}:{:g}", p.x_m, p.y_m);
+}
+
+// A key that takes a list of x:y points or a CSV file of them.
+std::vector<Point> points_of(const Scenario& s, const std::string& key, const std::string& text) {
+  const std::string path = resolve_path(s, text);
+  if (std::filesystem::is_regular_file(path)) return read_points_csv(path);
+  return parse_points(text, s.at(key));
+}
+
+Area parse_area(const std::string& text, const std::string& at) {
+  std::istringstream in(text);
+  Area a;
+  char x = 0;
+  std::string rest;
+  if (!(in >> a.width_m >> x >> a.height_m) || (x != 'x' && x != 'X') || (in >> rest) ||
+      !(a.width_m > 0 && a.height_m > 0) || a.width_m > 1e9 || a.height_m > 1e9)
+    throw InputError(at + ": must be W x H, two positive widths in metres, got '" + text + "'");
+  return a;
+}
+
+void check_inside(const Scenario& s, const std::vector<Point>& points, const Area& area) {
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const Point p = points[i];
+    if (p.x_m < 0 || p.y_m < 0 || p.x_m > area.width_m || p.y_m > area.height_m)
+      throw InputError(fmt::format("{}: phone {} at {} is outside area_m {:g} x {:g}",
+                                   s.at("mobility.phone_positions"), i, where_is(p),
+                                   area.width_m, area.height_m));
+  }
+}
+
+MobilityPlan read_plan(const Scenario& s) {
+  const MobilityConfig& m = s.mobility;
+  MobilityPlan plan;
+  plan.access_points = points_of(s, "mobility.access_points", m.access_points);
+  if (!m.area_m.empty()) plan.area = parse_area(m.area_m, s.at("mobility.area_m"));
+  if (m.model == MobilityModel::Trace) {
+    if (m.walks.empty())
+      throw InputError(s.at("mobility.model") + ": model = trace needs walks (a phone,t,x,y CSV)");
+    plan.walks = read_walks_csv(m.walks);
+  } else if (m.phone_positions != "uniform") {
+    plan.positions = points_of(s, "mobility.phone_positions", m.phone_positions);
+    if (plan.area) check_inside(s, plan.positions, *plan.area);
+  } else if (!plan.area) {
+    throw InputError(s.at("mobility.phone_positions") +
+                     ": uniform positions need an area: set area_m = W x H");
+  }
+  if (m.model == MobilityModel::Waypoint) {
+    if (!plan.area)
+      throw InputError(s.at("mobility.model") + ": waypoint walks need an area: set area_m");
+    if (!(m.speed_mps[0] > 0))
+      throw InputError(s.at("mobility.speed_mps") + ": a walking speed must be positive");
+  }
+  return plan;
+}
+
+// What a run point's phones need: a position or walk each, and a link at some time.
+void check_phones(const Prepared& p, const RunPoint& point) {
+  const Scenario& s = p.scenario;
+  const MobilityPlan& plan = *p.mobility;
+  const long phones = point.total_phones();
+  if (!plan.positions.empty() && static_cast<long>(plan.positions.size()) != phones)
+    throw InputError(fmt::format(
+        "{}: {} position(s) for {} phone(s) ({} access point(s) x [load] phones = {}); give "
+        "one position per phone",
+        s.at("mobility.phone_positions"), plan.positions.size(), phones, point.cells,
+        point.phones));
+  for (long g = 0; g < phones && s.mobility.model == MobilityModel::Trace; ++g)
+    if (!plan.walks.count(g))
+      throw InputError(fmt::format("{}: no walk for phone {} of {}", s.mobility.walks, g, phones));
+  const auto attachments = p.attachments(point);
+  const double range = propagation_for(s).range_m();
+  for (long g = 0; g < phones; ++g) {
+    if (s.mobility.model == MobilityModel::Static && attachments->first(g).cell < 0)
+      throw InputError(fmt::format(
+          "{}: phone {} at {} is out of every access point's range ({:.1f} m with [propagation]'s "
+          "settings): it could never offload",
+          s.at("mobility.phone_positions"), g, where_is(*attachments->position(g)), range));
+    if (s.mobility.model != MobilityModel::Static && attachments->mean_mbps(g) <= 0)
+      throw InputError(fmt::format("{}: phone {} is out of every access point's range ({:.1f} m) "
+                                   "for the first hour of its walk",
+                                   s.at("mobility.model"), g, range));
+  }
+}
+
+} // namespace
+
+void read_mobility(Prepared& p) {
+  Scenario& s = p.scenario;
+  if (s.mobility.access_points.empty()) return;
+  p.mobility = read_plan(s);
+  propagation_for(s); // the standard has PHY rates, and the rate table reads
+  s.load.cells = {static_cast<long>(p.mobility->access_points.size())};
+  for (const RunPoint& point : p.run_points())
+    check_phones(p, point);
+  // Results report the mean rate the phones start at, over the first run point's phones.
+  const auto attachments = p.attachments(p.run_points().front());
+  double sum = 0;
+  for (long g = 0; g < attachments->phones(); ++g)
+    sum += attachments->first(g).phy_mbps;
+  p.bandwidth_mbps = {sum / static_cast<double>(attachments->phones())};
+}
+
+} // namespace muxsim

@@ -1,0 +1,312 @@
+#include "core/model/attachment.hpp"
+
+#include "core/base/input_error.hpp"
+#include "core/model/channel.hpp"
+#include "core/model/rng.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace muxsim {
+
+namespace {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+// The closed form charges a walking phone its mean rate over this much of its walk.
+constexpr double kMeanHorizonS = 3600;
+
+// Without [mobility]: phone p in cell p / phones_per_cell, at its channel's rate.
+class FixedAttachments final : public Attachments {
+public:
+  FixedAttachments(const Scenario& s, const RunPoint& point,
+                   const std::vector<BandwidthTrace>& traces)
+      : Attachments(point.total_phones(), point.cells, s.servers.cells_per_edge),
+        channel_(s, point, traces), phones_per_cell_(point.phones) {}
+  bool roams() const override { return false; }
+  bool varies() const override { return channel_.varies(); }
+  Attachment first(long phone) const override { return walk(phone)->next(); }
+  std::unique_ptr<AttachmentWalk> walk(long phone) const override {
+    return std::make_unique<Walker>(channel_.walk(phone), phone / phones_per_cell_);
+  }
+  double mean_mbps(long phone) const override { return channel_.mean_mbps(phone); }
+  std::vector<double> levels() const override { return channel_.levels(); }
+
+private:
+  class Walker final : public AttachmentWalk {
+  public:
+    Walker(RateWalk rates, long cell) : rates_(std::move(rates)), cell_(cell) {}
+    Attachment next() override {
+      const RateChange c = rates_.next();
+      Attachment a;
+      a.time_s = c.time_s;
+      a.cell = cell_;
+      a.phy_mbps = c.mbps;
+      return a;
+    }
+
+  private:
+    RateWalk rates_;
+    long cell_;
+  };
+  Channel channel_;
+  long phones_per_cell_;
+};
+
+// With [mobility]: positions, rates from distance, and roaming.
+class PlacedAttachments final : public Attachments {
+public:
+  PlacedAttachments(const Scenario& s, const RunPoint& point, const MobilityPlan& plan)
+      : Attachments(point.total_phones(), static_cast<long>(plan.access_points.size()),
+                    s.servers.cells_per_edge),
+        s_(s), seed_(point.seed), plan_(plan), propagation_(propagation_for(s)) {
+    const double n = s.propagation.path_loss_exponent;
+    trigger_m_ = propagation_.distance_m(s.mobility.handover_rssi_dbm);
+    margin_ratio_ = std::pow(10, s.mobility.handover_margin_db / (10 * n));
+    radii_ = propagation_.rate_radii();
+    for (long p = 0; p < phones(); ++p)
+      starts_.push_back(start_of(p));
+  }
+  bool roams() const override {
+    return s_.mobility.model != MobilityModel::Static && cells() > 1;
+  }
+  bool varies() const override { return s_.mobility.model != MobilityModel::Static; }
+  Attachment first(long phone) const override { return walk(phone)->next(); }
+  std::unique_ptr<AttachmentWalk> walk(long phone) const override {
+    return std::make_unique<Roamer>(*this, walk_of(phone));
+  }
+  double mean_mbps(long phone) const override;
+  std::vector<double> levels() const override {
+    std::vector<double> rates;
+    for (const RateStep& step : propagation_.table().steps())
+      rates.push_back(step.phy_mbps);
+    std::sort(rates.begin(), rates.end());
+    return rates;
+  }
+  std::optional<Point> position(long phone) const override {
+    return starts_[static_cast<std::size_t>(phone)];
+  }
+  std::optional<Point> access_point(long cell) const override {
+    return plan_.access_points[static_cast<std::size_t>(cell)];
+  }
+
+private:
+  // A phone's attachments along its walk. Between two instants at which something can
+  // change (it crosses a rate's or the roaming threshold's distance from its access point,
+  // another becomes margin stronger, an access point comes into range, or a leg ends) its
+  // state is constant, so it is judged at the middle of each such interval and reported
+  // from the interval's start when it differs.
+  class Roamer final : public AttachmentWalk {
+  public:
+    Roamer(const PlacedAttachments& a, Walk walk) : a_(a), walk_(std::move(walk)) {
+      leg_ = walk_.next();
+    }
+    Attachment next() override;
+
+  private:
+    double next_instant(double from) const;
+    void move_to(double t) {
+      while (leg_.end_s <= t)
+        leg_ = walk_.next();
+    }
+    const PlacedAttachments& a_;
+    Walk walk_;
+    Leg leg_;
+    double t_ = 0;
+    bool started_ = false;
+    Attachment now_;
+  };
+
+  Point start_of(long phone) const;
+  Walk walk_of(long phone) const;
+  // The strongest access point with a link at `p` other than `except`, or -1.
+  long strongest(Point p, long except) const;
+  double distance_to(long cell, Point p) const {
+    return distance_m(plan_.access_points[static_cast<std::size_t>(cell)], p);
+  }
+  // The state at `p` of a phone served by `serving` (-1: none): whom it is served by and
+  // at what rate, and whether it got there by leaving another access point.
+  Attachment judge(Point p, long serving) const;
+
+  const Scenario& s_;
+  long seed_;
+  const MobilityPlan& plan_;
+  Propagation propagation_;
+  double trigger_m_ = 0, margin_ratio_ = 1;
+  std::vector<double> radii_;
+  std::vector<Point> starts_;
+};
+
+Point PlacedAttachments::start_of(long phone) const {
+  if (s_.mobility.model == MobilityModel::Trace)
+    return plan_.walks.at(phone).front().second;
+  if (!plan_.positions.empty()) return plan_.positions[static_cast<std::size_t>(phone)];
+  Rng rng(static_cast<std::uint64_t>(seed_), static_cast<std::uint64_t>(phone), kPositions);
+  const double x = rng.uniform() * plan_.area->width_m;
+  return {x, rng.uniform() * plan_.area->height_m};
+}
+
+Walk PlacedAttachments::walk_of(long phone) const {
+  const MobilityConfig& m = s_.mobility;
+  const Point start = starts_[static_cast<std::size_t>(phone)];
+  switch (m.model) {
+  case MobilityModel::Waypoint:
+    return Walk::waypoint(start, *plan_.area, {m.speed_mps[0], m.speed_mps[1]},
+                          {m.pause_s[0], m.pause_s[1]},
+                          Rng(static_cast<std::uint64_t>(seed_), static_cast<std::uint64_t>(phone),
+                              kWalks));
+  case MobilityModel::Trace:
+    return Walk::trace(plan_.walks.at(phone));
+  case MobilityModel::Static:
+    break;
+  }
+  return Walk::fixed(start);
+}
+
+long PlacedAttachments::strongest(Point p, long except) const {
+  long best = -1;
+  double best_d = kInfinity;
+  for (long c = 0; c < cells(); ++c) {
+    const double d = distance_to(c, p);
+    if (c != except && d < best_d && propagation_.at(d).phy_mbps > 0) {
+      best = c;
+      best_d = d;
+    }
+  }
+  return best;
+}
+
+Attachment PlacedAttachments::judge(Point p, long serving) const {
+  Attachment a;
+  a.cell = serving;
+  if (serving >= 0) {
+    const double d = distance_to(serving, p);
+    const LinkBudget link = propagation_.at(d);
+    // Roaming (docs/mobility.md): below the trigger, to the strongest access point at
+    // least the margin stronger; with the link lost, to the strongest one in range.
+    const long other = strongest(p, serving);
+    const bool lost = link.phy_mbps <= 0;
+    const bool weak = link.rx_dbm < s_.mobility.handover_rssi_dbm;
+    if (other >= 0 && (lost || (weak && distance_to(other, p) * margin_ratio_ <= d))) {
+      a.cell = other;
+      a.handover = true;
+    } else if (lost) {
+      a.cell = -1;
+    }
+  } else {
+    a.cell = strongest(p, -1);
+  }
+  if (a.cell >= 0) {
+    a.distance_m = distance_to(a.cell, p);
+    a.phy_mbps = propagation_.at(a.distance_m).phy_mbps;
+  }
+  return a;
+}
+
+double PlacedAttachments::Roamer::next_instant(double from) const {
+  double best = leg_.end_s;
+  const auto earliest = [&](const std::vector<double>& times) {
+    for (double t : times)
+      if (t > from) {
+        best = std::min(best, t);
+        break;
+      }
+  };
+  const long serving = now_.cell;
+  for (long c = 0; c < a_.cells(); ++c) {
+    const Point ap = a_.plan_.access_points[static_cast<std::size_t>(c)];
+    if (c == serving) {
+      for (double r : a_.radii_)
+        earliest(disc_crossings(leg_, ap, r, from));
+      earliest(disc_crossings(leg_, ap, a_.trigger_m_, from));
+    } else {
+      earliest(disc_crossings(leg_, ap, a_.radii_.back(), from));
+      if (serving >= 0)
+        earliest(ratio_crossings(
+            leg_, a_.plan_.access_points[static_cast<std::size_t>(serving)], ap,
+            a_.margin_ratio_, from));
+    }
+  }
+  return best;
+}
+
+Attachment PlacedAttachments::Roamer::next() {
+  if (!started_) {
+    started_ = true;
+    now_ = a_.judge(leg_.at(0), -1);
+    now_.handover = false;
+    now_.leg = leg_;
+    return now_;
+  }
+  const double gap_s = a_.s_.mobility.handover_gap_ms * 1e-3;
+  while (std::isfinite(t_)) {
+    const double from = t_;
+    const double until = next_instant(from);
+    const double mid = std::isfinite(until) ? (from + until) / 2 : from + 1;
+    Attachment then = a_.judge(leg_.at(mid), now_.cell);
+    then.leg = leg_;
+    t_ = until;
+    if (std::isfinite(t_)) move_to(t_);
+    const bool new_leg = now_.leg->start_s != then.leg->start_s;
+    if (then.cell == now_.cell && then.phy_mbps == now_.phy_mbps && !new_leg) continue;
+    then.time_s = from;
+    if (then.cell >= 0) then.distance_m = a_.distance_to(then.cell, leg_.at(from));
+    if (then.handover && gap_s > 0) {
+      // The gap: the link carries nothing, then the phone is judged afresh with its new
+      // access point from the gap's end.
+      now_ = then;
+      t_ = from + gap_s;
+      move_to(t_);
+      Attachment gap;
+      gap.time_s = from;
+      gap.handover = true;
+      gap.leg = then.leg;
+      now_.phy_mbps = -1; // reported again when the gap ends
+      return gap;
+    }
+    now_ = then;
+    return now_;
+  }
+  Attachment end = now_;
+  end.time_s = kInfinity;
+  end.handover = false;
+  return end;
+}
+
+double PlacedAttachments::mean_mbps(long phone) const {
+  auto w = walk(phone);
+  Attachment a = w->next();
+  double attached_s = 0, bits = 0;
+  while (a.time_s < kMeanHorizonS) {
+    const Attachment b = w->next();
+    const double span = std::min(b.time_s, kMeanHorizonS) - a.time_s;
+    if (a.phy_mbps > 0) {
+      attached_s += span;
+      bits += span * a.phy_mbps;
+    }
+    a = b;
+  }
+  return attached_s > 0 ? bits / attached_s : 0;
+}
+
+} // namespace
+
+double handovers_per_phone_hour(const Attachments& attachments, double horizon_s) {
+  if (!attachments.varies() || horizon_s <= 0) return 0;
+  long handovers = 0;
+  for (long g = 0; g < attachments.phones(); ++g) {
+    auto walk = attachments.walk(g);
+    for (Attachment a = walk->next(); a.time_s < horizon_s; a = walk->next())
+      handovers += a.handover;
+  }
+  return static_cast<double>(handovers) /
+         (static_cast<double>(attachments.phones()) * horizon_s / 3600);
+}
+
+std::unique_ptr<Attachments> make_attachments(const Scenario& s, const RunPoint& point,
+                                              const std::vector<BandwidthTrace>& channel_traces,
+                                              const MobilityPlan* mobility) {
+  if (mobility == nullptr) return std::make_unique<FixedAttachments>(s, point, channel_traces);
+  return std::make_unique<PlacedAttachments>(s, point, *mobility);
+}
+
+} // namespace muxsim

@@ -1,0 +1,79 @@
+#pragma once
+// Rate from distance (docs/mobility.md): the power a receiver gets at a distance under
+// log-distance path loss, its SNR over thermal noise, and the PHY rate an ideal rate control
+// picks for that SNR. The defaults are ns-3 3.37's (YansWifiChannelHelper::Default(),
+// YansWifiPhy, IdealWifiManager), so muxsim and ns-3 can be compared without tuning
+// (docs/notes/ns3-distance-defaults.md). Both directions of a link see the same loss: phones
+// and access points send at the same power.
+#include "core/base/scenario.hpp"
+#include "core/model/wifi_timing.hpp"
+
+#include <string>
+#include <vector>
+
+namespace muxsim {
+
+// Thermal noise density kT at 290 K with ns-3's Boltzmann constant (1.3803e-23 J/K), in dBm/Hz.
+constexpr double kThermalNoiseDbmPerHz = -173.977;
+// Every PHY rate muxsim models (802.11g, 802.11n MCS 0-7) is on a 20 MHz channel.
+constexpr double kChannelWidthHz = 20e6;
+
+// One step of a rate table: the PHY rate an ideal rate control uses once the SNR is strictly
+// above min_snr_db.
+struct RateStep {
+  double phy_mbps = 0;
+  double min_snr_db = 0;
+};
+
+class RateTable {
+public:
+  // ns-3 3.37's IdealWifiManager thresholds for the standard (BER 1e-6 over the
+  // TableBasedErrorRateModel; models/wifi-rate-thresholds.csv gives their source).
+  static RateTable ideal(wifi::Standard standard);
+  // A user's CSV of standard,phy_mbps,min_snr_db rows: the rows of `standard` (at least
+  // one, each a rate of the standard), any order.
+  static RateTable read(const std::string& path, wifi::Standard standard);
+  // The highest rate whose threshold the SNR is strictly above; 0 when none is.
+  double rate_mbps(double snr_db) const;
+  // Ascending in threshold.
+  const std::vector<RateStep>& steps() const { return steps_; }
+
+private:
+  explicit RateTable(std::vector<RateStep> steps);
+  std::vector<RateStep> steps_;
+};
+
+// What a receiver gets from a sender at a distance.
+struct LinkBudget {
+  double rx_dbm = 0;
+  double snr_db = 0;
+  double phy_mbps = 0; // 0: no link (below the reception floor, or no rate's threshold met)
+};
+
+class Propagation {
+public:
+  Propagation(const PropagationConfig& config, RateTable table);
+  double rx_dbm(double distance_m) const;
+  // The distance at which the received power is `rx_dbm` (rx_dbm's inverse beyond the
+  // reference distance; the reference distance for any stronger power).
+  double distance_m(double rx_dbm) const;
+  double noise_dbm() const { return noise_dbm_; }
+  LinkBudget at(double distance_m) const;
+  // How far a link reaches: where the power falls to the floor, or the lowest rate's SNR.
+  double range_m() const;
+  // The distances at which a phone's rate changes: each rate step's and the floor's, those
+  // inside the range, ascending. A phone moving across one of them changes rate there.
+  std::vector<double> rate_radii() const;
+  const RateTable& table() const { return table_; }
+
+private:
+  PropagationConfig config_;
+  RateTable table_;
+  double noise_dbm_;
+};
+
+// The scenario's propagation: its [propagation] keys and rate table for its standard. Throws
+// InputError (at the rate_table key) when the standard has no PHY rates (wifi_standard none).
+Propagation propagation_for(const Scenario& s);
+
+} // namespace muxsim
