@@ -23,6 +23,7 @@ const char* kUsage =
     "  merge        join the results of a sweep's shards (run --shard k/n)\n"
     "  report       print results.csv as tables (Markdown, best in bold; or --summary)\n"
     "  airtime      802.11g/n goodput of stations at given PHY rates, alone and in a cell\n"
+    "  walks        where a scenario's phones walk, their access point and rate, as CSV\n"
     "  predict      classify an image folder with a TorchScript model\n"
     "  trace        join predictions, train the multiplexers out-of-fold, write a trace\n"
     "  profile      time models on this CPU and write a measured device profile\n"
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
       {"merge", muxsim::cli::merge_command},
       {"report", muxsim::cli::report_command},
       {"airtime", muxsim::cli::airtime_command},
+      {"walks", muxsim::cli::walks_command},
   };
   for (const char* learn : {"predict", "trace", "profile", "zoo", "mux"})
     commands[learn] = [argv](const std::vector<std::string>&) { return hand_to_learn(argv); };

@@ -89,7 +89,7 @@ void check_log_setting(const std::string& setting) {
 struct PartOutput {
   const char* option;
   const std::string& path;
-  const std::string& header;
+  std::string header;
 };
 
 std::vector<PartOutput> part_outputs(const RunArgs& a) {

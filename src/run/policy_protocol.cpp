@@ -182,7 +182,7 @@ std::string hello_message(const Prepared& p, const RunPoint& point, Mode mode, l
       {"requests", p.request_count()},
       {"bandwidth_mbps", point.bandwidth_mbps},
       {"cells", point.cells},
-      {"phones_per_cell", point.phones},
+      {"phones_per_cell", point.placed ? json() : json(point.phones)},
       {"phones", point.total_phones()},
       {"arrival_rate_hz", point.arrival_rate_hz},
       {"deadline_ms", s.load.deadline_ms},
@@ -194,6 +194,12 @@ std::string hello_message(const Prepared& p, const RunPoint& point, Mode mode, l
       {"upload_bytes", s.network.upload_bytes},
       {"download_bytes", s.network.download_bytes},
       {"params", params_json(s.params)}};
+  // Version 2: where the access points stand, with [mobility] (cell i is entry i).
+  json access_points = json::array();
+  if (p.mobility)
+    for (const Point& ap : p.mobility->access_points)
+      access_points.push_back({ap.x_m, ap.y_m});
+  hello["access_points"] = access_points;
   return hello.dump() + "\n";
 }
 

@@ -123,11 +123,15 @@ Summary summarize_mode(const Job& job, const SweepOptions& o, Policy& policy,
 // A run's summary with each shared resource's load beside it (core/output/load.hpp).
 Summary cost_run(const Job& job, const SweepOptions& o, Policy& policy, std::atomic<long>* served) {
   Summary s = summarize_mode(job, o, policy, served);
-  fill_offered_load(s, job.prepared->scenario, job.point);
+  if (!job.prepared->mobility) {
+    fill_offered_load(s, job.prepared->scenario, job.point, job.point.phones);
+    return s;
+  }
+  const auto attachments = job.prepared->attachments(job.point);
+  fill_offered_load(s, job.prepared->scenario, job.point, most_crowded_cell(*attachments));
   // Over the simulated run, or an hour of walking for the closed form, which has no clock.
-  if (job.prepared->mobility)
-    s.handovers_per_phone_hour = handovers_per_phone_hour(
-        *job.prepared->attachments(job.point), job.mode == Mode::Simulated ? s.end_s : 3600);
+  s.handovers_per_phone_hour = handovers_per_phone_hour(
+      *attachments, job.mode == Mode::Simulated ? s.end_s : 3600);
   return s;
 }
 

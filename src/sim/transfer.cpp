@@ -37,6 +37,8 @@ double send_cuttable(const Station& station, sg4::Host* from, sg4::Host* to, dou
     piece->comm->wait();
   } catch (const simgrid::CancelException&) {
     cut = true;
+  } catch (const simgrid::NetworkFailureException&) { // how a cut reaches some waiters
+    cut = true;
   }
   link.in_flight.erase(std::find(link.in_flight.begin(), link.in_flight.end(), piece));
   return cut ? std::max(piece->remaining, 0.0) : 0;

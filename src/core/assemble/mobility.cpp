@@ -76,14 +76,19 @@ void check_phones(const Prepared& p, const RunPoint& point) {
   const MobilityPlan& plan = *p.mobility;
   const long phones = point.total_phones();
   if (!plan.positions.empty() && static_cast<long>(plan.positions.size()) != phones)
-    throw InputError(fmt::format(
-        "{}: {} position(s) for {} phone(s) ({} access point(s) x [load] phones = {}); give "
-        "one position per phone",
-        s.at("mobility.phone_positions"), plan.positions.size(), phones, point.cells,
-        point.phones));
-  for (long g = 0; g < phones && s.mobility.model == MobilityModel::Trace; ++g)
-    if (!plan.walks.count(g))
-      throw InputError(fmt::format("{}: no walk for phone {} of {}", s.mobility.walks, g, phones));
+    throw InputError(fmt::format("{}: {} position(s) for [load] phones = {}; give one position "
+                                 "per phone (leave phones out to take one phone per position)",
+                                 s.at("mobility.phone_positions"), plan.positions.size(), phones));
+  if (s.mobility.model == MobilityModel::Trace) {
+    for (long g = 0; g < phones; ++g)
+      if (!plan.walks.count(g))
+        throw InputError(
+            fmt::format("{}: no walk for phone {} of {}", s.mobility.walks, g, phones));
+    if (static_cast<long>(plan.walks.size()) != phones)
+      throw InputError(fmt::format("{}: walks for {} phones, but [load] phones = {}; leave phones "
+                                   "out to take one phone per walk",
+                                   s.mobility.walks, plan.walks.size(), phones));
+  }
   const auto attachments = p.attachments(point);
   const double range = propagation_for(s).range_m();
   for (long g = 0; g < phones; ++g) {
@@ -106,7 +111,12 @@ void read_mobility(Prepared& p) {
   if (s.mobility.access_points.empty()) return;
   p.mobility = read_plan(s);
   propagation_for(s); // the standard has PHY rates, and the rate table reads
+  // The cells are the access points; a list of positions or walks says how many phones.
   s.load.cells = {static_cast<long>(p.mobility->access_points.size())};
+  const std::size_t listed =
+      s.mobility.model == MobilityModel::Trace ? p.mobility->walks.size() : p.mobility->positions.size();
+  if (listed > 0 && !s.key_lines.count("load.phones") && !s.set_on_command_line.count("load.phones"))
+    s.load.phones = {static_cast<long>(listed)};
   for (const RunPoint& point : p.run_points())
     check_phones(p, point);
   // Results report the mean rate the phones start at, over the first run point's phones.

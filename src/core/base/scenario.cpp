@@ -27,7 +27,7 @@ std::vector<RunPoint> Scenario::run_points(const std::vector<double>& bandwidth_
       for (long n : load.phones)
         for (double rate : rates)
           for (long seed : seeds)
-            points.push_back({bw, n, seed, cells, rate});
+            points.push_back({bw, n, seed, cells, rate, !mobility.access_points.empty()});
   return points;
 }
 

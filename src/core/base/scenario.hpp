@@ -19,11 +19,14 @@ namespace muxsim {
 // One run of a sweep: a point of the product of the swept keys.
 struct RunPoint {
   double bandwidth_mbps = 0;
-  long phones = 1; // per cell
+  long phones = 1; // per cell; with [mobility], in the whole area
   long seed = 1;
   long cells = 1;
   double arrival_rate_hz = 0; // per phone, open loop; 0 for a closed loop
-  long total_phones() const { return cells * phones; }
+  // [mobility] places the phones: the cells are its access points, and a phone is in
+  // whichever serves it (core/model/attachment.hpp), so `phones` counts them all.
+  bool placed = false;
+  long total_phones() const { return placed ? phones : cells * phones; }
 };
 
 // How a run is evaluated: Eq. 9-14 in closed form, or simulated in SimGrid. In the order of

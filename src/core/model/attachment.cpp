@@ -290,6 +290,14 @@ double PlacedAttachments::mean_mbps(long phone) const {
 
 } // namespace
 
+long most_crowded_cell(const Attachments& attachments) {
+  std::vector<long> phones(static_cast<std::size_t>(attachments.cells()));
+  for (long g = 0; g < attachments.phones(); ++g)
+    if (const long cell = attachments.first(g).cell; cell >= 0)
+      ++phones[static_cast<std::size_t>(cell)];
+  return std::max(1L, *std::max_element(phones.begin(), phones.end()));
+}
+
 double handovers_per_phone_hour(const Attachments& attachments, double horizon_s) {
   if (!attachments.varies() || horizon_s <= 0) return 0;
   long handovers = 0;

@@ -82,6 +82,9 @@ private:
   long phones_, cells_, cells_per_edge_;
 };
 
+// The phones of the most crowded cell as the run starts.
+long most_crowded_cell(const Attachments& attachments);
+
 // Handovers per phone and hour over the first `horizon_s` of the phones' walks (0 when they
 // do not roam): the same walks a simulated run applies.
 double handovers_per_phone_hour(const Attachments& attachments, double horizon_s);

@@ -14,30 +14,31 @@ namespace {
 // station's; with several stations contending, backoff and collisions take their share
 // (wifi::goodput_mbps with up to kMostContenders), so the air fills before those times sum
 // to 1. Goodput rates (wifi_standard = none) have no such cost.
-double air_capacity(const Scenario& s, const RunPoint& point) {
+double air_capacity(const Scenario& s, const RunPoint& point, long cell_phones) {
   const std::optional<wifi::Phy> phy = wifi_phy(s.network);
   const double rate = point.bandwidth_mbps;
   if (!phy || !wifi::has_rate(phy->standard, rate)) return 1.0;
-  const int stations = static_cast<int>(std::min<long>(point.phones, wifi::kMostContenders));
+  const int stations = static_cast<int>(std::min<long>(cell_phones, wifi::kMostContenders));
   const wifi::Contention crowd{stations, wifi::collision_us(*phy, {rate})};
   return wifi::goodput_mbps(*phy, rate, crowd) / wifi::goodput_mbps(*phy, rate);
 }
 
 } // namespace
 
-void fill_offered_load(Summary& s, const Scenario& scenario, const RunPoint& point) {
+void fill_offered_load(Summary& s, const Scenario& scenario, const RunPoint& point,
+                       long cell_phones) {
   const LoadConfig& load = scenario.load;
   const double per_phone_hz = load.arrival == Arrival::Poisson
                                   ? point.arrival_rate_hz
                                   : 1e3 / (load.think_ms + s.latency_ms_mean);
   // Nothing to load: no request, or requests that take no time in a loop without a pause.
   if (!(per_phone_hz > 0) || !std::isfinite(per_phone_hz) || s.requests == 0) return;
-  const double cell_hz = per_phone_hz * static_cast<double>(point.phones);
-  const double all_hz = cell_hz * static_cast<double>(point.cells);
+  const double cell_hz = per_phone_hz * static_cast<double>(cell_phones);
+  const double all_hz = per_phone_hz * static_cast<double>(point.total_phones());
   const double cells_per_edge =
       static_cast<double>(std::min(scenario.servers.cells_per_edge, point.cells));
   s.load_air = cell_hz * (s.upload_air_ms_mean + s.download_air_ms_mean) * 1e-3 /
-               air_capacity(scenario, point);
+               air_capacity(scenario, point, cell_phones);
   s.load_wan = all_hz * s.wan_bytes_mean * 8 / (scenario.network.wan_mbps * 1e6);
   s.load_edge = cell_hz * cells_per_edge * s.edge_busy_ms_mean * 1e-3 /
                 static_cast<double>(scenario.servers.edge_workers);

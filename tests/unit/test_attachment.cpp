@@ -1,0 +1,90 @@
+// Where a walking phone is attached, by hand (core/model/attachment.hpp): the instants it
+// changes rate and roams on a straight walk between two access points, ns-3's defaults.
+#include "core/model/attachment.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <vector>
+
+using namespace muxsim;
+
+namespace {
+
+// rx(d) = 16.0206 - 46.6777 - 30 log10(d) dBm; the distance at which rx falls to `dbm`.
+double distance_at_dbm(double dbm) {
+  return std::pow(10, (16.0206 - 46.6777 - dbm) / 30);
+}
+// The SNR threshold `snr` is met out to rx = noise + snr, noise -93.9667 dBm.
+double distance_at_snr(double snr) {
+  return distance_at_dbm(173.977 * -1 + 10 * std::log10(20e6) + 7 + snr);
+}
+
+// A phone walking from 0:0 to 80:0 at 1 m/s, between access points at 0:0 and 80:0.
+std::vector<Attachment> walk_between(double min_rssi_dbm, double gap_ms) {
+  Scenario s;
+  s.network.wifi_standard = WifiStandard::G80211;
+  s.mobility.access_points = "0:0, 80:0";
+  s.mobility.model = MobilityModel::Trace;
+  s.mobility.handover_gap_ms = gap_ms;
+  s.propagation.min_rssi_dbm = min_rssi_dbm;
+  MobilityPlan plan;
+  plan.access_points = {{0, 0}, {80, 0}};
+  plan.walks[0] = {{0, {0, 0}}, {80, {80, 0}}};
+  RunPoint point;
+  point.cells = 2;
+  point.placed = true;
+  const auto attachments = make_attachments(s, point, {}, &plan);
+  std::vector<Attachment> out;
+  auto walk = attachments->walk(0);
+  for (Attachment a = walk->next(); std::isfinite(a.time_s); a = walk->next())
+    out.push_back(a);
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("a walk's rate steps and its handover when it loses its access point") {
+  const auto w = walk_between(-82, 100);
+  // Start: 54 at the first access point; then 48, 36 and 24 where each threshold is crossed.
+  REQUIRE(w.size() >= 7);
+  CHECK(w[0].time_s == 0);
+  CHECK(w[0].cell == 0);
+  CHECK(w[0].phy_mbps == 54);
+  CHECK(w[1].time_s == doctest::Approx(distance_at_snr(19.125)).epsilon(1e-9));
+  CHECK(w[1].phy_mbps == 48);
+  CHECK(w[2].time_s == doctest::Approx(distance_at_snr(17.865)).epsilon(1e-9));
+  CHECK(w[2].phy_mbps == 36);
+  CHECK(w[3].time_s == doctest::Approx(distance_at_snr(13.465)).epsilon(1e-9));
+  CHECK(w[3].phy_mbps == 24);
+  // Below -70 dBm from 20.46 m, but the second access point is 8 dB stronger only from
+  // x = 80 / (1 + 10^(-8/30)) = 51.909 m; the first is lost before, below -82 dBm at
+  // 51.455 m, and the phone goes to the second, which it hears, after the 100 ms gap.
+  const double lost = distance_at_dbm(-82);
+  CHECK(lost == doctest::Approx(51.455).epsilon(1e-4));
+  CHECK(w[4].time_s == doctest::Approx(lost).epsilon(1e-9));
+  CHECK(w[4].cell == -1);
+  CHECK(w[4].phy_mbps == 0);
+  CHECK(w[4].handover);
+  CHECK(w[5].time_s == doctest::Approx(lost + 0.1).epsilon(1e-9));
+  CHECK(w[5].cell == 1);
+  CHECK(w[5].phy_mbps == 54); // 28.4 m from the second: SNR 19.7 dB
+  int handovers = 0;
+  for (const auto& a : w)
+    handovers += a.handover;
+  CHECK(handovers == 1);
+}
+
+TEST_CASE("with a lower floor the 8 dB margin decides the handover instant") {
+  const auto w = walk_between(-101, 0);
+  const double x = 80 / (1 + std::pow(10, -8.0 / 30));
+  CHECK(x == doctest::Approx(51.909).epsilon(1e-4));
+  int handovers = 0;
+  for (const auto& a : w)
+    if (a.handover) {
+      ++handovers;
+      CHECK(a.time_s == doctest::Approx(x).epsilon(1e-9));
+      CHECK(a.cell == 1); // no gap: straight to the new cell
+    }
+  CHECK(handovers == 1);
+}
