@@ -1,9 +1,10 @@
 // A packet-level reference for muxsim's Wi-Fi cell (docs/wifi-validation.md): N stations in
-// one 802.11g or 802.11n BSS, each at its own fixed PHY rate, each with one TCP connection
-// through the access point to a wired server. A station uploads `upload` bytes; when the
-// server has them all it sends `download` bytes back; the station then waits its think time
-// (closed loop) or takes the next message its Poisson arrivals queued. One CSV row per
-// message: when its upload started, when the server had it, when the reply was in.
+// one 802.11g or 802.11n BSS, each at its own fixed PHY rate or, with --rate-control=ideal,
+// at the rate ns-3's IdealWifiManager picks from the SNR at --distance, each with one TCP
+// connection through the access point to a wired server. A station uploads `upload` bytes;
+// when the server has them all it sends `download` bytes back; the station then waits its
+// think time (closed loop) or takes the next message its Poisson arrivals queued. One CSV row
+// per message: when its upload started, when the server had it, when the reply was in.
 //
 // Built against Debian's libns3-dev (3.37) by validation/ns3/CMakeLists.txt; optional.
 #include <ns3/applications-module.h>
@@ -14,6 +15,7 @@
 #include <ns3/point-to-point-module.h>
 #include <ns3/wifi-module.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <deque>
 #include <fstream>
@@ -28,8 +30,10 @@ namespace {
 
 struct Options {
   std::string standard = "802.11g";
-  std::string rates = "54"; // per station, PHY rates in Mbit/s
-  bool aggregation = false; // 802.11n: A-MPDU on (ns-3's default) or off
+  std::string rate_control = "constant"; // constant (--rates) or ideal (IdealWifiManager)
+  std::string rates = "54";              // per station, PHY rates in Mbit/s
+  uint32_t stations = 1;                 // with ideal rate control; else one per rate
+  bool aggregation = false;              // 802.11n: A-MPDU on (ns-3's default) or off
   double upload = 28600, download = 0;
   double think_ms = 0, poisson_hz = 0;
   double seconds = 10, warmup = 1; // messages that start before `warmup` are not written
@@ -200,13 +204,109 @@ private:
   std::map<int, uint64_t> delivered_;
 };
 
+// What each station's data frames went at after --warmup: MPDUs per PHY rate (bit/s), and
+// how many of them were retransmissions (the MAC header's Retry bit), from the PHY's
+// PhyTxPsduBegin trace.
+class RateCounter {
+public:
+  RateCounter(const Options& o, uint32_t n) : o_(o), mpdus_(n), retries_(n, 0) {}
+  void watch(uint32_t station, Ptr<WifiPhy> phy) {
+    phy->TraceConnectWithoutContext("PhyTxPsduBegin",
+                                    MakeCallback(&RateCounter::on_transmit, this, station));
+  }
+  uint64_t mpdus(uint32_t station) const {
+    uint64_t all = 0;
+    for (const auto& [rate, count] : mpdus_[station])
+      all += count;
+    return all;
+  }
+  uint64_t retries(uint32_t station) const { return retries_[station]; }
+  // "RATE:SHARE ..." in Mbit/s, the most used rate first; "" when nothing was sent.
+  std::string shares(uint32_t station) const {
+    std::vector<std::pair<uint64_t, uint64_t>> by_count;
+    for (const auto& [rate, count] : mpdus_[station])
+      by_count.emplace_back(count, rate);
+    std::sort(by_count.rbegin(), by_count.rend());
+    std::ostringstream out;
+    for (const auto& [count, rate] : by_count) {
+      char item[64];
+      std::snprintf(item, sizeof item, "%s%g:%.4f", out.tellp() > 0 ? " " : "", rate / 1e6,
+                    static_cast<double>(count) / static_cast<double>(mpdus(station)));
+      out << item;
+    }
+    return out.str();
+  }
+
+private:
+  void on_transmit(uint32_t station, WifiConstPsduMap psdus, WifiTxVector tx, double) {
+    if (Simulator::Now() < Seconds(o_.warmup)) return;
+    const uint64_t rate = tx.GetMode().GetDataRate(tx);
+    for (const auto& [sta_id, psdu] : psdus)
+      for (const Ptr<WifiMpdu>& mpdu : *psdu) {
+        if (!mpdu->GetHeader().HasData()) continue;
+        ++mpdus_[station][rate];
+        if (mpdu->GetHeader().IsRetry()) ++retries_[station];
+      }
+  }
+
+  const Options& o_;
+  std::vector<std::map<uint64_t, uint64_t>> mpdus_;
+  std::vector<uint64_t> retries_;
+};
+
+// The BSS on ns-3's default channel (log-distance loss) and PHY. With constant rates each
+// station sends at its --rates entry and the access point answers at the fastest of them
+// (what rate control settles on 5 m away); with ideal rate control every device runs ns-3's
+// IdealWifiManager, which picks each frame's rate from the SNR its peer last reported.
+std::pair<NetDeviceContainer, NetDeviceContainer>
+install_wifi(const Options& o, const std::vector<std::string>& rates, NodeContainer stations,
+             Ptr<Node> ap) {
+  YansWifiChannelHelper channel = YansWifiChannelHelper::Default();
+  YansWifiPhyHelper phy;
+  phy.SetChannel(channel.Create());
+  WifiHelper wifi;
+  wifi.SetStandard(o.standard == "802.11g" ? WIFI_STANDARD_80211g : WIFI_STANDARD_80211n);
+  const bool ideal = o.rate_control == "ideal";
+  if (ideal) wifi.SetRemoteStationManager("ns3::IdealWifiManager");
+  WifiMacHelper mac;
+  const Ssid ssid("muxsim");
+  NetDeviceContainer sta_devices;
+  std::string fastest = rates.front();
+  for (uint32_t i = 0; i < stations.GetN(); ++i) {
+    if (!ideal) {
+      if (std::stod(rates[i]) > std::stod(fastest)) fastest = rates[i];
+      wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager", "DataMode",
+                                   StringValue(mode_name(o.standard, rates[i])));
+    }
+    mac.SetType("ns3::StaWifiMac", "Ssid", SsidValue(ssid));
+    sta_devices.Add(wifi.Install(phy, mac, stations.Get(i)));
+  }
+  if (!ideal)
+    wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager", "DataMode",
+                                 StringValue(mode_name(o.standard, fastest)));
+  mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
+  NetDeviceContainer ap_device = wifi.Install(phy, mac, ap);
+  if (o.standard == "802.11n" && !o.aggregation) {
+    NetDeviceContainer all = sta_devices;
+    all.Add(ap_device);
+    for (uint32_t i = 0; i < all.GetN(); ++i) {
+      Ptr<WifiMac> m = DynamicCast<WifiNetDevice>(all.Get(i))->GetMac();
+      m->SetAttribute("BE_MaxAmpduSize", UintegerValue(0));
+    }
+  }
+  return {sta_devices, ap_device};
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
   Options o;
   CommandLine cmd;
   cmd.AddValue("standard", "802.11g or 802.11n", o.standard);
+  cmd.AddValue("rate-control", "constant (each station at its --rates entry) or ideal",
+               o.rate_control);
   cmd.AddValue("rates", "per station: PHY rates in Mbit/s, comma-separated", o.rates);
+  cmd.AddValue("stations", "ideal rate control: the number of stations", o.stations);
   cmd.AddValue("aggregation", "802.11n: A-MPDU aggregation on", o.aggregation);
   cmd.AddValue("upload", "bytes per upload", o.upload);
   cmd.AddValue("download", "bytes per reply (0: none)", o.download);
@@ -226,15 +326,26 @@ int main(int argc, char* argv[]) {
     std::fprintf(stderr, "wifi_cell: --standard must be 802.11g or 802.11n\n");
     return 2;
   }
+  if (o.rate_control != "constant" && o.rate_control != "ideal") {
+    std::fprintf(stderr, "wifi_cell: --rate-control must be constant or ideal\n");
+    return 2;
+  }
+  if (o.stations == 0) {
+    std::fprintf(stderr, "wifi_cell: --stations must be at least 1\n");
+    return 2;
+  }
   RngSeedManager::SetRun(o.seed);
   // Full-size segments (ns-3's default is 536 bytes) and buffers that never limit a cell.
   Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
   Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(1 << 22));
   Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(1 << 22));
 
-  const std::vector<std::string> rates = split(o.rates);
+  // With ideal rate control --rates is not read: every station starts at ns-3's default rate.
+  const bool ideal = o.rate_control == "ideal";
+  const std::vector<std::string> rates =
+      ideal ? std::vector<std::string>(o.stations, "ideal") : split(o.rates);
   for (const std::string& r : rates)
-    if (mode_name(o.standard, r).empty()) {
+    if (!ideal && mode_name(o.standard, r).empty()) {
       std::fprintf(stderr, "wifi_cell: --rates: %s Mbit/s is not a %s rate\n", r.c_str(),
                    o.standard.c_str());
       return 2;
@@ -245,36 +356,10 @@ int main(int argc, char* argv[]) {
   ap.Create(1);
   server.Create(1);
 
-  YansWifiChannelHelper channel = YansWifiChannelHelper::Default();
-  YansWifiPhyHelper phy;
-  phy.SetChannel(channel.Create());
-  WifiHelper wifi;
-  wifi.SetStandard(o.standard == "802.11g" ? WIFI_STANDARD_80211g : WIFI_STANDARD_80211n);
-  WifiMacHelper mac;
-  const Ssid ssid("muxsim");
-  NetDeviceContainer sta_devices;
-  std::string fastest = rates.front();
-  for (uint32_t i = 0; i < n; ++i) {
-    if (std::stod(rates[i]) > std::stod(fastest)) fastest = rates[i];
-    wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager", "DataMode",
-                                 StringValue(mode_name(o.standard, rates[i])));
-    mac.SetType("ns3::StaWifiMac", "Ssid", SsidValue(ssid));
-    sta_devices.Add(wifi.Install(phy, mac, stations.Get(i)));
-  }
-  // The access point answers each station (TCP ACKs, replies) at the fastest station rate:
-  // what rate control settles on 5 m away.
-  wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager", "DataMode",
-                               StringValue(mode_name(o.standard, fastest)));
-  mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
-  NetDeviceContainer ap_device = wifi.Install(phy, mac, ap.Get(0));
-  if (o.standard == "802.11n" && !o.aggregation) {
-    NetDeviceContainer all = sta_devices;
-    all.Add(ap_device);
-    for (uint32_t i = 0; i < all.GetN(); ++i) {
-      Ptr<WifiMac> m = DynamicCast<WifiNetDevice>(all.Get(i))->GetMac();
-      m->SetAttribute("BE_MaxAmpduSize", UintegerValue(0));
-    }
-  }
+  const auto [sta_devices, ap_device] = install_wifi(o, rates, stations, ap.Get(0));
+  RateCounter sent(o, n);
+  for (uint32_t i = 0; i < n; ++i)
+    sent.watch(i, DynamicCast<WifiNetDevice>(sta_devices.Get(i))->GetPhy());
 
   MobilityHelper mobility;
   Ptr<ListPositionAllocator> positions = CreateObject<ListPositionAllocator>();
@@ -337,10 +422,11 @@ int main(int argc, char* argv[]) {
   Simulator::Run();
   if (!o.goodput.empty()) {
     std::ofstream g(o.goodput);
-    g << "station,rate,bytes,seconds\n";
+    // rates_used: what the station's data MPDUs went at after --warmup, "RATE:SHARE ...".
+    g << "station,rate,bytes,seconds,mpdus,retries,rates_used\n";
     for (uint32_t i = 0; i < n; ++i)
       g << i << ',' << rates[i] << ',' << at_end[i] - at_warmup[i] << ',' << o.seconds - o.warmup
-        << '\n';
+        << ',' << sent.mpdus(i) << ',' << sent.retries(i) << ",\"" << sent.shares(i) << "\"\n";
   }
   Simulator::Destroy();
   for (Station* st : actors)
