@@ -88,3 +88,46 @@ TEST_CASE("with a lower floor the 8 dB margin decides the handover instant") {
     }
   CHECK(handovers == 1);
 }
+
+TEST_CASE("random walks on a grid of access points: between changes, the rate is the distance's") {
+  // 25 access points 60 m apart, 20 phones walking random waypoints for an hour: at 0.05 s
+  // steps the reported state must be the one the distance gives, so no crossing is missed
+  // (each phone looks only at the access points near its leg).
+  Scenario s;
+  s.network.wifi_standard = WifiStandard::N80211;
+  s.mobility.access_points = "grid";
+  s.mobility.model = MobilityModel::Waypoint;
+  s.mobility.pause_s = {0, 5};
+  s.mobility.speed_mps = {1, 3};
+  MobilityPlan plan;
+  for (int i = 0; i < 5; ++i)
+    for (int j = 0; j < 5; ++j)
+      plan.access_points.push_back({30.0 + 60 * i, 30.0 + 60 * j});
+  plan.area = Area{300, 300};
+  for (int g = 0; g < 20; ++g)
+    plan.positions.push_back({15.0 * g, 7.0 * g});
+  RunPoint point;
+  point.cells = 25;
+  point.phones = 20;
+  point.placed = true;
+  const auto attachments = make_attachments(s, point, {}, &plan);
+  const Propagation propagation(s.propagation, RateTable::ideal(wifi::Standard::N80211));
+  long checked = 0, handovers = 0;
+  for (long g = 0; g < 20; ++g) {
+    auto walk = attachments->walk(g);
+    Attachment now = walk->next(), next = walk->next();
+    for (double t = 0.025; t < 3600; t += 0.05) {
+      while (next.time_s <= t) {
+        now = next;
+        handovers += now.handover;
+        next = walk->next();
+      }
+      if (t - now.time_s < 1e-6 || next.time_s - t < 1e-6 || now.cell < 0) continue;
+      const double d = distance_m(now.leg->at(t), plan.access_points[static_cast<std::size_t>(now.cell)]);
+      REQUIRE(now.phy_mbps == propagation.at(d).phy_mbps);
+      ++checked;
+    }
+  }
+  CHECK(checked > 1000000);
+  CHECK(handovers > 20); // they do roam
+}

@@ -258,9 +258,10 @@ TEST_CASE("crossings on random legs: the side is constant between them and flips
       const Point p = l.at(t);
       return disc ? distance_m(p, c) < r : distance_m(p, a) < ratio * distance_m(p, c);
     };
-    auto times = disc ? disc_crossings(l, c, r, 0) : ratio_crossings(l, a, c, ratio, 0);
-    crossings += static_cast<int>(times.size());
-    times.insert(times.begin(), l.start_s);
+    const Crossings found = disc ? disc_crossings(l, c, r, 0) : ratio_crossings(l, a, c, ratio, 0);
+    crossings += static_cast<int>(found.size());
+    std::vector<double> times = {l.start_s};
+    times.insert(times.end(), found.begin(), found.end());
     times.push_back(l.end_s);
     INFO(i);
     for (std::size_t k = 0; k + 1 < times.size(); ++k) {
@@ -273,4 +274,13 @@ TEST_CASE("crossings on random legs: the side is constant between them and flips
     }
   }
   CHECK(crossings > 500); // 605: the cases are not all trivial
+}
+
+TEST_CASE("how close a leg comes to a point") {
+  const Leg leg{0, 10, {0, 0}, {10, 0}};
+  CHECK(distance_to_leg({5, 3}, leg) == doctest::Approx(3));
+  CHECK(distance_to_leg({-4, 3}, leg) == doctest::Approx(5)); // beyond its start
+  CHECK(distance_to_leg({13, 4}, leg) == doctest::Approx(5)); // beyond its end
+  const Leg pause{0, 10, {1, 1}, {1, 1}};
+  CHECK(distance_to_leg({4, 5}, pause) == doctest::Approx(5));
 }

@@ -13,6 +13,9 @@ namespace muxsim {
 
 namespace {
 
+constexpr double kFastestMps = 100;      // 360 km/h
+constexpr double kLargestMarginDb = 100; // 10^(100/30): no access point is ever that much stronger
+
 std::string where_is(Point p) {
   return fmt::format("{:g}:{:g}", p.x_m, p.y_m);
 }
@@ -20,7 +23,8 @@ std::string where_is(Point p) {
 // A key that takes a list of x:y points or a CSV file of them.
 std::vector<Point> points_of(const Scenario& s, const std::string& key, const std::string& text) {
   const std::string path = resolve_path(s, text);
-  if (std::filesystem::is_regular_file(path)) return read_points_csv(path);
+  std::error_code not_a_file; // a long list is no file name
+  if (std::filesystem::is_regular_file(path, not_a_file)) return read_points_csv(path);
   return parse_points(text, s.at(key));
 }
 
@@ -66,7 +70,16 @@ MobilityPlan read_plan(const Scenario& s) {
       throw InputError(s.at("mobility.model") + ": waypoint walks need an area: set area_m");
     if (!(m.speed_mps[0] > 0))
       throw InputError(s.at("mobility.speed_mps") + ": a walking speed must be positive");
+    // Each leg is an event: faster than a train, or an area under a metre, is a typo that
+    // would make a walk's legs too short to simulate.
+    if (m.speed_mps[1] > kFastestMps)
+      throw InputError(fmt::format("{}: at most {:g} m/s", s.at("mobility.speed_mps"), kFastestMps));
+    if (plan.area->width_m < 1 || plan.area->height_m < 1)
+      throw InputError(s.at("mobility.area_m") + ": waypoint walks need an area of at least 1 x 1 m");
   }
+  if (m.handover_margin_db > kLargestMarginDb)
+    throw InputError(fmt::format("{}: at most {:g} dB", s.at("mobility.handover_margin_db"),
+                                 kLargestMarginDb));
   return plan;
 }
 

@@ -98,19 +98,35 @@ private:
   class Roamer final : public AttachmentWalk {
   public:
     Roamer(const PlacedAttachments& a, Walk walk) : a_(a), walk_(std::move(walk)) {
-      leg_ = walk_.next();
+      take(walk_.next());
     }
     Attachment next() override;
 
   private:
-    double next_instant(double from) const;
+    // The instants on this leg at which something can change for a phone served by now_.cell.
+    void find_instants();
+    double next_instant(double from);
     void move_to(double t) {
       while (leg_.end_s <= t)
-        leg_ = walk_.next();
+        take(walk_.next());
     }
+    // A new leg, and the access points that can matter on it: those it passes within range
+    // of. Only they can serve it, come into range or be the margin stronger, so a city's
+    // phone looks at a few, not all.
+    void take(const Leg& leg) {
+      leg_ = leg;
+      instants_for_ = kUnfound;
+      near_.clear();
+      for (long c = 0; c < a_.cells(); ++c)
+        if (distance_to_leg(a_.access_point_at(c), leg_) <= a_.radii_.back()) near_.push_back(c);
+    }
+    static constexpr long kUnfound = -2; // no cell: the instants are not found yet
     const PlacedAttachments& a_;
     Walk walk_;
     Leg leg_;
+    std::vector<long> near_;
+    std::vector<double> instants_;
+    long instants_for_ = kUnfound;
     double t_ = 0;
     bool started_ = false;
     Attachment now_;
@@ -118,14 +134,17 @@ private:
 
   Point start_of(long phone) const;
   Walk walk_of(long phone) const;
-  // The strongest access point with a link at `p` other than `except`, or -1.
-  long strongest(Point p, long except) const;
+  Point access_point_at(long cell) const {
+    return plan_.access_points[static_cast<std::size_t>(cell)];
+  }
+  // The strongest access point among `near` with a link at `p` other than `except`, or -1.
+  long strongest(Point p, long except, const std::vector<long>& near) const;
   double distance_to(long cell, Point p) const {
     return distance_m(plan_.access_points[static_cast<std::size_t>(cell)], p);
   }
   // The state at `p` of a phone served by `serving` (-1: none): whom it is served by and
   // at what rate, and whether it got there by leaving another access point.
-  Attachment judge(Point p, long serving) const;
+  Attachment judge(Point p, long serving, const std::vector<long>& near) const;
 
   const Scenario& s_;
   long seed_;
@@ -162,20 +181,22 @@ Walk PlacedAttachments::walk_of(long phone) const {
   return Walk::fixed(start);
 }
 
-long PlacedAttachments::strongest(Point p, long except) const {
+long PlacedAttachments::strongest(Point p, long except, const std::vector<long>& near) const {
+  // The nearest is the strongest (every access point sends at the same power), and a link
+  // only weakens with distance: if the nearest has none, none has.
   long best = -1;
   double best_d = kInfinity;
-  for (long c = 0; c < cells(); ++c) {
+  for (long c : near) {
     const double d = distance_to(c, p);
-    if (c != except && d < best_d && propagation_.at(d).phy_mbps > 0) {
+    if (c != except && d < best_d) {
       best = c;
       best_d = d;
     }
   }
-  return best;
+  return best >= 0 && propagation_.at(best_d).phy_mbps > 0 ? best : -1;
 }
 
-Attachment PlacedAttachments::judge(Point p, long serving) const {
+Attachment PlacedAttachments::judge(Point p, long serving, const std::vector<long>& near) const {
   Attachment a;
   a.cell = serving;
   if (serving >= 0) {
@@ -183,7 +204,7 @@ Attachment PlacedAttachments::judge(Point p, long serving) const {
     const LinkBudget link = propagation_.at(d);
     // Roaming (docs/mobility.md): below the trigger, to the strongest access point at
     // least the margin stronger; with the link lost, to the strongest one in range.
-    const long other = strongest(p, serving);
+    const long other = strongest(p, serving, near);
     const bool lost = link.phy_mbps <= 0;
     const bool weak = link.rx_dbm < s_.mobility.handover_rssi_dbm;
     if (other >= 0 && (lost || (weak && distance_to(other, p) * margin_ratio_ <= d))) {
@@ -193,7 +214,7 @@ Attachment PlacedAttachments::judge(Point p, long serving) const {
       a.cell = -1;
     }
   } else {
-    a.cell = strongest(p, -1);
+    a.cell = strongest(p, -1, near);
   }
   if (a.cell >= 0) {
     a.distance_m = distance_to(a.cell, p);
@@ -202,37 +223,43 @@ Attachment PlacedAttachments::judge(Point p, long serving) const {
   return a;
 }
 
-double PlacedAttachments::Roamer::next_instant(double from) const {
-  double best = leg_.end_s;
-  const auto earliest = [&](const std::vector<double>& times) {
-    for (double t : times)
-      if (t > from) {
-        best = std::min(best, t);
-        break;
-      }
+void PlacedAttachments::Roamer::find_instants() {
+  instants_.clear();
+  const auto add = [this](const Crossings& times) {
+    instants_.insert(instants_.end(), times.begin(), times.end());
   };
   const long serving = now_.cell;
-  for (long c = 0; c < a_.cells(); ++c) {
-    const Point ap = a_.plan_.access_points[static_cast<std::size_t>(c)];
+  const double start = leg_.start_s;
+  if (serving >= 0 && std::find(near_.begin(), near_.end(), serving) == near_.end())
+    for (double r : a_.radii_) // out of reach on this leg, but it may still leave the disc
+      add(disc_crossings(leg_, a_.access_point_at(serving), r, start));
+  for (long c : near_) {
+    const Point ap = a_.access_point_at(c);
     if (c == serving) {
       for (double r : a_.radii_)
-        earliest(disc_crossings(leg_, ap, r, from));
-      earliest(disc_crossings(leg_, ap, a_.trigger_m_, from));
+        add(disc_crossings(leg_, ap, r, start));
+      add(disc_crossings(leg_, ap, a_.trigger_m_, start));
     } else {
-      earliest(disc_crossings(leg_, ap, a_.radii_.back(), from));
+      add(disc_crossings(leg_, ap, a_.radii_.back(), start));
       if (serving >= 0)
-        earliest(ratio_crossings(
-            leg_, a_.plan_.access_points[static_cast<std::size_t>(serving)], ap,
-            a_.margin_ratio_, from));
+        add(ratio_crossings(leg_, a_.access_point_at(serving), ap, a_.margin_ratio_, start));
     }
   }
-  return best;
+  std::sort(instants_.begin(), instants_.end());
+  instants_for_ = serving;
+}
+
+double PlacedAttachments::Roamer::next_instant(double from) {
+  // The instants depend on the leg and the serving access point only: found once for both.
+  if (instants_for_ != now_.cell) find_instants();
+  const auto after = std::upper_bound(instants_.begin(), instants_.end(), from);
+  return after == instants_.end() ? leg_.end_s : std::min(*after, leg_.end_s);
 }
 
 Attachment PlacedAttachments::Roamer::next() {
   if (!started_) {
     started_ = true;
-    now_ = a_.judge(leg_.at(0), -1);
+    now_ = a_.judge(leg_.at(0), -1, near_);
     now_.handover = false;
     now_.leg = leg_;
     return now_;
@@ -242,7 +269,7 @@ Attachment PlacedAttachments::Roamer::next() {
     const double from = t_;
     const double until = next_instant(from);
     const double mid = std::isfinite(until) ? (from + until) / 2 : from + 1;
-    Attachment then = a_.judge(leg_.at(mid), now_.cell);
+    Attachment then = a_.judge(leg_.at(mid), now_.cell, near_);
     then.leg = leg_;
     t_ = until;
     if (std::isfinite(t_)) move_to(t_);

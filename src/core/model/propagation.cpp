@@ -1,6 +1,7 @@
 #include "core/model/propagation.hpp"
 
 #include "core/base/input_error.hpp"
+#include "core/base/limits.hpp"
 #include "core/formats/csv.hpp"
 
 #include <algorithm>
@@ -124,7 +125,14 @@ Propagation propagation_for(const Scenario& s) {
   RateTable table = s.propagation.rate_table.empty()
                         ? RateTable::ideal(phy->standard)
                         : RateTable::read(s.propagation.rate_table, phy->standard);
-  return Propagation(s.propagation, std::move(table));
+  Propagation propagation(s.propagation, std::move(table));
+  // Crossings are solved in metres: a range beyond any floor (1e9 m) is a typo in a power or
+  // an exponent, and would make them infinite.
+  if (!(propagation.range_m() <= kLargestValue))
+    throw InputError(s.at("propagation.tx_power_dbm") +
+                     ": with these [propagation] settings a link reaches farther than 1e9 m; "
+                     "check tx_power_dbm, path_loss_exponent and reference_loss_db");
+  return propagation;
 }
 
 } // namespace muxsim

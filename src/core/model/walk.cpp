@@ -21,8 +21,10 @@ double dot(Point u, Point v) {
 double cross(Point u, Point v) {
   return u.x_m * v.y_m - u.y_m * v.x_m;
 }
+// Coordinates are at most 1e9 m (docs/limits.md), so the squares cannot overflow; std::hypot
+// took a third of a walking city's time.
 double length(Point u) {
-  return std::hypot(u.x_m, u.y_m);
+  return std::sqrt(dot(u, u));
 }
 bool finite(Point p) {
   return std::isfinite(p.x_m) && std::isfinite(p.y_m);
@@ -46,7 +48,7 @@ struct Quadratic {
   double radius = 0;
 };
 
-std::vector<double> times_of(const Leg& leg, const Quadratic& f, double from_s) {
+Crossings times_of(const Leg& leg, const Quadratic& f, double from_s) {
   const Point D = minus(leg.to, leg.from);
   const double reach = length(D) * f.radius, off = std::abs(cross(f.e, D));
   const double discriminant = (reach - off) * (reach + off);
@@ -55,15 +57,14 @@ std::vector<double> times_of(const Leg& leg, const Quadratic& f, double from_s) 
   // The roots as (-beta -+ sqrt) / alpha, the one that would cancel taken as gamma / q instead:
   // both accurate however small alpha is (alpha = 0, a straight boundary, leaves gamma / q).
   const double q = -(f.beta + std::copysign(std::sqrt(discriminant), f.beta));
-  std::vector<double> fractions{f.gamma / q};
-  if (f.alpha != 0) fractions.push_back(q / f.alpha);
-  std::sort(fractions.begin(), fractions.end());
-  std::vector<double> times;
+  double fractions[2] = {f.gamma / q, f.alpha != 0 ? q / f.alpha : -1};
+  if (f.alpha != 0 && fractions[1] < fractions[0]) std::swap(fractions[0], fractions[1]);
+  Crossings times;
   const double duration = leg.end_s - leg.start_s;
   for (const double s : fractions) {
     if (!(s >= 0 && s < 1)) continue;
     const double t = leg.start_s + s * duration;
-    if (t >= from_s && t < leg.end_s) times.push_back(t);
+    if (t >= from_s && t < leg.end_s) times.add(t);
   }
   return times;
 }
@@ -90,7 +91,7 @@ Point Leg::at(double t_s) const {
   return {from.x_m + fraction * (to.x_m - from.x_m), from.y_m + fraction * (to.y_m - from.y_m)};
 }
 
-std::vector<double> disc_crossings(const Leg& leg, Point centre, double radius_m, double from_s) {
+Crossings disc_crossings(const Leg& leg, Point centre, double radius_m, double from_s) {
   if (!(radius_m >= 0) || !std::isfinite(radius_m))
     throw std::invalid_argument("disc_crossings: radius " + std::to_string(radius_m));
   if (!moves(leg) || !finite(centre)) return {};
@@ -103,7 +104,7 @@ std::vector<double> disc_crossings(const Leg& leg, Point centre, double radius_m
 // |p - a|^2 - k^2 |p - b|^2 = (1 - k^2) (|p - c|^2 - R^2) with c = (a - k^2 b) / (1 - k^2) and
 // R = k |a - b| / |1 - k^2| (Apollonius' circle): so e = (from - a) - k^2 (from - b) and
 // R' = k |a - b|, both finite at k = 1, where the circle is the bisector and alpha is 0.
-std::vector<double> ratio_crossings(const Leg& leg, Point a, Point b, double ratio, double from_s) {
+Crossings ratio_crossings(const Leg& leg, Point a, Point b, double ratio, double from_s) {
   if (!(ratio > 0) || !std::isfinite(ratio))
     throw std::invalid_argument("ratio_crossings: ratio " + std::to_string(ratio));
   if (!moves(leg) || !finite(a) || !finite(b)) return {};
@@ -207,6 +208,15 @@ Leg Walk::trace_leg() {
   if (index_ == points_.size()) return advance(kForever, here_);
   const auto& [t, p] = points_[index_++];
   return advance(t, p);
+}
+
+double distance_to_leg(Point p, const Leg& leg) {
+  const double dx = leg.to.x_m - leg.from.x_m, dy = leg.to.y_m - leg.from.y_m;
+  const double length2 = dx * dx + dy * dy;
+  double u = 0; // where along the segment the nearest point is, 0 to 1
+  if (length2 > 0)
+    u = std::clamp(((p.x_m - leg.from.x_m) * dx + (p.y_m - leg.from.y_m) * dy) / length2, 0.0, 1.0);
+  return distance_m(p, {leg.from.x_m + u * dx, leg.from.y_m + u * dy});
 }
 
 } // namespace muxsim

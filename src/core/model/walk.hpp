@@ -10,6 +10,7 @@
 #include "core/base/point.hpp"
 #include "core/model/rng.hpp"
 
+#include <array>
 #include <cstddef>
 #include <utility>
 #include <vector>
@@ -79,13 +80,35 @@ private:
   std::size_t index_ = 0; // the next point to walk to
 };
 
+// The times at which a straight leg crosses a circle (or a line): at most two, ascending,
+// kept in place (a walk asks for thousands per simulated second).
+class Crossings {
+public:
+  void add(double t) { times_[static_cast<std::size_t>(count_++)] = t; }
+  const double* begin() const { return times_.data(); }
+  const double* end() const { return times_.data() + count_; }
+  std::size_t size() const { return static_cast<std::size_t>(count_); }
+  bool empty() const { return count_ == 0; }
+  double operator[](std::size_t i) const { return times_[i]; }
+  bool operator==(const std::vector<double>& other) const {
+    return std::vector<double>(begin(), end()) == other;
+  }
+
+private:
+  std::array<double, 2> times_{};
+  int count_ = 0;
+};
+
 // The times in [from_s, leg.end_s) at which the phone's distance from `centre` equals
 // `radius_m`, where it enters or leaves the disc, ascending. A leg that only touches the
 // circle (a tangent), a pause and an empty leg give none; a leg that starts on the circle and
 // leaves it gives its start. Between two consecutive times (and a leg's start and end) the
 // phone stays on one side, so a caller finds the side from the position midway between them,
 // where no rounding can blur it.
-std::vector<double> disc_crossings(const Leg& leg, Point centre, double radius_m, double from_s);
+Crossings disc_crossings(const Leg& leg, Point centre, double radius_m, double from_s);
+
+// How close the leg's straight segment comes to `p`.
+double distance_to_leg(Point p, const Leg& leg);
 
 // The times in [from_s, leg.end_s) at which the distance to `a` equals `ratio` times the
 // distance to `b`: |p - a|^2 = ratio^2 |p - b|^2. For ratio != 1 that is a circle (Apollonius'),
@@ -93,6 +116,6 @@ std::vector<double> disc_crossings(const Leg& leg, Point centre, double radius_m
 // exponent n, access point b is k dB stronger than a where ratio = 10^(k / (10 n)). Same
 // conventions as disc_crossings; throws std::invalid_argument unless ratio is positive and
 // finite.
-std::vector<double> ratio_crossings(const Leg& leg, Point a, Point b, double ratio, double from_s);
+Crossings ratio_crossings(const Leg& leg, Point a, Point b, double ratio, double from_s);
 
 } // namespace muxsim
