@@ -11,17 +11,42 @@
 #        otherwise the committed ns-3 side is read). Prints a Markdown table. Exit 77 when
 #        muxsim does not know [mobility] yet; exit 1 when one moves bytes where the other
 #        moves none.
+# Environment (all optional):
+#   MUXSIM=BIN        the muxsim binary (default build/muxsim).
+#   RATE_TABLE=FILE   adds `[propagation] rate_table = FILE` to every muxsim scenario, e.g.
+#                     validation/ns3/ns3-static-thresholds.csv (the thresholds a static ns-3
+#                     station effectively uses, docs/wifi-validation.md); unset: muxsim's
+#                     built-in thresholds, ns-3's nominal ones.
+#   NS3_CSV=FILE      the ns-3 side to compare with, instead of the committed ns3-distance.csv
+#                     (not with --ns3, which writes that file).
+#   DISTANCE_CSV=FILE also writes the joined table there as CSV: ns3-distance.csv's columns
+#                     then muxsim_goodput_mbps and muxsim_rate_mbps (empty where muxsim moves
+#                     nothing).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 src=$here/../..
 muxsim=${MUXSIM:-$src/build/muxsim}
 committed=$here/ns3-distance.csv
+ns3_csv=${NS3_CSV:-$committed}
+rate_table=
+if [[ -n ${RATE_TABLE:-} ]]; then
+  [[ -f $RATE_TABLE ]] || {
+    echo "distance.sh: no rate table at $RATE_TABLE" >&2
+    exit 1
+  }
+  # The scenarios are written elsewhere: name the table by its absolute path.
+  rate_table=$(cd "$(dirname "$RATE_TABLE")" && pwd)/$(basename "$RATE_TABLE")
+fi
 distances=(1 5 10 15 20 24 27 29 31 34 38 42 46 49 51 52 55 60 80 120)
 # Each configuration: standard and A-MPDU aggregation.
 configs=("802.11g false" "802.11n true" "802.11n false")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 if [[ ${1:-} == --ns3 ]]; then
+  [[ -z ${NS3_CSV:-} ]] || {
+    echo "distance.sh: NS3_CSV is for reading; --ns3 rewrites $committed" >&2
+    exit 1
+  }
   wifi_cell=$("$here/build.sh")
   # ns3_rate_mbps: the PHY rate of most of the station's data MPDUs after the warm-up, and
   # ns3_rate_share their share; ns3_retry_share: the share of those MPDUs that were
@@ -57,8 +82,9 @@ fi
 }
 # muxsim's side: a lone phone, cloud-only, three 10 MB uploads at each distance. Rates come
 # from the distance, so the scenario sets no bandwidth_mbps; [propagation] keeps its
-# defaults, ns-3's.
-echo "standard,aggregation,distance_m,muxsim_goodput_mbps,muxsim_rate_mbps" >"$work/muxsim.csv"
+# defaults, ns-3's, unless RATE_TABLE names other thresholds. Each run's request log is kept
+# and all are read at the end, by one Python.
+echo "standard,aggregation,distance_m,requests" >"$work/runs.csv"
 upload=10000000
 for config in "${configs[@]}"; do
   read -r standard aggregation <<<"$config"
@@ -71,39 +97,54 @@ for config in "${configs[@]}"; do
     [[ $standard == 802.11n ]] &&
       sed -i "s/^wifi_standard = .*/&\nwifi_aggregation = $aggregation/" "$ini"
     printf '\n[mobility]\naccess_points = 0:0\nphone_positions = %s:0\n' "$d" >>"$ini"
+    [[ -z $rate_table ]] || printf '\n[propagation]\nrate_table = %s\n' "$rate_table" >>"$ini"
+    requests=$work/req-$standard-$aggregation-$d.csv.gz
     rc=0
-    "$muxsim" run "$ini" --out "$work/out" --requests "$work/req.csv.gz" --quiet \
+    "$muxsim" run "$ini" --out "$work/out" --requests "$requests" --quiet \
       2>"$work/err" >/dev/null || rc=$?
     if [[ $rc == 2 ]] && grep -q "unknown section" "$work/err"; then
       echo "skip: this muxsim does not know [mobility] ($(head -1 "$work/err"))" >&2
       exit 77
     fi
-    if [[ $rc == 2 ]]; then
-      # A static phone out of its access point's range is refused: it moves nothing.
+    if [[ $rc == 2 ]] && grep -q "out of every access point's range" "$work/err"; then
+      # A static phone out of its access point's range is refused: it moves nothing. Any
+      # other refusal (a bad RATE_TABLE, say) is a failure, below.
       echo "muxsim at $config ${d} m refused (counted as none): $(head -1 "$work/err")" >&2
-      echo "$standard,$aggregation,$d,," >>"$work/muxsim.csv"
+      echo "$standard,$aggregation,$d," >>"$work/runs.csv"
       continue
     fi
     [[ $rc == 0 ]] || {
       echo "distance.sh: muxsim failed at $config ${d} m (exit $rc): $(cat "$work/err")" >&2
       exit 1
     }
-    /usr/bin/python3 - "$work/req.csv.gz" "$standard,$aggregation,$d" "$upload" \
-      >>"$work/muxsim.csv" <<'PY'
-import sys
-import pandas as pd
-r = pd.read_csv(sys.argv[1])
-goodput = float(sys.argv[3]) * 8 / r.upload_ms.mean() / 1e3
-print(f"{sys.argv[2]},{goodput:.4f},{r.wifi_mbps.iloc[0]:g}")
-PY
+    echo "$standard,$aggregation,$d,$requests" >>"$work/runs.csv"
   done
 done
-/usr/bin/python3 - "$committed" "$work/muxsim.csv" <<'PY'
+/usr/bin/python3 - "$ns3_csv" "$work/runs.csv" "$upload" "${DISTANCE_CSV:-}" <<'PY'
 import sys
 import pandas as pd
-ns3, mux = pd.read_csv(sys.argv[1]), pd.read_csv(sys.argv[2])
+ns3, runs = pd.read_csv(sys.argv[1]), pd.read_csv(sys.argv[2], keep_default_na=False)
+upload, out = float(sys.argv[3]), sys.argv[4]
+# muxsim's goodput: the upload size over the mean upload time of its requests (to 4
+# decimals); its rate: the first request's PHY rate. NaN where it was refused.
+goodput, rate = [], []
+for path in runs.requests:
+    if not path:
+        goodput.append(float("nan"))
+        rate.append(float("nan"))
+        continue
+    r = pd.read_csv(path)
+    goodput.append(round(upload * 8 / r.upload_ms.mean() / 1e3, 4))
+    rate.append(float(r.wifi_mbps.iloc[0]))
+mux = runs.drop(columns="requests").assign(muxsim_goodput_mbps=goodput, muxsim_rate_mbps=rate)
 key = ["standard", "aggregation", "distance_m"]
 t = ns3.merge(mux, on=key, how="left")
+if out:
+    # As ns3-distance.csv writes them: flags in lower case, rates as short as they go.
+    csv = t.assign(aggregation=t.aggregation.map({True: "true", False: "false"}))
+    for column in ["ns3_rate_mbps", "muxsim_rate_mbps"]:
+        csv[column] = csv[column].map(lambda x: "" if pd.isna(x) else f"{x:g}")
+    csv.to_csv(out, index=False, float_format="%.4f")
 print("| standard | distance (m) | ns-3 goodput (Mbit/s) | ns-3 rate | muxsim goodput (Mbit/s) "
       "| muxsim rate | ratio |")
 print("|---|---|---|---|---|---|---|")
