@@ -2,7 +2,10 @@
 
 #include "core/model/attachment.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <stdexcept>
 
 namespace muxsim {
 
@@ -19,6 +22,11 @@ void cost_each_request(const Prepared& p, Policy& policy, const RunPoint& point,
   std::vector<Attachment> first;
   for (long phone = 0; phone < attachments->phones(); ++phone) {
     mean_mbps.push_back(attachments->mean_mbps(phone));
+    if (!(mean_mbps.back() > 0)) // the run fails with this reason in its row
+      throw std::runtime_error(fmt::format(
+          "phone {} is in no access point's range for the first hour of its walk: the closed "
+          "form has no rate to charge it (its simulated requests wait for a link)",
+          phone));
     links.push_back(p.links(mean_mbps.back()));
     first.push_back(attachments->first(phone));
   }
