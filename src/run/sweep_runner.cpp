@@ -86,7 +86,7 @@ Summary simulate_and_summarize(const Job& job, const SweepOptions& o, Policy& po
   MinuteSeries minutes(p.scenario.load.deadline_ms);
   std::vector<CostBreakdown> logged(o.request_log.empty() ? 0 : p.request_count());
   long count = 0;
-  sim::simulate_each(p, policy, job.point, o.log, [&](long k, const CostBreakdown& c) {
+  const long handovers = sim::simulate_each(p, policy, job.point, o.log, [&](long k, const CostBreakdown& c) {
     if (served) served->store(++count, std::memory_order_relaxed);
     builder.add(c);
     if (!o.timeseries.empty()) minutes.add(c);
@@ -96,7 +96,11 @@ Summary simulate_and_summarize(const Job& job, const SweepOptions& o, Policy& po
     write_request_log_part(o.request_log, job.run, logged, job.point.total_phones(),
                            o.log_positions);
   if (!o.timeseries.empty()) minutes.write_part(o.timeseries, job.run);
-  return builder.finish();
+  Summary s = builder.finish();
+  if (s.end_s > 0)
+    s.handovers_per_phone_hour = static_cast<double>(handovers) /
+                                 (static_cast<double>(job.point.total_phones()) * s.end_s / 3600);
+  return s;
 }
 
 // The run's policy, made by its registry row. One that runs in a process of the user's is
@@ -129,9 +133,9 @@ Summary cost_run(const Job& job, const SweepOptions& o, Policy& policy, std::ato
   }
   const auto attachments = job.prepared->attachments(job.point);
   fill_offered_load(s, job.prepared->scenario, job.point, most_crowded_cell(*attachments));
-  // Over the simulated run, or an hour of walking for the closed form, which has no clock.
-  s.handovers_per_phone_hour = handovers_per_phone_hour(
-      *attachments, job.mode == Mode::Simulated ? s.end_s : 3600);
+  // A simulated run counts its own; the closed form, which has no clock, an hour of walking.
+  if (job.mode == Mode::ClosedForm)
+    s.handovers_per_phone_hour = handovers_per_phone_hour(*attachments, 3600);
   return s;
 }
 

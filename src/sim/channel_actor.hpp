@@ -5,6 +5,7 @@
 #include "core/model/attachment.hpp"
 #include "sim/wifi_air.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -19,10 +20,17 @@ struct PhoneLink {
   std::optional<Leg> leg; // with [mobility]: the leg it walks now
 };
 
-// Applies one phone's attachment walk: sleeps until each next change, then keeps the
-// station's rate, cell and level in step. When the phone loses its link (a handover's gap,
-// or out of range) the pieces it has on the air are cut; when it gets one, the transfers
-// waiting for it go on. A daemon, so the run ends with the phones.
+// Applies the rate walk of a phone without [mobility] (its channel's): sleeps until each next
+// change, then keeps the station's rate and level in step. A daemon, so the run ends with the
+// phones.
 void channel_actor(Station station, std::shared_ptr<AttachmentWalk> walk, PhoneLink* now);
+
+// Follows a placed phone's walk (after its first attachment, which the caller applied) on
+// SimGrid's kernel timers, without an actor: at each change it keeps the station's rate,
+// cell and level in step. When the phone loses its link (a handover's gap, or out of range)
+// the pieces it has on the air are cut; when it gets one, the transfers waiting for it go
+// on. Stops once `done` (every request served): a timer would keep the engine running.
+void follow_walk(Station station, std::shared_ptr<AttachmentWalk> walk, PhoneLink* now,
+                 std::function<bool()> done);
 
 } // namespace muxsim::sim

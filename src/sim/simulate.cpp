@@ -85,9 +85,11 @@ PlatformSpec platform_for(const Prepared& p, const Attachments& attachments) {
 namespace {
 
 // Closed-loop phones, or under Poisson arrivals the arrivals actor and about one request in
-// flight per phone; channel walkers; the servers' workers (with batching).
-long actor_count(const Attachments& attachments, const PlatformSpec& spec) {
-  return 1 + attachments.phones() * (1 + attachments.varies()) + spec.cloud_cores +
+// flight per phone; channel walkers (a placed phone's walk runs on timers); the servers'
+// workers (with batching).
+long actor_count(const Prepared& p, const Attachments& attachments, const PlatformSpec& spec) {
+  const bool walkers = attachments.varies() && !p.mobility;
+  return 1 + attachments.phones() * (1 + walkers) + spec.cloud_cores +
          spec.edge_servers * spec.edge_cores;
 }
 
@@ -148,12 +150,12 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
   return costs;
 }
 
-void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
+long simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
                    const std::vector<std::string>& log, const RequestSink& record) {
   const Scenario& s = p.scenario;
   const std::unique_ptr<Attachments> attachments = p.attachments(point);
   const PlatformSpec spec = platform_for(p, *attachments);
-  std::vector<std::string> args = engine_args(spec, actor_count(*attachments, spec), log);
+  std::vector<std::string> args = engine_args(spec, actor_count(p, *attachments, spec), log);
   std::vector<char*> argv;
   for (auto& a : args)
     argv.push_back(a.data());
@@ -204,7 +206,10 @@ void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
                    links.empty() ? nullptr : &links[i]};
     ctx.failure = &failure;
     if (first.cell >= 0) ctx.station.set_level();
-    if (attachments->varies())
+    if (p.mobility)
+      follow_walk(ctx.station, walk, &ctx.link,
+                  [&finished, &p] { return finished == p.request_count(); });
+    else if (attachments->varies())
       sg4::Actor::create("channel-" + std::to_string(g), host, channel_actor, ctx.station, walk,
                          &ctx.link)
           ->daemonize();
@@ -221,6 +226,10 @@ void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
     throw std::runtime_error(fmt::format("the simulation stopped with {} of {} requests served "
                                          "(SimGrid reported a deadlock)",
                                          finished, p.request_count()));
+  long handovers = 0;
+  for (const LinkState& link : links)
+    handovers += link.handovers;
+  return handovers;
 }
 
 } // namespace muxsim::sim

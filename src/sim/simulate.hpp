@@ -29,7 +29,8 @@ std::vector<CostBreakdown> simulate(const Prepared& p, Policy& policy, const Run
 // and nothing is kept per request, so a run's memory does not grow with its length. Also
 // the order the summary adds them in: a run's results are the same with or without a
 // request log.
-void simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
+// Returns the handovers the phones made during the run ([mobility]; 0 without).
+long simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
                    const std::vector<std::string>& log, const RequestSink& record);
 
 } // namespace muxsim::sim

@@ -116,14 +116,22 @@ TEST_CASE("random walks on a grid of access points: between changes, the rate is
   for (long g = 0; g < 20; ++g) {
     auto walk = attachments->walk(g);
     Attachment now = walk->next(), next = walk->next();
+    // The phone's own walk, drawn again from its seed: where it really is at each step.
+    Walk truth = Walk::waypoint(plan.positions[static_cast<std::size_t>(g)], *plan.area, {1, 3},
+                                {0, 5}, Rng(1, static_cast<std::uint64_t>(g), kWalks));
+    Leg leg = truth.next();
     for (double t = 0.025; t < 3600; t += 0.05) {
       while (next.time_s <= t) {
         now = next;
         handovers += now.handover;
         next = walk->next();
       }
+      while (leg.end_s <= t)
+        leg = truth.next();
       if (t - now.time_s < 1e-6 || next.time_s - t < 1e-6 || now.cell < 0) continue;
-      const double d = distance_m(now.leg->at(t), plan.access_points[static_cast<std::size_t>(now.cell)]);
+      const Point here = leg.at(t);
+      REQUIRE(distance_m(here, now.leg->at(t)) < 1e-6); // the reported leg is the walk's
+      const double d = distance_m(here, plan.access_points[static_cast<std::size_t>(now.cell)]);
       REQUIRE(now.phy_mbps == propagation.at(d).phy_mbps);
       ++checked;
     }

@@ -271,26 +271,31 @@ Attachment PlacedAttachments::Roamer::next() {
     const double mid = std::isfinite(until) ? (from + until) / 2 : from + 1;
     Attachment then = a_.judge(leg_.at(mid), now_.cell, near_);
     then.leg = leg_;
-    t_ = until;
-    if (std::isfinite(t_)) move_to(t_);
     const bool new_leg = now_.leg->start_s != then.leg->start_s;
-    if (then.cell == now_.cell && then.phy_mbps == now_.phy_mbps && !new_leg) continue;
+    if (then.cell == now_.cell && then.phy_mbps == now_.phy_mbps && !new_leg) {
+      t_ = until;
+      if (std::isfinite(t_)) move_to(t_);
+      continue;
+    }
+    // Decided on the leg the interval lies on; the walk moves on only after.
     then.time_s = from;
     if (then.cell >= 0) then.distance_m = a_.distance_to(then.cell, leg_.at(from));
     if (then.handover && gap_s > 0) {
       // The gap: the link carries nothing, then the phone is judged afresh with its new
-      // access point from the gap's end.
+      // access point from the gap's end, wherever its walk has taken it.
       now_ = then;
+      now_.phy_mbps = -1; // reported again when the gap ends
       t_ = from + gap_s;
       move_to(t_);
       Attachment gap;
       gap.time_s = from;
       gap.handover = true;
       gap.leg = then.leg;
-      now_.phy_mbps = -1; // reported again when the gap ends
       return gap;
     }
     now_ = then;
+    t_ = until;
+    if (std::isfinite(t_)) move_to(t_);
     return now_;
   }
   Attachment end = now_;
