@@ -7,7 +7,7 @@ set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$src/build/network-scenarios}
 muxsim=${2:-$src/build}/muxsim
-scenarios=(bandwidth-sweep load-sweep load-sweep-batching fading-cell campus)
+scenarios=(bandwidth-sweep load-sweep load-sweep-batching fading-cell campus campus-walk)
 data=${MUXSIM_SHARED_DATA:-$src/../shared/data}
 [[ $data == /* ]] || data=$PWD/$data # the scenario below is rewritten into another folder
 work=$(mktemp -d)

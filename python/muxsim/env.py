@@ -319,7 +319,9 @@ class MuxsimEnv:
     def reset(self, seed=None, options=None):
         """Starts the next episode: the next run of the sweep. seed: a new sweep whose runs
         have this seed (muxsim's `seeds` key), and np_random and action_space reseeded.
-        options: unused, as in Gymnasium's Env."""
+        options: unused, as in Gymnasium's Env. info["setup"]: the run's hello (with
+        [mobility], "access_points": each cell's [x_m, y_m]); info["request"]: the first
+        request's decide message (see step)."""
         sweep_seed = None
         if seed is not None:
             sweep_seed = _check_seed(seed)
@@ -360,7 +362,12 @@ class MuxsimEnv:
     def step(self, action):
         """Answers the current request with actions[action] (or an answer dict).
         info["outcomes"]: the observe messages that arrived meanwhile, whose rewards make
-        this step's reward; info["request"]: the next request's decide message."""
+        this step's reward; info["request"]: the next request's decide message, protocol
+        version 2 (docs/external-policy.md). It holds more than the observation: "phone",
+        "time_s", "input" and, with [mobility], where the phone is: "cell" (the access point
+        serving it, -1 without a link), "x_m", "y_m" and "distance_m" (null without
+        [mobility], and distance_m while cell is -1). The last step has info["row"], the
+        run's results row, instead."""
         if not self._episode:
             raise RuntimeError("call reset() first")
         self._send(self._answer(action))

@@ -27,15 +27,18 @@ class Policy:
 
     hello(setup) receives the run's setup before the first request: setup["models"] names
     the trace's models, the order of each request's "scores"; setup["tiers"] gives the phone,
-    edge and cloud models with their profiles; setup["params"] the scenario's [policy] keys.
+    edge and cloud models with their profiles; setup["params"] the scenario's [policy] keys;
+    setup["access_points"] each cell's [x_m, y_m] with [mobility] (else []).
     """
 
     def hello(self, setup):
         self.setup = setup
 
     def decide(self, request):
-        """request: time_s, phone, cell, input, scores, confidence, wifi_mbps, estimates,
-        deadline_ms. Returns an answer: local(), edge() or cloud()."""
+        """request: time_s, phone, cell, x_m, y_m, distance_m, input, scores, confidence,
+        wifi_mbps, estimates, deadline_ms (protocol 2: x_m, y_m and distance_m say where the
+        phone is with [mobility], null without; cell is -1 while it has no link). Returns an
+        answer: local(), edge() or cloud()."""
         raise NotImplementedError
 
     def observe(self, outcome):

@@ -87,6 +87,32 @@ class SpacesTest(unittest.TestCase):
             observation, _ = env.reset()
             self.assertTrue(env.observation_space.contains(observation))
 
+    def test_requests_say_where_a_walking_phone_is(self):
+        # campus-walk ([mobility]): hello places the five access points, and each decide
+        # (protocol 2) says the phone's cell, position and distance, or cell -1 without a link.
+        with MuxsimEnv(scenario("campus-walk"), settings=["requests=400", "seeds=1"],
+                       muxsim=MUXSIM) as env:
+            _, info = env.reset()
+            aps = info["setup"]["access_points"]
+            self.assertEqual(len(aps), 5)
+            self.assertIsNone(info["setup"]["phones_per_cell"])
+            linked = set()
+            while True:
+                r = info["request"]
+                self.assertTrue(0 <= r["x_m"] <= 240 and 0 <= r["y_m"] <= 170, r)
+                if r["cell"] >= 0:
+                    x, y = aps[r["cell"]]
+                    self.assertAlmostEqual(r["distance_m"], np.hypot(r["x_m"] - x, r["y_m"] - y),
+                                           delta=1e-6)
+                    self.assertLessEqual(r["distance_m"], 51.46)  # ns-3's defaults' range
+                else:
+                    self.assertIsNone(r["distance_m"])
+                linked.add(r["cell"] >= 0)
+                _, _, terminated, _, info = env.step(0)
+                if terminated:
+                    break
+            self.assertEqual(linked, {True, False})  # in range and out of it
+
     def test_a_scenario_muxsim_refuses_fails_at_construction(self):
         with self.assertRaisesRegex(RuntimeError, "status 2"):
             MuxsimEnv(SCENARIO, settings=["requests=-1"], muxsim=MUXSIM)

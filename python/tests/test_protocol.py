@@ -8,7 +8,8 @@ import unittest
 import muxsim
 from muxsim.protocol import lines, serve
 
-HELLO = {"type": "hello", "protocol": 1, "models": ["a", "b"]}
+# muxsim's hello offers every version it serves; the package speaks the newest.
+HELLO = {"type": "hello", "protocol": 2, "protocols": [1, 2], "models": ["a", "b"]}
 
 
 def decide(k, scores):
@@ -41,7 +42,7 @@ class ServeTest(unittest.TestCase):
                              {"type": "observe", "request": 0},
                              decide(1, [0.2, 0.7]), {"type": "end", "row": {"run": 3}}), out)
         answers = [json.loads(line) for line in out.getvalue().splitlines()]
-        self.assertEqual(answers[0], {"type": "ready", "protocol": 1})
+        self.assertEqual(answers[0], {"type": "ready", "protocol": 2})
         self.assertEqual(answers[1], {"placement": "local", "mux": False})
         self.assertEqual(answers[2], {"placement": "cloud", "mux": True, "phone_first": False,
                                       "models": ["b"]})
@@ -49,9 +50,14 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(policy.rows, [{"run": 3}])
         self.assertEqual(policy.setup["models"], ["a", "b"])
 
-    def test_refuses_another_protocol_version(self):
-        with self.assertRaises(SystemExit):
-            serve(Recorder(), script(dict(HELLO, protocol=2)), io.BytesIO())
+    def test_refuses_a_muxsim_that_does_not_offer_its_version(self):
+        # A muxsim of version 1 sent "protocol" alone; a later one may offer only others.
+        old = {"type": "hello", "protocol": 1, "models": ["a", "b"]}
+        for hello in (old, dict(HELLO, protocol=3, protocols=[3])):
+            out = io.BytesIO()
+            with self.assertRaises(SystemExit):
+                serve(Recorder(), script(hello), out)
+            self.assertEqual(out.getvalue(), b"")  # no ready sent
 
     def test_base_policy_must_decide(self):
         with self.assertRaises(NotImplementedError):

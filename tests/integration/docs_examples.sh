@@ -249,6 +249,15 @@ if script "scripts/network-scenarios.sh OUT BUILD_DIR" "$SRC/scripts/network-sce
     "$WORK/network/results.csv"
 fi
 
+# scripts/campus-walk.sh OUT BUILD_DIR with muxsim run options (3,000 requests, one seed),
+# which runs analysis/plot_mobility.py: its three figures.
+if script "scripts/campus-walk.sh OUT BUILD_DIR [muxsim run options]" "$SRC/scripts/campus-walk.sh" \
+  "$WORK/campus-walk" "$build" --set requests=3000 --set seeds=1 --quiet; then
+  for f in mobility_map mobility_rate mobility_latency; do
+    [[ -s $WORK/campus-walk/figures/$f.png ]] || bad "scripts/campus-walk.sh drew no $f.png"
+  done
+fi
+
 # The other analysis scripts, on one small run of fading-cell with per-request output and a
 # per-minute series (requests cut to 3,000: this is about the scripts).
 "$MUXSIM" run "$SRC/scenarios/fading-cell.ini" --out "$WORK/fading" --quiet --set requests=3000 \
