@@ -1,6 +1,7 @@
 #include "run/evaluate.hpp"
 
 #include "core/model/attachment.hpp"
+#include "core/model/wifi_timing.hpp"
 
 #include <fmt/format.h>
 
@@ -10,6 +11,16 @@
 namespace muxsim {
 
 namespace {
+
+// A placed phone's goodput as its requests meet it on average: bytes over the time-mean of
+// 1 / goodput over the rates it holds (core/model/attachment.hpp, rate_shares).
+double mean_goodput_mbps(const Prepared& p, const Attachments& attachments, long phone) {
+  const wifi::Phy phy = *wifi_phy(p.scenario.network);
+  double seconds_per_bit = 0;
+  for (const auto& [rate, share] : attachments.rate_shares(phone))
+    seconds_per_bit += share / wifi::goodput_mbps(phy, rate);
+  return 1 / seconds_per_bit;
+}
 
 // Calls `use` with each request's cost, in request order. Request k belongs to phone
 // k mod (cells x phones), as in the simulation; each phone is charged its own mean rate
@@ -27,7 +38,8 @@ void cost_each_request(const Prepared& p, Policy& policy, const RunPoint& point,
           "phone {} is in no access point's range for the first hour of its walk: the closed "
           "form has no rate to charge it (its simulated requests wait for a link)",
           phone));
-    links.push_back(p.links(mean_mbps.back()));
+    links.push_back(p.mobility ? p.links_at_goodput(mean_goodput_mbps(p, *attachments, phone))
+                               : p.links(mean_mbps.back()));
     first.push_back(attachments->first(phone));
   }
   // An adaptive policy's phone sees its mean rate; the closed form has no clock, so each

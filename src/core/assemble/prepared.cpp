@@ -303,11 +303,14 @@ long Prepared::request_count() const {
 }
 
 ClosedFormLinks Prepared::links(double wifi_mbps) const {
+  // A phone alone in its cell: an 802.11 PHY rate moves its lone-station goodput.
+  const std::optional<wifi::Phy> phy = wifi_phy(scenario.network);
+  return links_at_goodput(phy ? wifi::goodput_mbps(*phy, wifi_mbps) : wifi_mbps);
+}
+
+ClosedFormLinks Prepared::links_at_goodput(double goodput) const {
   const NetworkConfig& n = scenario.network;
   ClosedFormLinks links;
-  // A phone alone in its cell: an 802.11 PHY rate moves its lone-station goodput.
-  const std::optional<wifi::Phy> phy = wifi_phy(n);
-  const double goodput = phy ? wifi::goodput_mbps(*phy, wifi_mbps) : wifi_mbps;
   links.cloud = {goodput, n.wan_mbps, n.wan_latency_ms, n.tcp_window_bytes};
   links.edge = {goodput, n.edge_link_mbps, n.edge_latency_ms, n.tcp_window_bytes};
   if (scenario.servers.batch_max > 1) links.batch_wait_ms = scenario.servers.batch_wait_ms;

@@ -45,8 +45,9 @@ struct Prepared {
   std::unique_ptr<Attachments> attachments(const RunPoint& point) const {
     return make_attachments(scenario, point, channel_traces, mobility ? &*mobility : nullptr);
   }
-  // The closed form's paths for a phone at the given Wi-Fi rate.
+  // The closed form's paths for a phone at the given Wi-Fi rate, or at a goodput.
   ClosedFormLinks links(double wifi_mbps) const;
+  ClosedFormLinks links_at_goodput(double goodput_mbps) const;
 };
 
 // The fixed seed of reconstructed traces, so every run of a scenario sees the same trace.

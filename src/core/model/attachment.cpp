@@ -75,6 +75,7 @@ public:
     return std::make_unique<Roamer>(*this, walk_of(phone));
   }
   double mean_mbps(long phone) const override;
+  std::map<double, double> rate_shares(long phone) const override;
   std::vector<double> levels() const override {
     std::vector<double> rates;
     for (const RateStep& step : propagation_.table().steps())
@@ -304,20 +305,30 @@ Attachment PlacedAttachments::Roamer::next() {
   return end;
 }
 
-double PlacedAttachments::mean_mbps(long phone) const {
+std::map<double, double> PlacedAttachments::rate_shares(long phone) const {
   auto w = walk(phone);
   Attachment a = w->next();
-  double attached_s = 0, bits = 0;
+  std::map<double, double> seconds;
+  double attached_s = 0;
   while (a.time_s < kMeanHorizonS) {
     const Attachment b = w->next();
     const double span = std::min(b.time_s, kMeanHorizonS) - a.time_s;
     if (a.phy_mbps > 0) {
+      seconds[a.phy_mbps] += span;
       attached_s += span;
-      bits += span * a.phy_mbps;
     }
     a = b;
   }
-  return attached_s > 0 ? bits / attached_s : 0;
+  for (auto& [rate, s] : seconds)
+    s /= attached_s;
+  return seconds;
+}
+
+double PlacedAttachments::mean_mbps(long phone) const {
+  double mean = 0;
+  for (const auto& [rate, share] : rate_shares(phone))
+    mean += rate * share;
+  return mean;
 }
 
 } // namespace

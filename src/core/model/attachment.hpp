@@ -65,8 +65,14 @@ public:
   virtual bool varies() const = 0;
   virtual Attachment first(long phone) const = 0;
   virtual std::unique_ptr<AttachmentWalk> walk(long phone) const = 0;
-  // What the closed form charges, which has no clock: the phone's time-mean Wi-Fi rate.
+  // What the closed form charges, which has no clock: the phone's time-mean Wi-Fi rate, and
+  // the share of time it holds each rate (while it has a link; for a walk, over its first
+  // hour). A request's transfer takes bytes over goodput, so a walking phone is charged the
+  // time-mean of 1 / goodput, not the goodput of its mean rate.
   virtual double mean_mbps(long phone) const = 0;
+  virtual std::map<double, double> rate_shares(long phone) const {
+    return {{mean_mbps(phone), 1.0}};
+  }
   // Every rate a phone can hold during the run, for SimGrid's Wi-Fi rate levels.
   virtual std::vector<double> levels() const = 0;
   // Where the phone stands at time 0, and where a cell's access point is, when the scenario

@@ -203,12 +203,19 @@ Overload overload_of(const CsvTable& t, const std::vector<std::size_t>& rows) {
   return o;
 }
 
-// "paper-table1 (simulated): 100 Mbit/s, 1 cell(s) x 1 phones, seeds 1, 2"
+// "paper-table1 (simulated): 100 Mbit/s, 1 cell(s) x 1 phones, seeds 1, 2"; with [mobility]
+// (its columns present) the phones are the whole area's: "80 phones, 5 access points, 47 Mbit/s
+// at the start".
 std::string point_title(const CsvTable& t, std::size_t r, Mode mode,
                         const std::vector<std::string>& seeds) {
-  std::string title = fmt::format(
-      "{} ({}): {} Mbit/s, {} cell(s) x {} phones", t.text(r, "scenario"), mode_name(mode),
-      t.text(r, "bandwidth_mbps"), t.text(r, "cells"), t.text(r, "phones"));
+  std::string title =
+      t.has_column("handover_share")
+          ? fmt::format("{} ({}): {} phones, {} access points, {} Mbit/s at the start",
+                        t.text(r, "scenario"), mode_name(mode), t.text(r, "phones"),
+                        t.text(r, "cells"), t.text(r, "bandwidth_mbps"))
+          : fmt::format("{} ({}): {} Mbit/s, {} cell(s) x {} phones", t.text(r, "scenario"),
+                        mode_name(mode), t.text(r, "bandwidth_mbps"), t.text(r, "cells"),
+                        t.text(r, "phones"));
   if (t.number(r, "arrival_rate_hz") > 0)
     title += fmt::format(", {} req/s each", t.text(r, "arrival_rate_hz"));
   for (const auto& column : point_columns(t))
