@@ -34,26 +34,14 @@ void apply_roaming(const Station& station, const Attachment& a, PhoneLink& now) 
     cut_pieces(link);
   }
   if (a.cell < 0) return;
-  // Maestro runs this between the actors' steps, so a transfer that found no link is already
-  // waiting: no wake-up is lost without the mutex, which maestro may not take.
+  const bool was_down = now.wifi_mbps <= 0; // transfers may be waiting for a link
   now.cell = now.last_cell = a.cell;
   now.wifi_mbps = a.phy_mbps;
+  if (!was_down) return;
+  // Maestro runs this between the actors' steps, so a transfer that found no link is already
+  // waiting: no wake-up is lost without the mutex, which maestro may not take.
   link.in_gap = false;
   link.up->notify_all();
-}
-
-// Applies one change of a walking phone, and sets a timer for its next while requests remain.
-void walk_on(const Station& station, const std::shared_ptr<AttachmentWalk>& walk, PhoneLink* now,
-             const std::function<bool()>& done, const Attachment& a) {
-  apply_roaming(station, a, *now);
-  now->leg = a.leg;
-  if (now->cell >= 0) station.set_level();
-  XBT_VERB("cell %ld: %g Mbit/s", now->cell, now->wifi_mbps);
-  const Attachment next = walk->next();
-  if (std::isfinite(next.time_s) && !done())
-    simgrid::kernel::timer::Timer::set(next.time_s, [station, walk, now, done, next] {
-      walk_on(station, walk, now, done, next);
-    });
 }
 
 } // namespace
@@ -67,13 +55,37 @@ void channel_actor(Station station, std::shared_ptr<AttachmentWalk> walk, PhoneL
   }
 }
 
-void follow_walk(Station station, std::shared_ptr<AttachmentWalk> walk, PhoneLink* now,
-                 std::function<bool()> done) {
-  const Attachment next = walk->next();
-  if (!std::isfinite(next.time_s)) return;
-  simgrid::kernel::timer::Timer::set(next.time_s, [station, walk, now, done, next] {
-    walk_on(station, walk, now, done, next);
-  });
+void Walkers::add(const Station& station, std::shared_ptr<AttachmentWalk> walk, PhoneLink* now) {
+  Walker w{station, std::move(walk), now, {}};
+  w.next = w.walk->next();
+  if (!std::isfinite(w.next.time_s)) return;
+  due_.push({w.next.time_s, static_cast<long>(walkers_.size())});
+  walkers_.push_back(std::move(w));
+}
+
+void Walkers::start(std::function<bool()> done) {
+  done_ = std::move(done);
+  arm();
+}
+
+void Walkers::arm() {
+  if (due_.empty() || done_()) return;
+  simgrid::kernel::timer::Timer::set(due_.top().first, [this] { fire(); });
+}
+
+void Walkers::fire() {
+  const double now = sg4::Engine::get_clock();
+  while (!due_.empty() && due_.top().first <= now) {
+    Walker& w = walkers_[static_cast<std::size_t>(due_.top().second)];
+    due_.pop();
+    apply_roaming(w.station, w.next, *w.now);
+    w.now->leg = w.next.leg;
+    if (w.now->cell >= 0) w.station.set_level();
+    XBT_VERB("cell %ld: %g Mbit/s", w.now->cell, w.now->wifi_mbps);
+    w.next = w.walk->next();
+    if (std::isfinite(w.next.time_s)) due_.push({w.next.time_s, static_cast<long>(&w - walkers_.data())});
+  }
+  arm();
 }
 
 } // namespace muxsim::sim

@@ -8,6 +8,9 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <queue>
+#include <utility>
+#include <vector>
 
 namespace muxsim::sim {
 
@@ -25,12 +28,33 @@ struct PhoneLink {
 // phones.
 void channel_actor(Station station, std::shared_ptr<AttachmentWalk> walk, PhoneLink* now);
 
-// Follows a placed phone's walk (after its first attachment, which the caller applied) on
-// SimGrid's kernel timers, without an actor: at each change it keeps the station's rate,
-// cell and level in step. When the phone loses its link (a handover's gap, or out of range)
-// the pieces it has on the air are cut; when it gets one, the transfers waiting for it go
-// on. Stops once `done` (every request served): a timer would keep the engine running.
-void follow_walk(Station station, std::shared_ptr<AttachmentWalk> walk, PhoneLink* now,
-                 std::function<bool()> done);
+// The walks of a run's placed phones, after each one's first attachment (which the caller
+// applied), followed on SimGrid's kernel timers rather than an actor each: one timer at a
+// time, for the earliest change of any phone, from a heap of the phones' next changes. At
+// each change it keeps the phone's rate, cell and level in step; when the phone loses its
+// link (a handover's gap, or out of range) the pieces it has on the air are cut, and when it
+// gets one the transfers waiting for it go on. Stops once `done` (every request served): a
+// pending timer would keep the engine running.
+class Walkers {
+public:
+  void add(const Station& station, std::shared_ptr<AttachmentWalk> walk, PhoneLink* now);
+  void start(std::function<bool()> done);
+
+private:
+  struct Walker {
+    Station station;
+    std::shared_ptr<AttachmentWalk> walk;
+    PhoneLink* now;
+    Attachment next;
+  };
+  void arm();
+  void fire();
+  std::vector<Walker> walkers_;
+  // (time, walker), earliest first; ties by walker, so the order is the same on every run.
+  std::priority_queue<std::pair<double, long>, std::vector<std::pair<double, long>>,
+                      std::greater<>>
+      due_;
+  std::function<bool()> done_;
+};
 
 } // namespace muxsim::sim

@@ -88,8 +88,8 @@ namespace {
 // flight per phone; channel walkers (a placed phone's walk runs on timers); the servers'
 // workers (with batching).
 long actor_count(const Prepared& p, const Attachments& attachments, const PlatformSpec& spec) {
-  const bool walkers = attachments.varies() && !p.mobility;
-  return 1 + attachments.phones() * (1 + walkers) + spec.cloud_cores +
+  const bool channel_actors = attachments.varies() && !p.mobility;
+  return 1 + attachments.phones() * (1 + channel_actors) + spec.cloud_cores +
          spec.edge_servers * spec.edge_cores;
 }
 
@@ -188,6 +188,7 @@ long simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
   std::vector<PhoneContext> phones(static_cast<std::size_t>(spec.phones));
   // With [mobility] a phone's link comes and goes (sim/wifi_air.hpp).
   std::vector<LinkState> links(p.mobility ? phones.size() : 0);
+  Walkers walkers;
   for (long g = 0; g < spec.phones; ++g) {
     const auto i = static_cast<std::size_t>(g);
     sg4::Host* host = platform.phones[i];
@@ -207,8 +208,7 @@ long simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
     ctx.failure = &failure;
     if (first.cell >= 0) ctx.station.set_level();
     if (p.mobility)
-      follow_walk(ctx.station, walk, &ctx.link,
-                  [&finished, &p] { return finished == p.request_count(); });
+      walkers.add(ctx.station, walk, &ctx.link);
     else if (attachments->varies())
       sg4::Actor::create("channel-" + std::to_string(g), host, channel_actor, ctx.station, walk,
                          &ctx.link)
@@ -218,6 +218,7 @@ long simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
   }
   if (s.load.arrival == Arrival::Poisson)
     sg4::Actor::create("arrivals", platform.cloud, run_arrivals, &phones, point);
+  walkers.start([&finished, &p] { return finished == p.request_count(); });
   engine.run();
   if (!failure.empty()) throw std::runtime_error(failure);
   // SimGrid ends a run it finds deadlocked (e.g. an activity too long for its clock) as if
