@@ -63,9 +63,8 @@ int walks_command(const std::vector<std::string>& args) {
       const Leg& leg = *a.leg;
       const Point at = leg.at(a.time_s);
       out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", g, number(a.time_s), number(at.x_m),
-                         number(at.y_m), number(leg.to.x_m), number(leg.to.y_m),
-                         number(leg.end_s), a.cell, number(a.phy_mbps), number(a.distance_m),
-                         a.handover ? 1 : 0);
+                         number(at.y_m), number(leg.to.x_m), number(leg.to.y_m), number(leg.end_s),
+                         a.cell, number(a.phy_mbps), number(a.distance_m), a.handover ? 1 : 0);
     }
   }
   std::cout << out;

@@ -60,8 +60,9 @@ void cost_each_request(const Prepared& p, Policy& policy, const RunPoint& point,
     return c;
   };
   const long n = p.request_count();
-  const bool one_link = !p.mobility && std::all_of(mean_mbps.begin(), mean_mbps.end(),
-                                    [&](double m) { return m == mean_mbps.front(); });
+  const bool one_link =
+      !p.mobility && std::all_of(mean_mbps.begin(), mean_mbps.end(),
+                                 [&](double m) { return m == mean_mbps.front(); });
   if (one_link && policy.stateless() && n > static_cast<long>(p.trace.inputs.size())) {
     // Every phone sees the same path, so a request's cost depends on its input alone: cost
     // each input once and replay it as the requests wrap around the trace.

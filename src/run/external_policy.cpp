@@ -22,9 +22,8 @@ std::string scenario_folder(const Prepared& p) {
 
 ExternalPolicy::ExternalPolicy(const Prepared& p, const std::string& command, const RunPoint& point,
                                Mode mode, long run, std::function<int()> stop_signal)
-    : p_(p),
-      process_(command, scenario_folder(p), p.scenario.params.external_timeout_s,
-               std::move(stop_signal)) {
+    : p_(p), process_(command, scenario_folder(p), p.scenario.params.external_timeout_s,
+                      std::move(stop_signal)) {
   process_.send(hello_message(p, point, mode, run), "read hello");
   const std::string line = process_.receive("answer hello");
   nlohmann::json ready;

@@ -211,8 +211,7 @@ std::string decide_message(const Prepared& p, const DecideView& v) {
   fmt::format_to(std::back_inserter(out), R"({{"type":"decide","request":{},"time_s":)",
                  v.phone.request);
   put_number(out, v.phone.now_s);
-  fmt::format_to(std::back_inserter(out), R"(,"phone":{},"cell":{})", v.phone.phone,
-                 v.phone.cell);
+  fmt::format_to(std::back_inserter(out), R"(,"phone":{},"cell":{})", v.phone.phone, v.phone.cell);
   if (v.protocol >= 2) {
     // Where the phone is, with [mobility]; null without it (phones are not placed).
     out += R"(,"x_m":)";

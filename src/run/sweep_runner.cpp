@@ -86,12 +86,13 @@ Summary simulate_and_summarize(const Job& job, const SweepOptions& o, Policy& po
   MinuteSeries minutes(p.scenario.load.deadline_ms);
   std::vector<CostBreakdown> logged(o.request_log.empty() ? 0 : p.request_count());
   long count = 0;
-  const long handovers = sim::simulate_each(p, policy, job.point, o.log, [&](long k, const CostBreakdown& c) {
-    if (served) served->store(++count, std::memory_order_relaxed);
-    builder.add(c);
-    if (!o.timeseries.empty()) minutes.add(c);
-    if (!logged.empty()) logged[static_cast<std::size_t>(k)] = c;
-  });
+  const long handovers =
+      sim::simulate_each(p, policy, job.point, o.log, [&](long k, const CostBreakdown& c) {
+        if (served) served->store(++count, std::memory_order_relaxed);
+        builder.add(c);
+        if (!o.timeseries.empty()) minutes.add(c);
+        if (!logged.empty()) logged[static_cast<std::size_t>(k)] = c;
+      });
   if (!logged.empty())
     write_request_log_part(o.request_log, job.run, logged, job.point.total_phones(),
                            o.log_positions);

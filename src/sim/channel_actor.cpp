@@ -83,7 +83,8 @@ void Walkers::fire() {
     if (w.now->cell >= 0) w.station.set_level();
     XBT_VERB("cell %ld: %g Mbit/s", w.now->cell, w.now->wifi_mbps);
     w.next = w.walk->next();
-    if (std::isfinite(w.next.time_s)) due_.push({w.next.time_s, static_cast<long>(&w - walkers_.data())});
+    if (std::isfinite(w.next.time_s))
+      due_.push({w.next.time_s, static_cast<long>(&w - walkers_.data())});
   }
   arm();
 }

@@ -18,8 +18,8 @@ namespace muxsim::sim {
 // station's cell and rate (Station points at them).
 struct PhoneLink {
   double wifi_mbps = 0;
-  long cell = 0;      // -1: no link now
-  long last_cell = 0; // the last it had: a request starting without a link uses its edge server
+  long cell = 0;          // -1: no link now
+  long last_cell = 0;     // the last it had: a request starting without a link uses its edge server
   std::optional<Leg> leg; // with [mobility]: the leg it walks now
 };
 
@@ -51,8 +51,7 @@ private:
   void fire();
   std::vector<Walker> walkers_;
   // (time, walker), earliest first; ties by walker, so the order is the same on every run.
-  std::priority_queue<std::pair<double, long>, std::vector<std::pair<double, long>>,
-                      std::greater<>>
+  std::priority_queue<std::pair<double, long>, std::vector<std::pair<double, long>>, std::greater<>>
       due_;
   std::function<bool()> done_;
 };

@@ -53,9 +53,9 @@ Timing perform(const PhoneContext& ctx, const Plan& plan, Carried& carried) {
       t.*s.into = lap_ms(now());
       break;
     case StageKind::Upload:
-      t.upload_air_ms = note(carried, transfer(ctx.station, server.host(), Direction::Upload,
-                                               s.bytes, route)) *
-                        1e3;
+      t.upload_air_ms =
+          note(carried, transfer(ctx.station, server.host(), Direction::Upload, s.bytes, route)) *
+          1e3;
       t.upload_ms = lap_ms(now());
       break;
     case StageKind::ServerVisit: {
@@ -69,9 +69,9 @@ Timing perform(const PhoneContext& ctx, const Plan& plan, Carried& carried) {
       break;
     }
     case StageKind::Download:
-      t.download_air_ms = note(carried, transfer(ctx.station, server.host(), Direction::Download,
-                                                 s.bytes, route)) *
-                          1e3;
+      t.download_air_ms =
+          note(carried, transfer(ctx.station, server.host(), Direction::Download, s.bytes, route)) *
+          1e3;
       t.download_ms = lap_ms(now());
       break;
     }
@@ -110,7 +110,8 @@ PhoneView phone_view(const PhoneContext& ctx, long k) {
     const Point here = ctx.link.leg->at(view.now_s);
     view.x_m = here.x_m;
     view.y_m = here.y_m;
-    if (view.cell >= 0) view.distance_m = distance_m(here, *ctx.attachments->access_point(view.cell));
+    if (view.cell >= 0)
+      view.distance_m = distance_m(here, *ctx.attachments->access_point(view.cell));
   }
   return view;
 }

@@ -122,6 +122,16 @@ std::vector<std::string> engine_args(const PlatformSpec& spec, long actors,
   return args;
 }
 
+// Each cell's air: its link and, when phones roam, its station hosts.
+std::vector<CellAir> cell_airs(const Platform& platform, const PlatformSpec& spec) {
+  std::vector<CellAir> cells(static_cast<std::size_t>(spec.cells));
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    cells[c].link = platform.airs[c];
+    if (spec.roaming) cells[c].stations = platform.stations[c];
+  }
+  return cells;
+}
+
 struct Servers {
   std::unique_ptr<GpuServer> cloud;
   std::vector<std::unique_ptr<GpuServer>> edges;
@@ -171,11 +181,7 @@ long simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
     edges.push_back(e.get());
 
   const WifiAir air = wifi_air(p, *attachments);
-  std::vector<CellAir> cells(static_cast<std::size_t>(spec.cells));
-  for (std::size_t c = 0; c < cells.size(); ++c) {
-    cells[c].link = platform.airs[c];
-    if (spec.roaming) cells[c].stations = platform.stations[c];
-  }
+  std::vector<CellAir> cells = cell_airs(platform, spec);
   // Chunks let a transfer follow rate changes: SimGrid fixes a Wi-Fi station's rate, and
   // bounds a flow by its wired links' bandwidth, when the flow starts.
   const bool varies = attachments->varies() || !p.wan_trace.time_s.empty();
@@ -195,8 +201,9 @@ long simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
     std::shared_ptr<AttachmentWalk> walk = attachments->walk(g);
     const Attachment first = walk->next();
     PhoneContext& ctx = phones[i];
-    ctx = {&p,       &policy,  host,    servers.cloud.get(), &edges,   attachments.get(),
-           to_cloud, to_edge,  &record, &finished,           PhoneLink{}, Station{}, g};
+    ctx = {&p,       &policy, host,    servers.cloud.get(), &edges,      attachments.get(),
+           to_cloud, to_edge, &record, &finished,           PhoneLink{}, Station{},
+           g};
     ctx.link = {first.phy_mbps, first.cell, std::max(first.cell, 0L), first.leg};
     ctx.station = {spec.roaming ? nullptr : host,
                    &cells,

@@ -76,8 +76,8 @@ struct LinkState {
   simgrid::s4u::MutexPtr mutex = simgrid::s4u::Mutex::create();
   simgrid::s4u::ConditionVariablePtr up = simgrid::s4u::ConditionVariable::create();
   std::vector<std::shared_ptr<PieceInFlight>> in_flight; // shared: a cut outlives its sender
-  bool in_gap = false; // between two access points
-  long handovers = 0;  // handovers so far
+  bool in_gap = false;                                   // between two access points
+  long handovers = 0;                                    // handovers so far
 };
 
 // A phone's side of a transfer: its Wi-Fi station, the cell it is in, and its PHY rate now
@@ -88,8 +88,8 @@ struct Station {
   const long* cell = nullptr; // the cell whose air it uses: its own, or the one it roams in now
   const WifiAir* air = nullptr;
   const double* phy_mbps = nullptr; // 0: no link now
-  int* level = nullptr;         // the level SimGrid holds for its own station; -1 before the first
-  LinkState* link = nullptr;    // with [mobility]: its link comes and goes
+  int* level = nullptr;      // the level SimGrid holds for its own station; -1 before the first
+  LinkState* link = nullptr; // with [mobility]: its link comes and goes
   CellAir& cell_air() const { return (*cells)[static_cast<std::size_t>(*cell)]; }
   // Puts the station on its level for the transfers now active in its cell, and returns the
   // host a piece starting now is sent from or to: its own, whose level SimGrid is told (a

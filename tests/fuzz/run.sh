@@ -10,7 +10,7 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:?usage: tests/fuzz/run.sh SECONDS [TARGET ...]}
 shift
 targets=("$@")
-((${#targets[@]})) || targets=(scenario profile trace labels predictions bandwidth cartography idx jpeg answer)
+((${#targets[@]})) || targets=(scenario profile trace labels predictions bandwidth positions cartography idx jpeg answer)
 build=${FUZZ_BUILD:-$src/build-fuzz}
 
 cmake -S "$src/tests/fuzz" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ >/dev/null
@@ -32,7 +32,10 @@ seed trace "$src"/traces/*.csv
 seed bandwidth "$src"/traces/bandwidth/*
 corpus=$build/corpus
 mkdir -p "$corpus/labels" "$corpus/predictions" "$corpus/cartography" "$corpus/idx" "$corpus/jpeg" \
-  "$corpus/answer"
+  "$corpus/answer" "$corpus/positions"
+printf 'phone,t,x,y\n0,0,0,0\n1,0,5.5,2\n0,10,80,0\n' >"$corpus/positions/seed-walks.csv"
+printf 'x,y\n0,0\n80,12.5\n' >"$corpus/positions/seed-points.csv"
+printf '0:0, 40.5:0, 80:12' >"$corpus/positions/seed-list"
 printf '{"placement":"cloud","models":["resnext101_32x8d"],"mux":true,"phone_first":false}' \
   >"$corpus/answer/seed-cloud"
 printf '{"placement":"edge","mux":"early","request":7}' >"$corpus/answer/seed-edge"

@@ -10,7 +10,8 @@
 #    `determinism.sh --update` and the change is explained in its commit.
 # imagenet-1300 and fmnist-dimec read traces built under build/, so they are left to their
 # own tests. Adaptive policies' learning files are compared across the runs too. Beside the
-# shipped scenarios, tests/data/every-policy runs every registered policy, external included.
+# shipped scenarios, tests/data/every-policy runs every registered policy, external included,
+# and a shortened campus-walk its walking phones.
 source "$(dirname "$0")/common.sh"
 S=$SRC/scenarios
 DIGESTS=$SRC/tests/data/scenario-digests.csv
@@ -36,6 +37,12 @@ every=$(cd "$SRC/tests/data/every-policy" && pwd)
 sed -e "s#^policies = .*#policies = $policies#" -e "s#^\(trace\|profiles\) = #\1 = $every/#" \
   -e "s# \.\./\.\./\.\./# $every/../../../#" "$every/every-policy.ini" >"$WORK/every-policy.ini"
 scenarios+=("$WORK/every-policy.ini")
+
+# Phones that walk (docs/mobility.md): campus-walk's seeded walks, roaming, gaps and waits
+# for a link, shortened to a few simulated minutes.
+sed -e "s#\.\./models/#$SRC/models/#g" -e 's/^requests = .*/requests = 6000/' \
+  -e 's/^seeds = .*/seeds = 1,2/' "$S/campus-walk.ini" >"$WORK/campus-walk.ini"
+scenarios+=("$WORK/campus-walk.ini")
 
 # run NAME SCENARIO JOBS [VAR=VALUE...]: results and the request log's text under $WORK/NAME.
 run() {

@@ -84,8 +84,7 @@ TEST_CASE("a handover cuts the upload in flight, which resumes on the new cell a
         "upload_bytes = 10000000\n[mobility]\naccess_points = 0:0, 80:0\nmodel = trace\n"
         "walks = walk-1ms.csv\nhandover_gap_ms = " +
             gap + "\n");
-    return test::stage(test::timings(*p, "cloud-only", p->run_points()[0], true), 0,
-                       test::kUpload);
+    return test::stage(test::timings(*p, "cloud-only", p->run_points()[0], true), 0, test::kUpload);
   };
   const double none = upload_ms("0"), gap100 = upload_ms("100"), gap250 = upload_ms("250");
   CHECK(none > 1145.5); // it spans the handover

@@ -13,7 +13,8 @@ TEST_CASE("the built-in thresholds are models/wifi-rate-thresholds.csv's, source
   csv.require_columns({"standard", "phy_mbps", "min_snr_db", "source", "kind"});
   int rows = 0;
   while (csv.next()) {
-    const auto standard = csv.text(0) == "802.11n" ? wifi::Standard::N80211 : wifi::Standard::G80211;
+    const auto standard =
+        csv.text(0) == "802.11n" ? wifi::Standard::N80211 : wifi::Standard::G80211;
     const RateTable table = RateTable::ideal(standard);
     const double snr = csv.number(csv.column_index("min_snr_db"));
     // Just above a threshold the rate is that row's or higher, just below it lower.

@@ -44,8 +44,8 @@ void check_inside(const Scenario& s, const std::vector<Point>& points, const Are
     const Point p = points[i];
     if (p.x_m < 0 || p.y_m < 0 || p.x_m > area.width_m || p.y_m > area.height_m)
       throw InputError(fmt::format("{}: phone {} at {} is outside area_m {:g} x {:g}",
-                                   s.at("mobility.phone_positions"), i, where_is(p),
-                                   area.width_m, area.height_m));
+                                   s.at("mobility.phone_positions"), i, where_is(p), area.width_m,
+                                   area.height_m));
   }
 }
 
@@ -73,13 +73,15 @@ MobilityPlan read_plan(const Scenario& s) {
     // Each leg is an event: faster than a train, or an area under a metre, is a typo that
     // would make a walk's legs too short to simulate.
     if (m.speed_mps[1] > kFastestMps)
-      throw InputError(fmt::format("{}: at most {:g} m/s", s.at("mobility.speed_mps"), kFastestMps));
+      throw InputError(
+          fmt::format("{}: at most {:g} m/s", s.at("mobility.speed_mps"), kFastestMps));
     if (plan.area->width_m < 1 || plan.area->height_m < 1)
-      throw InputError(s.at("mobility.area_m") + ": waypoint walks need an area of at least 1 x 1 m");
+      throw InputError(s.at("mobility.area_m") +
+                       ": waypoint walks need an area of at least 1 x 1 m");
   }
   if (m.handover_margin_db > kLargestMarginDb)
-    throw InputError(fmt::format("{}: at most {:g} dB", s.at("mobility.handover_margin_db"),
-                                 kLargestMarginDb));
+    throw InputError(
+        fmt::format("{}: at most {:g} dB", s.at("mobility.handover_margin_db"), kLargestMarginDb));
   return plan;
 }
 
@@ -123,9 +125,11 @@ void read_mobility(Prepared& p) {
   propagation_for(s); // the standard has PHY rates, and the rate table reads
   // The cells are the access points; a list of positions or walks says how many phones.
   s.load.cells = {static_cast<long>(p.mobility->access_points.size())};
-  const std::size_t listed =
-      s.mobility.model == MobilityModel::Trace ? p.mobility->walks.size() : p.mobility->positions.size();
-  if (listed > 0 && !s.key_lines.count("load.phones") && !s.set_on_command_line.count("load.phones"))
+  const std::size_t listed = s.mobility.model == MobilityModel::Trace
+                                 ? p.mobility->walks.size()
+                                 : p.mobility->positions.size();
+  if (listed > 0 && !s.key_lines.count("load.phones") &&
+      !s.set_on_command_line.count("load.phones"))
     s.load.phones = {static_cast<long>(listed)};
   for (const RunPoint& point : p.run_points())
     check_phones(p, point);

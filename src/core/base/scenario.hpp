@@ -1,8 +1,8 @@
 #pragma once
 // A scenario as every layer sees it (docs/formats.md): plain data, grouped into sections by
 // concern ([devices], [policy], [network], [radio], [load], [servers], [mobility],
-// [propagation], [reconstruct]), each its own struct. A field's initializer is its key's default, written nowhere else: core/config
-// reads a scenario INI into a default Scenario, and its key table
+// [propagation], [reconstruct]), each its own struct. A field's initializer is its key's default,
+// written nowhere else: core/config reads a scenario INI into a default Scenario, and its key table
 // (core/config/scenario_keys.cpp) shows these defaults to --keys.
 #include "core/base/policy_params.hpp"
 #include "core/base/radio_power.hpp"

@@ -25,11 +25,8 @@ bool runs(const Scenario& s, const std::vector<const char*>& policies) {
   });
 }
 
-std::vector<IdleRule> idle_rules(const Scenario& s) {
-  const ChannelKind channel = s.network.channel.kind;
-  const bool traced = channel == ChannelKind::Trace;
-  const bool varies = channel != ChannelKind::Constant || !s.network.wan_trace.empty();
-  const bool reconstructed = s.trace.rfind("reconstruct:", 0) == 0;
+// [mobility]'s keys, and those it makes idle.
+std::vector<IdleRule> mobility_rules(const Scenario& s) {
   const bool placed = !s.mobility.access_points.empty();
   const MobilityModel walking = s.mobility.model;
   return {
@@ -39,10 +36,10 @@ std::vector<IdleRule> idle_rules(const Scenario& s) {
        "cells are the access points"},
       {{"mobility.phone_positions", "mobility.area_m", "mobility.model", "mobility.speed_mps",
         "mobility.pause_s", "mobility.walks", "mobility.handover_rssi_dbm",
-        "mobility.handover_margin_db", "mobility.handover_gap_ms",
-        "propagation.path_loss_exponent", "propagation.reference_loss_db",
-        "propagation.reference_distance_m", "propagation.tx_power_dbm",
-        "propagation.noise_figure_db", "propagation.min_rssi_dbm", "propagation.rate_table"},
+        "mobility.handover_margin_db", "mobility.handover_gap_ms", "propagation.path_loss_exponent",
+        "propagation.reference_loss_db", "propagation.reference_distance_m",
+        "propagation.tx_power_dbm", "propagation.noise_figure_db", "propagation.min_rssi_dbm",
+        "propagation.rate_table"},
        placed,
        "phones are placed only when [mobility] lists access_points"},
       {{"mobility.speed_mps", "mobility.pause_s"},
@@ -55,6 +52,15 @@ std::vector<IdleRule> idle_rules(const Scenario& s) {
       {{"mobility.handover_rssi_dbm", "mobility.handover_margin_db", "mobility.handover_gap_ms"},
        walking != MobilityModel::Static,
        "a static phone never roams (model = static)"},
+  };
+}
+
+std::vector<IdleRule> idle_rules(const Scenario& s) {
+  const ChannelKind channel = s.network.channel.kind;
+  const bool traced = channel == ChannelKind::Trace;
+  const bool varies = channel != ChannelKind::Constant || !s.network.wan_trace.empty();
+  const bool reconstructed = s.trace.rfind("reconstruct:", 0) == 0;
+  return {
       {{"network.wifi_aggregation"},
        s.network.wifi_standard == WifiStandard::N80211,
        "A-MPDU aggregation is 802.11n's (wifi_standard = 802.11n)"},
@@ -127,7 +133,10 @@ std::vector<IdleRule> idle_rules(const Scenario& s) {
 
 std::vector<IdleKey> idle_keys(const Scenario& s) {
   std::vector<IdleKey> idle;
-  for (const IdleRule& rule : idle_rules(s)) {
+  std::vector<IdleRule> rules = mobility_rules(s);
+  for (IdleRule& rule : idle_rules(s))
+    rules.push_back(std::move(rule));
+  for (const IdleRule& rule : rules) {
     if (rule.counts) continue;
     for (const char* key : rule.keys)
       if (s.key_lines.count(key) || s.set_on_command_line.count(key))

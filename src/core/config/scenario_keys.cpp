@@ -389,8 +389,8 @@ std::vector<KeySpec> mobility_keys() {
                    K::Text, text(FIELD(s.mobility.access_points))},
                   points),
       with_domain({"mobility.phone_positions",
-                   "where each phone starts (phone i at entry i), or uniform over area_m",
-                   K::Text, text(FIELD(s.mobility.phone_positions))},
+                   "where each phone starts (phone i at entry i), or uniform over area_m", K::Text,
+                   text(FIELD(s.mobility.phone_positions))},
                   points + ", or uniform"),
       with_domain({"mobility.area_m", "the area phones stand and walk in, from 0:0", K::Text,
                    text(FIELD(s.mobility.area_m))},
@@ -404,8 +404,8 @@ std::vector<KeySpec> mobility_keys() {
       with_domain({"mobility.walks", "trace: recorded walks, linearly interpolated", K::Text,
                    path(FIELD(s.mobility.walks))},
                   "a CSV file of phone,t,x,y rows, t increasing per phone"),
-      {"mobility.handover_rssi_dbm", "a phone looks for another access point below this",
-       K::Real, number(FIELD(s.mobility.handover_rssi_dbm))},
+      {"mobility.handover_rssi_dbm", "a phone looks for another access point below this", K::Real,
+       number(FIELD(s.mobility.handover_rssi_dbm))},
       {"mobility.handover_margin_db", "it moves only to one at least this much stronger",
        K::NonNegative, number(FIELD(s.mobility.handover_margin_db))},
       {"mobility.handover_gap_ms", "its link carries nothing for this long when it moves",
@@ -426,8 +426,8 @@ std::vector<KeySpec> propagation_keys() {
        number(FIELD(s.propagation.tx_power_dbm))},
       {"propagation.noise_figure_db", "receiver noise figure (noise: kT x 20 MHz x this)",
        K::NonNegative, number(FIELD(s.propagation.noise_figure_db))},
-      {"propagation.min_rssi_dbm", "nothing weaker is received: the phone has no link",
-       K::Real, number(FIELD(s.propagation.min_rssi_dbm))},
+      {"propagation.min_rssi_dbm", "nothing weaker is received: the phone has no link", K::Real,
+       number(FIELD(s.propagation.min_rssi_dbm))},
       with_domain({"propagation.rate_table",
                    "each PHY rate's least SNR instead of ns-3's ideal thresholds", K::Text,
                    path(FIELD(s.propagation.rate_table))},
@@ -472,9 +472,9 @@ std::vector<KeySpec> reconstruct_keys() {
 
 std::vector<KeySpec> make_specs() {
   std::vector<KeySpec> specs;
-  for (auto section : {top_level_keys, device_keys, policy_keys, channel_keys, link_keys,
-                       radio_and_load_keys, server_keys, mobility_keys, propagation_keys,
-                       reconstruct_keys})
+  for (auto section :
+       {top_level_keys, device_keys, policy_keys, channel_keys, link_keys, radio_and_load_keys,
+        server_keys, mobility_keys, propagation_keys, reconstruct_keys})
     for (KeySpec& k : section())
       specs.push_back(std::move(k));
   return specs;
@@ -652,7 +652,8 @@ std::vector<double> read_range(const std::string& raw, const std::string& at) {
   std::vector<double> values;
   for (const auto& item : list(raw)) {
     const double x = parse_number(item, at);
-    if (x < 0 || x > kLargestValue) throw InputError(at + ": values must be in [0, 1e9]" + got(raw));
+    if (x < 0 || x > kLargestValue)
+      throw InputError(at + ": values must be in [0, 1e9]" + got(raw));
     values.push_back(x);
   }
   if (values.empty() || values.size() > 2)

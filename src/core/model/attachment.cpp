@@ -66,9 +66,7 @@ public:
     for (long p = 0; p < phones(); ++p)
       starts_.push_back(start_of(p));
   }
-  bool roams() const override {
-    return s_.mobility.model != MobilityModel::Static && cells() > 1;
-  }
+  bool roams() const override { return s_.mobility.model != MobilityModel::Static && cells() > 1; }
   bool varies() const override { return s_.mobility.model != MobilityModel::Static; }
   Attachment first(long phone) const override { return walk(phone)->next(); }
   std::unique_ptr<AttachmentWalk> walk(long phone) const override {
@@ -157,8 +155,7 @@ private:
 };
 
 Point PlacedAttachments::start_of(long phone) const {
-  if (s_.mobility.model == MobilityModel::Trace)
-    return plan_.walks.at(phone).front().second;
+  if (s_.mobility.model == MobilityModel::Trace) return plan_.walks.at(phone).front().second;
   if (!plan_.positions.empty()) return plan_.positions[static_cast<std::size_t>(phone)];
   Rng rng(static_cast<std::uint64_t>(seed_), static_cast<std::uint64_t>(phone), kPositions);
   const double x = rng.uniform() * plan_.area->width_m;
@@ -170,10 +167,9 @@ Walk PlacedAttachments::walk_of(long phone) const {
   const Point start = starts_[static_cast<std::size_t>(phone)];
   switch (m.model) {
   case MobilityModel::Waypoint:
-    return Walk::waypoint(start, *plan_.area, {m.speed_mps[0], m.speed_mps[1]},
-                          {m.pause_s[0], m.pause_s[1]},
-                          Rng(static_cast<std::uint64_t>(seed_), static_cast<std::uint64_t>(phone),
-                              kWalks));
+    return Walk::waypoint(
+        start, *plan_.area, {m.speed_mps[0], m.speed_mps[1]}, {m.pause_s[0], m.pause_s[1]},
+        Rng(static_cast<std::uint64_t>(seed_), static_cast<std::uint64_t>(phone), kWalks));
   case MobilityModel::Trace:
     return Walk::trace(plan_.walks.at(phone));
   case MobilityModel::Static:

@@ -17,11 +17,10 @@ namespace {
 // 9 Mbit/s has no table row and takes YansErrorRateModel's BPSK 3/4 bound. Computed from
 // ns-3's formulas and tables, not run: docs/notes/ns3-distance-defaults.md. The same numbers,
 // with source and kind, are models/wifi-rate-thresholds.csv (a test keeps them equal).
-const std::vector<RateStep> kIdeal80211g = {{6, 1.465},   {9, 3.809},   {12, 4.475},
-                                            {18, 6.985},  {24, 10.375}, {36, 13.465},
-                                            {48, 17.865}, {54, 19.125}};
-const std::vector<RateStep> kIdeal80211n = {{6.5, 1.465},  {13, 4.475},   {19.5, 6.985},
-                                            {26, 10.375},  {39, 13.465},  {52, 17.865},
+const std::vector<RateStep> kIdeal80211g = {{6, 1.465},   {9, 3.809},   {12, 4.475},  {18, 6.985},
+                                            {24, 10.375}, {36, 13.465}, {48, 17.865}, {54, 19.125}};
+const std::vector<RateStep> kIdeal80211n = {{6.5, 1.465},   {13, 4.475},  {19.5, 6.985},
+                                            {26, 10.375},   {39, 13.465}, {52, 17.865},
                                             {58.5, 19.125}, {65, 20.775}};
 
 const char* standard_name(wifi::Standard s) {
@@ -101,7 +100,8 @@ LinkBudget Propagation::at(double distance_m) const {
 
 double Propagation::range_m() const {
   if (table_.steps().empty()) return 0;
-  const double weakest = std::max(config_.min_rssi_dbm, noise_dbm_ + table_.steps().front().min_snr_db);
+  const double weakest =
+      std::max(config_.min_rssi_dbm, noise_dbm_ + table_.steps().front().min_snr_db);
   return distance_m(weakest);
 }
 

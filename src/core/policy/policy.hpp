@@ -13,8 +13,9 @@
 namespace muxsim {
 
 // What a phone knows when it decides: which phone it is, the rate its Wi-Fi interface
-// reports (the signal level a phone reads), the access point it is on, and the time. Adaptive policies see it; with it
-// comes the request's number in its run, which names it to an external policy.
+// reports (the signal level a phone reads), the access point it is on, and the time. Adaptive
+// policies see it; with it comes the request's number in its run, which names it to an external
+// policy.
 struct PhoneView {
   long phone = 0;
   double wifi_mbps = 0; // 0: no link now (out of range, or a handover's gap)
