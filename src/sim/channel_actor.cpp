@@ -74,6 +74,7 @@ void Walkers::arm() {
 }
 
 void Walkers::fire() {
+  if (done_()) return; // a change after the last answer is not the run's
   const double now = sg4::Engine::get_clock();
   while (!due_.empty() && due_.top().first <= now) {
     Walker& w = walkers_[static_cast<std::size_t>(due_.top().second)];
