@@ -3,11 +3,10 @@
 // leg, for maps and rate-over-time figures (analysis/plot_mobility.py).
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/scenario_point.hpp"
 #include "core/assemble/prepared.hpp"
 #include "core/base/input_error.hpp"
 #include "core/base/limits.hpp"
-#include "core/config/key_sweep.hpp"
-#include "core/config/read_scenario.hpp"
 
 #include <fmt/format.h>
 
@@ -26,16 +25,14 @@ std::string number(double x) {
 
 int walks_command(const std::vector<std::string>& args) {
   po::options_description options("Options");
-  std::string scenario;
-  std::size_t point = 0;
+  po::positional_options_description positional;
+  ScenarioPoint run;
+  run.add_to(options, positional);
   double until_s = 3600;
   long phones = 10;
-  options.add_options()("scenario", po::value(&scenario)->required(), "scenario INI (positional)")(
-      "point", po::value(&point)->default_value(0), "which run point of the sweep, from 0")(
-      "until", po::value(&until_s)->default_value(3600), "seconds of walking to print")(
+  options.add_options()("until", po::value(&until_s)->default_value(3600),
+                        "seconds of walking to print")(
       "phones", po::value(&phones)->default_value(10), "print phones 0 to N - 1");
-  po::positional_options_description positional;
-  positional.add("scenario", 1);
   po::variables_map vm;
   const std::string usage =
       "usage: muxsim walks SCENARIO.ini [--point N] [--until S] [--phones N]\n\n"
@@ -47,14 +44,10 @@ int walks_command(const std::vector<std::string>& args) {
   if (!(until_s > 0) || until_s > kLargestValue)
     throw InputError("command line: --until must be a positive number of seconds");
   if (phones < 1) throw InputError("command line: --phones must be at least 1");
-  const auto p = prepare(scenario);
+  const auto p = run.prepare_for("walks");
   if (!p->mobility)
-    throw InputError(scenario + ": has no [mobility] access_points: its phones do not walk");
-  refuse_key_sweeps(p->scenario, "walks");
-  const auto points = p->run_points();
-  if (point >= points.size())
-    throw InputError("command line: --point must be below " + std::to_string(points.size()));
-  const auto attachments = p->attachments(points[point]);
+    throw InputError(run.scenario + ": has no [mobility] access_points: its phones do not walk");
+  const auto attachments = p->attachments(run.chosen(*p));
   std::string out = "phone,time_s,x_m,y_m,to_x_m,to_y_m,leg_end_s,cell,phy_mbps,distance_m,"
                     "handover\n";
   for (long g = 0; g < std::min(phones, attachments->phones()); ++g) {

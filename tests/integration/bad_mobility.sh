@@ -4,23 +4,7 @@
 # is the one defect's.
 source "$(dirname "$0")/common.sh"
 
-expect_bad() { # expect_bad NAME EXPECTED_MESSAGE_PART SCENARIO [args...]
-  local name=$1 expected=$2
-  shift 2
-  expect_refused "$name" "$expected" "$WORK/out-$name/results.csv" run "$@" --out "$WORK/out-$name" --quiet
-}
-
-cat >"$WORK/profile.csv" <<CSV
-device,model,flops,latency_ms,energy_mj,accuracy,source,kind
-phone,small,0.3,3.5,12,0.7,test,derived
-phone,multiplexer,0.1,1,4,0,test,derived
-cloud,big,16,11.8,0,0.8,test,derived
-CSV
-cat >"$WORK/trace.csv" <<CSV
-input_id,label,fold,pred_small,conf_small,correct_small,score_small,pred_big,conf_big,correct_big,score_big,provenance
-a,1,0,1,0.9,1,0.8,1,0.9,1,0.9,synthetic
-b,2,0,3,0.4,0,0.2,2,0.8,1,0.9,synthetic
-CSV
+two_model_files
 cat >"$WORK/walks.csv" <<CSV
 phone,t,x,y
 0,0,0,0

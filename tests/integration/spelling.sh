@@ -4,12 +4,6 @@
 # "did you mean" when a known name is within a typo's reach, and nothing written.
 source "$(dirname "$0")/common.sh"
 
-expect_bad() { # expect_bad NAME EXPECTED muxsim-run-args...
-  local name=$1 expected=$2
-  shift 2
-  expect_refused "$name" "$expected" "$WORK/out-$name/results.csv" run "$@" --out "$WORK/out-$name" --quiet
-}
-
 three_model_files trace.csv
 scenario good.ini "[policy]" "policies = mobile-only,hybrid"
 "$MUXSIM" run "$WORK/good.ini" --out "$WORK/good" --quiet 2>/dev/null || fail "the valid scenario failed"
