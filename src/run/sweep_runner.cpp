@@ -129,11 +129,13 @@ Summary summarize_mode(const Job& job, const SweepOptions& o, Policy& policy,
 Summary cost_run(const Job& job, const SweepOptions& o, Policy& policy, std::atomic<long>* served) {
   Summary s = summarize_mode(job, o, policy, served);
   if (!job.prepared->mobility) {
-    fill_offered_load(s, job.prepared->scenario, job.point, job.point.phones);
+    fill_offered_load(s, job.prepared->scenario, job.point, job.point.phones,
+                      job.point.bandwidth_mbps);
     return s;
   }
   const auto attachments = job.prepared->attachments(job.point);
-  fill_offered_load(s, job.prepared->scenario, job.point, most_crowded_cell(*attachments));
+  const CellCrowd crowd = most_crowded_cell(*attachments);
+  fill_offered_load(s, job.prepared->scenario, job.point, crowd.phones, crowd.phy_mbps);
   // A simulated run counts its own; the closed form, which has no clock, an hour of walking.
   if (job.mode == Mode::ClosedForm)
     s.handovers_per_phone_hour = handovers_per_phone_hour(*attachments, 3600);

@@ -30,10 +30,13 @@ void apply_roaming(const Station& station, const Attachment& a, PhoneLink& now) 
   if (moves && now.cell >= 0) {
     now.cell = -1;
     now.wifi_mbps = 0;
-    link.in_gap = a.handover && a.cell < 0;
     cut_pieces(link);
   }
-  if (a.cell < 0) return;
+  if (a.cell < 0) {
+    // A handover's gap, or out of range (also when a gap ends with the new one lost).
+    link.in_gap = a.handover;
+    return;
+  }
   const bool was_down = now.wifi_mbps <= 0; // transfers may be waiting for a link
   now.cell = now.last_cell = a.cell;
   now.wifi_mbps = a.phy_mbps;

@@ -225,7 +225,9 @@ long simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
   }
   if (s.load.arrival == Arrival::Poisson)
     sg4::Actor::create("arrivals", platform.cloud, run_arrivals, &phones, point);
-  walkers.start([&finished, &p] { return finished == p.request_count(); });
+  // The walks stop with the run: every request served, or a policy failed (stop_run).
+  walkers.start(
+      [&finished, &p, &failure] { return finished == p.request_count() || !failure.empty(); });
   engine.run();
   if (!failure.empty()) throw std::runtime_error(failure);
   // SimGrid ends a run it finds deadlocked (e.g. an activity too long for its clock) as if

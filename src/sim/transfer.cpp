@@ -15,14 +15,17 @@ namespace muxsim::sim {
 namespace {
 
 // Waits until the phone has a link: through a handover's gap, or out of every access
-// point's range (the results count those requests).
+// point's range (the results count those requests). Releasing the mutex is a simcall, during
+// which the link may drop again: it is checked once more after, and nothing between that
+// check and the piece's send lets the engine run.
 void wait_for_link(const Station& station, Carried& carried) {
   LinkState& link = *station.link;
-  if (*station.phy_mbps > 0) return;
-  (link.in_gap ? carried.crossed_handover : carried.waited_for_link) = true;
-  std::unique_lock lock(*link.mutex);
-  while (*station.phy_mbps <= 0)
-    link.up->wait(lock);
+  while (*station.phy_mbps <= 0) {
+    (link.in_gap ? carried.crossed_handover : carried.waited_for_link) = true;
+    std::unique_lock lock(*link.mutex);
+    while (*station.phy_mbps <= 0)
+      link.up->wait(lock);
+  }
 }
 
 // Sends `sent` scaled bytes while the phone keeps its link; returns the bytes a handover

@@ -22,6 +22,12 @@ placed good.ini "access_points = 0:0, 80:0" "phone_positions = 10:0, 70:0"
 "$MUXSIM" run "$WORK/good.ini" --out "$WORK/good" --quiet || fail "the valid placed scenario failed"
 grep -q handover_share "$WORK/good/results.csv" || fail "no mobility columns in results.csv"
 
+# Walking phones take chunk_bytes, and a trigger no link ever falls to (never roam when weak).
+placed walking.ini "access_points = 20:20, 80:20" "area_m = 100 x 40" "model = waypoint" \
+  "handover_rssi_dbm = -10000"
+sed -i 's/^wifi_standard = 802.11g/wifi_standard = 802.11g\nchunk_bytes = 16384/' "$WORK/walking.ini"
+"$MUXSIM" run "$WORK/walking.ini" --out "$WORK/walking" --quiet || fail "the walking scenario failed"
+
 placed ap-list.ini "access_points = 0:0, 40" "phone_positions = 10:0"
 expect_bad ap-list "ap-list.ini:13: field 'mobility.access_points'" "$WORK/ap-list.ini"
 placed ap-nan.ini "access_points = nan:0" "phone_positions = 10:0"
@@ -48,6 +54,9 @@ placed range.ini "access_points = 0:0" "area_m = 100 x 100" "model = waypoint" "
 expect_bad pause-range "range.ini:16: field 'mobility.pause_s': the low end comes first" "$WORK/range.ini"
 
 printf 'standard,phy_mbps,min_snr_db\n802.11n,65,20\n' >"$WORK/rates-n.csv"
+placed unreachable.ini "access_points = 1000:1000" "area_m = 100 x 100" "model = waypoint"
+expect_bad unreachable "unreachable.ini:13: field 'mobility.access_points': no access point's range (51.5 m) reaches into area_m 100 x 100" "$WORK/unreachable.ini"
+
 placed rates.ini "access_points = 0:0" "phone_positions = 10:0" "[propagation]" "rate_table = rates-n.csv"
 expect_bad rate-table-standard "rates-n.csv: field 'standard': no rows for 802.11g" "$WORK/rates.ini"
 printf 'standard,phy_mbps,min_snr_db\n802.11g,54,19\n802.11g,65,20\n' >"$WORK/rates-65.csv"

@@ -139,3 +139,70 @@ TEST_CASE("random walks on a grid of access points: between changes, the rate is
   CHECK(checked > 1000000);
   CHECK(handovers > 20); // they do roam
 }
+
+namespace {
+
+// A phone walking `walk` under access points `aps` (802.11g, ns-3's defaults), its changes
+// over the walk.
+std::vector<Attachment> changes(const std::vector<Point>& aps,
+                                std::vector<std::pair<double, Point>> walk, double gap_ms,
+                                double margin_db = 8) {
+  Scenario s;
+  s.network.wifi_standard = WifiStandard::G80211;
+  s.mobility.access_points = "listed";
+  s.mobility.model = MobilityModel::Trace;
+  s.mobility.handover_gap_ms = gap_ms;
+  s.mobility.handover_margin_db = margin_db;
+  MobilityPlan plan;
+  plan.access_points = aps;
+  plan.walks[0] = std::move(walk);
+  RunPoint point;
+  point.cells = static_cast<long>(aps.size());
+  point.placed = true;
+  const auto attachments = make_attachments(s, point, {}, &plan);
+  std::vector<Attachment> out;
+  auto w = attachments->walk(0);
+  for (Attachment a = w->next(); std::isfinite(a.time_s); a = w->next())
+    out.push_back(a);
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("walking into range from outside: the rate steps up where each threshold is crossed") {
+  // From -100:0 to 100:0 in 200 s past one access point: in range at 48.545 s (51.455 m), then
+  // 24, 36, 48 and 54 Mbit/s as each threshold's distance is crossed, not 54 from the start.
+  const auto w = changes({{0, 0}}, {{0, {-100, 0}}, {200, {100, 0}}}, 100);
+  REQUIRE(w.size() >= 5);
+  CHECK(w[0].cell == -1);
+  CHECK(w[1].time_s == doctest::Approx(100 - distance_at_dbm(-82)).epsilon(1e-9));
+  CHECK(w[1].cell == 0);
+  CHECK(w[1].phy_mbps == 24);
+  CHECK(!w[1].handover); // coming into range is no handover
+  CHECK(w[2].phy_mbps == 36);
+  CHECK(w[2].time_s == doctest::Approx(100 - distance_at_snr(13.465)).epsilon(1e-9));
+  CHECK(w[3].phy_mbps == 48);
+  CHECK(w[4].phy_mbps == 54);
+}
+
+TEST_CASE("a handover without a gap takes the new cell's rate at the instant, then its steps") {
+  // Lower floor than the trigger's reach is not needed: with no gap the phone moves at the
+  // loss of the first (51.455 m), 28.5 m from the second, where 54 Mbit/s holds.
+  const auto w = changes({{0, 0}, {80, 0}}, {{0, {0, 0}}, {80, {80, 0}}}, 0);
+  int handovers = 0;
+  for (const auto& a : w) {
+    handovers += a.handover;
+    if (a.handover) {
+      CHECK(a.cell == 1);
+      CHECK(a.time_s == doctest::Approx(distance_at_dbm(-82)).epsilon(1e-9));
+      CHECK(a.phy_mbps == 54);
+    }
+  }
+  CHECK(handovers == 1);
+}
+
+TEST_CASE("no margin: two access points at the same place never trade a phone back and forth") {
+  const auto w = changes({{0, 0}, {0, 0}}, {{0, {0, 0}}, {60, {60, 0}}}, 100, 0);
+  for (const auto& a : w)
+    CHECK(!a.handover);
+}

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <sstream>
@@ -85,6 +86,21 @@ MobilityPlan read_plan(const Scenario& s) {
   return plan;
 }
 
+// Random waypoints cover their area: unless some access point's range reaches into it, a
+// walking phone would wait for a link for ever.
+void check_reachable(const Scenario& s, const MobilityPlan& plan, double range) {
+  if (s.mobility.model != MobilityModel::Waypoint) return;
+  for (const Point ap : plan.access_points) {
+    const double dx = std::max({0.0, -ap.x_m, ap.x_m - plan.area->width_m});
+    const double dy = std::max({0.0, -ap.y_m, ap.y_m - plan.area->height_m});
+    if (std::hypot(dx, dy) < range) return;
+  }
+  throw InputError(fmt::format("{}: no access point's range ({:.1f} m) reaches into area_m {:g} x "
+                               "{:g}: no walking phone would ever have a link",
+                               s.at("mobility.access_points"), range, plan.area->width_m,
+                               plan.area->height_m));
+}
+
 // What a run point's phones need: a position or walk each, and a static phone a link. A
 // walking phone out of range waits for one (the results count such requests).
 void check_phones(const Prepared& p, const RunPoint& point) {
@@ -122,7 +138,8 @@ void read_mobility(Prepared& p) {
   Scenario& s = p.scenario;
   if (s.mobility.access_points.empty()) return;
   p.mobility = read_plan(s);
-  propagation_for(s); // the standard has PHY rates, and the rate table reads
+  const double range = propagation_for(s).range_m(); // the standard has rates, the table reads
+  check_reachable(s, *p.mobility, range);
   // The cells are the access points; a list of positions or walks says how many phones.
   s.load.cells = {static_cast<long>(p.mobility->access_points.size())};
   const std::size_t listed = s.mobility.model == MobilityModel::Trace
@@ -133,12 +150,17 @@ void read_mobility(Prepared& p) {
     s.load.phones = {static_cast<long>(listed)};
   for (const RunPoint& point : p.run_points())
     check_phones(p, point);
-  // Results report the mean rate the phones start at, over the first run point's phones.
+  // Results report the mean rate the phones with a link start at (the sweep's first run
+  // point's phones: bandwidth_mbps is not swept with [mobility]).
   const auto attachments = p.attachments(p.run_points().front());
   double sum = 0;
+  long linked = 0;
   for (long g = 0; g < attachments->phones(); ++g)
-    sum += attachments->first(g).phy_mbps;
-  p.bandwidth_mbps = {sum / static_cast<double>(attachments->phones())};
+    if (const double mbps = attachments->first(g).phy_mbps; mbps > 0) {
+      sum += mbps;
+      ++linked;
+    }
+  p.bandwidth_mbps = {linked > 0 ? sum / static_cast<double>(linked) : 0};
 }
 
 } // namespace muxsim

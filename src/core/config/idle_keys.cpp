@@ -60,6 +60,8 @@ std::vector<IdleRule> idle_rules(const Scenario& s) {
   const bool traced = channel == ChannelKind::Trace;
   const bool varies = channel != ChannelKind::Constant || !s.network.wan_trace.empty();
   const bool reconstructed = s.trace.rfind("reconstruct:", 0) == 0;
+  // Phones that walk change rate inside transfers, which then go in chunks too.
+  const bool walks = !s.mobility.access_points.empty() && s.mobility.model != MobilityModel::Static;
   return {
       {{"network.wifi_aggregation"},
        s.network.wifi_standard == WifiStandard::N80211,
@@ -84,8 +86,9 @@ std::vector<IdleRule> idle_rules(const Scenario& s) {
        channel == ChannelKind::Markov,
        "only a Markov channel reads it (channel = markov)"},
       {{"network.chunk_bytes"},
-       varies,
-       "transfers go in chunks only on a varying channel (trace or markov) or with wan_trace"},
+       varies || walks,
+       "transfers go in chunks only on a varying channel (trace or markov), with wan_trace, "
+       "or for phones that walk"},
       {{"load.think_ms"},
        s.load.arrival == Arrival::Closed,
        "Poisson arrivals do not wait for answers, so there is nothing to think after"},

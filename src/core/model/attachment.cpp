@@ -60,7 +60,9 @@ public:
                     s.servers.cells_per_edge),
         s_(s), seed_(point.seed), plan_(plan), propagation_(propagation_for(s)) {
     const double n = s.propagation.path_loss_exponent;
-    trigger_m_ = propagation_.distance_m(s.mobility.handover_rssi_dbm);
+    // A trigger below the floor is never met before the link is lost: the range bounds it.
+    trigger_m_ =
+        std::min(propagation_.distance_m(s.mobility.handover_rssi_dbm), propagation_.range_m());
     margin_ratio_ = std::pow(10, s.mobility.handover_margin_db / (10 * n));
     radii_ = propagation_.rate_radii();
     for (long p = 0; p < phones(); ++p)
@@ -127,6 +129,8 @@ private:
     std::vector<double> instants_;
     long instants_for_ = kUnfound;
     double t_ = 0;
+    double rejudge_at_ = -1;         // the instant the phone took a new cell at, to judge again
+    bool rejudged_handover_ = false; // whether it came by a handover
     bool started_ = false;
     Attachment now_;
   };
@@ -143,7 +147,8 @@ private:
   }
   // The state at `p` of a phone served by `serving` (-1: none): whom it is served by and
   // at what rate, and whether it got there by leaving another access point.
-  Attachment judge(Point p, long serving, const std::vector<long>& near) const;
+  enum class Roaming { On, Off };
+  Attachment judge(Point p, long serving, Roaming roaming, const std::vector<long>& near) const;
 
   const Scenario& s_;
   long seed_;
@@ -193,7 +198,8 @@ long PlacedAttachments::strongest(Point p, long except, const std::vector<long>&
   return best >= 0 && propagation_.at(best_d).phy_mbps > 0 ? best : -1;
 }
 
-Attachment PlacedAttachments::judge(Point p, long serving, const std::vector<long>& near) const {
+Attachment PlacedAttachments::judge(Point p, long serving, Roaming roaming,
+                                    const std::vector<long>& near) const {
   Attachment a;
   a.cell = serving;
   if (serving >= 0) {
@@ -201,10 +207,10 @@ Attachment PlacedAttachments::judge(Point p, long serving, const std::vector<lon
     const LinkBudget link = propagation_.at(d);
     // Roaming (docs/mobility.md): below the trigger, to the strongest access point at
     // least the margin stronger; with the link lost, to the strongest one in range.
-    const long other = strongest(p, serving, near);
+    const long other = roaming == Roaming::On ? strongest(p, serving, near) : -1;
     const bool lost = link.phy_mbps <= 0;
     const bool weak = link.rx_dbm < s_.mobility.handover_rssi_dbm;
-    if (other >= 0 && (lost || (weak && distance_to(other, p) * margin_ratio_ <= d))) {
+    if (other >= 0 && (lost || (weak && distance_to(other, p) * margin_ratio_ < d))) {
       a.cell = other;
       a.handover = true;
     } else if (lost) {
@@ -256,7 +262,7 @@ double PlacedAttachments::Roamer::next_instant(double from) {
 Attachment PlacedAttachments::Roamer::next() {
   if (!started_) {
     started_ = true;
-    now_ = a_.judge(leg_.at(0), -1, near_);
+    now_ = a_.judge(leg_.at(0), -1, Roaming::On, near_);
     now_.handover = false;
     now_.leg = leg_;
     return now_;
@@ -266,8 +272,23 @@ Attachment PlacedAttachments::Roamer::next() {
     const double from = t_;
     const double until = next_instant(from);
     const double mid = std::isfinite(until) ? (from + until) / 2 : from + 1;
-    Attachment then = a_.judge(leg_.at(mid), now_.cell, near_);
+    // Re-judging at `from` for a cell just taken: it keeps that cell on this interval.
+    const bool rejudging = rejudge_at_ == from;
+    Attachment then =
+        a_.judge(leg_.at(mid), now_.cell, rejudging ? Roaming::Off : Roaming::On, near_);
     then.leg = leg_;
+    then.handover = then.handover || (rejudging && rejudged_handover_);
+    if (!rejudging && then.cell >= 0 && then.cell != now_.cell && !(then.handover && gap_s > 0)) {
+      // A new cell without a gap (coming into range, or a handover with no gap): its rate
+      // and instants are its own, so the phone is judged again from `from` with it. The
+      // cell is the strongest just after `from`, where the change happens.
+      const double just_after = std::isfinite(until) ? from + (until - from) * 1e-6 : from + 1e-6;
+      now_.cell = a_.judge(leg_.at(just_after), now_.cell, Roaming::On, near_).cell;
+      now_.phy_mbps = -1;
+      rejudge_at_ = from;
+      rejudged_handover_ = then.handover;
+      continue;
+    }
     const bool new_leg = now_.leg->start_s != then.leg->start_s;
     if (then.cell == now_.cell && then.phy_mbps == now_.phy_mbps && !new_leg) {
       t_ = until;
@@ -329,12 +350,25 @@ double PlacedAttachments::mean_mbps(long phone) const {
 
 } // namespace
 
-long most_crowded_cell(const Attachments& attachments) {
-  std::vector<long> phones(static_cast<std::size_t>(attachments.cells()));
-  for (long g = 0; g < attachments.phones(); ++g)
-    if (const long cell = attachments.first(g).cell; cell >= 0)
-      ++phones[static_cast<std::size_t>(cell)];
-  return std::max(1L, *std::max_element(phones.begin(), phones.end()));
+CellCrowd most_crowded_cell(const Attachments& attachments) {
+  std::vector<std::map<double, long>> rates(static_cast<std::size_t>(attachments.cells()));
+  std::vector<long> phones(rates.size());
+  for (long g = 0; g < attachments.phones(); ++g) {
+    const Attachment a = attachments.first(g);
+    if (a.cell < 0) continue;
+    ++rates[static_cast<std::size_t>(a.cell)][a.phy_mbps];
+    ++phones[static_cast<std::size_t>(a.cell)];
+  }
+  const auto busiest = std::max_element(phones.begin(), phones.end()) - phones.begin();
+  CellCrowd crowd;
+  crowd.phones = std::max(1L, phones[static_cast<std::size_t>(busiest)]);
+  long most = 0;
+  for (const auto& [rate, count] : rates[static_cast<std::size_t>(busiest)])
+    if (count > most) {
+      most = count;
+      crowd.phy_mbps = rate;
+    }
+  return crowd;
 }
 
 double handovers_per_phone_hour(const Attachments& attachments, double horizon_s) {

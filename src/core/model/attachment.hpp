@@ -88,8 +88,13 @@ private:
   long phones_, cells_, cells_per_edge_;
 };
 
-// The phones of the most crowded cell as the run starts.
-long most_crowded_cell(const Attachments& attachments);
+// The most crowded cell as the run starts: its phones, and the rate most of them hold
+// (the lowest of the most common), which sets how contention costs its air.
+struct CellCrowd {
+  long phones = 1;
+  double phy_mbps = 0;
+};
+CellCrowd most_crowded_cell(const Attachments& attachments);
 
 // Handovers per phone and hour over the first `horizon_s` of the phones' walks (0 when they
 // do not roam): the same walks a simulated run applies.

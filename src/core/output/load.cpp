@@ -14,9 +14,8 @@ namespace {
 // station's; with several stations contending, backoff and collisions take their share
 // (wifi::goodput_mbps with up to kMostContenders), so the air fills before those times sum
 // to 1. Goodput rates (wifi_standard = none) have no such cost.
-double air_capacity(const Scenario& s, const RunPoint& point, long cell_phones) {
+double air_capacity(const Scenario& s, long cell_phones, double rate) {
   const std::optional<wifi::Phy> phy = wifi_phy(s.network);
-  const double rate = point.bandwidth_mbps;
   if (!phy || !wifi::has_rate(phy->standard, rate)) return 1.0;
   const int stations = static_cast<int>(std::min<long>(cell_phones, wifi::kMostContenders));
   const wifi::Contention crowd{stations, wifi::collision_us(*phy, {rate})};
@@ -26,7 +25,7 @@ double air_capacity(const Scenario& s, const RunPoint& point, long cell_phones) 
 } // namespace
 
 void fill_offered_load(Summary& s, const Scenario& scenario, const RunPoint& point,
-                       long cell_phones) {
+                       long cell_phones, double cell_mbps) {
   const LoadConfig& load = scenario.load;
   const double per_phone_hz = load.arrival == Arrival::Poisson
                                   ? point.arrival_rate_hz
@@ -38,7 +37,7 @@ void fill_offered_load(Summary& s, const Scenario& scenario, const RunPoint& poi
   const double cells_per_edge =
       static_cast<double>(std::min(scenario.servers.cells_per_edge, point.cells));
   s.load_air = cell_hz * (s.upload_air_ms_mean + s.download_air_ms_mean) * 1e-3 /
-               air_capacity(scenario, point, cell_phones);
+               air_capacity(scenario, cell_phones, cell_mbps);
   s.load_wan = all_hz * s.wan_bytes_mean * 8 / (scenario.network.wan_mbps * 1e6);
   s.load_edge = cell_hz * cells_per_edge * s.edge_busy_ms_mean * 1e-3 /
                 static_cast<double>(scenario.servers.edge_workers);

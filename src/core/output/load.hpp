@@ -13,10 +13,11 @@ namespace muxsim {
 // Fills s.load_air, load_wan, load_edge, load_cloud and load_max from the demands of a mean
 // request (s.*_air_ms_mean, *_busy_ms_mean, wan_bytes_mean) and the rate each phone asks:
 // `arrival_rate_hz` with Poisson arrivals; in a closed loop, one request per think time
-// plus mean latency (Little's law). The air is one cell's, of `cell_phones` phones (with
-// [mobility], the most crowded cell's as the run starts); the edge is one edge server's.
+// plus mean latency (Little's law). The air is one cell's, of `cell_phones` phones at
+// `cell_mbps` (with [mobility], the most crowded cell's as the run starts); the edge is one
+// edge server's.
 void fill_offered_load(Summary& s, const Scenario& scenario, const RunPoint& point,
-                       long cell_phones);
+                       long cell_phones, double cell_mbps);
 
 // The load at which a run is flagged. With Poisson arrivals kNearCapacity: past 1 their
 // queues grow with the run, and near it the waits are long and slow to settle (an M/M/1
