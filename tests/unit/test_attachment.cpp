@@ -20,26 +20,35 @@ double distance_at_snr(double snr) {
   return distance_at_dbm(173.977 * -1 + 10 * std::log10(20e6) + 7 + snr);
 }
 
-// A phone walking from 0:0 to 80:0 at 1 m/s, between access points at 0:0 and 80:0.
-std::vector<Attachment> walk_between(double min_rssi_dbm, double gap_ms) {
+// A phone walking `walk` under access points `aps` (802.11g, ns-3's defaults but the
+// settings given), its changes over the walk.
+std::vector<Attachment> changes(const std::vector<Point>& aps,
+                                std::vector<std::pair<double, Point>> walk, double gap_ms,
+                                double margin_db = 8, double min_rssi_dbm = -82) {
   Scenario s;
   s.network.wifi_standard = WifiStandard::G80211;
-  s.mobility.access_points = "0:0, 80:0";
+  s.mobility.access_points = "listed";
   s.mobility.model = MobilityModel::Trace;
   s.mobility.handover_gap_ms = gap_ms;
+  s.mobility.handover_margin_db = margin_db;
   s.propagation.min_rssi_dbm = min_rssi_dbm;
   MobilityPlan plan;
-  plan.access_points = {{0, 0}, {80, 0}};
-  plan.walks[0] = {{0, {0, 0}}, {80, {80, 0}}};
+  plan.access_points = aps;
+  plan.walks[0] = std::move(walk);
   RunPoint point;
-  point.cells = 2;
+  point.cells = static_cast<long>(aps.size());
   point.placed = true;
   const auto attachments = make_attachments(s, point, {}, &plan);
   std::vector<Attachment> out;
-  auto walk = attachments->walk(0);
-  for (Attachment a = walk->next(); std::isfinite(a.time_s); a = walk->next())
+  auto w = attachments->walk(0);
+  for (Attachment a = w->next(); std::isfinite(a.time_s); a = w->next())
     out.push_back(a);
   return out;
+}
+
+// A phone walking from 0:0 to 80:0 at 1 m/s, between access points at 0:0 and 80:0.
+std::vector<Attachment> walk_between(double min_rssi_dbm, double gap_ms) {
+  return changes({{0, 0}, {80, 0}}, {{0, {0, 0}}, {80, {80, 0}}}, gap_ms, 8, min_rssi_dbm);
 }
 
 } // namespace
@@ -139,35 +148,6 @@ TEST_CASE("random walks on a grid of access points: between changes, the rate is
   CHECK(checked > 1000000);
   CHECK(handovers > 20); // they do roam
 }
-
-namespace {
-
-// A phone walking `walk` under access points `aps` (802.11g, ns-3's defaults), its changes
-// over the walk.
-std::vector<Attachment> changes(const std::vector<Point>& aps,
-                                std::vector<std::pair<double, Point>> walk, double gap_ms,
-                                double margin_db = 8) {
-  Scenario s;
-  s.network.wifi_standard = WifiStandard::G80211;
-  s.mobility.access_points = "listed";
-  s.mobility.model = MobilityModel::Trace;
-  s.mobility.handover_gap_ms = gap_ms;
-  s.mobility.handover_margin_db = margin_db;
-  MobilityPlan plan;
-  plan.access_points = aps;
-  plan.walks[0] = std::move(walk);
-  RunPoint point;
-  point.cells = static_cast<long>(aps.size());
-  point.placed = true;
-  const auto attachments = make_attachments(s, point, {}, &plan);
-  std::vector<Attachment> out;
-  auto w = attachments->walk(0);
-  for (Attachment a = w->next(); std::isfinite(a.time_s); a = w->next())
-    out.push_back(a);
-  return out;
-}
-
-} // namespace
 
 TEST_CASE("walking into range from outside: the rate steps up where each threshold is crossed") {
   // From -100:0 to 100:0 in 200 s past one access point: in range at 48.545 s (51.455 m), then
