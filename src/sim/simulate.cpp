@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <memory>
+#include <numeric>
 
 namespace sg4 = simgrid::s4u;
 
@@ -236,10 +237,8 @@ long simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
     throw std::runtime_error(fmt::format("the simulation stopped with {} of {} requests served "
                                          "(SimGrid reported a deadlock)",
                                          finished, p.request_count()));
-  long handovers = 0;
-  for (const LinkState& link : links)
-    handovers += link.handovers;
-  return handovers;
+  return std::accumulate(links.begin(), links.end(), 0L,
+                         [](long sum, const LinkState& link) { return sum + link.handovers; });
 }
 
 } // namespace muxsim::sim
