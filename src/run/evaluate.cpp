@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 namespace muxsim {
@@ -14,10 +15,10 @@ namespace {
 
 // A placed phone's goodput as its requests meet it on average: bytes over the time-mean of
 // 1 / goodput over the rates it holds (core/model/attachment.hpp, rate_shares).
-double mean_goodput_mbps(const Prepared& p, const Attachments& attachments, long phone) {
+double mean_goodput_mbps(const Prepared& p, const std::map<double, double>& rate_shares) {
   const wifi::Phy phy = *wifi_phy(p.scenario.network);
   double seconds_per_bit = 0;
-  for (const auto& [rate, share] : attachments.rate_shares(phone))
+  for (const auto& [rate, share] : rate_shares)
     seconds_per_bit += share / wifi::goodput_mbps(phy, rate);
   return 1 / seconds_per_bit;
 }
@@ -32,13 +33,18 @@ void cost_each_request(const Prepared& p, Policy& policy, const RunPoint& point,
   std::vector<ClosedFormLinks> links;
   std::vector<Attachment> first;
   for (long phone = 0; phone < attachments->phones(); ++phone) {
-    mean_mbps.push_back(attachments->mean_mbps(phone));
+    // A walk's hour is walked once: its rate shares give both the mean rate and goodput.
+    const auto shares = p.mobility ? attachments->rate_shares(phone) : std::map<double, double>{};
+    double mean = 0;
+    for (const auto& [rate, share] : shares)
+      mean += rate * share;
+    mean_mbps.push_back(p.mobility ? mean : attachments->mean_mbps(phone));
     if (!(mean_mbps.back() > 0)) // the run fails with this reason in its row
       throw std::runtime_error(fmt::format(
           "phone {} is in no access point's range for the first hour of its walk: the closed "
           "form has no rate to charge it (its simulated requests wait for a link)",
           phone));
-    links.push_back(p.mobility ? p.links_at_goodput(mean_goodput_mbps(p, *attachments, phone))
+    links.push_back(p.mobility ? p.links_at_goodput(mean_goodput_mbps(p, shares))
                                : p.links(mean_mbps.back()));
     first.push_back(attachments->first(phone));
   }
