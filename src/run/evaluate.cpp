@@ -13,10 +13,11 @@ namespace muxsim {
 
 namespace {
 
-// A placed phone's goodput as its requests meet it on average: bytes over the time-mean of
+// An 802.11 phone's goodput as its requests meet it on average: bytes over the time-mean of
 // 1 / goodput over the rates it holds (core/model/attachment.hpp, rate_shares).
 double mean_goodput_mbps(const Prepared& p, const std::map<double, double>& rate_shares) {
   const wifi::Phy phy = *wifi_phy(p.scenario.network);
+  if (rate_shares.size() == 1) return wifi::goodput_mbps(phy, rate_shares.begin()->first);
   double seconds_per_bit = 0;
   for (const auto& [rate, share] : rate_shares)
     seconds_per_bit += share / wifi::goodput_mbps(phy, rate);
@@ -33,8 +34,10 @@ void cost_each_request(const Prepared& p, Policy& policy, const RunPoint& point,
   std::vector<ClosedFormLinks> links;
   std::vector<Attachment> first;
   for (long phone = 0; phone < attachments->phones(); ++phone) {
-    // A walk's hour is walked once: its rate shares give both the mean rate and goodput.
-    const auto shares = p.mobility ? attachments->rate_shares(phone) : std::map<double, double>{};
+    // A walk's hour is walked once: its rate shares give both the mean rate and goodput. An
+    // 802.11 phone is charged the time-mean of 1 / goodput over the rates it holds (a Markov
+    // channel's two states), not the goodput of a mean rate the standard does not have.
+    const std::map<double, double> shares = attachments->rate_shares(phone);
     double mean = 0;
     for (const auto& [rate, share] : shares)
       mean += rate * share;
@@ -44,8 +47,8 @@ void cost_each_request(const Prepared& p, Policy& policy, const RunPoint& point,
           "phone {} is in no access point's range for the first hour of its walk: the closed "
           "form has no rate to charge it (its simulated requests wait for a link)",
           phone));
-    links.push_back(p.mobility ? p.links_at_goodput(mean_goodput_mbps(p, shares))
-                               : p.links(mean_mbps.back()));
+    links.push_back(wifi_phy(p.scenario.network) ? p.links_at_goodput(mean_goodput_mbps(p, shares))
+                                                 : p.links(mean_mbps.back()));
     first.push_back(attachments->first(phone));
   }
   // An adaptive policy's phone sees its mean rate; the closed form has no clock, so each

@@ -81,8 +81,28 @@ scenario empty-section.ini "[policy]" "policies = hybrid" "[polcy]"
 expect_bad unknown-section "empty-section.ini:10: field '[polcy]': unknown section; did you mean '[policy]'? (known: devices, policy" "$WORK/empty-section.ini"
 # Wi-Fi rate semantics (docs/wifi-validation.md): a standard muxsim lacks, and rates the
 # standard lacks.
-scenario std.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11ac"
-expect_bad unknown-standard "std.ini:11: field 'network.wifi_standard': '802.11ac' is not one of none, 802.11g, 802.11n" "$WORK/std.ini"
+scenario std.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11be"
+expect_bad unknown-standard "std.ini:11: field 'network.wifi_standard': '802.11be' is not one of none, 802.11g, 802.11n, 802.11ac, 802.11ax" "$WORK/std.ini"
+# 802.11ac and ax (docs/wifi5-6.md): a rate the standard lacks at the cell's width names the
+# nearest; a width, guard interval, stream count or window it lacks; A-MPDU switched off.
+scenario ac65.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11ac" "bandwidth_mbps = 390,65"
+expect_bad not-an-ac-rate "ac65.ini:12: field 'network.bandwidth_mbps': 65 Mbit/s is not an 802.11ac rate (MCS 0-9 at 80 MHz: 29.25, 58.5, 87.75, 117, 175.5, 234, 263.25, 292.5, 351, 390); nearest: 58.5 or 87.75" "$WORK/ac65.ini"
+scenario ax20.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11ax" "wifi_channel_mhz = 20" "bandwidth_mbps = 306.3"
+expect_bad not-an-ax-rate-at-20 "ax20.ini:13: field 'network.bandwidth_mbps': 306.3 Mbit/s is not an 802.11ax rate (MCS 0-11 at 20 MHz" "$WORK/ax20.ini"
+scenario n160.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11n" "wifi_channel_mhz = 160" "bandwidth_mbps = 65"
+expect_bad n-at-160 "n160.ini:12: field 'network.wifi_channel_mhz': 802.11n has no 160 MHz channel (it has 20 or 40 MHz)" "$WORK/n160.ini"
+scenario axoff.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11ax" "wifi_aggregation = false" "bandwidth_mbps = 306.25"
+expect_bad ax-without-ampdu "axoff.ini:12: field 'network.wifi_aggregation': 802.11ax sends every MPDU in an A-MPDU; aggregation cannot be switched off" "$WORK/axoff.ini"
+scenario acgi.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11ac" "wifi_guard_ns = 3200" "bandwidth_mbps = 390"
+expect_bad ac-guard "acgi.ini:12: field 'network.wifi_guard_ns': 802.11ac has no 3200 ns guard interval (it has 400 or 800 ns)" "$WORK/acgi.ini"
+scenario acba.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11ac" "wifi_block_ack_frames = 256" "bandwidth_mbps = 390"
+expect_bad ac-window "acba.ini:12: field 'network.wifi_block_ack_frames': 802.11ac acknowledges at most 64 frames" "$WORK/acba.ini"
+scenario gstreams.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11g" "wifi_streams = 2" "bandwidth_mbps = 54"
+expect_bad g-streams "gstreams.ini:12: field 'network.wifi_streams': 802.11g sends at most 1 spatial stream" "$WORK/gstreams.ini"
+scenario nonewidth.ini "[policy]" "policies = hybrid" "[network]" "wifi_channel_mhz = 80"
+expect_bad width-without-standard "nonewidth.ini:11: field 'network.wifi_channel_mhz': does nothing here" "$WORK/nonewidth.ini"
+scenario acampdu.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11ac" "wifi_ampdu_bytes = 100" "bandwidth_mbps = 390"
+expect_bad ampdu-too-short "acampdu.ini:12: field 'network.wifi_ampdu_bytes': must be" "$WORK/acampdu.ini"
 scenario n54.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11n" "bandwidth_mbps = 65,54"
 expect_bad not-an-n-rate "n54.ini:12: field 'network.bandwidth_mbps': 54 Mbit/s is not an 802.11n rate (MCS 0-7" "$WORK/n54.ini"
 scenario gagg.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11g" "bandwidth_mbps = 54" "wifi_aggregation = true"
@@ -117,9 +137,15 @@ grep -q "muxsim_phone/VERBOSE\] request 0 " "$WORK/err" || fail "--log traced no
 "$MUXSIM" airtime 65,54 --standard 802.11n >"$WORK/out" 2>"$WORK/err"
 [[ $? == 2 ]] && grep -qF "54 Mbit/s is not an 802.11n rate" "$WORK/err" && [[ ! -s $WORK/out ]] ||
   fail "airtime with a rate 802.11n lacks: $(cat "$WORK/err")"
-"$MUXSIM" airtime 54 --standard 802.11ac >"$WORK/out" 2>"$WORK/err"
-[[ $? == 2 ]] && grep -qF "'802.11ac' is not 802.11g or 802.11n" "$WORK/err" && [[ ! -s $WORK/out ]] ||
+"$MUXSIM" airtime 54 --standard 802.11be >"$WORK/out" 2>"$WORK/err"
+[[ $? == 2 ]] && grep -qF "'802.11be' is not 802.11g, 802.11n, 802.11ac or 802.11ax" "$WORK/err" && [[ ! -s $WORK/out ]] ||
   fail "airtime with an unknown standard: $(cat "$WORK/err")"
+"$MUXSIM" airtime 65 --standard 802.11n --width 160 >"$WORK/out" 2>"$WORK/err"
+[[ $? == 2 ]] && grep -qF -- "--width: 802.11n has no 160 MHz channel" "$WORK/err" && [[ ! -s $WORK/out ]] ||
+  fail "airtime with a width 802.11n lacks: $(cat "$WORK/err")"
+"$MUXSIM" airtime 292.5,300 --standard 802.11ac >"$WORK/out" 2>"$WORK/err"
+[[ $? == 2 ]] && grep -qF "300 Mbit/s is not an 802.11ac rate" "$WORK/err" && grep -qF "nearest: 292.5 or 351" "$WORK/err" && [[ ! -s $WORK/out ]] ||
+  fail "airtime with a rate 802.11ac lacks: $(cat "$WORK/err")"
 touch "$WORK/a-file"
 "$MUXSIM" run "$WORK/good.ini" --out "$WORK/a-file" --quiet 2>"$WORK/err"
 [[ $? == 2 ]] && grep -qF "$WORK/a-file: Not a directory" "$WORK/err" ||

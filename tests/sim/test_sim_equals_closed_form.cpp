@@ -10,6 +10,8 @@
 
 #include <doctest/doctest.h>
 
+#include <utility>
+
 using namespace muxsim;
 
 namespace {
@@ -79,6 +81,31 @@ TEST_CASE("every registered policy: simulation equals closed form at one phone")
     require_every_policy_equal(*p, point);
   }
   CHECK(points == 2); // 802.11n with A-MPDU at 6.5 and 65 Mbit/s
+}
+
+// 802.11ac and 802.11ax at ns-3's defaults (80 MHz, one stream, 800 and 3,200 ns), at their
+// slowest and fastest MCS, the rate typed to 0.1 Mbit/s as a user would (510.4 for 510.417).
+TEST_CASE("802.11ac and 802.11ax: every registered policy, simulation equals closed form") {
+  std::string all;
+  for (const auto& name : policy_names())
+    all += (all.empty() ? "" : ",") + name;
+  for (const auto& [standard, rates] :
+       {std::pair<std::string, std::string>{"802.11ac", "29.25,390"}, {"802.11ax", "30.6,510.4"}}) {
+    CAPTURE(standard);
+    const auto p = prepare(test::source_path("tests/data/every-policy/every-policy.ini"), "",
+                           {"policy.policies=" + all, "network.wifi_standard=" + standard,
+                            "network.bandwidth_mbps=" + rates});
+    long points = 0;
+    for (const RunPoint& point : p->run_points()) {
+      if (point.total_phones() > 1) continue;
+      ++points;
+      CAPTURE(point.bandwidth_mbps);
+      // Even at the top MCS the lone station's goodput is well below its PHY rate.
+      CHECK(p->links(point.bandwidth_mbps).cloud.wifi_mbps < 0.9 * point.bandwidth_mbps);
+      require_every_policy_equal(*p, point);
+    }
+    CHECK(points == 2);
+  }
 }
 
 TEST_CASE("simulation equals closed form, request by request, for every policy") {

@@ -120,7 +120,8 @@ TEST_CASE("random walks on a grid of access points: between changes, the rate is
   point.phones = 20;
   point.placed = true;
   const auto attachments = make_attachments(s, point, {}, &plan);
-  const Propagation propagation(s.propagation, RateTable::ideal(wifi::Standard::N80211));
+  const Propagation propagation(s.propagation,
+                                RateTable::ideal(wifi::default_phy(wifi::Standard::N80211)));
   long checked = 0, handovers = 0;
   for (long g = 0; g < 20; ++g) {
     auto walk = attachments->walk(g);

@@ -15,7 +15,8 @@ using namespace muxsim;
 namespace {
 
 Propagation defaults(wifi::Standard standard) {
-  return Propagation(PropagationConfig{}, RateTable::ideal(standard));
+  const wifi::Phy phy = wifi::default_phy(standard);
+  return Propagation(PropagationConfig{}, RateTable::ideal(phy), phy.width_mhz);
 }
 
 } // namespace
@@ -61,13 +62,13 @@ TEST_CASE("the range and the rate radii: where the floor and each threshold fall
   // A lower floor reaches as far as the lowest rate's SNR: 1.465 dB at 115.2 m.
   PropagationConfig deaf;
   deaf.min_rssi_dbm = -101;
-  const Propagation far(deaf, RateTable::ideal(wifi::Standard::G80211));
+  const Propagation far(deaf, RateTable::ideal(wifi::default_phy(wifi::Standard::G80211)));
   CHECK(far.range_m() == doctest::Approx(115.2).epsilon(2e-3));
   CHECK(far.at(100).phy_mbps == 6);
 }
 
 TEST_CASE("a user's rate table: bad rows name the file, line and field") {
-  const auto g = wifi::Standard::G80211;
+  const wifi::Phy g = wifi::default_phy(wifi::Standard::G80211);
   const std::string only_n = test::write_temp("only-n.csv", "standard,phy_mbps,min_snr_db\n"
                                                             "802.11n,65,20\n");
   CHECK(test::error_of([&] { RateTable::read(only_n, g); }).find("no rows for 802.11g") !=

@@ -9,8 +9,9 @@
 using namespace muxsim::wifi;
 
 namespace {
-constexpr Standard G = Standard::G80211, N = Standard::N80211;
-const Phy g80211{G, false}, n_single{N, false}, n_ampdu{N, true};
+const Phy G{Standard::G80211, false}, N{Standard::N80211, false};
+const Phy g80211{Standard::G80211, false}, n_single{Standard::N80211, false},
+    n_ampdu{Standard::N80211, true};
 } // namespace
 
 TEST_CASE("802.11g at 54 Mbit/s, one station: 23.92 Mbit/s of TCP goodput") {

@@ -37,9 +37,9 @@ enum class Mode { ClosedForm, Simulated };
 // two-state Markov chain. In the order of the [network] channel key's values.
 enum class ChannelKind { Constant, Trace, Markov };
 // What a Wi-Fi rate means, in the order of the [network] wifi_standard key's values: goodput,
-// as a measured throughput trace gives it (none), or an 802.11g or 802.11n PHY rate, whose
-// goodput the 802.11 model gives (docs/wifi-validation.md).
-enum class WifiStandard { None, G80211, N80211 };
+// as a measured throughput trace gives it (none), or an 802.11g, n, ac or ax PHY rate, whose
+// goodput the 802.11 model gives (docs/wifi-validation.md, docs/wifi5-6.md).
+enum class WifiStandard { None, G80211, N80211, AC80211, AX80211 };
 
 // Closed loop (a phone waits for each answer, then thinks) or Poisson arrivals. In the order
 // of the [load] arrival key's values.
@@ -67,7 +67,12 @@ constexpr double kDefaultTcpWindowBytes = 4194304;
 
 struct NetworkConfig {
   WifiStandard wifi_standard = WifiStandard::None;
-  bool wifi_aggregation = true; // 802.11n's A-MPDU
+  bool wifi_aggregation = true;   // A-MPDU: 802.11n's option, always on for ac and ax
+  int wifi_channel_mhz = 0;       // 0: the standard's (20 for g and n, 80 for ac and ax)
+  int wifi_streams = 1;           // spatial streams
+  int wifi_guard_ns = 0;          // 0: the standard's (800 ns, or 3,200 for ax)
+  long wifi_ampdu_bytes = 65535;  // ns-3 3.37's BE_MaxAmpduSize
+  int wifi_block_ack_frames = 64; // ns-3 3.37's MpduBufferSize
   std::vector<double> bandwidth_mbps = {100};
   ChannelConfig channel;
   double wan_mbps = 10000;

@@ -64,8 +64,15 @@ std::vector<IdleRule> idle_rules(const Scenario& s) {
   const bool walks = !s.mobility.access_points.empty() && s.mobility.model != MobilityModel::Static;
   return {
       {{"network.wifi_aggregation"},
-       s.network.wifi_standard == WifiStandard::N80211,
-       "A-MPDU aggregation is 802.11n's (wifi_standard = 802.11n)"},
+       s.network.wifi_standard >= WifiStandard::N80211,
+       "A-MPDU aggregation is 802.11n's, ac's and ax's (wifi_standard = 802.11n, ac or ax)"},
+      {{"network.wifi_channel_mhz", "network.wifi_streams", "network.wifi_guard_ns"},
+       s.network.wifi_standard != WifiStandard::None,
+       "a PHY setting needs PHY rates (wifi_standard = 802.11g, n, ac or ax)"},
+      {{"network.wifi_ampdu_bytes", "network.wifi_block_ack_frames"},
+       s.network.wifi_standard >= WifiStandard::N80211 && s.network.wifi_aggregation,
+       "only stations that aggregate read it (wifi_standard = 802.11n with wifi_aggregation, "
+       "ac or ax)"},
       {{"load.arrival_rate_hz"},
        s.load.arrival == Arrival::Poisson,
        "a rate needs arrival = poisson"},

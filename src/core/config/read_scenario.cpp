@@ -152,17 +152,20 @@ namespace {
 // a measured trace is goodput, so it goes with wifi_standard = none.
 void check_wifi_rates(const Scenario& s, const std::map<std::string, std::string>& given) {
   const std::optional<wifi::Phy> phy = wifi_phy(s.network);
+  if (!phy) return;
+  if (const auto problem = wifi::check_phy(*phy))
+    throw InputError(s.at(problem->key) + ": " + problem->why);
   // With [mobility] the rates come from distance (core/model/propagation.hpp).
-  if (!phy || !s.mobility.access_points.empty()) return;
+  if (!s.mobility.access_points.empty()) return;
   const ChannelConfig& ch = s.network.channel;
   if (ch.kind == ChannelKind::Trace)
     throw InputError(s.at("network.wifi_standard") +
                      ": a channel trace is measured goodput; use wifi_standard = none");
   auto check = [&](const char* key, const std::vector<double>& rates) {
     for (double r : rates)
-      if (!wifi::has_rate(phy->standard, r))
+      if (!wifi::has_rate(*phy, r))
         throw InputError(s.at(key) + ": " + fmt::format("{}", r) + " Mbit/s is not an " +
-                         wifi::describe_rates(phy->standard));
+                         wifi::describe_rates(*phy) + "; nearest: " + wifi::nearest_rates(*phy, r));
   };
   if (!ch.phone_rates_mbps.empty())
     check("network.phone_rates_mbps", ch.phone_rates_mbps);

@@ -29,6 +29,9 @@ public:
     return std::make_unique<Walker>(channel_.walk(phone), phone / phones_per_cell_);
   }
   double mean_mbps(long phone) const override { return channel_.mean_mbps(phone); }
+  std::map<double, double> rate_shares(long phone) const override {
+    return channel_.rate_shares(phone);
+  }
   std::vector<double> levels() const override { return channel_.levels(); }
 
 private:

@@ -104,6 +104,15 @@ double Channel::mean_mbps(long phone) const {
   return base_mbps(phone);
 }
 
+std::map<double, double> Channel::rate_shares(long phone) const {
+  if (kind_ != ChannelKind::Markov) return {{mean_mbps(phone), 1.0}};
+  const double good = config_.markov_good_s, bad = config_.markov_bad_s;
+  std::map<double, double> shares;
+  shares[base_mbps(phone)] += good / (good + bad);
+  shares[config_.markov_bad_mbps] += bad / (good + bad);
+  return shares;
+}
+
 RateWalk Channel::walk(long phone) const {
   if (kind_ == ChannelKind::Trace)
     return RateWalk::trace(trace_of(phone), start_of(phone), config_.trace_loop,

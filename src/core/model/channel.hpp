@@ -7,6 +7,7 @@
 #include "core/formats/bandwidth_trace.hpp"
 #include "core/model/rng.hpp"
 
+#include <map>
 #include <vector>
 
 namespace muxsim {
@@ -50,6 +51,8 @@ public:
   double base_mbps(long phone) const { return base_[static_cast<std::size_t>(phone)]; }
   // What the closed form charges: the time-mean rate of the phone's channel.
   double mean_mbps(long phone) const;
+  // The share of time the phone holds each rate: a Markov channel's two states, or its mean.
+  std::map<double, double> rate_shares(long phone) const;
   RateWalk walk(long phone) const;
   // Every rate a phone can hold during the run, for SimGrid's Wi-Fi rate levels.
   std::vector<double> levels() const;

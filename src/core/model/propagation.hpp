@@ -15,8 +15,6 @@ namespace muxsim {
 
 // Thermal noise density kT at 290 K with ns-3's Boltzmann constant (1.3803e-23 J/K), in dBm/Hz.
 constexpr double kThermalNoiseDbmPerHz = -173.977;
-// Every PHY rate muxsim models (802.11g, 802.11n MCS 0-7) is on a 20 MHz channel.
-constexpr double kChannelWidthHz = 20e6;
 
 // One step of a rate table: the PHY rate an ideal rate control uses once the SNR is strictly
 // above min_snr_db.
@@ -27,12 +25,15 @@ struct RateStep {
 
 class RateTable {
 public:
-  // ns-3 3.37's IdealWifiManager thresholds for the standard (BER 1e-6 over the
-  // TableBasedErrorRateModel; models/wifi-rate-thresholds.csv gives their source).
-  static RateTable ideal(wifi::Standard standard);
-  // A user's CSV of standard,phy_mbps,min_snr_db rows: the rows of `standard` (at least
-  // one, each a rate of the standard), any order.
-  static RateTable read(const std::string& path, wifi::Standard standard);
+  // ns-3 3.37's IdealWifiManager thresholds for the PHY (BER 1e-6 over the
+  // TableBasedErrorRateModel; models/wifi-rate-thresholds.csv gives their source). SNRs are
+  // over the noise of the PHY's channel width; as ns-3's manager does, a transmission may
+  // narrow to 20 or 40 MHz (from 80), where the noise is 3 or 6 dB lower, so a narrower
+  // width's MCS is a step with its threshold lowered by that much.
+  static RateTable ideal(const wifi::Phy& phy);
+  // A user's CSV of standard,phy_mbps,min_snr_db rows: the rows of the PHY's standard (at
+  // least one, each a rate of the standard at the PHY's width or a narrower one), any order.
+  static RateTable read(const std::string& path, const wifi::Phy& phy);
   // The highest rate whose threshold the SNR is strictly above; 0 when none is.
   double rate_mbps(double snr_db) const;
   // Ascending in threshold.
@@ -52,7 +53,8 @@ struct LinkBudget {
 
 class Propagation {
 public:
-  Propagation(const PropagationConfig& config, RateTable table);
+  // Noise is thermal over `width_mhz` plus the noise figure.
+  Propagation(const PropagationConfig& config, RateTable table, int width_mhz = 20);
   double rx_dbm(double distance_m) const;
   // The distance at which the received power is `rx_dbm` (rx_dbm's inverse beyond the
   // reference distance; the reference distance for any stronger power).

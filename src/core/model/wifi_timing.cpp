@@ -2,60 +2,66 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iterator>
 #include <map>
 
 namespace muxsim::wifi {
 
 namespace {
 
-// Both standards in the 2.4 GHz band, in a BSS of ERP or HT stations only (short slot).
-constexpr double kSlotUs = 9, kSifsUs = 10, kCwMin = 15;
-// 802.11g stations contend after DIFS; 802.11n's are QoS stations, and best-effort traffic
-// waits AIFS[AC_BE], 3 slots after SIFS.
-constexpr double kDifsUs = kSifsUs + 2 * kSlotUs, kAifsBeUs = kSifsUs + 3 * kSlotUs;
-constexpr double kErpPreambleUs = 16 + 4;            // L-STF, L-LTF and SIGNAL
-constexpr double kHtPreambleUs = 16 + 4 + 8 + 4 + 4; // and HT-SIG, HT-STF, one HT-LTF
-constexpr double kSymbolUs = 4, kSignalExtensionUs = 6;
+// Short slot (a BSS of ERP, HT, VHT or HE stations only) in both bands; SIFS 10 us in the
+// 2.4 GHz band, 16 us in the 5 GHz band, where OFDM PPDUs have no signal extension.
+constexpr double kSlotUs = 9, kCwMin = 15;
+double sifs_us(const StandardSpec& s) {
+  return s.band_5ghz ? 16 : 10;
+}
+double signal_extension_us(const StandardSpec& s) {
+  return s.band_5ghz ? 0 : 6;
+}
+constexpr double kLegacyPreambleUs = 16 + 4; // L-STF, L-LTF and L-SIG (or SIGNAL)
 constexpr double kServiceBits = 16, kTailBits = 6;
 constexpr double kDsssPlcpUs = 192; // long preamble (144 us) and PLCP header (48 us)
-// Frame sizes in bytes: a MAC data header (24, or 26 with 802.11n's QoS control) and FCS
-// (4) around LLC/SNAP (8) and an IP packet of 20 bytes of IP and 32 of TCP header (with the
-// timestamp option) before the data. ACK 14, compressed BlockAck 32.
+// Frame sizes in bytes: a MAC data header (24, or 26 with QoS control) and FCS (4) around
+// LLC/SNAP (8) and an IP packet of 20 bytes of IP and 32 of TCP header (with the timestamp
+// option) before the data. ACK 14; compressed BlockAck 32, or 56 with a 256-frame bitmap.
 constexpr double kFcsAndLlc = 4 + 8, kIpTcpHeaders = 20 + 32, kMss = 1448;
-constexpr double kAckBytes = 14, kBlockAckBytes = 32;
-// A-MPDU limits of 802.11n: 65,535 bytes, a block ack window of 64, and an HT-mixed PPDU
-// of at most 5,484 us (aPPDUMaxTime). Each MPDU goes after a 4-byte delimiter, padded to 4.
-constexpr double kMaxAmpduBytes = 65535, kMaxPpduUs = 5484, kDelimiterBytes = 4;
-constexpr int kBlockAckWindow = 64;
+constexpr double kAckBytes = 14, kBlockAckBytes = 32, kLongBlockAckBytes = 56;
+// A PPDU lasts at most 5,484 us (aPPDUMaxTime of HT, VHT and HE). Each MPDU of an A-MPDU goes
+// after a 4-byte delimiter, padded to 4.
+constexpr double kMaxPpduUs = 5484, kDelimiterBytes = 4;
 // Bianchi's backoff: W = CWmin + 1 slots at first, doubled up to 6 times (CWmax 1023).
 constexpr double kW = kCwMin + 1;
 constexpr int kDoublings = 6;
 
-constexpr double kOfdmRates[] = {6, 9, 12, 18, 24, 36, 48, 54};
-constexpr double kDsssRates[] = {1, 2, 5.5, 11};
-constexpr double kHtRates[] = {6.5, 13, 19.5, 26, 39, 52, 58.5, 65};
-// Each MCS's non-HT reference rate, which picks the rate of the control frame answering it.
-constexpr double kHtReferenceRates[] = {6, 12, 18, 24, 36, 48, 54, 54};
-
-template <std::size_t N> int index_of(const double (&rates)[N], double mbps) {
-  const auto* it = std::find(std::begin(rates), std::end(rates), mbps);
-  return it == std::end(rates) ? -1 : static_cast<int>(it - std::begin(rates));
+// 802.11g stations contend after DIFS (SIFS + 2 slots); the QoS stations of n, ac and ax
+// send best-effort traffic after AIFS[AC_BE] (SIFS + 3 slots).
+double ifs_us(const StandardSpec& s) {
+  return sifs_us(s) + (s.format == PpduFormat::ErpOfdm ? 2 : 3) * kSlotUs;
 }
 
-bool is_ofdm(double mbps) {
-  return index_of(kOfdmRates, mbps) >= 0;
+double data_mpdu_bytes(const StandardSpec& s) {
+  return s.mac_header_bytes + kFcsAndLlc + kIpTcpHeaders + kMss;
+}
+double tcp_ack_mpdu_bytes(const StandardSpec& s) {
+  return s.mac_header_bytes + kFcsAndLlc + kIpTcpHeaders;
 }
 
-double ifs_us(Standard s) {
-  return s == Standard::N80211 ? kAifsBeUs : kDifsUs;
+// HT, VHT and HE send one long training field per stream, rounded up to an even count.
+double training_fields(int streams) {
+  return streams == 1 ? 1 : 2 * std::ceil(streams / 2.0);
 }
 
-double data_mpdu_bytes(Standard s) {
-  return (s == Standard::N80211 ? 26 : 24) + kFcsAndLlc + kIpTcpHeaders + kMss;
+// BCC encoders, each ending in 6 tail bits: HT adds one above 300 Mbit/s; VHT one per 600
+// Mbit/s (540 with the 800 ns guard interval), as ns-3 3.37 counts them; HE, one.
+double encoders(const StandardSpec& s, const Phy& phy, double mbps) {
+  if (s.format == PpduFormat::HtMixed) return mbps > 300 ? 2 : 1;
+  if (s.format == PpduFormat::Vht) return std::ceil(mbps / (phy.guard_ns == 400 ? 600 : 540));
+  return 1;
 }
-double tcp_ack_mpdu_bytes(Standard s) {
-  return (s == Standard::N80211 ? 26 : 24) + kFcsAndLlc + kIpTcpHeaders;
+
+// A non-HT OFDM PPDU (a control frame, or 802.11g's data) at `mbps`: 4 us symbols of 4r bits.
+double non_ht_us(const StandardSpec& s, double mbps, double bytes) {
+  const double symbols = std::ceil((kServiceBits + 8 * bytes + kTailBits) / (4 * mbps));
+  return kLegacyPreambleUs + 4 * symbols + signal_extension_us(s);
 }
 
 // The PSDU of `mpdus` MPDUs of `mpdu_bytes`: the MPDU itself, or an A-MPDU of delimited
@@ -68,55 +74,64 @@ double psdu_bytes(const Phy& phy, double mpdu_bytes, int mpdus) {
 
 // A PPDU of `mpdus` MPDUs and its answer: SIFS and an ACK, or a BlockAck when aggregated.
 double frame_us(const Phy& phy, double mbps, double mpdu_bytes, int mpdus) {
-  const double answer = phy.aggregation ? kBlockAckBytes : kAckBytes;
-  const Standard control = phy.standard == Standard::N80211 ? Standard::G80211 : phy.standard;
-  return ppdu_us(phy.standard, mbps, psdu_bytes(phy, mpdu_bytes, mpdus)) + kSifsUs +
-         ppdu_us(control, control_rate_mbps(phy.standard, mbps), answer);
+  const StandardSpec& s = spec(phy.standard);
+  const double block_ack = phy.block_ack_frames > 64 ? kLongBlockAckBytes : kBlockAckBytes;
+  const double answer = phy.aggregation ? block_ack : kAckBytes;
+  const double control = control_rate_mbps(phy, mbps);
+  const double answer_us = s.format == PpduFormat::ErpOfdm ? ppdu_us(phy, control, answer)
+                                                           : non_ht_us(s, control, answer);
+  return ppdu_us(phy, mbps, psdu_bytes(phy, mpdu_bytes, mpdus)) + sifs_us(s) + answer_us;
 }
 
 } // namespace
 
-bool has_rate(Standard s, double mbps) {
-  if (s == Standard::N80211) return index_of(kHtRates, mbps) >= 0;
-  return is_ofdm(mbps) || index_of(kDsssRates, mbps) >= 0;
+double ppdu_us(const Phy& phy, double mbps, double bytes) {
+  const StandardSpec& s = spec(phy.standard);
+  const std::optional<Mode> mode = find_mode(phy, mbps, true);
+  // A rate outside the standard's (a caller's mistake) is timed as an OFDM rate would be.
+  const double bits_per_symbol = mode ? mode->bits_per_symbol : 4 * mbps;
+  if (s.format == PpduFormat::ErpOfdm) {
+    if (bits_per_symbol == 0) return kDsssPlcpUs + std::ceil(8 * bytes / mbps);
+    return non_ht_us(s, mbps, bytes);
+  }
+  const double symbols =
+      std::ceil((kServiceBits + 8 * bytes + kTailBits * encoders(s, phy, mbps)) / bits_per_symbol);
+  const double ltfs = training_fields(phy.streams);
+  if (s.format == PpduFormat::HeSu) {
+    const double ltf_us = phy.guard_ns == 3200 ? 16 : 6.4 + phy.guard_ns / 1000.0;
+    return kLegacyPreambleUs + 4 + 8 + 4 + ltfs * ltf_us + symbols * symbol_us(phy);
+  }
+  // HT and VHT: with the short guard interval the data field is rounded up to 4 us.
+  const double data_us = 4 * std::ceil(symbols * symbol_us(phy) / 4 - 1e-9);
+  const double preamble = s.format == PpduFormat::HtMixed ? 8 + 4 + 4 * ltfs // HT-SIG, -STF, -LTFs
+                                                          : 8 + 4 + 4 * ltfs + 4; // and VHT-SIG-B
+  return kLegacyPreambleUs + preamble + data_us + signal_extension_us(s);
 }
 
-std::string describe_rates(Standard s) {
-  return s == Standard::N80211
-             ? "802.11n rate (MCS 0-7 at 20 MHz: 6.5, 13, 19.5, 26, 39, 52, 58.5, 65)"
-             : "802.11g rate (1, 2, 5.5, 11, 6, 9, 12, 18, 24, 36, 48, 54)";
-}
-
-double ppdu_us(Standard s, double mbps, double bytes) {
-  if (s == Standard::G80211 && !is_ofdm(mbps)) return kDsssPlcpUs + std::ceil(8 * bytes / mbps);
-  const double symbols = std::ceil((kServiceBits + 8 * bytes + kTailBits) / (4 * mbps));
-  const double preamble = s == Standard::N80211 ? kHtPreambleUs : kErpPreambleUs;
-  return preamble + symbols * kSymbolUs + kSignalExtensionUs;
-}
-
-double control_rate_mbps(Standard s, double mbps) {
-  if (s == Standard::N80211) mbps = kHtReferenceRates[index_of(kHtRates, mbps)];
+double control_rate_mbps(const Phy& phy, double mbps) {
+  const std::optional<Mode> mode = find_mode(phy, mbps, true);
+  const double reference = mode ? mode->reference_mbps : mbps;
   static constexpr double kOfdmMandatory[] = {6, 12, 24}, kDsssMandatory[] = {1, 2, 5.5, 11};
-  const bool ofdm = is_ofdm(mbps);
-  const double* first = ofdm ? std::begin(kOfdmMandatory) : std::begin(kDsssMandatory);
-  const double* last = ofdm ? std::end(kOfdmMandatory) : std::end(kDsssMandatory);
+  const bool dsss = mode && mode->bits_per_symbol == 0;
+  const double* first = dsss ? std::begin(kDsssMandatory) : std::begin(kOfdmMandatory);
+  const double* last = dsss ? std::end(kDsssMandatory) : std::end(kOfdmMandatory);
   double rate = *first;
   for (const double* r = first; r != last; ++r)
-    if (*r <= mbps) rate = *r;
+    if (*r <= reference) rate = *r;
   return rate;
 }
 
 int segments_per_ppdu(const Phy& phy, double mbps) {
   if (!phy.aggregation) return 1;
-  const double mpdu = data_mpdu_bytes(phy.standard);
+  const double mpdu = data_mpdu_bytes(spec(phy.standard));
   int k = 1;
-  while (k < kBlockAckWindow && psdu_bytes(phy, mpdu, k + 1) <= kMaxAmpduBytes &&
-         ppdu_us(phy.standard, mbps, psdu_bytes(phy, mpdu, k + 1)) <= kMaxPpduUs)
+  while (k < phy.block_ack_frames && psdu_bytes(phy, mpdu, k + 1) <= phy.ampdu_bytes &&
+         ppdu_us(phy, mbps, psdu_bytes(phy, mpdu, k + 1)) <= kMaxPpduUs)
     ++k;
   return k;
 }
 
-double access_us(Standard s, const Contention& c) {
+double access_us(const Phy& phy, const Contention& c) {
   const int n = std::max(1, c.stations);
   // tau: the chance a station sends in a slot; p: that its frame collides. Solved by
   // bisection on p, with + - * / only, so every CPU gets the same bits.
@@ -140,43 +155,44 @@ double access_us(Standard s, const Contention& c) {
   const double tau = tau_of(n > 1 ? (lo + hi) / 2 : 0);
   const double busy = 1 - power(1 - tau, n);                     // someone sends
   const double success = n * tau * power(1 - tau, n - 1) / busy; // exactly one does
-  return ifs_us(s) + (1 - busy) * kSlotUs / (busy * success) +
+  return ifs_us(spec(phy.standard)) + (1 - busy) * kSlotUs / (busy * success) +
          (1 - success) / success * c.collision_us;
 }
 
 double exchange_us(const Phy& phy, double mbps, double mpdu_bytes, int mpdus) {
-  return access_us(phy.standard, {}) + frame_us(phy, mbps, mpdu_bytes, mpdus);
+  return access_us(phy, {}) + frame_us(phy, mbps, mpdu_bytes, mpdus);
 }
 
 double collision_us(const Phy& phy, const std::vector<double>& mbps) {
   if (mbps.empty()) return 0;
+  const StandardSpec& s = spec(phy.standard);
   // Over pairs of distinct rates, weighted by how many stations have each: a cell of 10^5
   // phones has a handful of rates.
   std::map<double, double> count;
   for (double r : mbps)
     count[r] += 1;
   const auto data_us = [&](double r) {
-    const double psdu = psdu_bytes(phy, data_mpdu_bytes(phy.standard), segments_per_ppdu(phy, r));
-    return ppdu_us(phy.standard, r, psdu);
+    const double psdu = psdu_bytes(phy, data_mpdu_bytes(s), segments_per_ppdu(phy, r));
+    return ppdu_us(phy, r, psdu);
   };
   double sum = 0;
   for (const auto& [a, na] : count)
     for (const auto& [b, nb] : count)
       sum += na * nb * std::max(data_us(a), data_us(b));
   const double n = static_cast<double>(mbps.size());
-  const double eifs = kSifsUs + ppdu_us(Standard::G80211, 6, kAckBytes) + ifs_us(phy.standard);
+  const double eifs = sifs_us(s) + non_ht_us(s, 6, kAckBytes) + ifs_us(s);
   return sum / (n * n) + eifs;
 }
 
 double segment_airtime_us(const Phy& phy, double mbps, const Contention& c) {
+  const StandardSpec& s = spec(phy.standard);
   const int k = segments_per_ppdu(phy, mbps);
-  const double access = access_us(phy.standard, c);
-  const double data = access + frame_us(phy, mbps, data_mpdu_bytes(phy.standard), k);
+  const double access = access_us(phy, c);
+  const double data = access + frame_us(phy, mbps, data_mpdu_bytes(s), k);
   // The TCP ACKs for k segments: k / 2 frames of their own, or one A-MPDU of them.
-  const double acks =
-      phy.aggregation
-          ? access + frame_us(phy, mbps, tcp_ack_mpdu_bytes(phy.standard), (k + 1) / 2)
-          : 0.5 * k * (access + frame_us(phy, mbps, tcp_ack_mpdu_bytes(phy.standard), 1));
+  const double acks = phy.aggregation
+                          ? access + frame_us(phy, mbps, tcp_ack_mpdu_bytes(s), (k + 1) / 2)
+                          : 0.5 * k * (access + frame_us(phy, mbps, tcp_ack_mpdu_bytes(s), 1));
   return (data + acks) / k;
 }
 
@@ -189,15 +205,17 @@ double goodput_mbps(const Phy& phy, double mbps, const Contention& c) {
 namespace muxsim {
 
 std::optional<wifi::Phy> wifi_phy(const NetworkConfig& n) {
-  switch (n.wifi_standard) {
-  case WifiStandard::None:
-    return std::nullopt;
-  case WifiStandard::G80211:
-    return wifi::Phy{wifi::Standard::G80211, false};
-  case WifiStandard::N80211:
-    return wifi::Phy{wifi::Standard::N80211, n.wifi_aggregation};
-  }
-  return std::nullopt;
+  if (n.wifi_standard == WifiStandard::None) return std::nullopt;
+  const auto standard = static_cast<wifi::Standard>(static_cast<int>(n.wifi_standard) - 1);
+  wifi::Phy phy = wifi::default_phy(standard);
+  if (wifi::spec(standard).aggregation != wifi::Aggregation::Never)
+    phy.aggregation = n.wifi_aggregation;
+  if (n.wifi_channel_mhz > 0) phy.width_mhz = n.wifi_channel_mhz;
+  if (n.wifi_guard_ns > 0) phy.guard_ns = n.wifi_guard_ns;
+  phy.streams = n.wifi_streams;
+  phy.ampdu_bytes = n.wifi_ampdu_bytes;
+  phy.block_ack_frames = n.wifi_block_ack_frames;
+  return phy;
 }
 
 } // namespace muxsim

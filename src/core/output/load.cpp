@@ -16,7 +16,7 @@ namespace {
 // to 1. Goodput rates (wifi_standard = none) have no such cost.
 double air_capacity(const Scenario& s, long cell_phones, double rate) {
   const std::optional<wifi::Phy> phy = wifi_phy(s.network);
-  if (!phy || !wifi::has_rate(phy->standard, rate)) return 1.0;
+  if (!phy || !wifi::find_mode(*phy, rate, true)) return 1.0;
   const int stations = static_cast<int>(std::min<long>(cell_phones, wifi::kMostContenders));
   const wifi::Contention crowd{stations, wifi::collision_us(*phy, {rate})};
   return wifi::goodput_mbps(*phy, rate, crowd) / wifi::goodput_mbps(*phy, rate);
