@@ -11,7 +11,8 @@
 # imagenet-1300 and fmnist-dimec read traces built under build/, so they are left to their
 # own tests. Adaptive policies' learning files are compared across the runs too. Beside the
 # shipped scenarios, tests/data/every-policy runs every registered policy, external included,
-# and a shortened campus-walk its walking phones.
+# a shortened campus-walk its walking phones, and shortened wifi6-lab and campus-wifi6 the
+# 802.11ac and ax models.
 source "$(dirname "$0")/common.sh"
 S=$SRC/scenarios
 DIGESTS=$SRC/tests/data/scenario-digests.csv
@@ -43,6 +44,14 @@ scenarios+=("$WORK/every-policy.ini")
 sed -e "s#\.\./models/#$SRC/models/#g" -e 's/^requests = .*/requests = 6000/' \
   -e 's/^seeds = .*/seeds = 1,2/' "$S/campus-walk.ini" >"$WORK/campus-walk.ini"
 scenarios+=("$WORK/campus-walk.ini")
+
+# Wi-Fi 5 and 6 (docs/wifi5-6.md): the 802.11ax lab and the campus under g, n, ac and ax,
+# shortened.
+sed -e "s#\.\./models/#$SRC/models/#g" -e 's/^requests = .*/requests = 2000/' \
+  "$S/wifi6-lab.ini" >"$WORK/wifi6-lab.ini"
+sed -e "s#\.\./models/#$SRC/models/#g" -e 's/^requests = .*/requests = 3000/' \
+  -e 's/^seeds = .*/seeds = 1/' "$S/campus-wifi6.ini" >"$WORK/campus-wifi6.ini"
+scenarios+=("$WORK/wifi6-lab.ini" "$WORK/campus-wifi6.ini")
 
 # run NAME SCENARIO JOBS [VAR=VALUE...]: results and the request log's text under $WORK/NAME.
 run() {

@@ -10,31 +10,6 @@ source "$(dirname "$0")/common.sh"
 PLOT=("/usr/bin/python3" "$SRC/analysis/plot_mobility.py")
 INI=$SRC/scenarios/campus-walk.ini
 
-# png_drawn FILE: a PNG of at least 600 x 400 pixels, at least 5 % of its pixels not white
-# and at least 0.25 % in colour: data drawn, not only axes (the figures draw their data in
-# colour; frames and text are black and grey, legends a few short lines). The three figures
-# of the run below are 9-36 % inked and 0.6-1.5 % in colour; axes with a title and an
-# eight-line colour legend but no data are 2.3 % and 0.06 %, and a map without its walks
-# and access points 2.6 % and 0.07 %.
-png_drawn() {
-  /usr/bin/python3 - "$1" <<'PY'
-import sys
-import matplotlib.image as mpimg
-import numpy as np
-path = sys.argv[1]
-with open(path, "rb") as f:
-    if f.read(8) != b"\x89PNG\r\n\x1a\n":
-        sys.exit(f"{path}: not a PNG")
-img = mpimg.imread(path)[..., :3]
-h, w = img.shape[:2]
-inked = (img < 0.97).any(axis=-1).mean()
-coloured = (img.max(axis=-1) - img.min(axis=-1) > 0.2).mean()
-if h < 400 or w < 600 or inked < 0.05 or coloured < 0.0025:
-    sys.exit(f"{path}: {w}x{h} px, {inked:.1%} inked, {coloured:.2%} in colour: no data drawn")
-print(f"{path.rsplit('/', 1)[-1]}: {w}x{h} px, {inked:.1%} inked, {coloured:.2%} in colour")
-PY
-}
-
 # The check can fail: axes without data and a file that is no PNG are refused.
 /usr/bin/python3 - "$WORK/blank.png" <<'PY' || fail "could not draw the empty axes"
 import sys
