@@ -1,5 +1,6 @@
 // A packet-level reference for muxsim's Wi-Fi cell (docs/wifi-validation.md): N stations in
-// one 802.11g or 802.11n BSS, each at its own fixed PHY rate or, with --rate-control=ideal,
+// one 802.11g, 802.11n, 802.11ac or 802.11ax BSS (docs/notes/ns3-acax-reference.md for ac and
+// ax), each at its own fixed PHY rate or, with --rate-control=ideal,
 // at the rate ns-3's IdealWifiManager picks from the SNR at --distance, each with one TCP
 // connection through the access point to a wired server. A station uploads `upload` bytes;
 // when the server has them all it sends `download` bytes back; the station then waits its
@@ -13,10 +14,13 @@
 #include <ns3/mobility-module.h>
 #include <ns3/network-module.h>
 #include <ns3/point-to-point-module.h>
+#include <ns3/spectrum-module.h>
 #include <ns3/wifi-module.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <fstream>
 #include <map>
@@ -30,6 +34,12 @@ namespace {
 
 struct Options {
   std::string standard = "802.11g";
+  uint32_t width = 0;    // 802.11ac/ax: channel width in MHz (0: ns-3's default, 80)
+  uint32_t guard_ns = 0; // 802.11ac/ax: guard interval (0: ns-3's default, 800 or 3200)
+  std::string phy = "yans"; // yans (as for g/n) or spectrum (needed by --ofdma)
+  bool ofdma = false;       // 802.11ax: the access point schedules uplink OFDMA
+  uint32_t mu_stations = 4; // --ofdma: RrMultiUserScheduler NStations (ns-3's default 4)
+  double access_req_ms = 0; // --ofdma: MultiUserScheduler AccessReqInterval (0: none)
   std::string rate_control = "constant"; // constant (--rates) or ideal (IdealWifiManager)
   std::string rates = "54";              // per station, PHY rates in Mbit/s
   uint32_t stations = 1;                 // with ideal rate control; else one per rate
@@ -37,11 +47,24 @@ struct Options {
   double upload = 28600, download = 0;
   double think_ms = 0, poisson_hz = 0;
   double seconds = 10, warmup = 1; // messages that start before `warmup` are not written
+  double connect_s = 0; // when stations open their connections (0: before the simulation)
   double wired_delay_ms = 0.1, distance_m = 5;
   uint32_t seed = 1;
   std::string out = "-";
   std::string goodput; // also write each station's bytes received by the server after warmup
+  std::string ppdus;   // also write the PSDUs sent after warmup, by sender and preamble type
 };
+
+bool very_high_throughput(const Options& o) {
+  return o.standard == "802.11ac" || o.standard == "802.11ax";
+}
+
+// 802.11ac/ax: the width and guard interval the cell runs at, ns-3's defaults filled in.
+uint32_t cell_width(const Options& o) { return o.width == 0 ? 80 : o.width; }
+uint32_t cell_guard_ns(const Options& o) {
+  if (o.guard_ns != 0) return o.guard_ns;
+  return o.standard == "802.11ax" ? 3200 : 800;
+}
 
 std::vector<std::string> split(const std::string& text) {
   std::vector<std::string> out;
@@ -54,7 +77,31 @@ std::vector<std::string> split(const std::string& text) {
 // ns-3's name of a PHY rate: ERP-OFDM (6 to 54), the DSSS/CCK rates 802.11g keeps from
 // 802.11b (1, 2, 5.5, 11), or the HT MCS 0-7 of one stream at 20 MHz with the 800 ns guard
 // interval (6.5, 13, 19.5, 26, 39, 52, 58.5, 65). An unknown rate: "".
-std::string mode_name(const std::string& standard, const std::string& rate) {
+//
+// 802.11ac/ax: the VHT MCS 0-9 or HE MCS 0-11 whose rate for one spatial stream at the cell's
+// width and guard interval is within 0.1 Mbit/s of `rate` (ns-3's own WifiMode::GetDataRate).
+std::string mode_name(const Options& o, const std::string& rate) {
+  const std::string& standard = o.standard;
+  if (very_high_throughput(o)) {
+    char* end = nullptr;
+    const double mbps = std::strtod(rate.c_str(), &end);
+    if (end == rate.c_str() || *end != '\0') return "";
+    const bool he = standard == "802.11ax";
+    for (uint8_t mcs = 0; mcs < (he ? 12 : 10); ++mcs) {
+      const WifiMode mode = he ? HePhy::GetHeMcs(mcs) : VhtPhy::GetVhtMcs(mcs);
+      WifiTxVector tx;
+      tx.SetMode(mode);
+      tx.SetPreambleType(he ? WIFI_PREAMBLE_HE_SU : WIFI_PREAMBLE_VHT_SU);
+      tx.SetChannelWidth(static_cast<uint16_t>(cell_width(o)));
+      tx.SetGuardInterval(static_cast<uint16_t>(cell_guard_ns(o)));
+      tx.SetNss(1);
+      tx.SetNTx(1);
+      if (!tx.IsValid()) continue; // e.g. VHT MCS 9 at 20 MHz
+      if (std::abs(static_cast<double>(mode.GetDataRate(tx)) / 1e6 - mbps) < 0.1)
+        return (he ? "HeMcs" : "VhtMcs") + std::to_string(mcs);
+    }
+    return "";
+  }
   if (standard == "802.11n") {
     const std::vector<std::string> ht{"6.5", "13", "19.5", "26", "39", "52", "58.5", "65"};
     for (std::size_t mcs = 0; mcs < ht.size(); ++mcs)
@@ -240,13 +287,15 @@ public:
 private:
   void on_transmit(uint32_t station, WifiConstPsduMap psdus, WifiTxVector tx, double) {
     if (Simulator::Now() < Seconds(o_.warmup)) return;
-    const uint64_t rate = tx.GetMode().GetDataRate(tx);
-    for (const auto& [sta_id, psdu] : psdus)
+    for (const auto& [sta_id, psdu] : psdus) {
+      // A trigger-based (OFDMA) PPDU carries each station's PSDU at that station's MCS and RU.
+      const uint64_t rate = tx.GetMode(sta_id).GetDataRate(tx, sta_id);
       for (const Ptr<WifiMpdu>& mpdu : *psdu) {
         if (!mpdu->GetHeader().HasData()) continue;
         ++mpdus_[station][rate];
         if (mpdu->GetHeader().IsRetry()) ++retries_[station];
       }
+    }
   }
 
   const Options& o_;
@@ -254,18 +303,82 @@ private:
   std::vector<uint64_t> retries_;
 };
 
+// Every PSDU any device sent after --warmup, by sender (ap or sta) and the PPDU's preamble type
+// (LONG for non-HT frames such as ACKs and trigger frames, VHT_SU, HE_SU, HE_MU for downlink
+// OFDMA, HE_TB for the stations' trigger-based uplink OFDMA), with the data MPDUs they held.
+class PpduCounter {
+public:
+  explicit PpduCounter(const Options& o) : o_(o) {}
+  void watch(const std::string& sender, Ptr<WifiPhy> phy) {
+    phy->TraceConnectWithoutContext("PhyTxPsduBegin",
+                                    MakeCallback(&PpduCounter::on_transmit, this, sender));
+  }
+  void write(const std::string& path) const {
+    std::ofstream out(path);
+    out << "sender,preamble,psdus,data_mpdus\n";
+    for (const auto& [key, count] : counts_)
+      out << key.first << ',' << key.second << ',' << count.first << ',' << count.second << '\n';
+  }
+
+private:
+  void on_transmit(std::string sender, WifiConstPsduMap psdus, WifiTxVector tx, double) {
+    if (Simulator::Now() < Seconds(o_.warmup)) return;
+    std::ostringstream preamble;
+    preamble << tx.GetPreambleType();
+    auto& count = counts_[{sender, preamble.str()}];
+    for (const auto& [sta_id, psdu] : psdus) {
+      ++count.first;
+      for (const Ptr<WifiMpdu>& mpdu : *psdu)
+        if (mpdu->GetHeader().HasData()) ++count.second;
+    }
+  }
+
+  const Options& o_;
+  std::map<std::pair<std::string, std::string>, std::pair<uint64_t, uint64_t>> counts_;
+};
+
 // The BSS on ns-3's default channel (log-distance loss) and PHY. With constant rates each
 // station sends at its --rates entry and the access point answers at the fastest of them
 // (what rate control settles on 5 m away); with ideal rate control every device runs ns-3's
 // IdealWifiManager, which picks each frame's rate from the SNR its peer last reported.
+// 802.11ac/ax run in ns-3's 5 GHz default channel at --width and --guard-ns; --phy=spectrum
+// swaps YansWifiPhy for SpectrumWifiPhy on a MultiModelSpectrumChannel with the same loss and
+// delay models (ns-3 3.37 can receive OFDMA only there), and --ofdma gives the access point
+// ns-3's round-robin multi-user scheduler with uplink OFDMA.
 std::pair<NetDeviceContainer, NetDeviceContainer>
 install_wifi(const Options& o, const std::vector<std::string>& rates, NodeContainer stations,
              Ptr<Node> ap) {
   YansWifiChannelHelper channel = YansWifiChannelHelper::Default();
-  YansWifiPhyHelper phy;
-  phy.SetChannel(channel.Create());
+  YansWifiPhyHelper yans;
+  SpectrumWifiPhyHelper spectrum;
+  const bool use_spectrum = o.phy == "spectrum";
+  if (use_spectrum) {
+    Ptr<MultiModelSpectrumChannel> air = CreateObject<MultiModelSpectrumChannel>();
+    air->AddPropagationLossModel(CreateObject<LogDistancePropagationLossModel>());
+    air->SetPropagationDelayModel(CreateObject<ConstantSpeedPropagationDelayModel>());
+    spectrum.SetChannel(air);
+  } else {
+    yans.SetChannel(channel.Create());
+  }
+  WifiPhyHelper& phy = use_spectrum ? static_cast<WifiPhyHelper&>(spectrum) : yans;
   WifiHelper wifi;
-  wifi.SetStandard(o.standard == "802.11g" ? WIFI_STANDARD_80211g : WIFI_STANDARD_80211n);
+  if (o.standard == "802.11g")
+    wifi.SetStandard(WIFI_STANDARD_80211g);
+  else if (o.standard == "802.11n")
+    wifi.SetStandard(WIFI_STANDARD_80211n);
+  else if (o.standard == "802.11ac")
+    wifi.SetStandard(WIFI_STANDARD_80211ac);
+  else
+    wifi.SetStandard(WIFI_STANDARD_80211ax);
+  if (very_high_throughput(o)) {
+    if (o.width != 0)
+      phy.Set("ChannelSettings",
+              StringValue("{0, " + std::to_string(o.width) + ", BAND_5GHZ, 0}"));
+    if (o.standard == "802.11ac" && o.guard_ns != 0)
+      wifi.ConfigHtOptions("ShortGuardIntervalSupported", BooleanValue(o.guard_ns == 400));
+    if (o.standard == "802.11ax" && o.guard_ns != 0)
+      wifi.ConfigHeOptions("GuardInterval", TimeValue(NanoSeconds(o.guard_ns)));
+  }
   const bool ideal = o.rate_control == "ideal";
   if (ideal) wifi.SetRemoteStationManager("ns3::IdealWifiManager");
   WifiMacHelper mac;
@@ -276,14 +389,19 @@ install_wifi(const Options& o, const std::vector<std::string>& rates, NodeContai
     if (!ideal) {
       if (std::stod(rates[i]) > std::stod(fastest)) fastest = rates[i];
       wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager", "DataMode",
-                                   StringValue(mode_name(o.standard, rates[i])));
+                                   StringValue(mode_name(o, rates[i])));
     }
     mac.SetType("ns3::StaWifiMac", "Ssid", SsidValue(ssid));
     sta_devices.Add(wifi.Install(phy, mac, stations.Get(i)));
   }
   if (!ideal)
     wifi.SetRemoteStationManager("ns3::ConstantRateWifiManager", "DataMode",
-                                 StringValue(mode_name(o.standard, fastest)));
+                                 StringValue(mode_name(o, fastest)));
+  if (o.ofdma)
+    mac.SetMultiUserScheduler("ns3::RrMultiUserScheduler", "EnableUlOfdma", BooleanValue(true),
+                              "EnableBsrp", BooleanValue(true), "NStations",
+                              UintegerValue(o.mu_stations), "AccessReqInterval",
+                              TimeValue(MicroSeconds(o.access_req_ms * 1000)));
   mac.SetType("ns3::ApWifiMac", "Ssid", SsidValue(ssid));
   NetDeviceContainer ap_device = wifi.Install(phy, mac, ap);
   if (o.standard == "802.11n" && !o.aggregation) {
@@ -302,10 +420,27 @@ install_wifi(const Options& o, const std::vector<std::string>& rates, NodeContai
 int main(int argc, char* argv[]) {
   Options o;
   CommandLine cmd;
-  cmd.AddValue("standard", "802.11g or 802.11n", o.standard);
+  cmd.AddValue("standard", "802.11g, 802.11n, 802.11ac or 802.11ax", o.standard);
+  cmd.AddValue("width", "802.11ac/ax: channel width in MHz, 20/40/80/160 (0: ns-3's 80)",
+               o.width);
+  cmd.AddValue("guard-ns",
+               "802.11ac/ax: guard interval in ns, ac 400/800, ax 800/1600/3200 (0: ns-3's "
+               "default, ac 800, ax 3200)",
+               o.guard_ns);
+  cmd.AddValue("phy", "yans (YansWifiPhy) or spectrum (SpectrumWifiPhy, needed by --ofdma)",
+               o.phy);
+  cmd.AddValue("ofdma", "802.11ax: the access point schedules uplink OFDMA (--phy=spectrum)",
+               o.ofdma);
+  cmd.AddValue("mu-stations", "--ofdma: stations per multi-user PPDU (RrMultiUserScheduler "
+               "NStations)", o.mu_stations);
+  cmd.AddValue("access-req-ms", "--ofdma: the scheduler's own channel access requests, one per "
+               "this many ms (MultiUserScheduler AccessReqInterval; 0: none)", o.access_req_ms);
   cmd.AddValue("rate-control", "constant (each station at its --rates entry) or ideal",
                o.rate_control);
-  cmd.AddValue("rates", "per station: PHY rates in Mbit/s, comma-separated", o.rates);
+  cmd.AddValue("rates",
+               "per station: PHY rates in Mbit/s, comma-separated (802.11ac/ax: of one spatial "
+               "stream at --width and --guard-ns)",
+               o.rates);
   cmd.AddValue("stations", "ideal rate control: the number of stations", o.stations);
   cmd.AddValue("aggregation", "802.11n: A-MPDU aggregation on", o.aggregation);
   cmd.AddValue("upload", "bytes per upload", o.upload);
@@ -318,12 +453,41 @@ int main(int argc, char* argv[]) {
   cmd.AddValue("wired-delay-ms", "one-way delay between the access point and the server",
                o.wired_delay_ms);
   cmd.AddValue("distance", "metres from each station to the access point", o.distance_m);
+  cmd.AddValue("connect-s",
+               "when the stations open their TCP connections (0: before the simulation starts, "
+               "so the SYN precedes association and TCP resends it 3 s later); each station's "
+               "first message or arrival comes 0.1 s + 10 ms x its index after this",
+               o.connect_s);
   cmd.AddValue("seed", "run number of ns-3's random streams", o.seed);
   cmd.AddValue("out", "CSV file, or - for stdout", o.out);
   cmd.AddValue("goodput", "CSV file of each station's bytes delivered after --warmup", o.goodput);
+  cmd.AddValue("ppdus", "CSV file of the PSDUs sent after --warmup by preamble type", o.ppdus);
   cmd.Parse(argc, argv);
-  if (o.standard != "802.11g" && o.standard != "802.11n") {
-    std::fprintf(stderr, "wifi_cell: --standard must be 802.11g or 802.11n\n");
+  if (o.standard != "802.11g" && o.standard != "802.11n" && !very_high_throughput(o)) {
+    std::fprintf(stderr, "wifi_cell: --standard must be 802.11g, 802.11n, 802.11ac or 802.11ax\n");
+    return 2;
+  }
+  if (!very_high_throughput(o) && (o.width != 0 || o.guard_ns != 0)) {
+    std::fprintf(stderr, "wifi_cell: --width and --guard-ns are for 802.11ac and 802.11ax\n");
+    return 2;
+  }
+  if (o.width != 0 && o.width != 20 && o.width != 40 && o.width != 80 && o.width != 160) {
+    std::fprintf(stderr, "wifi_cell: --width must be 20, 40, 80 or 160\n");
+    return 2;
+  }
+  if (o.guard_ns != 0 && !(o.standard == "802.11ac" && (o.guard_ns == 400 || o.guard_ns == 800)) &&
+      !(o.standard == "802.11ax" &&
+        (o.guard_ns == 800 || o.guard_ns == 1600 || o.guard_ns == 3200))) {
+    std::fprintf(stderr, "wifi_cell: --guard-ns must be 400 or 800 (802.11ac), 800, 1600 or "
+                         "3200 (802.11ax)\n");
+    return 2;
+  }
+  if (o.phy != "yans" && o.phy != "spectrum") {
+    std::fprintf(stderr, "wifi_cell: --phy must be yans or spectrum\n");
+    return 2;
+  }
+  if (o.ofdma && (o.standard != "802.11ax" || o.phy != "spectrum")) {
+    std::fprintf(stderr, "wifi_cell: --ofdma needs --standard=802.11ax and --phy=spectrum\n");
     return 2;
   }
   if (o.rate_control != "constant" && o.rate_control != "ideal") {
@@ -345,9 +509,15 @@ int main(int argc, char* argv[]) {
   const std::vector<std::string> rates =
       ideal ? std::vector<std::string>(o.stations, "ideal") : split(o.rates);
   for (const std::string& r : rates)
-    if (!ideal && mode_name(o.standard, r).empty()) {
-      std::fprintf(stderr, "wifi_cell: --rates: %s Mbit/s is not a %s rate\n", r.c_str(),
-                   o.standard.c_str());
+    if (!ideal && mode_name(o, r).empty()) {
+      if (very_high_throughput(o))
+        std::fprintf(stderr,
+                     "wifi_cell: --rates: %s Mbit/s is not a %s rate of one stream at %u MHz "
+                     "and %u ns\n",
+                     r.c_str(), o.standard.c_str(), cell_width(o), cell_guard_ns(o));
+      else
+        std::fprintf(stderr, "wifi_cell: --rates: %s Mbit/s is not a %s rate\n", r.c_str(),
+                     o.standard.c_str());
       return 2;
     }
   const auto n = static_cast<uint32_t>(rates.size());
@@ -360,6 +530,12 @@ int main(int argc, char* argv[]) {
   RateCounter sent(o, n);
   for (uint32_t i = 0; i < n; ++i)
     sent.watch(i, DynamicCast<WifiNetDevice>(sta_devices.Get(i))->GetPhy());
+  PpduCounter ppdus(o);
+  if (!o.ppdus.empty()) {
+    ppdus.watch("ap", DynamicCast<WifiNetDevice>(ap_device.Get(0))->GetPhy());
+    for (uint32_t i = 0; i < n; ++i)
+      ppdus.watch("sta", DynamicCast<WifiNetDevice>(sta_devices.Get(i))->GetPhy());
+  }
 
   MobilityHelper mobility;
   Ptr<ListPositionAllocator> positions = CreateObject<ListPositionAllocator>();
@@ -388,7 +564,11 @@ int main(int argc, char* argv[]) {
   address.Assign(sta_devices); // 10.1.1.2, .3, ...
   address.SetBase("10.2.1.0", "255.255.255.0");
   const Ipv4InterfaceContainer server_if = address.Assign(wired);
-  Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+  // A SpectrumWifiPhy joins its channel only when the simulation starts, and global routing
+  // learns the Wi-Fi subnet from the channel: with --phy=spectrum (or --connect-s) the routes
+  // are computed at time 0, once every device is up, and the stations connect at --connect-s.
+  const bool late_routes = o.phy == "spectrum" || o.connect_s > 0;
+  if (!late_routes) Ipv4GlobalRoutingHelper::PopulateRoutingTables();
 
   std::ofstream file;
   if (o.out != "-") file.open(o.out);
@@ -400,12 +580,22 @@ int main(int argc, char* argv[]) {
   const uint16_t port = 5000;
   srv.listen(server.Get(0), port);
   const Address to(InetSocketAddress(server_if.GetAddress(1), port));
+  std::vector<Ptr<Socket>> sockets;
   for (uint32_t i = 0; i < n; ++i) {
     Ptr<Socket> s = Socket::CreateSocket(stations.Get(i), TcpSocketFactory::GetTypeId());
-    s->Connect(to);
+    if (!late_routes) s->Connect(to);
+    sockets.push_back(s);
     actors.push_back(new Station(static_cast<int>(i), o, s, csv));
     // Connections open one after another before the first message.
-    Simulator::Schedule(MilliSeconds(100 + 10 * i), &Station::start, actors.back());
+    Simulator::Schedule(Seconds(o.connect_s) + MilliSeconds(100 + 10 * i), &Station::start,
+                        actors.back());
+  }
+  if (late_routes) {
+    Simulator::Schedule(Seconds(0), [] { Ipv4GlobalRoutingHelper::PopulateRoutingTables(); });
+    Simulator::Schedule(Seconds(o.connect_s), [&sockets, to] {
+      for (Ptr<Socket>& s : sockets)
+        s->Connect(to);
+    });
   }
   // Goodput: the bytes each station delivers between --warmup and the end.
   std::vector<uint64_t> at_warmup(n, 0);
@@ -428,6 +618,7 @@ int main(int argc, char* argv[]) {
       g << i << ',' << rates[i] << ',' << at_end[i] - at_warmup[i] << ',' << o.seconds - o.warmup
         << ',' << sent.mpdus(i) << ',' << sent.retries(i) << ",\"" << sent.shares(i) << "\"\n";
   }
+  if (!o.ppdus.empty()) ppdus.write(o.ppdus);
   Simulator::Destroy();
   for (Station* st : actors)
     delete st;
