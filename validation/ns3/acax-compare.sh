@@ -16,7 +16,7 @@ src=$here/../..
 muxsim=${MUXSIM:-$src/build/muxsim}
 what=${1:-messages}
 case $what in
-goodput) committed=$here/ns3-acax-goodput.csv ;;
+goodput) committed=${ACAX_CSV:-$here/ns3-acax-goodput.csv} ;;
 messages) committed=$here/ns3-acax-messages.csv ;;
 heldout) committed=$here/ns3-acax-heldout.csv ;;
 *)
