@@ -3,7 +3,7 @@
 // each station of a Wi-Fi link one of the link's rate levels and shares the air among the
 // active stations by airtime (the 802.11 anomaly).
 //  * wifi_standard = none: the levels are the channel's rates, taken as goodput.
-//  * 802.11g or 802.11n: each PHY rate has one level per number of contending stations, 1 to
+//  * 802.11g, n, ac or ax: each PHY rate has one level per number of contending stations, 1 to
 //    wifi::kMostContenders, moving the goodput the 802.11 model gives for it. A station
 //    takes the level of its PHY rate and of the transfers active in its cell when each of
 //    its transfers (or chunks) starts: SimGrid fixes a station's rate then.

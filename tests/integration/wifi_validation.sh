@@ -2,8 +2,8 @@
 # The 802.11 timing model against ns-3's packet-level 802.11 (docs/wifi-validation.md), when
 # ns-3 is installed (./setup-deps.sh --validation); otherwise one skip line and exit 77.
 # One station uploading 100 KB messages back to back, at 54 and at 6 Mbit/s 802.11g and at
-# 802.11n's MCS 7 with and without A-MPDU: `muxsim airtime`'s goodput must be within 15 % of
-# ns-3's.
+# 802.11n's MCS 7 with and without A-MPDU, and at the top MCS of 802.11ac and 802.11ax at
+# ns-3's defaults (docs/wifi5-6.md): `muxsim airtime`'s goodput must be within 15 % of ns-3's.
 source "$(dirname "$0")/common.sh"
 wifi_cell=$(MUXSIM_NS3_BUILD=$WORK/ns3 bash "$SRC/validation/ns3/build.sh" 2>"$WORK/build.log")
 rc=$?
@@ -12,7 +12,8 @@ if [[ $rc == 77 ]]; then
   exit 77
 fi
 [[ $rc == 0 ]] || fail "building the ns-3 reference: $(tail -5 "$WORK/build.log")"
-for cell in "802.11g false 54" "802.11g false 6" "802.11n false 65" "802.11n true 65"; do
+for cell in "802.11g false 54" "802.11g false 6" "802.11n false 65" "802.11n true 65" \
+  "802.11ac true 390" "802.11ax true 510.417"; do
   read -r standard aggregation rate <<<"$cell"
   "$wifi_cell" --standard=$standard --aggregation=$aggregation --rates=$rate --upload=100000 \
     --seconds=6 --warmup=1 --out="$WORK/cell.csv" || fail "ns-3 at $cell"

@@ -4,11 +4,13 @@
 # exponent 3 and 46.6777 dB at 1 m; 16.0206 dBm; noise figure 7 dB; the -82 dBm preamble
 # detection floor), its rate picked by ns-3's IdealWifiManager, saturating a TCP upload (100 KB
 # messages back to back to a wired server 0.1 ms behind the access point; 30 s simulated, the
-# first 5 s left out), for 802.11g and 802.11n with A-MPDU on and off. Against it, muxsim's
+# first 5 s left out), for 802.11g and 802.11n with A-MPDU on and off, and 802.11ac and
+# 802.11ax at ns-3's defaults (5 GHz, 80 MHz, A-MPDU always on). Against it, muxsim's
 # lone phone at the same distance ([mobility], [propagation] at its defaults, which are
 # ns-3's): its goodput is the upload size over the upload time of its requests.
-# usage: validation/ns3/distance.sh [--ns3]   (--ns3: rerun ns-3 and rewrite ns3-distance.csv;
-#        otherwise the committed ns-3 side is read). Prints a Markdown table. Exit 77 when
+# usage: validation/ns3/distance.sh [--ns3 [STANDARD]]   (--ns3: rerun ns-3, every standard's
+#        rows or one's, into ns3-distance.csv; otherwise the committed ns-3 side is read).
+#        Prints a Markdown table. Exit 77 when
 #        muxsim does not know [mobility] yet; exit 1 when one moves bytes where the other
 #        moves none.
 # Environment (all optional):
@@ -39,7 +41,7 @@ if [[ -n ${RATE_TABLE:-} ]]; then
 fi
 distances=(1 5 10 15 20 24 27 29 31 34 38 42 46 49 51 52 55 60 80 120)
 # Each configuration: standard and A-MPDU aggregation.
-configs=("802.11g false" "802.11n true" "802.11n false")
+configs=("802.11g false" "802.11n true" "802.11n false" "802.11ac true" "802.11ax true")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 if [[ ${1:-} == --ns3 ]]; then
@@ -47,13 +49,17 @@ if [[ ${1:-} == --ns3 ]]; then
     echo "distance.sh: NS3_CSV is for reading; --ns3 rewrites $committed" >&2
     exit 1
   }
+  only=${2:-}
   wifi_cell=$("$here/build.sh")
   # ns3_rate_mbps: the PHY rate of most of the station's data MPDUs after the warm-up, and
   # ns3_rate_share their share; ns3_retry_share: the share of those MPDUs that were
   # retransmissions. All three are empty where nothing was sent.
   echo "standard,aggregation,distance_m,ns3_goodput_mbps,ns3_rate_mbps,ns3_rate_share,ns3_retry_share" >"$work/ns3.csv"
+  # The standards not rerun keep their committed rows.
+  [[ -n $only && -f $committed ]] && grep -v "^$only," "$committed" | tail -n +2 >>"$work/ns3.csv"
   for config in "${configs[@]}"; do
     read -r standard aggregation <<<"$config"
+    [[ -n $only && $standard != "$only" ]] && continue
     for d in "${distances[@]}"; do
       "$wifi_cell" --rate-control=ideal --standard="$standard" --aggregation="$aggregation" \
         --distance="$d" --upload=100000 --seconds=30 --warmup=5 --out="$work/cell.csv" \
