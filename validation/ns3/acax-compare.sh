@@ -9,14 +9,15 @@
 # A request's upload time is from when it is ready to when the server holds it: in ns-3 from
 # its Poisson arrival (a station's TCP connection sends its messages in turn), in muxsim from
 # its arrival (cloud-only needs no multiplexer) to the end of its upload.
-# usage: validation/ns3/acax-compare.sh goodput|messages|heldout
+# usage: validation/ns3/acax-compare.sh goodput|messages|heldout   (NS3_CSV=FILE: compare with
+#        that ns-3 table instead of the committed one)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 src=$here/../..
 muxsim=${MUXSIM:-$src/build/muxsim}
 what=${1:-messages}
 case $what in
-goodput) committed=${ACAX_CSV:-$here/ns3-acax-goodput.csv} ;;
+goodput) committed=$here/ns3-acax-goodput.csv ;;
 messages) committed=$here/ns3-acax-messages.csv ;;
 heldout) committed=$here/ns3-acax-heldout.csv ;;
 *)
@@ -24,6 +25,7 @@ heldout) committed=$here/ns3-acax-heldout.csv ;;
   exit 2
   ;;
 esac
+committed=${NS3_CSV:-$committed} # another ns-3 table of the same columns, to compare with
 [[ -f $committed ]] || {
   echo "acax-compare.sh: $committed is missing (validation/ns3/acax.sh writes it)" >&2
   exit 2
