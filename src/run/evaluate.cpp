@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <stdexcept>
 
@@ -13,14 +14,18 @@ namespace muxsim {
 
 namespace {
 
-// An 802.11 phone's goodput as its requests meet it on average: bytes over the time-mean of
-// 1 / goodput over the rates it holds (core/model/attachment.hpp, rate_shares).
-double mean_goodput_mbps(const Prepared& p, const std::map<double, double>& rate_shares) {
+// An 802.11 phone's goodput for a transfer of `bytes` as its requests meet it on average:
+// bytes over the time-mean of 1 / goodput over the rates it holds
+// (core/model/attachment.hpp, rate_shares), each the transfer's (wifi::transfer_goodput_mbps).
+double mean_goodput_mbps(const Prepared& p, const std::map<double, double>& rate_shares,
+                         double bytes) {
   const wifi::Phy phy = *wifi_phy(p.scenario.network);
-  if (rate_shares.size() == 1) return wifi::goodput_mbps(phy, rate_shares.begin()->first);
+  bytes = std::round(bytes);
+  if (rate_shares.size() == 1)
+    return wifi::transfer_goodput_mbps(phy, rate_shares.begin()->first, bytes);
   double seconds_per_bit = 0;
   for (const auto& [rate, share] : rate_shares)
-    seconds_per_bit += share / wifi::goodput_mbps(phy, rate);
+    seconds_per_bit += share / wifi::transfer_goodput_mbps(phy, rate, bytes);
   return 1 / seconds_per_bit;
 }
 
@@ -47,8 +52,10 @@ void cost_each_request(const Prepared& p, Policy& policy, const RunPoint& point,
           "phone {} is in no access point's range for the first hour of its walk: the closed "
           "form has no rate to charge it (its simulated requests wait for a link)",
           phone));
-    links.push_back(wifi_phy(p.scenario.network) ? p.links_at_goodput(mean_goodput_mbps(p, shares))
-                                                 : p.links(mean_mbps.back()));
+    const NetworkConfig& n = p.scenario.network;
+    links.push_back(wifi_phy(n) ? p.links_at_goodput(mean_goodput_mbps(p, shares, n.upload_bytes),
+                                                     mean_goodput_mbps(p, shares, n.download_bytes))
+                                : p.links(mean_mbps.back()));
     first.push_back(attachments->first(phone));
   }
   // An adaptive policy's phone sees its mean rate; the closed form has no clock, so each

@@ -9,6 +9,7 @@
 
 #include <simgrid/s4u.hpp>
 
+#include <cmath>
 #include <fmt/format.h>
 #include <fstream>
 #include <memory>
@@ -31,14 +32,38 @@ std::string wan_profile(const BandwidthTrace& t, bool loop) {
   return text;
 }
 
-// The cells' rate levels, from every rate a phone can hold and the phones' first rates (of
-// those that start with a link).
+// Chunks let a transfer follow rate changes: SimGrid fixes a Wi-Fi station's rate, and
+// bounds a flow by its wired links' bandwidth, when the flow starts.
+bool chunked(const Prepared& p, const Attachments& attachments) {
+  return attachments.varies() || !p.wan_trace.time_s.empty();
+}
+
+// The sizes of the pieces a run's transfers go in: the upload and the reply, or when they go
+// in chunks, their chunks (sim/transfer.cpp).
+std::vector<double> piece_bytes(const Prepared& p, const Attachments& attachments) {
+  const NetworkConfig& n = p.scenario.network;
+  std::vector<double> pieces;
+  for (const double bytes : {std::round(n.upload_bytes), std::round(n.download_bytes)}) {
+    if (!chunked(p, attachments)) {
+      pieces.push_back(bytes);
+      continue;
+    }
+    const double chunk = n.channel.chunk_bytes;
+    pieces.push_back(std::min(chunk, bytes));
+    if (bytes > chunk) pieces.push_back(bytes - chunk * std::floor(bytes / chunk));
+  }
+  return pieces;
+}
+
+// The cells' rate levels, from every rate a phone can hold, the phones' first rates (of
+// those that start with a link) and the sizes of the pieces they send.
 WifiAir wifi_air(const Prepared& p, const Attachments& attachments) {
   std::vector<double> first;
   if (wifi_phy(p.scenario.network))
     for (long g = 0; g < attachments.phones(); ++g)
       if (const double mbps = attachments.first(g).phy_mbps; mbps > 0) first.push_back(mbps);
-  return WifiAir(wifi_phy(p.scenario.network), attachments.levels(), first);
+  return WifiAir(wifi_phy(p.scenario.network), attachments.levels(), first,
+                 piece_bytes(p, attachments));
 }
 
 // Linux limits a process's memory mappings (vm.max_map_count, 65530 by default), and a
@@ -183,10 +208,7 @@ long simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
 
   const WifiAir air = wifi_air(p, *attachments);
   std::vector<CellAir> cells = cell_airs(platform, spec);
-  // Chunks let a transfer follow rate changes: SimGrid fixes a Wi-Fi station's rate, and
-  // bounds a flow by its wired links' bandwidth, when the flow starts.
-  const bool varies = attachments->varies() || !p.wan_trace.time_s.empty();
-  const double chunk = varies ? s.network.channel.chunk_bytes : 0;
+  const double chunk = chunked(p, *attachments) ? s.network.channel.chunk_bytes : 0;
   const Route to_cloud{s.network.wan_latency_ms * 1e-3, chunk};
   const Route to_edge{s.network.edge_latency_ms * 1e-3, chunk};
 

@@ -62,13 +62,13 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
     sg4::Host* phone_end = station.host;
     if (contends) {
       ++cell.active;
-      phone_end = station.set_level();
+      phone_end = station.set_level(piece);
     }
     // The piece moves at the rate it starts at (SimGrid holds a station's rate for a flow),
     // even if the channel changes it meanwhile: its weight and air time are that rate's.
     const double rate = *station.phy_mbps;
     // Scaled bytes for a station sharing the air by A-MPDU rounds (sim/wifi_air.hpp).
-    const double weight = station.air->weight(rate);
+    const double weight = station.air->weight(rate, piece);
     const double sent = std::round(piece / weight);
     sg4::Host* from = direction == Direction::Upload ? phone_end : server;
     sg4::Host* to = direction == Direction::Upload ? server : phone_end;
@@ -81,7 +81,7 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
       if (station.link->handovers != handovers) carried.crossed_handover = true;
     }
     if (contends) --cell.active;
-    carried.air_s += (piece - unsent) * 8 / (station.air->alone_mbps(rate) * 1e6);
+    carried.air_s += (piece - unsent) * 8 / (station.air->alone_mbps(rate, piece) * 1e6);
     left -= piece - unsent;
   }
   if (route.latency_s > 0) sg4::this_actor::sleep_for(route.latency_s);

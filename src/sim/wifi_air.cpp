@@ -3,16 +3,17 @@
 #include "core/model/wifi_timing.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace muxsim::sim {
 
 WifiAir::WifiAir(const std::optional<wifi::Phy>& phy, const std::vector<double>& phy_mbps,
-                 const std::vector<double>& first_mbps)
+                 const std::vector<double>& first_mbps, const std::vector<double>& message_bytes)
     : phy_(phy) {
   if (!contends()) {
     bandwidths_ = phy_mbps;
     for (std::size_t i = 0; i < phy_mbps.size(); ++i)
-      rates_[phy_mbps[i]] = {static_cast<int>(i), 1, phy_mbps[i]};
+      rates_[{phy_mbps[i], 0.0}] = {static_cast<int>(i), 1, phy_mbps[i]};
     return;
   }
   // Collisions last as long as the phones' frames, averaged over pairs of phones.
@@ -21,29 +22,48 @@ WifiAir::WifiAir(const std::optional<wifi::Phy>& phy, const std::vector<double>&
   for (double r : phy_mbps)
     most_segments = std::max(most_segments, wifi::segments_per_ppdu(*phy, r));
   for (double r : phy_mbps) {
-    Rate& rate = rates_[r];
-    rate.first_level = static_cast<int>(bandwidths_.size());
-    rate.alone_mbps = wifi::goodput_mbps(*phy, r);
-    if (phy->aggregation)
-      rate.weight = static_cast<double>(wifi::segments_per_ppdu(*phy, r)) / most_segments;
-    for (int k = 1; k <= wifi::kMostContenders; ++k)
-      bandwidths_.push_back(wifi::goodput_mbps(*phy, r, {k, collision_us}) / rate.weight);
+    add_levels(r, 0, collision_us, most_segments);
+    for (double bytes : message_bytes)
+      if (wifi::fits_one_ppdu(*phy, r, bytes) && !rates_.count({r, bytes}))
+        add_levels(r, bytes, collision_us, most_segments);
   }
 }
 
-double WifiAir::weight(double phy_mbps) const {
-  return rates_.at(phy_mbps).weight;
+void WifiAir::add_levels(double phy_mbps, double bytes, double collision_us, int most_segments) {
+  Rate& rate = rates_[{phy_mbps, bytes}];
+  rate.first_level = static_cast<int>(bandwidths_.size());
+  rate.alone_mbps = wifi::transfer_goodput_mbps(*phy_, phy_mbps, bytes);
+  // A piece's weight is its rate's, whatever its size: the wired links see its scaled bytes
+  // too, so a weight by the piece's own segments would make a reply 42 times larger there.
+  if (phy_->aggregation)
+    rate.weight = static_cast<double>(wifi::segments_per_ppdu(*phy_, phy_mbps)) / most_segments;
+  // A piece of known size goes as round(bytes / weight) whole scaled bytes: its levels move
+  // those in exactly bytes / goodput, so closed form and simulation agree to the bit.
+  const double scaled = bytes > 0 ? std::round(bytes / rate.weight) / bytes : 1 / rate.weight;
+  for (int k = 1; k <= wifi::kMostContenders; ++k) {
+    const wifi::Contention crowd{k, collision_us};
+    // Alone, a piece that fits one A-MPDU is one exchange; among others it shares the air as
+    // saturated stations do (the contention model was fitted on those, docs/wifi5-6.md).
+    const double goodput = bytes > 0 && k == 1 ? wifi::transfer_goodput_mbps(*phy_, phy_mbps, bytes)
+                                               : wifi::goodput_mbps(*phy_, phy_mbps, crowd);
+    bandwidths_.push_back(goodput * scaled);
+  }
 }
 
-int WifiAir::level(double phy_mbps, int active) const {
-  const int first = rates_.at(phy_mbps).first_level;
+const WifiAir::Rate& WifiAir::of(double phy_mbps, double bytes) const {
+  const auto it = rates_.find({phy_mbps, bytes});
+  return it != rates_.end() ? it->second : rates_.at({phy_mbps, 0.0});
+}
+
+int WifiAir::level(double phy_mbps, int active, double bytes) const {
+  const int first = of(phy_mbps, bytes).first_level;
   if (!contends()) return first;
   return first + std::clamp(active, 1, wifi::kMostContenders) - 1;
 }
 
-simgrid::s4u::Host* Station::set_level() const {
+simgrid::s4u::Host* Station::set_level(double bytes) const {
   CellAir& air_now = cell_air();
-  const int now = air->level(*phy_mbps, air_now.active);
+  const int now = air->level(*phy_mbps, air_now.active, bytes);
   if (host == nullptr) return air_now.stations[static_cast<std::size_t>(now)];
   if (now != *level) {
     *level = now;

@@ -29,30 +29,38 @@ class WifiAir {
 public:
   // `phy_mbps`: every rate a phone may take (Channel::levels()); `first_mbps`: each phone's
   // rate at the start, whose frames set how long a collision lasts (a phone in a passing
-  // bad state is not counted).
+  // bad state is not counted); `message_bytes`: the sizes the run's transfers (or chunks)
+  // take, each given levels of its own at the rates where it fits one A-MPDU
+  // (wifi::transfer_goodput_mbps).
   WifiAir(const std::optional<wifi::Phy>& phy, const std::vector<double>& phy_mbps,
-          const std::vector<double>& first_mbps);
+          const std::vector<double>& first_mbps, const std::vector<double>& message_bytes = {});
   // The link's levels, in index order, for the platform.
   const std::vector<double>& bandwidths_mbps() const { return bandwidths_; }
   bool contends() const { return phy_.has_value(); }
-  // The level of a station at `phy_mbps` while `active` transfers share its cell (>= 1).
-  int level(double phy_mbps, int active) const;
+  // The level of a station at `phy_mbps` sending a piece of `bytes` (0: a saturated flow)
+  // while `active` transfers share its cell (>= 1).
+  int level(double phy_mbps, int active, double bytes = 0) const;
   // The real bytes each byte SimGrid moves stands for at `phy_mbps`: 1, or with A-MPDU the
   // rate's segments per PPDU over the most any rate of the run carries (<= 1).
-  double weight(double phy_mbps) const;
+  double weight(double phy_mbps, double bytes = 0) const { return of(phy_mbps, bytes).weight; }
   // The goodput of a station alone at `phy_mbps`: its bytes over this rate are the time
   // they hold the air, whatever else shares it (the phone's transmit or receive state).
-  double alone_mbps(double phy_mbps) const { return rates_.at(phy_mbps).alone_mbps; }
+  double alone_mbps(double phy_mbps, double bytes = 0) const {
+    return of(phy_mbps, bytes).alone_mbps;
+  }
 
 private:
-  std::optional<wifi::Phy> phy_;
-  // Per PHY rate, computed once: every transfer (or chunk) asks for both when it starts.
+  // Per PHY rate and piece size (0: saturated), computed once: every transfer (or chunk)
+  // asks for them when it starts.
   struct Rate {
     int first_level = 0;
     double weight = 1;
     double alone_mbps = 0;
   };
-  std::map<double, Rate> rates_;
+  const Rate& of(double phy_mbps, double bytes) const;
+  void add_levels(double phy_mbps, double bytes, double collision_us, int most_segments);
+  std::optional<wifi::Phy> phy_;
+  std::map<std::pair<double, double>, Rate> rates_;
   std::vector<double> bandwidths_;
 };
 
@@ -91,11 +99,11 @@ struct Station {
   int* level = nullptr;      // the level SimGrid holds for its own station; -1 before the first
   LinkState* link = nullptr; // with [mobility]: its link comes and goes
   CellAir& cell_air() const { return (*cells)[static_cast<std::size_t>(*cell)]; }
-  // Puts the station on its level for the transfers now active in its cell, and returns the
-  // host a piece starting now is sent from or to: its own, whose level SimGrid is told (a
-  // simcall, skipped when the level is the one SimGrid holds), or when it roams its cell's
-  // station at that level.
-  simgrid::s4u::Host* set_level() const;
+  // Puts the station on its level for the transfers now active in its cell and a piece of
+  // `bytes` (0: as a saturated flow), and returns the host a piece starting now is sent from
+  // or to: its own, whose level SimGrid is told (a simcall, skipped when the level is the
+  // one SimGrid holds), or when it roams its cell's station at that level.
+  simgrid::s4u::Host* set_level(double bytes = 0) const;
 };
 
 } // namespace muxsim::sim

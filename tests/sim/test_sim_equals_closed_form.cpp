@@ -100,8 +100,8 @@ TEST_CASE("802.11ac and 802.11ax: every registered policy, simulation equals clo
       if (point.total_phones() > 1) continue;
       ++points;
       CAPTURE(point.bandwidth_mbps);
-      // Even at the top MCS the lone station's goodput is well below its PHY rate.
-      CHECK(p->links(point.bandwidth_mbps).cloud.wifi_mbps < 0.9 * point.bandwidth_mbps);
+      // The upload moves below its PHY rate: its exchange's fixed costs (docs/wifi5-6.md).
+      CHECK(p->links(point.bandwidth_mbps).cloud.wifi_mbps < 0.95 * point.bandwidth_mbps);
       require_every_policy_equal(*p, point);
     }
     CHECK(points == 2);
@@ -132,8 +132,9 @@ TEST_CASE("802.11 PHY rates: simulation equals closed form at one phone, for eve
     p->scenario.network.wifi_standard = c.standard;
     p->scenario.network.wifi_aggregation = c.aggregation;
     p->bandwidth_mbps = {c.phy};
-    // The closed form moves the lone-station goodput, well below the PHY rate.
-    CHECK(p->links(c.phy).cloud.wifi_mbps < 0.9 * c.phy);
+    // The closed form moves the lone-station goodput (or a short upload's exchange), below
+    // the PHY rate.
+    CHECK(p->links(c.phy).cloud.wifi_mbps < 0.95 * c.phy);
     require_every_policy_equal(*p, p->run_points()[0]);
   }
 }

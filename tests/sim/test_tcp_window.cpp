@@ -11,8 +11,8 @@ using namespace muxsim;
 
 TEST_CASE("TCP window: 1 MB over 600 Mbit/s with 40 ms latency takes 59.07 ms, both modes") {
   const double expected = 1e6 / (4194304 / 0.08) * 1e3 + 40; // 59.0735 ms
-  CHECK(transfer_ms(1e6, PathSpec{600, 10000, 40, 4194304}) == doctest::Approx(expected));
-  CHECK(transfer_ms(1e6, PathSpec{600, 10000, 0, 4194304}) == doctest::Approx(8e6 / 600e3));
+  CHECK(transfer_ms(1e6, PathSpec{600, 600, 10000, 40, 4194304}) == doctest::Approx(expected));
+  CHECK(transfer_ms(1e6, PathSpec{600, 600, 10000, 0, 4194304}) == doctest::Approx(8e6 / 600e3));
 
   const auto p = test::tiny_scenario("tcp", "requests = 3",
                                      "[policy]\npolicies = cloud-only\n"

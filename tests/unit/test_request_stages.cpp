@@ -96,9 +96,9 @@ TEST_CASE("queue keys: one per cloud model with queue_per_model, else one per se
 TEST_CASE("the closed form sums the stages (Eq. 9-14, a phone alone)") {
   const Deployment d = deployment();
   ClosedFormLinks links;
-  // 8 Mbit/s Wi-Fi (1,000 bytes/ms), a faster backhaul, 3 ms one way.
-  links.cloud = {8, 100, 3, 4194304};
-  links.edge = {8, 100, 1, 4194304};
+  // 8 Mbit/s Wi-Fi both ways (1,000 bytes/ms), a faster backhaul, 3 ms one way.
+  links.cloud = {8, 8, 100, 3, 4194304};
+  links.edge = {8, 8, 100, 1, 4194304};
   links.batch_wait_ms = 0.5;
   const Timing t = closed_form_timing(d, Plan::in_cloud({0, 1}).after_mux(), links);
   CHECK(t.mux_ms == 2);

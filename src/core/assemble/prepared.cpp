@@ -303,16 +303,22 @@ long Prepared::request_count() const {
 }
 
 ClosedFormLinks Prepared::links(double wifi_mbps) const {
-  // A phone alone in its cell: an 802.11 PHY rate moves its lone-station goodput.
+  // A phone alone in its cell: an 802.11 PHY rate moves its lone-station goodput, or a
+  // transfer short enough for one A-MPDU goes as one exchange.
   const std::optional<wifi::Phy> phy = wifi_phy(scenario.network);
-  return links_at_goodput(phy ? wifi::goodput_mbps(*phy, wifi_mbps) : wifi_mbps);
+  if (!phy) return links_at_goodput(wifi_mbps, wifi_mbps);
+  const NetworkConfig& n = scenario.network;
+  return links_at_goodput(
+      wifi::transfer_goodput_mbps(*phy, wifi_mbps, std::round(n.upload_bytes)),
+      wifi::transfer_goodput_mbps(*phy, wifi_mbps, std::round(n.download_bytes)));
 }
 
-ClosedFormLinks Prepared::links_at_goodput(double goodput) const {
+ClosedFormLinks Prepared::links_at_goodput(double upload_mbps, double download_mbps) const {
   const NetworkConfig& n = scenario.network;
   ClosedFormLinks links;
-  links.cloud = {goodput, n.wan_mbps, n.wan_latency_ms, n.tcp_window_bytes};
-  links.edge = {goodput, n.edge_link_mbps, n.edge_latency_ms, n.tcp_window_bytes};
+  links.cloud = {upload_mbps, download_mbps, n.wan_mbps, n.wan_latency_ms, n.tcp_window_bytes};
+  links.edge = {upload_mbps, download_mbps, n.edge_link_mbps, n.edge_latency_ms,
+                n.tcp_window_bytes};
   if (scenario.servers.batch_max > 1) links.batch_wait_ms = scenario.servers.batch_wait_ms;
   return links;
 }

@@ -47,7 +47,7 @@ struct Prepared {
   }
   // The closed form's paths for a phone at the given Wi-Fi rate, or at a goodput.
   ClosedFormLinks links(double wifi_mbps) const;
-  ClosedFormLinks links_at_goodput(double goodput_mbps) const;
+  ClosedFormLinks links_at_goodput(double upload_mbps, double download_mbps) const;
 };
 
 // The fixed seed of reconstructed traces, so every run of a scenario sees the same trace.

@@ -44,10 +44,13 @@ Timing closed_form_timing(const Deployment& d, const Plan& plan, const ClosedFor
       t.server_ms = server_latency_ms(d, plan, 1, 0);
       t.server_busy_ms = s.server_mux_ms + t.server_ms;
       break;
-    case StageKind::Download:
-      t.download_ms = transfer_ms(s.bytes, path);
-      t.download_air_ms = air_ms(s.bytes, path);
+    case StageKind::Download: {
+      PathSpec down = path;
+      down.wifi_mbps = path.wifi_down_mbps;
+      t.download_ms = transfer_ms(s.bytes, down);
+      t.download_air_ms = air_ms(s.bytes, down);
       break;
+    }
     }
   }
   return t;

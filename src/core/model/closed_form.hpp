@@ -9,9 +9,10 @@ namespace muxsim {
 // The path of one transfer between a phone and a server: the phone's Wi-Fi hop, then the
 // wired backhaul (the WAN to the cloud, or the access point's link to the edge).
 struct PathSpec {
-  double wifi_mbps = 0;     // the phone's Wi-Fi goodput alone at its rate
-  double backhaul_mbps = 0; // access point to server
-  double latency_ms = 0;    // one way
+  double wifi_mbps = 0;      // the phone's Wi-Fi goodput alone at its rate, for the upload
+  double wifi_down_mbps = 0; // and for the reply (a short transfer is one 802.11 exchange)
+  double backhaul_mbps = 0;  // access point to server
+  double latency_ms = 0;     // one way
   double window_bytes = kDefaultTcpWindowBytes;
 };
 

@@ -200,6 +200,35 @@ double goodput_mbps(const Phy& phy, double mbps, const Contention& c) {
   return 8 * kMss / segment_airtime_us(phy, mbps, c);
 }
 
+namespace {
+
+int segments_of(double bytes) {
+  return std::max(1, static_cast<int>(std::ceil(bytes / kMss)));
+}
+
+} // namespace
+
+bool fits_one_ppdu(const Phy& phy, double mbps, double bytes) {
+  return phy.aggregation && bytes > 0 && segments_of(bytes) <= segments_per_ppdu(phy, mbps);
+}
+
+double message_airtime_us(const Phy& phy, double mbps, double bytes) {
+  const StandardSpec& s = spec(phy.standard);
+  const int n = segments_of(bytes);
+  // n - 1 full MPDUs, padded, then the last with what is left of the payload.
+  const double full = kDelimiterBytes + data_mpdu_bytes(s);
+  const double last = kDelimiterBytes + tcp_ack_mpdu_bytes(s) + (bytes - (n - 1) * kMss);
+  const double psdu = (n - 1) * (4 * std::ceil(full / 4)) + last;
+  const double block_ack = phy.block_ack_frames > 64 ? kLongBlockAckBytes : kBlockAckBytes;
+  return ifs_us(s) + ppdu_us(phy, mbps, psdu) + sifs_us(s) +
+         non_ht_us(s, control_rate_mbps(phy, mbps), block_ack);
+}
+
+double transfer_goodput_mbps(const Phy& phy, double mbps, double bytes) {
+  if (!fits_one_ppdu(phy, mbps, bytes)) return goodput_mbps(phy, mbps);
+  return 8 * bytes / message_airtime_us(phy, mbps, bytes);
+}
+
 } // namespace muxsim::wifi
 
 namespace muxsim {
