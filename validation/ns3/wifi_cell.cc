@@ -592,10 +592,11 @@ int main(int argc, char* argv[]) {
   }
   if (late_routes) {
     Simulator::Schedule(Seconds(0), [] { Ipv4GlobalRoutingHelper::PopulateRoutingTables(); });
-    Simulator::Schedule(Seconds(o.connect_s), [&sockets, to] {
-      for (Ptr<Socket>& s : sockets)
-        s->Connect(to);
-    });
+    // One station every 10 ms, each in its node's context.
+    for (uint32_t i = 0; i < n; ++i)
+      Simulator::ScheduleWithContext(stations.Get(i)->GetId(),
+                                     Seconds(o.connect_s) + MilliSeconds(10 * i),
+                                     [s = sockets[i], to] { s->Connect(to); });
   }
   // Goodput: the bytes each station delivers between --warmup and the end.
   std::vector<uint64_t> at_warmup(n, 0);
