@@ -64,22 +64,22 @@ for _, r in g.iterrows():
 for name in ("messages", "heldout"):
     m = pd.read_csv(f"{h}/ns3-acax-{name}.csv", dtype={"rates": str})
     print(f"\n{name}:\n")
-    print("| cell | stations | PHY rates (Mbit/s) | load | Hz per station | messages | served | upload mean / p95 (ms) | with queueing mean / p95 (ms) | goodput / offered (Mbit/s) |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| cell | stations | PHY rates (Mbit/s) | load | Hz per station | messages | served | upload mean / p95 (ms) | with queueing mean / p95 (ms) | goodput / offered (Mbit/s) | stalled / MAC drops |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for _, r in m.iterrows():
         print(f"| {std(r)} | {r.stations} | {short(r.rates)} | {r.load_pct} % | {r.poisson_hz:g} | {r.messages} | {r.stations_served} | "
-              f"{r.upload_ms_mean:.2f} / {r.upload_ms_p95:.2f} | {r.upload_queued_ms_mean:.2f} / {r.upload_queued_ms_p95:.2f} | {r.goodput_mbps:.1f} / {r.offered_mbps:.1f} |")
+              f"{r.upload_ms_mean:.2f} / {r.upload_ms_p95:.2f} | {r.upload_queued_ms_mean:.2f} / {r.upload_queued_ms_p95:.2f} | {r.goodput_mbps:.1f} / {r.offered_mbps:.1f} | {r.stalled} / {r.mac_drops} |")
 o = pd.read_csv(f"{h}/ns3-ofdma.csv", dtype={"rates": str, "load": str, "ofdma": str})
 print("\nofdma:\n")
-print("| stations | load | Hz | OFDMA | messages | served | upload mean / p95 (ms) | with queueing mean / p95 (ms) | goodput (Mbit/s) | HE TB PSDUs | data MPDUs in TB | OFDMA's change of mean / p95 / goodput |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+print("| stations | load | Hz | OFDMA | messages | served | upload mean / p95 (ms) | with queueing mean / p95 (ms) | goodput (Mbit/s) | stalled / MAC drops | HE TB PSDUs | data MPDUs in TB | OFDMA's change of mean / p95 / goodput |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for _, r in o.iterrows():
     load = r.load if r.load == "saturated" else f"{r.load} %"
     hz = "" if pd.isna(r.poisson_hz) else f"{r.poisson_hz:g}"
     on = r.ofdma.lower() == "true"
     change = f"{r.mean_change_pct:+.0f} % / {r.p95_change_pct:+.0f} % / {r.goodput_change_pct:+.0f} %" if on else ""
     print(f"| {r.stations} | {load} | {hz} | {'on' if on else 'off'} | {r.messages} | {r.stations_served} | {r.upload_ms_mean:.2f} / {r.upload_ms_p95:.2f} | "
-          f"{r.upload_queued_ms_mean:.2f} / {r.upload_queued_ms_p95:.2f} | {r.goodput_mbps:.1f} | {r.he_tb_psdus} | {r.he_tb_data_mpdus} of {r.sta_data_mpdus} | {change} |")
+          f"{r.upload_queued_ms_mean:.2f} / {r.upload_queued_ms_p95:.2f} | {r.goodput_mbps:.1f} | {r.stalled} / {r.mac_drops} | {r.he_tb_psdus} | {r.he_tb_data_mpdus} of {r.sta_data_mpdus} | {change} |")
 PY
   exit 0
 fi
@@ -149,18 +149,29 @@ def messages(path):
     d = d[d.queued_s >= WARMUP]
     return (d.uploaded_s - d.start_s) * 1e3, (d.uploaded_s - d.queued_s) * 1e3, d.station.nunique()
 
+def stalled(upload_ms):
+    """Uploads that waited out a TCP retransmission timeout (ns-3's minimum RTO is 1 s)."""
+    return int((upload_ms > 500).sum())
+
 def goodput(path):
     """Cell goodput after the warm-up (Mbit/s) and the stations that delivered any byte."""
     g = pd.read_csv(path)
     return g.bytes.sum() * 8 / g.seconds[0] / 1e6, int((g.bytes > 0).sum())
 
+def drops(path):
+    """Data MPDUs the MACs (stations and access point) dropped after the warm-up."""
+    p = pd.read_csv(path)
+    return int(p[p.preamble.str.startswith("drop_")].data_mpdus.sum())
+
 def psdus(path):
     p = pd.read_csv(path)
     pick = lambda who, pre, col: int(p[(p.sender == who) & (p.preamble == pre)][col].sum())
-    sta_data = int(p[p.sender == "sta"].data_mpdus.sum())
+    sent = p[~p.preamble.str.startswith("drop_")]
+    sta_data = int(sent[sent.sender == "sta"].data_mpdus.sum())
     return dict(he_tb_psdus=pick("sta", "HE_TB", "psdus"),
                 he_tb_data_mpdus=pick("sta", "HE_TB", "data_mpdus"),
-                sta_data_mpdus=sta_data, he_mu_psdus=pick("ap", "HE_MU", "psdus"))
+                sta_data_mpdus=sta_data, he_mu_psdus=pick("ap", "HE_MU", "psdus"),
+                mac_drops=drops(path))
 
 def hz(load, goodput_mbps, stations, upload=28624):
     """Per-station Poisson rate for `load` of the cell's goodput, 2 significant digits."""
@@ -252,12 +263,14 @@ PY
 import sys
 import pandas as pd
 sys.path.insert(0, sys.argv[1])
-from cell import goodput, messages
+from cell import drops, goodput, messages, stalled
 w = sys.argv[1]
 meta = pd.read_csv(f"{w}/meta.csv", dtype={"rates": str})
+# stalled: uploads over 500 ms (a TCP retransmission timeout); mac_drops: data MPDUs dropped
+# by the MACs, mostly at the retry limit.
 print("standard,width_mhz,guard_ns,stations,rates,load_pct,poisson_hz,offered_mbps,messages,"
       "stations_served,upload_ms_mean,upload_ms_p95,upload_queued_ms_mean,upload_queued_ms_p95,"
-      "goodput_mbps")
+      "goodput_mbps,stalled,mac_drops")
 for _, m in meta.iterrows():
     up, queued, served = messages(f"{w}/{m.tag}.csv")
     g, _ = goodput(f"{w}/{m.tag}.gp.csv")
@@ -265,7 +278,8 @@ for _, m in meta.iterrows():
     offered = n * m.poisson_hz * 28624 * 8 / 1e6
     print(f'{m.standard},{m.width_mhz},{m.guard_ns},{n},"{m.rates}",{m.load_pct},{m.poisson_hz:g},'
           f"{offered:.2f},{len(up)},{served},{up.mean():.3f},{up.quantile(0.95):.3f},"
-          f"{queued.mean():.3f},{queued.quantile(0.95):.3f},{g:.2f}")
+          f"{queued.mean():.3f},{queued.quantile(0.95):.3f},{g:.2f},{stalled(up)},"
+          f"{drops(f'{w}/{m.tag}.pp.csv')}")
 PY
   ;;
 ofdma)
@@ -293,7 +307,7 @@ ofdma)
 import sys
 import pandas as pd
 sys.path.insert(0, sys.argv[1])
-from cell import goodput, messages, psdus
+from cell import goodput, messages, psdus, stalled
 import cell
 w = sys.argv[1]
 rows = []
@@ -312,7 +326,7 @@ for n in (2, 4, 6, 10):
                              upload_ms_mean=up.mean(), upload_ms_p95=up.quantile(0.95),
                              upload_queued_ms_mean=queued.mean(),
                              upload_queued_ms_p95=queued.quantile(0.95), goodput_mbps=g,
-                             **psdus(f"{w}/{tag}.pp.csv")))
+                             stalled=stalled(up), **psdus(f"{w}/{tag}.pp.csv")))
 d = pd.DataFrame(rows)
 # The change OFDMA makes, on the rows with it, against the same cell without.
 base = d[d.ofdma == "false"].set_index(["stations", "load"])
