@@ -15,7 +15,8 @@
 #            RrMultiUserScheduler defaults) -> ns3-ofdma.csv
 #   tables   prints the committed CSVs as Markdown tables (runs nothing)
 # Two ns-3 processes at a time (ACAX_JOBS), niced. Prints each step's wall time; ACAX_KEEP=DIR
-# keeps the raw runs.
+# keeps the raw runs; ACAX_REUSE=DIR takes the runs kept there (same step) instead of rerunning
+# them (ns-3 is deterministic: only the CSVs are rebuilt).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jobs=${ACAX_JOBS:-2}
@@ -64,22 +65,23 @@ for _, r in g.iterrows():
 for name in ("messages", "heldout"):
     m = pd.read_csv(f"{h}/ns3-acax-{name}.csv", dtype={"rates": str})
     print(f"\n{name}:\n")
-    print("| cell | stations | PHY rates (Mbit/s) | load | Hz per station | messages | served | upload mean / p95 (ms) | with queueing mean / p95 (ms) | goodput / offered (Mbit/s) | stalled / MAC drops |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| cell | stations | PHY rates (Mbit/s) | load | Hz per station | messages | served | upload mean / p95 (ms) | with queueing mean / p95 (ms) | goodput / offered (Mbit/s) | stalled / MAC drops | mean without stalls (ms) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for _, r in m.iterrows():
         print(f"| {std(r)} | {r.stations} | {short(r.rates)} | {r.load_pct} % | {r.poisson_hz:g} | {r.messages} | {r.stations_served} | "
-              f"{r.upload_ms_mean:.2f} / {r.upload_ms_p95:.2f} | {r.upload_queued_ms_mean:.2f} / {r.upload_queued_ms_p95:.2f} | {r.goodput_mbps:.1f} / {r.offered_mbps:.1f} | {r.stalled} / {r.mac_drops} |")
+              f"{r.upload_ms_mean:.2f} / {r.upload_ms_p95:.2f} | {r.upload_queued_ms_mean:.2f} / {r.upload_queued_ms_p95:.2f} | {r.goodput_mbps:.1f} / {r.offered_mbps:.1f} | {r.stalled} / {r.mac_drops} | {r.upload_ms_mean_unstalled:.2f} |")
 o = pd.read_csv(f"{h}/ns3-ofdma.csv", dtype={"rates": str, "load": str, "ofdma": str})
 print("\nofdma:\n")
-print("| stations | load | Hz | OFDMA | messages | served | upload mean / p95 (ms) | with queueing mean / p95 (ms) | goodput (Mbit/s) | stalled / MAC drops | HE TB PSDUs | data MPDUs in TB | OFDMA's change of mean / p95 / goodput |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+print("| stations | load | Hz | OFDMA | messages | served | upload mean / p95 (ms) | with queueing mean / p95 (ms) | goodput (Mbit/s) | stalled / MAC drops | mean without stalls (ms) | HE TB PSDUs | data MPDUs in TB | OFDMA's change of mean / p95 / goodput / mean without stalls |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for _, r in o.iterrows():
     load = r.load if r.load == "saturated" else f"{r.load} %"
     hz = "" if pd.isna(r.poisson_hz) else f"{r.poisson_hz:g}"
     on = r.ofdma.lower() == "true"
-    change = f"{r.mean_change_pct:+.0f} % / {r.p95_change_pct:+.0f} % / {r.goodput_change_pct:+.0f} %" if on else ""
+    change = (f"{r.mean_change_pct:+.0f} % / {r.p95_change_pct:+.0f} % / {r.goodput_change_pct:+.0f} % / "
+              f"{r.mean_unstalled_change_pct:+.0f} %") if on else ""
     print(f"| {r.stations} | {load} | {hz} | {'on' if on else 'off'} | {r.messages} | {r.stations_served} | {r.upload_ms_mean:.2f} / {r.upload_ms_p95:.2f} | "
-          f"{r.upload_queued_ms_mean:.2f} / {r.upload_queued_ms_p95:.2f} | {r.goodput_mbps:.1f} | {r.stalled} / {r.mac_drops} | {r.he_tb_psdus} | {r.he_tb_data_mpdus} of {r.sta_data_mpdus} | {change} |")
+          f"{r.upload_queued_ms_mean:.2f} / {r.upload_queued_ms_p95:.2f} | {r.goodput_mbps:.1f} | {r.stalled} / {r.mac_drops} | {r.upload_ms_mean_unstalled:.2f} | {r.he_tb_psdus} | {r.he_tb_data_mpdus} of {r.sta_data_mpdus} | {change} |")
 PY
   exit 0
 fi
@@ -90,6 +92,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+if [[ -n ${ACAX_REUSE:-} ]]; then cp -r "$ACAX_REUSE"/. "$work"/; fi
 cp "$("$here/build.sh")" "$work/wifi_cell"
 began=$(date +%s)
 
@@ -125,9 +128,12 @@ heldout_cells() {
 EOF
 }
 
-# run_jobs FILE: every line "TAG ARGS..." is one ns-3 run, $jobs at a time.
+# run_jobs FILE: every line "TAG ARGS..." is one ns-3 run, $jobs at a time (not the runs whose
+# output is already there, with ACAX_REUSE).
 run_jobs() {
-  xargs -P "$jobs" -L 1 "$0" _cell "$work" <"$1"
+  while read -r t rest; do
+    [[ -s $work/$t.pp.csv ]] || echo "$t $rest"
+  done <"$1" | xargs -r -P "$jobs" -L 1 "$0" _cell "$work"
   for t in $(cut -d' ' -f1 "$1"); do
     if [[ -s $work/$t.err ]]; then
       echo "acax.sh: $t wrote to stderr:" >&2
@@ -152,6 +158,10 @@ def messages(path):
 def stalled(upload_ms):
     """Uploads that waited out a TCP retransmission timeout (ns-3's minimum RTO is 1 s)."""
     return int((upload_ms > 500).sum())
+
+def unstalled_mean(upload_ms):
+    """Mean upload time of the uploads that did not stall."""
+    return upload_ms[upload_ms <= 500].mean()
 
 def goodput(path):
     """Cell goodput after the warm-up (Mbit/s) and the stations that delivered any byte."""
@@ -263,14 +273,14 @@ PY
 import sys
 import pandas as pd
 sys.path.insert(0, sys.argv[1])
-from cell import drops, goodput, messages, stalled
+from cell import drops, goodput, messages, stalled, unstalled_mean
 w = sys.argv[1]
 meta = pd.read_csv(f"{w}/meta.csv", dtype={"rates": str})
 # stalled: uploads over 500 ms (a TCP retransmission timeout); mac_drops: data MPDUs dropped
-# by the MACs, mostly at the retry limit.
+# by the MACs, mostly at the retry limit; upload_ms_mean_unstalled: the mean without them.
 print("standard,width_mhz,guard_ns,stations,rates,load_pct,poisson_hz,offered_mbps,messages,"
       "stations_served,upload_ms_mean,upload_ms_p95,upload_queued_ms_mean,upload_queued_ms_p95,"
-      "goodput_mbps,stalled,mac_drops")
+      "goodput_mbps,stalled,mac_drops,upload_ms_mean_unstalled")
 for _, m in meta.iterrows():
     up, queued, served = messages(f"{w}/{m.tag}.csv")
     g, _ = goodput(f"{w}/{m.tag}.gp.csv")
@@ -279,7 +289,7 @@ for _, m in meta.iterrows():
     print(f'{m.standard},{m.width_mhz},{m.guard_ns},{n},"{m.rates}",{m.load_pct},{m.poisson_hz:g},'
           f"{offered:.2f},{len(up)},{served},{up.mean():.3f},{up.quantile(0.95):.3f},"
           f"{queued.mean():.3f},{queued.quantile(0.95):.3f},{g:.2f},{stalled(up)},"
-          f"{drops(f'{w}/{m.tag}.pp.csv')}")
+          f"{drops(f'{w}/{m.tag}.pp.csv')},{unstalled_mean(up):.3f}")
 PY
   ;;
 ofdma)
@@ -307,7 +317,7 @@ ofdma)
 import sys
 import pandas as pd
 sys.path.insert(0, sys.argv[1])
-from cell import goodput, messages, psdus, stalled
+from cell import goodput, messages, psdus, stalled, unstalled_mean
 import cell
 w = sys.argv[1]
 rows = []
@@ -326,11 +336,13 @@ for n in (2, 4, 6, 10):
                              upload_ms_mean=up.mean(), upload_ms_p95=up.quantile(0.95),
                              upload_queued_ms_mean=queued.mean(),
                              upload_queued_ms_p95=queued.quantile(0.95), goodput_mbps=g,
-                             stalled=stalled(up), **psdus(f"{w}/{tag}.pp.csv")))
+                             stalled=stalled(up), upload_ms_mean_unstalled=unstalled_mean(up),
+                             **psdus(f"{w}/{tag}.pp.csv")))
 d = pd.DataFrame(rows)
 # The change OFDMA makes, on the rows with it, against the same cell without.
 base = d[d.ofdma == "false"].set_index(["stations", "load"])
-for col, name in (("upload_ms_mean", "mean"), ("upload_ms_p95", "p95"), ("goodput_mbps", "goodput")):
+for col, name in (("upload_ms_mean", "mean"), ("upload_ms_p95", "p95"), ("goodput_mbps", "goodput"),
+                  ("upload_ms_mean_unstalled", "mean_unstalled")):
     d[f"{name}_change_pct"] = [
         100 * (r[col] / base.loc[(r.stations, r.load)][col] - 1) if r.ofdma == "true" else float("nan")
         for _, r in d.iterrows()]
