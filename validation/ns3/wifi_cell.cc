@@ -305,13 +305,19 @@ private:
 
 // Every PSDU any device sent after --warmup, by sender (ap or sta) and the PPDU's preamble type
 // (LONG for non-HT frames such as ACKs and trigger frames, VHT_SU, HE_SU, HE_MU for downlink
-// OFDMA, HE_TB for the stations' trigger-based uplink OFDMA), with the data MPDUs they held.
+// OFDMA, HE_TB for the stations' trigger-based uplink OFDMA), with the data MPDUs they held;
+// and the MPDUs the MACs dropped after --warmup, as preamble "drop_REASON" (the WifiMac
+// DroppedMpdu trace: failed_enqueue, expired_lifetime, retry_limit, qos_old_packet).
 class PpduCounter {
 public:
   explicit PpduCounter(const Options& o) : o_(o) {}
   void watch(const std::string& sender, Ptr<WifiPhy> phy) {
     phy->TraceConnectWithoutContext("PhyTxPsduBegin",
                                     MakeCallback(&PpduCounter::on_transmit, this, sender));
+  }
+  void watch(const std::string& sender, Ptr<WifiMac> mac) {
+    mac->TraceConnectWithoutContext("DroppedMpdu",
+                                    MakeCallback(&PpduCounter::on_drop, this, sender));
   }
   void write(const std::string& path) const {
     std::ofstream out(path);
@@ -331,6 +337,14 @@ private:
       for (const Ptr<WifiMpdu>& mpdu : *psdu)
         if (mpdu->GetHeader().HasData()) ++count.second;
     }
+  }
+
+  void on_drop(std::string sender, WifiMacDropReason reason, Ptr<const WifiMpdu> mpdu) {
+    if (Simulator::Now() < Seconds(o_.warmup)) return;
+    const char* names[] = {"failed_enqueue", "expired_lifetime", "retry_limit", "qos_old_packet"};
+    auto& count = counts_[{sender, std::string("drop_") + names[std::min<int>(reason, 3)]}];
+    ++count.first;
+    if (mpdu->GetHeader().HasData()) ++count.second;
   }
 
   const Options& o_;
@@ -532,9 +546,13 @@ int main(int argc, char* argv[]) {
     sent.watch(i, DynamicCast<WifiNetDevice>(sta_devices.Get(i))->GetPhy());
   PpduCounter ppdus(o);
   if (!o.ppdus.empty()) {
-    ppdus.watch("ap", DynamicCast<WifiNetDevice>(ap_device.Get(0))->GetPhy());
-    for (uint32_t i = 0; i < n; ++i)
-      ppdus.watch("sta", DynamicCast<WifiNetDevice>(sta_devices.Get(i))->GetPhy());
+    const auto device = [](Ptr<NetDevice> d) { return DynamicCast<WifiNetDevice>(d); };
+    ppdus.watch("ap", device(ap_device.Get(0))->GetPhy());
+    ppdus.watch("ap", device(ap_device.Get(0))->GetMac());
+    for (uint32_t i = 0; i < n; ++i) {
+      ppdus.watch("sta", device(sta_devices.Get(i))->GetPhy());
+      ppdus.watch("sta", device(sta_devices.Get(i))->GetMac());
+    }
   }
 
   MobilityHelper mobility;
@@ -592,10 +610,11 @@ int main(int argc, char* argv[]) {
   }
   if (late_routes) {
     Simulator::Schedule(Seconds(0), [] { Ipv4GlobalRoutingHelper::PopulateRoutingTables(); });
-    Simulator::Schedule(Seconds(o.connect_s), [&sockets, to] {
-      for (Ptr<Socket>& s : sockets)
-        s->Connect(to);
-    });
+    // One station every 10 ms, each in its node's context.
+    for (uint32_t i = 0; i < n; ++i)
+      Simulator::ScheduleWithContext(stations.Get(i)->GetId(),
+                                     Seconds(o.connect_s) + MilliSeconds(10 * i),
+                                     [s = sockets[i], to] { s->Connect(to); });
   }
   // Goodput: the bytes each station delivers between --warmup and the end.
   std::vector<uint64_t> at_warmup(n, 0);
