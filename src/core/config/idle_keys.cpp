@@ -55,13 +55,8 @@ std::vector<IdleRule> mobility_rules(const Scenario& s) {
   };
 }
 
-std::vector<IdleRule> idle_rules(const Scenario& s) {
-  const ChannelKind channel = s.network.channel.kind;
-  const bool traced = channel == ChannelKind::Trace;
-  const bool varies = channel != ChannelKind::Constant || !s.network.wan_trace.empty();
-  const bool reconstructed = s.trace.rfind("reconstruct:", 0) == 0;
-  // Phones that walk change rate inside transfers, which then go in chunks too.
-  const bool walks = !s.mobility.access_points.empty() && s.mobility.model != MobilityModel::Static;
+// The 802.11 PHY's keys: each needs PHY rates, and the A-MPDU ones a PHY that aggregates.
+std::vector<IdleRule> wifi_rules(const Scenario& s) {
   return {
       {{"network.wifi_aggregation"},
        s.network.wifi_standard >= WifiStandard::N80211,
@@ -73,6 +68,17 @@ std::vector<IdleRule> idle_rules(const Scenario& s) {
        s.network.wifi_standard >= WifiStandard::N80211 && s.network.wifi_aggregation,
        "only stations that aggregate read it (wifi_standard = 802.11n with wifi_aggregation, "
        "ac or ax)"},
+  };
+}
+
+std::vector<IdleRule> idle_rules(const Scenario& s) {
+  const ChannelKind channel = s.network.channel.kind;
+  const bool traced = channel == ChannelKind::Trace;
+  const bool varies = channel != ChannelKind::Constant || !s.network.wan_trace.empty();
+  const bool reconstructed = s.trace.rfind("reconstruct:", 0) == 0;
+  // Phones that walk change rate inside transfers, which then go in chunks too.
+  const bool walks = !s.mobility.access_points.empty() && s.mobility.model != MobilityModel::Static;
+  return {
       {{"load.arrival_rate_hz"},
        s.load.arrival == Arrival::Poisson,
        "a rate needs arrival = poisson"},
@@ -144,8 +150,9 @@ std::vector<IdleRule> idle_rules(const Scenario& s) {
 std::vector<IdleKey> idle_keys(const Scenario& s) {
   std::vector<IdleKey> idle;
   std::vector<IdleRule> rules = mobility_rules(s);
-  for (IdleRule& rule : idle_rules(s))
-    rules.push_back(std::move(rule));
+  for (auto* more : {&wifi_rules, &idle_rules})
+    for (IdleRule& rule : more(s))
+      rules.push_back(std::move(rule));
   for (const IdleRule& rule : rules) {
     if (rule.counts) continue;
     for (const char* key : rule.keys)

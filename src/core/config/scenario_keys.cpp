@@ -249,34 +249,6 @@ std::vector<KeySpec> channel_keys() {
           v.random = s.network.channel.random_rates;
           return v;
         }}},
-      choice_key("network.wifi_standard",
-                 "none: Wi-Fi rates are goodput (measured traces); 802.11g, n, ac or ax: they "
-                 "are PHY rates of that standard, moved at the goodput the 802.11 model gives",
-                 K::Choice, {"none", "802.11g", "802.11n", "802.11ac", "802.11ax"},
-                 enumerated(FIELD(s.network.wifi_standard))),
-      {"network.wifi_aggregation",
-       "stations send TCP segments in A-MPDUs with block acknowledgement (802.11n's option; "
-       "802.11ac and ax always do)",
-       K::Flag, flag(FIELD(s.network.wifi_aggregation))},
-      integer_key("network.wifi_channel_mhz",
-                  "channel width: 20, 40 (802.11n, ac, ax), 80 or 160 (ac, ax); 0: the "
-                  "standard's as ns-3 3.37 sets it (20 for g and n, 80 for ac and ax)",
-                  0, 160, integer(FIELD(s.network.wifi_channel_mhz))),
-      integer_key("network.wifi_streams", "spatial streams: 1 (g), up to 4 (n) or 8 (ac, ax)", 1, 8,
-                  integer(FIELD(s.network.wifi_streams))),
-      integer_key("network.wifi_guard_ns",
-                  "guard interval: 400 or 800 (n, ac), 800, 1600 or 3200 (ax); 0: the "
-                  "standard's as ns-3 3.37 sets it (800, or 3200 for ax)",
-                  0, 3200, integer(FIELD(s.network.wifi_guard_ns))),
-      // The least is one full TCP segment's A-MPDU subframe (4 + 26 + 12 + 52 + 1448 bytes).
-      integer_key("network.wifi_ampdu_bytes",
-                  "the longest A-MPDU a station sends: up to 65,535 (n), 1,048,575 (ac) or "
-                  "6,500,631 (ax); the default is ns-3 3.37's BE_MaxAmpduSize",
-                  1542, 6500631, integer(FIELD(s.network.wifi_ampdu_bytes))),
-      integer_key("network.wifi_block_ack_frames",
-                  "the block ack window in MPDUs: up to 64 (n, ac) or 256 (ax); the default is "
-                  "ns-3 3.37's MpduBufferSize",
-                  1, 256, integer(FIELD(s.network.wifi_block_ack_frames))),
       choice_key("network.channel", "constant, trace or markov", K::Choice,
                  {"constant", "trace", "markov"}, enumerated(FIELD(s.network.channel.kind))),
       with_domain({"network.channel_trace",
@@ -322,6 +294,40 @@ std::vector<KeySpec> channel_keys() {
 }
 
 // [network], the wired links, the TCP window and the message sizes.
+// What a Wi-Fi rate means and the 802.11 PHY it is a rate of (docs/wifi5-6.md).
+std::vector<KeySpec> wifi_keys() {
+  return {
+      choice_key("network.wifi_standard",
+                 "none: Wi-Fi rates are goodput (measured traces); 802.11g, n, ac or ax: they "
+                 "are PHY rates of that standard, moved at the goodput the 802.11 model gives",
+                 K::Choice, {"none", "802.11g", "802.11n", "802.11ac", "802.11ax"},
+                 enumerated(FIELD(s.network.wifi_standard))),
+      {"network.wifi_aggregation",
+       "stations send TCP segments in A-MPDUs with block acknowledgement (802.11n's option; "
+       "802.11ac and ax always do)",
+       K::Flag, flag(FIELD(s.network.wifi_aggregation))},
+      integer_key("network.wifi_channel_mhz",
+                  "channel width: 20, 40 (802.11n, ac, ax), 80 or 160 (ac, ax); 0: the "
+                  "standard's as ns-3 3.37 sets it (20 for g and n, 80 for ac and ax)",
+                  0, 160, integer(FIELD(s.network.wifi_channel_mhz))),
+      integer_key("network.wifi_streams", "spatial streams: 1 (g), up to 4 (n) or 8 (ac, ax)", 1, 8,
+                  integer(FIELD(s.network.wifi_streams))),
+      integer_key("network.wifi_guard_ns",
+                  "guard interval: 400 or 800 (n, ac), 800, 1600 or 3200 (ax); 0: the "
+                  "standard's as ns-3 3.37 sets it (800, or 3200 for ax)",
+                  0, 3200, integer(FIELD(s.network.wifi_guard_ns))),
+      // The least is one full TCP segment's A-MPDU subframe (4 + 26 + 12 + 52 + 1448 bytes).
+      integer_key("network.wifi_ampdu_bytes",
+                  "the longest A-MPDU a station sends: up to 65,535 (n), 1,048,575 (ac) or "
+                  "6,500,631 (ax); the default is ns-3 3.37's BE_MaxAmpduSize",
+                  1542, 6500631, integer(FIELD(s.network.wifi_ampdu_bytes))),
+      integer_key("network.wifi_block_ack_frames",
+                  "the block ack window in MPDUs: up to 64 (n, ac) or 256 (ax); the default is "
+                  "ns-3 3.37's MpduBufferSize",
+                  1, 256, integer(FIELD(s.network.wifi_block_ack_frames))),
+  };
+}
+
 std::vector<KeySpec> link_keys() {
   return {
       {"network.wan_mbps", "access point to cloud bandwidth, shared by all cells", K::Positive,
@@ -493,8 +499,8 @@ std::vector<KeySpec> reconstruct_keys() {
 std::vector<KeySpec> make_specs() {
   std::vector<KeySpec> specs;
   for (auto section :
-       {top_level_keys, device_keys, policy_keys, channel_keys, link_keys, radio_and_load_keys,
-        server_keys, mobility_keys, propagation_keys, reconstruct_keys})
+       {top_level_keys, device_keys, policy_keys, wifi_keys, channel_keys, link_keys,
+        radio_and_load_keys, server_keys, mobility_keys, propagation_keys, reconstruct_keys})
     for (KeySpec& k : section())
       specs.push_back(std::move(k));
   return specs;
