@@ -72,15 +72,20 @@ double psdu_bytes(const Phy& phy, double mpdu_bytes, int mpdus) {
   return (mpdus - 1) * (4 * std::ceil(subframe / 4)) + subframe;
 }
 
-// A PPDU of `mpdus` MPDUs and its answer: SIFS and an ACK, or a BlockAck when aggregated.
-double frame_us(const Phy& phy, double mbps, double mpdu_bytes, int mpdus) {
+// A PPDU of `psdu` bytes and its answer: SIFS and an ACK, or a BlockAck when aggregated.
+double exchange_of_psdu_us(const Phy& phy, double mbps, double psdu) {
   const StandardSpec& s = spec(phy.standard);
   const double block_ack = phy.block_ack_frames > 64 ? kLongBlockAckBytes : kBlockAckBytes;
   const double answer = phy.aggregation ? block_ack : kAckBytes;
   const double control = control_rate_mbps(phy, mbps);
   const double answer_us = s.format == PpduFormat::ErpOfdm ? ppdu_us(phy, control, answer)
                                                            : non_ht_us(s, control, answer);
-  return ppdu_us(phy, mbps, psdu_bytes(phy, mpdu_bytes, mpdus)) + sifs_us(s) + answer_us;
+  return ppdu_us(phy, mbps, psdu) + sifs_us(s) + answer_us;
+}
+
+// A PPDU of `mpdus` MPDUs of `mpdu_bytes` and its answer.
+double frame_us(const Phy& phy, double mbps, double mpdu_bytes, int mpdus) {
+  return exchange_of_psdu_us(phy, mbps, psdu_bytes(phy, mpdu_bytes, mpdus));
 }
 
 } // namespace
@@ -219,9 +224,7 @@ double message_airtime_us(const Phy& phy, double mbps, double bytes) {
   const double full = kDelimiterBytes + data_mpdu_bytes(s);
   const double last = kDelimiterBytes + tcp_ack_mpdu_bytes(s) + (bytes - (n - 1) * kMss);
   const double psdu = (n - 1) * (4 * std::ceil(full / 4)) + last;
-  const double block_ack = phy.block_ack_frames > 64 ? kLongBlockAckBytes : kBlockAckBytes;
-  return ifs_us(s) + ppdu_us(phy, mbps, psdu) + sifs_us(s) +
-         non_ht_us(s, control_rate_mbps(phy, mbps), block_ack);
+  return ifs_us(s) + exchange_of_psdu_us(phy, mbps, psdu);
 }
 
 double transfer_goodput_mbps(const Phy& phy, double mbps, double bytes) {
