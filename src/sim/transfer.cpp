@@ -1,5 +1,7 @@
 #include "sim/transfer.hpp"
 
+#include "sim/air_turns.hpp"
+
 #include <simgrid/Exception.hpp>
 
 #include <algorithm>
@@ -59,10 +61,29 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
     const double piece = route.chunk_bytes > 0 ? std::min(route.chunk_bytes, left) : left;
     const bool contends = station.air->contends();
     CellAir& cell = station.cell_air();
+    const bool in_turn = contends && station.air->takes_turns(*station.phy_mbps, piece);
+    // Replies come from the access point, one sender for all of them.
+    const void* sender = direction == Direction::Upload ? static_cast<const void*>(station.phy_mbps)
+                                                        : static_cast<const void*>(&cell);
+    const int segments = wifi::segments_of(piece);
+    const Turn turn = in_turn ? take_turn(cell, sender, segments) : Turn{};
+    const int contenders = turn.contenders;
+    if (contenders > 0 && !turn.aboard) {
+      const double lost =
+          station.air->collisions_s(*station.phy_mbps, piece, contenders, cell.collisions);
+      if (lost > 0) sg4::this_actor::sleep_for(lost);
+    }
+    if (in_turn && (&station.cell_air() != &cell || *station.phy_mbps <= 0 ||
+                    !station.air->takes_turns(*station.phy_mbps, piece))) {
+      end_turn(cell); // it roamed or its rate changed while it waited
+      continue;
+    }
+    if (in_turn && !turn.aboard)
+      board(cell, sender, station.air->ppdu_segments(*station.phy_mbps) - segments, contenders);
     sg4::Host* phone_end = station.host;
     if (contends) {
       ++cell.active;
-      phone_end = station.set_level(piece);
+      phone_end = in_turn ? station.set_turn_level(piece, contenders) : station.set_level(piece);
     }
     // The piece moves at the rate it starts at (SimGrid holds a station's rate for a flow),
     // even if the channel changes it meanwhile: its weight and air time are that rate's.
@@ -81,6 +102,7 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
       if (station.link->handovers != handovers) carried.crossed_handover = true;
     }
     if (contends) --cell.active;
+    if (in_turn) end_turn(cell);
     carried.air_s += (piece - unsent) * 8 / (station.air->alone_mbps(rate, piece) * 1e6);
     left -= piece - unsent;
   }

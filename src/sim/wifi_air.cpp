@@ -33,20 +33,36 @@ void WifiAir::add_levels(double phy_mbps, double bytes, double collision_us, int
   Rate& rate = rates_[{phy_mbps, bytes}];
   rate.first_level = static_cast<int>(bandwidths_.size());
   rate.alone_mbps = wifi::transfer_goodput_mbps(*phy_, phy_mbps, bytes);
+  rate.ppdu_segments = wifi::segments_per_ppdu(*phy_, phy_mbps);
   // A piece's weight is its rate's, whatever its size: the wired links see its scaled bytes
   // too, so a weight by the piece's own segments would make a reply 42 times larger there.
-  if (phy_->aggregation)
-    rate.weight = static_cast<double>(wifi::segments_per_ppdu(*phy_, phy_mbps)) / most_segments;
+  if (phy_->aggregation) rate.weight = static_cast<double>(rate.ppdu_segments) / most_segments;
   // A piece of known size goes as round(bytes / weight) whole scaled bytes: its levels move
   // those in exactly bytes / goodput, so closed form and simulation agree to the bit.
   const double scaled = bytes > 0 ? std::round(bytes / rate.weight) / bytes : 1 / rate.weight;
+  if (bytes > 0) {
+    // One PPDU, sent in its turn: alone on an idle air, one exchange; after waiting, at the
+    // saturated rate among k contenders (its share of access time and of the TCP ACKs the
+    // other side sends back) but without collisions. Those are drawn per turn: a number with
+    // the model's mean (wifi::collisions_per_success), each as long as makes their mean time
+    // the saturated rate's, so rates are unchanged on average and waits get the spread
+    // collisions give them.
+    rate.turns = true;
+    bandwidths_.push_back(rate.alone_mbps * scaled);
+    for (int k = 1; k <= kMostInTurn; ++k) {
+      const auto i = static_cast<std::size_t>(k - 1);
+      const double clean = wifi::goodput_mbps(*phy_, phy_mbps, {k, 0});
+      const double colliding = wifi::goodput_mbps(*phy_, phy_mbps, {k, collision_us});
+      bandwidths_.push_back(clean * scaled);
+      rate.collisions[i] = wifi::collisions_per_success(k);
+      if (rate.collisions[i] > 0)
+        rate.collision_s[i] = 8 * bytes * (1 / colliding - 1 / clean) / 1e6 / rate.collisions[i];
+    }
+    return;
+  }
   for (int k = 1; k <= wifi::kMostContenders; ++k) {
     const wifi::Contention crowd{k, collision_us};
-    // Alone, a piece that fits one A-MPDU is one exchange; among others it shares the air as
-    // saturated stations do (the contention model was fitted on those, docs/wifi5-6.md).
-    const double goodput = bytes > 0 && k == 1 ? wifi::transfer_goodput_mbps(*phy_, phy_mbps, bytes)
-                                               : wifi::goodput_mbps(*phy_, phy_mbps, crowd);
-    bandwidths_.push_back(goodput * scaled);
+    bandwidths_.push_back(wifi::goodput_mbps(*phy_, phy_mbps, crowd) * scaled);
   }
 }
 
@@ -61,9 +77,31 @@ int WifiAir::level(double phy_mbps, int active, double bytes) const {
   return first + std::clamp(active, 1, wifi::kMostContenders) - 1;
 }
 
+int WifiAir::turn_level(double phy_mbps, double bytes, int contenders) const {
+  return of(phy_mbps, bytes).first_level + std::clamp(contenders, 0, kMostInTurn);
+}
+
+double WifiAir::collisions_s(double phy_mbps, double bytes, int contenders, Rng& rng) const {
+  const Rate& rate = of(phy_mbps, bytes);
+  const auto i = static_cast<std::size_t>(std::clamp(contenders, 1, kMostInTurn) - 1);
+  // Geometric: each attempt collides with the chance m / (1 + m), m the mean count.
+  const double collide = rate.collisions[i] / (1 + rate.collisions[i]);
+  int count = 0;
+  while (count < 64 && rng.uniform() < collide)
+    ++count;
+  return count * rate.collision_s[i];
+}
+
 simgrid::s4u::Host* Station::set_level(double bytes) const {
+  return on_level(air->level(*phy_mbps, cell_air().active, bytes));
+}
+
+simgrid::s4u::Host* Station::set_turn_level(double bytes, int contenders) const {
+  return on_level(air->turn_level(*phy_mbps, bytes, contenders));
+}
+
+simgrid::s4u::Host* Station::on_level(int now) const {
   CellAir& air_now = cell_air();
-  const int now = air->level(*phy_mbps, air_now.active, bytes);
   if (host == nullptr) return air_now.stations[static_cast<std::size_t>(now)];
   if (now != *level) {
     *level = now;

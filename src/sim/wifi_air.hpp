@@ -14,19 +14,28 @@
 //    for `weight` real ones, and the station's levels are its goodput over `weight`. Alone,
 //    a transfer takes its bytes over its goodput as before; shared, station i moves
 //    weight_i / sum_j(weight_j / goodput_j), the rounds' shares.
+//  * A piece that fits one A-MPDU is one PPDU: such pieces take the air in turn
+//    (sim/air_turns.hpp), each at a level of its own size: alone on an idle air as one
+//    exchange, or after waiting, at the rate of a saturated station among 1 to
+//    wifi::kMostContenders contenders without its collisions, which are drawn instead.
+#include "core/model/rng.hpp"
 #include "core/model/wifi_timing.hpp"
 
 #include <simgrid/s4u.hpp>
 
+#include <array>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace muxsim::sim {
 
 class WifiAir {
 public:
+  static constexpr int kMostInTurn = 10;
   // `phy_mbps`: every rate a phone may take (Channel::levels()); `first_mbps`: each phone's
   // rate at the start, whose frames set how long a collision lasts (a phone in a passing
   // bad state is not counted); `message_bytes`: the sizes the run's transfers (or chunks)
@@ -40,6 +49,14 @@ public:
   // The level of a station at `phy_mbps` sending a piece of `bytes` (0: a saturated flow)
   // while `active` transfers share its cell (>= 1).
   int level(double phy_mbps, int active, double bytes = 0) const;
+  // Whether a piece of `bytes` at `phy_mbps` is one PPDU, sent in its turn; its level then,
+  // `contenders` (>= 1) waiting for the air with it, or 0 when it found the air idle; and
+  // the air time its collisions take before it, drawn from `rng` (seconds).
+  bool takes_turns(double phy_mbps, double bytes) const { return of(phy_mbps, bytes).turns; }
+  int turn_level(double phy_mbps, double bytes, int contenders) const;
+  // The TCP segments one PPDU at `phy_mbps` carries (wifi::segments_per_ppdu).
+  int ppdu_segments(double phy_mbps) const { return of(phy_mbps, 0).ppdu_segments; }
+  double collisions_s(double phy_mbps, double bytes, int contenders, Rng& rng) const;
   // The real bytes each byte SimGrid moves stands for at `phy_mbps`: 1, or with A-MPDU the
   // rate's segments per PPDU over the most any rate of the run carries (<= 1).
   double weight(double phy_mbps, double bytes = 0) const { return of(phy_mbps, bytes).weight; }
@@ -56,6 +73,11 @@ private:
     int first_level = 0;
     double weight = 1;
     double alone_mbps = 0;
+    int ppdu_segments = 1;
+    bool turns = false; // its levels: found idle, then 1 to kMostInTurn contending
+    // Per number of contenders: collisions before a success, on average, and each one's
+    // air time, so that their mean is what the saturated rate charges for them.
+    std::array<double, kMostInTurn> collisions{}, collision_s{};
   };
   const Rate& of(double phy_mbps, double bytes) const;
   void add_levels(double phy_mbps, double bytes, double collision_us, int most_segments);
@@ -64,12 +86,27 @@ private:
   std::vector<double> bandwidths_;
 };
 
+struct Turn;
+
 // One cell's air: its link, how many transfers are on it now, and, when phones roam, its
 // station hosts by level (sim/platform.hpp).
 struct CellAir {
   const simgrid::s4u::Link* link = nullptr;
   int active = 0;
   std::vector<simgrid::s4u::Host*> stations;
+  // One-PPDU pieces in turn (sim/air_turns.hpp): whether one holds the air, the pieces
+  // waiting for it and who sends them, and the draws of their collisions.
+  bool held = false;
+  struct Waiting {
+    simgrid::s4u::ActorPtr actor;
+    const void* sender; // a phone's station, or the access point (the cell itself)
+    int segments;
+    Turn* turn; // where its turn is handed to it (sim/air_turns.hpp)
+  };
+  int in_turn = 0; // pieces sending in the turn now
+  std::deque<Waiting> waiting;
+  std::unordered_map<const void*, int> waiting_by; // pieces waiting, per sender
+  Rng collisions{0, 0, kCollisions};
 };
 
 // A piece of a transfer on the air, which a handover may cut.
@@ -104,6 +141,12 @@ struct Station {
   // or to: its own, whose level SimGrid is told (a simcall, skipped when the level is the
   // one SimGrid holds), or when it roams its cell's station at that level.
   simgrid::s4u::Host* set_level(double bytes = 0) const;
+  // The same for a piece of `bytes` in its turn, at the level of `contenders` (0: the air
+  // was idle).
+  simgrid::s4u::Host* set_turn_level(double bytes, int contenders) const;
+
+private:
+  simgrid::s4u::Host* on_level(int level) const;
 };
 
 } // namespace muxsim::sim

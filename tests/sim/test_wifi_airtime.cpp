@@ -81,9 +81,9 @@ TEST_CASE("two phones uploading at once share airtime: both finish at 8B(1/r1 + 
 
 namespace {
 
-// Upload times of two phones, each sending one 1 MB upload to the cloud at once, in a cell
-// of these PHY rates (`network` lines of the [network] section).
-std::vector<double> two_uploads_ms(const std::string& network) {
+// Upload times of two phones, each sending one upload of `bytes` (1 MB unless said) to the
+// cloud at once, in a cell of these PHY rates (`network` lines of the [network] section).
+std::vector<double> two_uploads_ms(const std::string& network, long bytes = 1000000) {
   const std::string ini = muxsim::test::write_temp(
       "air.ini", "trace = reconstruct:table1\nprofiles = " +
                      muxsim::test::source_path("models/jetson-tx2.csv") + "," +
@@ -92,8 +92,8 @@ std::vector<double> two_uploads_ms(const std::string& network) {
                      "cloud_device = gtx-1080ti\nmobile_model = mobilenet_v2\n"
                      "cloud_model = resnext101_32x8d\nmux_model = mux-table1\n[policy]\n"
                      "policies = cloud-only\n[network]\n" +
-                     network +
-                     "upload_bytes = 1000000\ndownload_bytes = 0\nwan_latency_ms = 0\n[load]\n"
+                     network + "upload_bytes = " + std::to_string(bytes) +
+                     "\ndownload_bytes = 0\nwan_latency_ms = 0\n[load]\n"
                      "phones = 2\n[reconstruct]\n"
                      "target_local_fraction = 0.68\ntarget_hybrid_accuracy = 0.804\n");
   const auto p = muxsim::prepare(ini);
@@ -148,4 +148,40 @@ TEST_CASE("802.11n with A-MPDU: phones at 65 and 13 Mbit/s share the air by roun
   CHECK(upload_ms[1] == doctest::Approx(t1 * 1e3).epsilon(1e-6));
   // Shared bit for bit (the anomaly), both would have finished together at 8e6 (1/e0 + 1/e1).
   CHECK(t0 < 0.75 * bits * (1 / e0 + 1 / e1));
+}
+
+namespace {
+
+// How far `ms` is past `base_ms` in whole collisions of `collision_ms` (-1 when it is not):
+// a turn after waiting pays its drawn collisions on top of its clean exchange.
+int collisions_in(double ms, double base_ms, double collision_ms) {
+  const double n = (ms - base_ms) / collision_ms;
+  return n > -1e-6 && std::abs(n - std::round(n)) < 1e-6 ? static_cast<int>(std::round(n)) : -1;
+}
+
+} // namespace
+
+TEST_CASE("802.11ac: two 28.6 KB uploads at once take the air in turn, one PPDU each") {
+  // Each upload fits one A-MPDU. Phone 0's finds the air idle: one exchange, as alone, not
+  // slowed by phone 1. Phone 1's waits for that PPDU, then goes at the clean rate of two
+  // contenders (itself and the access point's TCP ACKs) plus a whole number of drawn
+  // collisions (sim/air_turns.hpp). Shared by rounds both would have ended together.
+  namespace wifi = muxsim::wifi;
+  const double bytes = 28624;
+  const wifi::Phy ac{wifi::Standard::AC80211, true, 80};
+  for (const double slow : {390.0, 58.5}) {
+    CAPTURE(slow);
+    const auto upload_ms = two_uploads_ms("wifi_standard = 802.11ac\nphone_rates_mbps = 390," +
+                                              std::to_string(slow) + "\n",
+                                          static_cast<long>(bytes));
+    REQUIRE(upload_ms.size() == 2);
+    REQUIRE(wifi::fits_one_ppdu(ac, slow, bytes));
+    const double alone_ms = wifi::message_airtime_us(ac, 390, bytes) / 1e3;
+    CHECK(upload_ms[0] == doctest::Approx(alone_ms).epsilon(1e-6));
+    const double collision_us = wifi::collision_us(ac, {390, slow});
+    const double clean_ms = 8 * bytes / wifi::goodput_mbps(ac, slow, {2, 0}) / 1e3;
+    const double colliding_ms = 8 * bytes / wifi::goodput_mbps(ac, slow, {2, collision_us}) / 1e3;
+    const double one_collision_ms = (colliding_ms - clean_ms) / wifi::collisions_per_success(2);
+    CHECK(collisions_in(upload_ms[1], alone_ms + clean_ms, one_collision_ms) >= 0);
+  }
 }

@@ -264,7 +264,7 @@ for _, m in meta.iterrows():
     hzs.append(hz(m.load_pct / 100, g, n))
     print(f"{m.tag} --standard={m.standard} --width={m.width_mhz} --guard-ns={m.guard_ns} "
           f"--rates={m.rates} --upload=28624 --download=250 --poisson-hz={hzs[-1]:g} "
-          f"--seconds=22 --warmup=2 --connect-s=0.5")
+          f"--seconds=22 --warmup=2 --connect-s=0.5 --pipeline=1")
 meta["poisson_hz"] = hzs
 meta.to_csv(f"{sys.argv[1]}/meta.csv", index=False)
 PY

@@ -4,8 +4,10 @@
 // at the rate ns-3's IdealWifiManager picks from the SNR at --distance, each with one TCP
 // connection through the access point to a wired server. A station uploads `upload` bytes;
 // when the server has them all it sends `download` bytes back; the station then waits its
-// think time (closed loop) or takes the next message its Poisson arrivals queued. One CSV row
-// per message: when its upload started, when the server had it, when the reply was in.
+// think time (closed loop) or takes the next message its Poisson arrivals queued. With
+// --pipeline a Poisson message is written to the connection when it arrives, after the ones
+// before it, without waiting for their replies (as muxsim's open-loop requests go). One CSV
+// row per message: when its upload started, when the server had it, when the reply was in.
 //
 // Built against Debian's libns3-dev (3.37) by validation/ns3/CMakeLists.txt; optional.
 #include <ns3/applications-module.h>
@@ -34,8 +36,8 @@ namespace {
 
 struct Options {
   std::string standard = "802.11g";
-  uint32_t width = 0;    // 802.11ac/ax: channel width in MHz (0: ns-3's default, 80)
-  uint32_t guard_ns = 0; // 802.11ac/ax: guard interval (0: ns-3's default, 800 or 3200)
+  uint32_t width = 0;       // 802.11ac/ax: channel width in MHz (0: ns-3's default, 80)
+  uint32_t guard_ns = 0;    // 802.11ac/ax: guard interval (0: ns-3's default, 800 or 3200)
   std::string phy = "yans"; // yans (as for g/n) or spectrum (needed by --ofdma)
   bool ofdma = false;       // 802.11ax: the access point schedules uplink OFDMA
   uint32_t mu_stations = 4; // --ofdma: RrMultiUserScheduler NStations (ns-3's default 4)
@@ -46,6 +48,7 @@ struct Options {
   bool aggregation = false;              // 802.11n: A-MPDU on (ns-3's default) or off
   double upload = 28600, download = 0;
   double think_ms = 0, poisson_hz = 0;
+  bool pipeline = false; // Poisson: write each message when it arrives, not after the last reply
   double seconds = 10, warmup = 1; // messages that start before `warmup` are not written
   double connect_s = 0; // when stations open their connections (0: before the simulation)
   double wired_delay_ms = 0.1, distance_m = 5;
@@ -60,7 +63,9 @@ bool very_high_throughput(const Options& o) {
 }
 
 // 802.11ac/ax: the width and guard interval the cell runs at, ns-3's defaults filled in.
-uint32_t cell_width(const Options& o) { return o.width == 0 ? 80 : o.width; }
+uint32_t cell_width(const Options& o) {
+  return o.width == 0 ? 80 : o.width;
+}
 uint32_t cell_guard_ns(const Options& o) {
   if (o.guard_ns != 0) return o.guard_ns;
   return o.standard == "802.11ax" ? 3200 : 800;
@@ -136,13 +141,25 @@ public:
     else
       arrive();
   }
-  // The server side reports when it holds a whole message.
-  void uploaded() { queue_.front().uploaded = Simulator::Now().GetSeconds(); }
+  // The server side reports when it holds a whole message: the first not yet held.
+  void uploaded() {
+    for (Message& m : queue_)
+      if (m.uploaded == 0) {
+        m.uploaded = Simulator::Now().GetSeconds();
+        return;
+      }
+  }
 
 private:
   void arrive() {
     queue_.push_back({Simulator::Now().GetSeconds()});
-    if (queue_.size() == 1) begin();
+    if (o_.pipeline) {
+      queue_.back().start = queue_.back().queued;
+      to_send_ += static_cast<uint64_t>(o_.upload);
+      on_send_space(socket_, socket_->GetTxAvailable());
+    } else if (queue_.size() == 1) {
+      begin();
+    }
     if (o_.poisson_hz > 0)
       Simulator::Schedule(Seconds(arrivals_->GetValue()), &Station::arrive, this);
   }
@@ -165,8 +182,13 @@ private:
   void on_receive(Ptr<Socket> s) {
     while (Ptr<Packet> p = s->Recv())
       received_ += p->GetSize();
-    if (queue_.empty() || received_ < static_cast<uint64_t>(o_.download)) return;
-    finish();
+    const auto reply = static_cast<uint64_t>(o_.download);
+    if (!o_.pipeline) {
+      if (!queue_.empty() && received_ >= reply) finish();
+      return;
+    }
+    for (; !queue_.empty() && received_ >= reply; received_ -= reply)
+      finish();
   }
 
 public:
@@ -179,7 +201,7 @@ public:
       csv_ << index_ << ',' << m.queued << ',' << m.start << ',' << m.uploaded << ',' << m.replied
            << '\n';
     if (o_.poisson_hz > 0) {
-      if (!queue_.empty()) begin();
+      if (!o_.pipeline && !queue_.empty()) begin();
     } else {
       queue_.push_back({});
       Simulator::Schedule(MilliSeconds(o_.think_ms), &Station::restart, this);
@@ -386,8 +408,7 @@ install_wifi(const Options& o, const std::vector<std::string>& rates, NodeContai
     wifi.SetStandard(WIFI_STANDARD_80211ax);
   if (very_high_throughput(o)) {
     if (o.width != 0)
-      phy.Set("ChannelSettings",
-              StringValue("{0, " + std::to_string(o.width) + ", BAND_5GHZ, 0}"));
+      phy.Set("ChannelSettings", StringValue("{0, " + std::to_string(o.width) + ", BAND_5GHZ, 0}"));
     if (o.standard == "802.11ac" && o.guard_ns != 0)
       wifi.ConfigHtOptions("ShortGuardIntervalSupported", BooleanValue(o.guard_ns == 400));
     if (o.standard == "802.11ax" && o.guard_ns != 0)
@@ -435,20 +456,22 @@ int main(int argc, char* argv[]) {
   Options o;
   CommandLine cmd;
   cmd.AddValue("standard", "802.11g, 802.11n, 802.11ac or 802.11ax", o.standard);
-  cmd.AddValue("width", "802.11ac/ax: channel width in MHz, 20/40/80/160 (0: ns-3's 80)",
-               o.width);
+  cmd.AddValue("width", "802.11ac/ax: channel width in MHz, 20/40/80/160 (0: ns-3's 80)", o.width);
   cmd.AddValue("guard-ns",
                "802.11ac/ax: guard interval in ns, ac 400/800, ax 800/1600/3200 (0: ns-3's "
                "default, ac 800, ax 3200)",
                o.guard_ns);
-  cmd.AddValue("phy", "yans (YansWifiPhy) or spectrum (SpectrumWifiPhy, needed by --ofdma)",
-               o.phy);
+  cmd.AddValue("phy", "yans (YansWifiPhy) or spectrum (SpectrumWifiPhy, needed by --ofdma)", o.phy);
   cmd.AddValue("ofdma", "802.11ax: the access point schedules uplink OFDMA (--phy=spectrum)",
                o.ofdma);
-  cmd.AddValue("mu-stations", "--ofdma: stations per multi-user PPDU (RrMultiUserScheduler "
-               "NStations)", o.mu_stations);
-  cmd.AddValue("access-req-ms", "--ofdma: the scheduler's own channel access requests, one per "
-               "this many ms (MultiUserScheduler AccessReqInterval; 0: none)", o.access_req_ms);
+  cmd.AddValue("mu-stations",
+               "--ofdma: stations per multi-user PPDU (RrMultiUserScheduler "
+               "NStations)",
+               o.mu_stations);
+  cmd.AddValue("access-req-ms",
+               "--ofdma: the scheduler's own channel access requests, one per "
+               "this many ms (MultiUserScheduler AccessReqInterval; 0: none)",
+               o.access_req_ms);
   cmd.AddValue("rate-control", "constant (each station at its --rates entry) or ideal",
                o.rate_control);
   cmd.AddValue("rates",
@@ -462,6 +485,8 @@ int main(int argc, char* argv[]) {
   cmd.AddValue("think-ms", "closed loop: pause after each reply", o.think_ms);
   cmd.AddValue("poisson-hz", "open loop: Poisson arrivals per station (0: closed loop)",
                o.poisson_hz);
+  cmd.AddValue("pipeline", "Poisson: send each message when it arrives, not after the last reply",
+               o.pipeline);
   cmd.AddValue("seconds", "simulated time", o.seconds);
   cmd.AddValue("warmup", "messages starting before this many seconds are not written", o.warmup);
   cmd.AddValue("wired-delay-ms", "one-way delay between the access point and the server",

@@ -37,7 +37,8 @@ enum RngPurpose : std::uint64_t {
   kExploration = 5,
   kRandomOffload = 6,
   kWalks = 7,
-  kPositions = 8
+  kPositions = 8,
+  kCollisions = 9
 };
 
 } // namespace muxsim

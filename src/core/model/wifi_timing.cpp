@@ -136,8 +136,16 @@ int segments_per_ppdu(const Phy& phy, double mbps) {
   return k;
 }
 
-double access_us(const Phy& phy, const Contention& c) {
-  const int n = std::max(1, c.stations);
+namespace {
+
+// Bianchi's saturation model for n contenders: the chance that a slot is busy, and that a
+// busy slot is one station's success, not a collision.
+struct Slots {
+  double busy = 0, success = 1;
+};
+
+Slots bianchi(int stations) {
+  const int n = std::max(1, stations);
   // tau: the chance a station sends in a slot; p: that its frame collides. Solved by
   // bisection on p, with + - * / only, so every CPU gets the same bits.
   const auto tau_of = [](double p) {
@@ -160,8 +168,20 @@ double access_us(const Phy& phy, const Contention& c) {
   const double tau = tau_of(n > 1 ? (lo + hi) / 2 : 0);
   const double busy = 1 - power(1 - tau, n);                     // someone sends
   const double success = n * tau * power(1 - tau, n - 1) / busy; // exactly one does
-  return ifs_us(spec(phy.standard)) + (1 - busy) * kSlotUs / (busy * success) +
-         (1 - success) / success * c.collision_us;
+  return {busy, success};
+}
+
+} // namespace
+
+double access_us(const Phy& phy, const Contention& c) {
+  const Slots s = bianchi(c.stations);
+  return ifs_us(spec(phy.standard)) + (1 - s.busy) * kSlotUs / (s.busy * s.success) +
+         (1 - s.success) / s.success * c.collision_us;
+}
+
+double collisions_per_success(int stations) {
+  const Slots s = bianchi(stations);
+  return (1 - s.success) / s.success;
 }
 
 double exchange_us(const Phy& phy, double mbps, double mpdu_bytes, int mpdus) {
@@ -205,13 +225,9 @@ double goodput_mbps(const Phy& phy, double mbps, const Contention& c) {
   return 8 * kMss / segment_airtime_us(phy, mbps, c);
 }
 
-namespace {
-
 int segments_of(double bytes) {
   return std::max(1, static_cast<int>(std::ceil(bytes / kMss)));
 }
-
-} // namespace
 
 bool fits_one_ppdu(const Phy& phy, double mbps, double bytes) {
   return phy.aggregation && bytes > 0 && segments_of(bytes) <= segments_per_ppdu(phy, mbps);

@@ -51,6 +51,8 @@ double control_rate_mbps(const Phy& phy, double mbps);
 // How many TCP segments one data PPDU of a saturated station carries: 1, or with A-MPDU as
 // many as fit in the PHY's A-MPDU length, its block ack window and a PPDU's 5,484 us.
 int segments_per_ppdu(const Phy& phy, double mbps);
+// The TCP segments `bytes` of payload go in (at least one).
+int segments_of(double bytes);
 
 // The air time each successful transmission costs beyond its frames when `c.stations`
 // contend, from Bianchi's saturation model (IEEE JSAC 18(3), 2000) with CWmin 15 and 6
@@ -58,6 +60,9 @@ int segments_per_ppdu(const Phy& phy, double mbps);
 // backoff slots between successes, and the collisions. One station: the IFS and CWmin / 2
 // slots.
 double access_us(const Phy& phy, const Contention& c);
+// How many collisions a successful transmission follows on average, in the same model: the
+// chance a busy slot is a collision over the chance it is a success.
+double collisions_per_success(int stations);
 
 // One transmission of a station alone: its access time, a PPDU of `mpdus` MPDUs of
 // `mpdu_bytes` (an A-MPDU when the PHY aggregates), SIFS and the ACK or BlockAck.
