@@ -3,13 +3,15 @@
 # needed): validation/ns3/acax-compare.sh simulates ns-3's cells in muxsim.
 #  * saturated goodput (`muxsim airtime`): in the cells where ns-3 served every station, at
 #    least 90 % within [0.85, 1.15] of ns-3's and all within [0.85, 1.40];
-#  * Poisson 28.6 KB uploads at 20 % of the cell's goodput, in cells where no TCP connection
-#    stalled on a retransmission timeout: mean and p95 upload time within [0.8, 1.3];
-#  * every cell without a stall, loads of 20-80 % and the held-out cells: the mean within
-#    [0.25, 1.8] and the p95 within [0.2, 1.6]. These are what the model reaches today, not
-#    the issue's bar (0.8-1.25 everywhere), which it misses at 80 % load and in mixed-rate
-#    cells from 50 %: docs/wifi5-6.md lists each cell; a change that makes any cell worse
-#    than these bounds fails here.
+#  * Poisson 28.6 KB uploads (ns-3 with --pipeline), in cells where no TCP connection stalled
+#    on a retransmission timeout: at 20 % of the cell's goodput, mean and p95 upload time
+#    within [0.8, 1.25]; at up to 65 % (the grid's 20 and 50 %, the held-out 35 and 65 %),
+#    at least 80 % of the cells within [0.8, 1.25] in both, and all means within
+#    [0.7, 1.3] and p95s within [0.55, 1.3]; every cell (up to 80 %) within [0.45, 2.5]
+#    (mean) and [0.35, 1.6] (p95). These are what the model reaches today, not the issue's
+#    bar (0.8-1.25 in every held-out cell), which three held-out cells miss:
+#    docs/wifi5-6.md lists each cell; a change that makes any cell worse than these bounds
+#    fails here.
 # Each check also runs on a copy with one ns-3 figure doubled, which must fail it.
 source "$(dirname "$0")/common.sh"
 for what in goodput messages heldout; do
@@ -36,13 +38,18 @@ def goodput_problems(g):
 
 def message_problems(c):
     clean = c[c.stalled == 0]
-    light = clean[clean.load_pct == 20]
-    out = [f"20 % load {r.standard} {r.rates}: mean {r.mean_ratio:.2f}, p95 {r.p95_ratio:.2f}"
-           for _, r in light.iterrows()
-           if not (0.8 <= r.mean_ratio <= 1.3 and 0.8 <= r.p95_ratio <= 1.3)]
-    out += [f"{r.load_pct:g} % load {r.standard} {r.rates}: mean {r.mean_ratio:.2f}, p95 {r.p95_ratio:.2f}"
-            for _, r in clean.iterrows()
-            if not (0.25 <= r.mean_ratio <= 1.8 and 0.2 <= r.p95_ratio <= 1.6)]
+    both = lambda r, lo, hi: lo <= r.mean_ratio <= hi and lo <= r.p95_ratio <= hi
+    row = lambda r: f"{r.load_pct:g} % load {r.standard} {r.rates}: mean {r.mean_ratio:.2f}, p95 {r.p95_ratio:.2f}"
+    light = clean[clean.load_pct <= 20]
+    out = [row(r) for _, r in light.iterrows() if not both(r, 0.8, 1.25)]
+    moderate = clean[clean.load_pct <= 65]
+    out += [row(r) for _, r in moderate.iterrows()
+            if not (0.7 <= r.mean_ratio <= 1.3 and 0.55 <= r.p95_ratio <= 1.3)]
+    within = sum(both(r, 0.8, 1.25) for _, r in moderate.iterrows()) / max(len(moderate), 1)
+    if within < 0.8:
+        out.append(f"up to 65 % load: {within:.0%} of the cells within [0.8, 1.25]")
+    out += [row(r) for _, r in clean.iterrows()
+            if not (0.45 <= r.mean_ratio <= 2.5 and 0.35 <= r.p95_ratio <= 1.6)]
     return out
 
 
