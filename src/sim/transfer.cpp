@@ -70,7 +70,7 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
     const int contenders = turn.contenders;
     if (contenders > 0 && !turn.aboard) {
       const double lost =
-          station.air->collisions_s(*station.phy_mbps, piece, contenders, cell.collisions);
+          station.air->contention_s(*station.phy_mbps, piece, contenders, cell.collisions);
       if (lost > 0) sg4::this_actor::sleep_for(lost);
     }
     if (in_turn && (&station.cell_air() != &cell || *station.phy_mbps <= 0 ||
@@ -83,7 +83,7 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
     sg4::Host* phone_end = station.host;
     if (contends) {
       ++cell.active;
-      phone_end = in_turn ? station.set_turn_level(piece, contenders) : station.set_level(piece);
+      phone_end = station.set_level(piece);
     }
     // The piece moves at the rate it starts at (SimGrid holds a station's rate for a flow),
     // even if the channel changes it meanwhile: its weight and air time are that rate's.

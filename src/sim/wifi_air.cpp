@@ -41,22 +41,25 @@ void WifiAir::add_levels(double phy_mbps, double bytes, double collision_us, int
   // those in exactly bytes / goodput, so closed form and simulation agree to the bit.
   const double scaled = bytes > 0 ? std::round(bytes / rate.weight) / bytes : 1 / rate.weight;
   if (bytes > 0) {
-    // One PPDU, sent in its turn: alone on an idle air, one exchange; after waiting, at the
-    // saturated rate among k contenders (its share of access time and of the TCP ACKs the
-    // other side sends back) but without collisions. Those are drawn per turn: a number with
-    // the model's mean (wifi::collisions_per_success), each as long as makes their mean time
-    // the saturated rate's, so rates are unchanged on average and waits get the spread
-    // collisions give them.
+    // One PPDU, sent in its turn at one level: alone on an idle air, one exchange. After
+    // waiting among k contenders it takes as long as at the saturated rate among them (its
+    // share of access time and of the TCP ACKs the other side sends back), collisions left
+    // out: the difference is waited before the exchange, with the air held. Collisions are
+    // drawn per turn: a number with the model's mean (wifi::collisions_per_success), each as
+    // long as makes their mean time the saturated rate's, so times are those of the rate on
+    // average and waits get the spread collisions give them.
     rate.turns = true;
     bandwidths_.push_back(rate.alone_mbps * scaled);
+    const double alone_s = 8 * bytes / (rate.alone_mbps * 1e6);
     for (int k = 1; k <= kMostInTurn; ++k) {
       const auto i = static_cast<std::size_t>(k - 1);
-      const double clean = wifi::goodput_mbps(*phy_, phy_mbps, {k, 0});
-      const double colliding = wifi::goodput_mbps(*phy_, phy_mbps, {k, collision_us});
-      bandwidths_.push_back(clean * scaled);
+      const double clean_s = 8 * bytes / (wifi::goodput_mbps(*phy_, phy_mbps, {k, 0}) * 1e6);
+      const double colliding_s =
+          8 * bytes / (wifi::goodput_mbps(*phy_, phy_mbps, {k, collision_us}) * 1e6);
+      rate.access_s[i] = std::max(0.0, clean_s - alone_s);
       rate.collisions[i] = wifi::collisions_per_success(k);
       if (rate.collisions[i] > 0)
-        rate.collision_s[i] = 8 * bytes * (1 / colliding - 1 / clean) / 1e6 / rate.collisions[i];
+        rate.collision_s[i] = (colliding_s - clean_s) / rate.collisions[i];
     }
     return;
   }
@@ -72,16 +75,12 @@ const WifiAir::Rate& WifiAir::of(double phy_mbps, double bytes) const {
 }
 
 int WifiAir::level(double phy_mbps, int active, double bytes) const {
-  const int first = of(phy_mbps, bytes).first_level;
-  if (!contends()) return first;
-  return first + std::clamp(active, 1, wifi::kMostContenders) - 1;
+  const Rate& rate = of(phy_mbps, bytes);
+  if (!contends() || rate.turns) return rate.first_level;
+  return rate.first_level + std::clamp(active, 1, wifi::kMostContenders) - 1;
 }
 
-int WifiAir::turn_level(double phy_mbps, double bytes, int contenders) const {
-  return of(phy_mbps, bytes).first_level + std::clamp(contenders, 0, kMostInTurn);
-}
-
-double WifiAir::collisions_s(double phy_mbps, double bytes, int contenders, Rng& rng) const {
+double WifiAir::contention_s(double phy_mbps, double bytes, int contenders, Rng& rng) const {
   const Rate& rate = of(phy_mbps, bytes);
   const auto i = static_cast<std::size_t>(std::clamp(contenders, 1, kMostInTurn) - 1);
   // Geometric: each attempt collides with the chance m / (1 + m), m the mean count.
@@ -89,19 +88,12 @@ double WifiAir::collisions_s(double phy_mbps, double bytes, int contenders, Rng&
   int count = 0;
   while (count < 64 && rng.uniform() < collide)
     ++count;
-  return count * rate.collision_s[i];
+  return rate.access_s[i] + count * rate.collision_s[i];
 }
 
 simgrid::s4u::Host* Station::set_level(double bytes) const {
-  return on_level(air->level(*phy_mbps, cell_air().active, bytes));
-}
-
-simgrid::s4u::Host* Station::set_turn_level(double bytes, int contenders) const {
-  return on_level(air->turn_level(*phy_mbps, bytes, contenders));
-}
-
-simgrid::s4u::Host* Station::on_level(int now) const {
   CellAir& air_now = cell_air();
+  const int now = air->level(*phy_mbps, air_now.active, bytes);
   if (host == nullptr) return air_now.stations[static_cast<std::size_t>(now)];
   if (now != *level) {
     *level = now;

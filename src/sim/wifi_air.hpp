@@ -15,9 +15,9 @@
 //    a transfer takes its bytes over its goodput as before; shared, station i moves
 //    weight_i / sum_j(weight_j / goodput_j), the rounds' shares.
 //  * A piece that fits one A-MPDU is one PPDU: such pieces take the air in turn
-//    (sim/air_turns.hpp), each at a level of its own size: alone on an idle air as one
-//    exchange, or after waiting, at the rate of a saturated station among 1 to
-//    wifi::kMostContenders contenders without its collisions, which are drawn instead.
+//    (sim/air_turns.hpp), at one level of their size, a lone exchange's; one that waited for
+//    its turn first holds the air for the access time and the drawn collisions of those
+//    contending with it (up to kMostInTurn).
 #include "core/model/rng.hpp"
 #include "core/model/wifi_timing.hpp"
 
@@ -49,11 +49,12 @@ public:
   // The level of a station at `phy_mbps` sending a piece of `bytes` (0: a saturated flow)
   // while `active` transfers share its cell (>= 1).
   int level(double phy_mbps, int active, double bytes = 0) const;
-  // Whether a piece of `bytes` at `phy_mbps` is one PPDU, sent in its turn; its level then,
-  // `contenders` (>= 1) waiting for the air with it, or 0 when it found the air idle; and
-  // the air time its collisions take before it, drawn from `rng` (seconds).
+  // Whether a piece of `bytes` at `phy_mbps` is one PPDU, sent in its turn (at its one
+  // level, alone's); and when it waited for its turn among `contenders` (>= 1), how long it
+  // holds the air before its exchange: the access time and collisions of that crowd, drawn
+  // from `rng` (seconds).
   bool takes_turns(double phy_mbps, double bytes) const { return of(phy_mbps, bytes).turns; }
-  int turn_level(double phy_mbps, double bytes, int contenders) const;
+  double contention_s(double phy_mbps, double bytes, int contenders, Rng& rng) const;
   // The TCP segments one PPDU at `phy_mbps` carries (wifi::segments_per_ppdu).
   int ppdu_segments(double phy_mbps) const { return of(phy_mbps, 0).ppdu_segments; }
   double collisions_s(double phy_mbps, double bytes, int contenders, Rng& rng) const;
@@ -74,10 +75,11 @@ private:
     double weight = 1;
     double alone_mbps = 0;
     int ppdu_segments = 1;
-    bool turns = false; // its levels: found idle, then 1 to kMostInTurn contending
-    // Per number of contenders: collisions before a success, on average, and each one's
-    // air time, so that their mean is what the saturated rate charges for them.
-    std::array<double, kMostInTurn> collisions{}, collision_s{};
+    bool turns = false; // one level, alone's; a turn after waiting holds the air longer:
+    // per number of contenders, the access time beyond alone's, the collisions before a
+    // success on average, and each one's air time (their mean is what the saturated rate
+    // charges for them).
+    std::array<double, kMostInTurn> access_s{}, collisions{}, collision_s{};
   };
   const Rate& of(double phy_mbps, double bytes) const;
   void add_levels(double phy_mbps, double bytes, double collision_us, int most_segments);
@@ -141,12 +143,6 @@ struct Station {
   // or to: its own, whose level SimGrid is told (a simcall, skipped when the level is the
   // one SimGrid holds), or when it roams its cell's station at that level.
   simgrid::s4u::Host* set_level(double bytes = 0) const;
-  // The same for a piece of `bytes` in its turn, at the level of `contenders` (0: the air
-  // was idle).
-  simgrid::s4u::Host* set_turn_level(double bytes, int contenders) const;
-
-private:
-  simgrid::s4u::Host* on_level(int level) const;
 };
 
 } // namespace muxsim::sim

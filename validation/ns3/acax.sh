@@ -9,7 +9,9 @@
 #   goodput  saturated cells (100 KB messages back to back, 30 s, the first 5 s left out)
 #            -> ns3-acax-goodput.csv; also the saturated goodput of the held-out cells.
 #   messages Poisson 28,624-byte uploads with a 250-byte reply at 20, 50 and 80 % of the
-#            cell's saturated goodput (read from ns3-acax-goodput.csv) -> ns3-acax-messages.csv
+#            cell's saturated goodput (read from ns3-acax-goodput.csv) -> ns3-acax-messages.csv;
+#            each message written when it arrives (--pipeline), the reply after the 11.8 ms
+#            muxsim's cloud takes (--server-ms), as in acax-compare.sh's cells
 #   heldout  other cells at 35 and 65 % -> ns3-acax-heldout.csv
 #   ofdma    802.11ax with and without uplink OFDMA (SpectrumWifiPhy in both, ns-3's
 #            RrMultiUserScheduler defaults) -> ns3-ofdma.csv
@@ -264,7 +266,7 @@ for _, m in meta.iterrows():
     hzs.append(hz(m.load_pct / 100, g, n))
     print(f"{m.tag} --standard={m.standard} --width={m.width_mhz} --guard-ns={m.guard_ns} "
           f"--rates={m.rates} --upload=28624 --download=250 --poisson-hz={hzs[-1]:g} "
-          f"--seconds=22 --warmup=2 --connect-s=0.5 --pipeline=1")
+          f"--seconds=22 --warmup=2 --connect-s=0.5 --pipeline=1 --server-ms=11.8")
 meta["poisson_hz"] = hzs
 meta.to_csv(f"{sys.argv[1]}/meta.csv", index=False)
 PY

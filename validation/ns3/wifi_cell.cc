@@ -3,8 +3,8 @@
 // ax), each at its own fixed PHY rate or, with --rate-control=ideal,
 // at the rate ns-3's IdealWifiManager picks from the SNR at --distance, each with one TCP
 // connection through the access point to a wired server. A station uploads `upload` bytes;
-// when the server has them all it sends `download` bytes back; the station then waits its
-// think time (closed loop) or takes the next message its Poisson arrivals queued. With
+// when the server has them all it sends `download` bytes back (after --server-ms); the station then
+// waits its think time (closed loop) or takes the next message its Poisson arrivals queued. With
 // --pipeline a Poisson message is written to the connection when it arrives, after the ones
 // before it, without waiting for their replies (as muxsim's open-loop requests go). One CSV
 // row per message: when its upload started, when the server had it, when the reply was in.
@@ -52,6 +52,7 @@ struct Options {
   double seconds = 10, warmup = 1; // messages that start before `warmup` are not written
   double connect_s = 0; // when stations open their connections (0: before the simulation)
   double wired_delay_ms = 0.1, distance_m = 5;
+  double server_ms = 0; // the server's compute time before each reply
   uint32_t seed = 1;
   std::string out = "-";
   std::string goodput; // also write each station's bytes received by the server after warmup
@@ -258,12 +259,16 @@ private:
       got -= whole;
       Station* st = stations_[owner_[PeekPointer(s)]];
       st->uploaded();
-      if (o_.download > 0)
-        s->Send(Create<Packet>(static_cast<uint32_t>(o_.download)));
-      else
+      if (o_.download <= 0)
         st->finish();
+      else if (o_.server_ms > 0)
+        Simulator::Schedule(MicroSeconds(o_.server_ms * 1000), &Server::reply, this, s);
+      else
+        reply(s);
     }
   }
+
+  void reply(Ptr<Socket> s) { s->Send(Create<Packet>(static_cast<uint32_t>(o_.download))); }
 
   const Options& o_;
   std::vector<Station*>& stations_;
@@ -491,6 +496,7 @@ int main(int argc, char* argv[]) {
   cmd.AddValue("warmup", "messages starting before this many seconds are not written", o.warmup);
   cmd.AddValue("wired-delay-ms", "one-way delay between the access point and the server",
                o.wired_delay_ms);
+  cmd.AddValue("server-ms", "the server's compute time before each reply", o.server_ms);
   cmd.AddValue("distance", "metres from each station to the access point", o.distance_m);
   cmd.AddValue("connect-s",
                "when the stations open their TCP connections (0: before the simulation starts, "
