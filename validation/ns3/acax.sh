@@ -297,7 +297,8 @@ PY
 ofdma)
   # Saturated first (28,624-byte uploads back to back, no reply, 8 s, 3 s of warm-up),
   # then Poisson uploads at 50 and 80 % of the saturated goodput without OFDMA (10 s, 2 s
-  # of warm-up). Both arms on SpectrumWifiPhy, which ns-3 needs for OFDMA.
+  # of warm-up; --pipeline, as in the messages step: each message is written to its connection
+  # when it arrives). Both arms on SpectrumWifiPhy, which ns-3 needs for OFDMA.
   : >"$work/jobs"
   for n in 2 4 6 10; do
     for ofdma in false true; do
@@ -310,7 +311,7 @@ ofdma)
     for load in 50 80; do
       h=$(/usr/bin/python3 -c "import sys; sys.path.insert(0, '$work'); from cell import goodput, hz; print(f'{hz($load / 100, goodput(\"$work/s${n}false.gp.csv\")[0], $n):g}')")
       for ofdma in false true; do
-        echo "p$n-$load-$ofdma --standard=802.11ax --phy=spectrum --ofdma=$ofdma --rates=$(rates 802.11ax $n top) --upload=28624 --download=250 --poisson-hz=$h --seconds=10 --warmup=2 --connect-s=0.5" >>"$work/jobs2"
+        echo "p$n-$load-$ofdma --standard=802.11ax --phy=spectrum --ofdma=$ofdma --rates=$(rates 802.11ax $n top) --upload=28624 --download=250 --poisson-hz=$h --seconds=10 --warmup=2 --connect-s=0.5 --pipeline=1" >>"$work/jobs2"
       done
     done
   done

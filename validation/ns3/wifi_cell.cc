@@ -26,6 +26,7 @@
 #include <deque>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -57,6 +58,8 @@ struct Options {
   std::string out = "-";
   std::string goodput; // also write each station's bytes received by the server after warmup
   std::string ppdus;   // also write the PSDUs sent after warmup, by sender and preamble type
+  // also write every PSDU sent after warmup, one row each
+  std::string ppdu_log;
 };
 
 bool very_high_throughput(const Options& o) {
@@ -378,6 +381,89 @@ private:
   std::map<std::pair<std::string, std::string>, std::pair<uint64_t, uint64_t>> counts_;
 };
 
+// Every PSDU any device sent after --warmup, one row each (--ppdu-log): when (us), who (ap or
+// staN), the PPDU's preamble type, what its first MPDU is (data, qos_null, trigger_basic,
+// trigger_bsrp, trigger_mu_bar, block_ack, multi_sta_block_ack, block_ack_req, ack, rts, cts,
+// mgmt, other), the PPDU's width and, in a multi-user PPDU, this PSDU's RU (tones), the
+// PSDU's rate (Mbit/s), bytes, MPDUs, data MPDUs and their payload bytes, and the PPDU's
+// duration (us; an HE TB PPDU's from the UL length its trigger frame set). A trigger frame's
+// row also has its user count and UL length.
+class PpduLog {
+public:
+  PpduLog(const Options& o, const std::string& path) : o_(o), out_(path) {
+    out_ << "time_us,sender,preamble,kind,width_mhz,ru_tones,rate_mbps,psdu_bytes,mpdus,"
+            "data_mpdus,data_bytes,duration_us,trigger_users,ul_length\n";
+  }
+  void watch(const std::string& sender, Ptr<WifiPhy> phy) {
+    phy->TraceConnectWithoutContext("PhyTxPsduBegin",
+                                    MakeCallback(&PpduLog::on_transmit, this, sender));
+  }
+
+private:
+  void on_transmit(std::string sender, WifiConstPsduMap psdus, WifiTxVector tx, double) {
+    if (Simulator::Now() < Seconds(o_.warmup)) return;
+    const bool tb = tx.GetPreambleType() == WIFI_PREAMBLE_HE_TB;
+    const Time duration =
+        tb ? HePhy::ConvertLSigLengthToHeTbPpduDuration(tx.GetLength(), tx, WIFI_PHY_BAND_5GHZ)
+           : WifiPhy::CalculateTxDuration(psdus, tx, WIFI_PHY_BAND_5GHZ);
+    for (const auto& [sta_id, psdu] : psdus) {
+      const WifiMacHeader& first = (*psdu->begin())->GetHeader();
+      std::string kind = "other";
+      uint32_t users = 0, ul_length = 0;
+      if (first.IsTrigger()) {
+        CtrlTriggerHeader trigger;
+        (*psdu->begin())->GetPacket()->PeekHeader(trigger);
+        kind = trigger.IsBasic()   ? "trigger_basic"
+               : trigger.IsBsrp()  ? "trigger_bsrp"
+               : trigger.IsMuBar() ? "trigger_mu_bar"
+                                   : "trigger_other";
+        users = static_cast<uint32_t>(trigger.GetNUserInfoFields());
+        ul_length = trigger.GetUlLength();
+      } else if (first.IsBlockAck()) {
+        CtrlBAckResponseHeader ba;
+        (*psdu->begin())->GetPacket()->PeekHeader(ba);
+        kind = ba.IsMultiSta() ? "multi_sta_block_ack" : "block_ack";
+      } else if (first.IsBlockAckReq()) {
+        kind = "block_ack_req";
+      } else if (first.IsAck()) {
+        kind = "ack";
+      } else if (first.IsRts()) {
+        kind = "rts";
+      } else if (first.IsCts()) {
+        kind = "cts";
+      } else if (first.IsMgt()) {
+        kind = "mgmt";
+      } else if (first.IsQosData()) {
+        kind = first.HasData() ? "data" : "qos_null";
+      }
+      uint32_t data_mpdus = 0;
+      uint64_t data_bytes = 0;
+      for (const Ptr<WifiMpdu>& mpdu : *psdu)
+        if (mpdu->GetHeader().HasData()) {
+          ++data_mpdus;
+          data_bytes += mpdu->GetPacketSize();
+        }
+      const bool mu = tx.IsMu();
+      const uint32_t tones = mu ? tx.GetRu(sta_id).GetRuType() : 0;
+      static const uint32_t ru_tones[] = {26, 52, 106, 242, 484, 996, 1992};
+      std::ostringstream preamble;
+      preamble << tx.GetPreambleType();
+      char row[320];
+      std::snprintf(
+          row, sizeof row, "%.3f,%s,%s,%s,%u,%u,%.3f,%u,%zu,%u,%llu,%.3f,%u,%u\n",
+          Simulator::Now().GetNanoSeconds() / 1e3, sender.c_str(), preamble.str().c_str(),
+          kind.c_str(), tx.GetChannelWidth(), mu ? ru_tones[std::min<uint32_t>(tones, 6)] : 0,
+          static_cast<double>(tx.GetMode(sta_id).GetDataRate(tx, sta_id)) / 1e6, psdu->GetSize(),
+          psdu->GetNMpdus(), data_mpdus, static_cast<unsigned long long>(data_bytes),
+          duration.GetNanoSeconds() / 1e3, users, ul_length);
+      out_ << row;
+    }
+  }
+
+  const Options& o_;
+  std::ofstream out_;
+};
+
 // The BSS on ns-3's default channel (log-distance loss) and PHY. With constant rates each
 // station sends at its --rates entry and the access point answers at the fastest of them
 // (what rate control settles on 5 m away); with ideal rate control every device runs ns-3's
@@ -507,6 +593,7 @@ int main(int argc, char* argv[]) {
   cmd.AddValue("out", "CSV file, or - for stdout", o.out);
   cmd.AddValue("goodput", "CSV file of each station's bytes delivered after --warmup", o.goodput);
   cmd.AddValue("ppdus", "CSV file of the PSDUs sent after --warmup by preamble type", o.ppdus);
+  cmd.AddValue("ppdu-log", "CSV file of every PSDU sent after --warmup, one row each", o.ppdu_log);
   cmd.Parse(argc, argv);
   if (o.standard != "802.11g" && o.standard != "802.11n" && !very_high_throughput(o)) {
     std::fprintf(stderr, "wifi_cell: --standard must be 802.11g, 802.11n, 802.11ac or 802.11ax\n");
@@ -584,6 +671,15 @@ int main(int argc, char* argv[]) {
       ppdus.watch("sta", device(sta_devices.Get(i))->GetPhy());
       ppdus.watch("sta", device(sta_devices.Get(i))->GetMac());
     }
+  }
+
+  std::unique_ptr<PpduLog> ppdu_log;
+  if (!o.ppdu_log.empty()) {
+    ppdu_log = std::make_unique<PpduLog>(o, o.ppdu_log);
+    ppdu_log->watch("ap", DynamicCast<WifiNetDevice>(ap_device.Get(0))->GetPhy());
+    for (uint32_t i = 0; i < n; ++i)
+      ppdu_log->watch("sta" + std::to_string(i),
+                      DynamicCast<WifiNetDevice>(sta_devices.Get(i))->GetPhy());
   }
 
   MobilityHelper mobility;
