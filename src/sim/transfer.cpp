@@ -67,19 +67,24 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
                                                         : static_cast<const void*>(&cell);
     const int segments = wifi::segments_of(piece);
     const Turn turn = in_turn ? take_turn(cell, sender, segments) : Turn{};
-    const int contenders = turn.contenders;
-    if (contenders > 0 && !turn.aboard) {
-      const double lost =
-          station.air->contention_s(*station.phy_mbps, piece, contenders, cell.collisions);
-      if (lost > 0) sg4::this_actor::sleep_for(lost);
+    // While it waited, or held the air through its contention, a roaming phone may have
+    // changed cells, lost its link or moved to a rate its piece does not fit in one PPDU at.
+    const auto moved = [&] {
+      return &station.cell_air() != &cell || *station.phy_mbps <= 0 ||
+             !station.air->takes_turns(*station.phy_mbps, piece);
+    };
+    if (in_turn && !moved() && turn.contenders > 0 && !turn.aboard) {
+      const double held =
+          station.air->contention_s(*station.phy_mbps, piece, turn.contenders, cell.collisions);
+      if (held > 0) sg4::this_actor::sleep_for(held);
     }
-    if (in_turn && (&station.cell_air() != &cell || *station.phy_mbps <= 0 ||
-                    !station.air->takes_turns(*station.phy_mbps, piece))) {
-      end_turn(cell); // it roamed or its rate changed while it waited
+    if (in_turn && moved()) {
+      end_turn(cell);
       continue;
     }
     if (in_turn && !turn.aboard)
-      board(cell, sender, station.air->ppdu_segments(*station.phy_mbps) - segments, contenders);
+      board(cell, sender, station.air->ppdu_segments(*station.phy_mbps) - segments,
+            turn.contenders);
     sg4::Host* phone_end = station.host;
     if (contends) {
       ++cell.active;

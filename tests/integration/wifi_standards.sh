@@ -6,6 +6,7 @@
 # upload's fixed costs dominate). analysis/plot_standards.py draws a panel per standard;
 # a run without a wifi_standard sweep is refused with exit 2. Then the shipped
 # scenarios/wifi6-lab.ini's 802.11ax rates as typed (306.3, 510.4) are the standard's.
+# Also the whole of campus-wifi6's walk under ac and ax for cloud-only, without a failed run.
 source "$(dirname "$0")/common.sh"
 "$MUXSIM" run "$SRC/scenarios/campus-wifi6.ini" --out "$WORK/run" --requests "$WORK/run/requests.csv.gz" \
   --quiet --set requests=3000 --set seeds=1 || fail "campus-wifi6 failed"
@@ -35,6 +36,13 @@ png_drawn "$WORK/figures/standards.png" || fail "standards.png"
 [[ $? == 2 && ! -e $WORK/none/standards.png ]] && grep -q "sweep it" "$WORK/err" ||
   fail "one standard was drawn: $(cat "$WORK/err")"
 echo "ok: a run of one standard is refused"
+# Walking phones whose uploads wait for their turn on the air while they roam or lose their
+# link (sim/air_turns.hpp): the whole walk of campus-wifi6's first seed, cloud-only under ac
+# and ax, where a turn once came to a phone with no link and the run crashed.
+"$MUXSIM" run "$SRC/scenarios/campus-wifi6.ini" --out "$WORK/walk" --quiet --set seeds=1 \
+  --set policy.policies=cloud-only --set network.wifi_standard=802.11ac,802.11ax \
+  --set modes=simulated || fail "campus-wifi6's walk under ac and ax: $(grep -c failed "$WORK/walk/results.csv") runs failed"
+echo "ok: turns on the air follow walking phones"
 "$MUXSIM" run "$SRC/scenarios/wifi6-lab.ini" --out "$WORK/lab" --quiet --set requests=300 --set seeds=1 \
   --set modes=closed-form || fail "wifi6-lab refused"
 echo "ok: wifi6-lab runs"
