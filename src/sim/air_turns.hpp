@@ -4,8 +4,10 @@
 // first served, rather than sharing it bit by bit: a station whose piece is ready while
 // another's PPDU is on the air waits for that PPDU, then contends. Sharing by rounds would
 // make it wait for a share of every other active station's PPDU, which overstates waits in
-// cells of mixed rates (docs/wifi5-6.md, "Messages"). As in 802.11, a sender's pieces
-// waiting behind the one whose turn comes go in the same A-MPDU when they fit. Longer
+// cells of mixed rates (docs/wifi5-6.md, "Messages"). As in 802.11, a sender's pieces to
+// the same receiver waiting behind the one whose turn comes go in the same A-MPDU when they
+// fit. A phone that roams leaves its waiting pieces in the old cell's queue until their
+// turn comes there; they then queue again in the new cell. Longer
 // transfers still share the air by rounds (sim/wifi_air.hpp).
 #include "sim/wifi_air.hpp"
 
@@ -15,18 +17,20 @@ struct Turn {
   // How many contend for the air as the turn starts: 0 when the piece found it idle (no
   // turn held, nobody waiting, no transfer sharing it), else the senders with a piece, its
   // own included (a sender's pieces queue behind each other, they do not collide), the
-  // transfers on the air, and the other side's TCP ACKs of the last turn.
+  // transfers on the air, and the access point once (with its replies, or with the TCP ACKs
+  // of the turn before).
   int contenders = 0;
   bool aboard = false; // it goes in the A-MPDU of an earlier piece of its sender
 };
 
 // Waits until the air of `cell` is free for a piece of `segments` TCP segments that
-// `sender` sends (a phone's station, or for a reply the access point).
-Turn take_turn(CellAir& cell, const void* sender, int segments);
+// `sender` sends to `receiver` (a phone's station, or the access point: the cell itself).
+Turn take_turn(CellAir& cell, const void* sender, const void* receiver, int segments);
 
-// The piece whose turn came takes along the pieces of its sender waiting behind it, while
-// they fit in `room` more segments; they start now, at the same level.
-void board(CellAir& cell, const void* sender, int room, int contenders);
+// The piece whose turn came takes along the pieces waiting behind it from the same sender
+// to the same receiver (an A-MPDU has one), while they fit in `room` more segments; they
+// start now, at the same level.
+void board(CellAir& cell, const void* sender, const void* receiver, int room, int contenders);
 
 // A piece of the turn has been sent; after the last, the first piece waiting has the air.
 void end_turn(CellAir& cell);

@@ -18,8 +18,9 @@ namespace {
 
 // Waits until the phone has a link: through a handover's gap, or out of every access
 // point's range (the results count those requests). Releasing the mutex is a simcall, during
-// which the link may drop again: it is checked once more after, and nothing between that
-// check and the piece's send lets the engine run.
+// which the link may drop again: it is checked once more after. A piece that then waits for
+// its turn on the air, or holds the air through its contention, checks again (`moved` in
+// transfer); nothing else between the check and the piece's send lets the engine run.
 void wait_for_link(const Station& station, Carried& carried) {
   LinkState& link = *station.link;
   while (*station.phy_mbps <= 0) {
@@ -62,11 +63,14 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
     const bool contends = station.air->contends();
     CellAir& cell = station.cell_air();
     const bool in_turn = contends && station.air->takes_turns(*station.phy_mbps, piece);
-    // Replies come from the access point, one sender for all of them.
-    const void* sender = direction == Direction::Upload ? static_cast<const void*>(station.phy_mbps)
-                                                        : static_cast<const void*>(&cell);
+    // A phone's station and its access point (the cell itself): replies come from the latter.
+    const void* phone = station.phy_mbps;
+    const void* access_point = &cell;
+    const bool up = direction == Direction::Upload;
+    const void* sender = up ? phone : access_point;
+    const void* receiver = up ? access_point : phone;
     const int segments = wifi::segments_of(piece);
-    const Turn turn = in_turn ? take_turn(cell, sender, segments) : Turn{};
+    const Turn turn = in_turn ? take_turn(cell, sender, receiver, segments) : Turn{};
     // While it waited, or held the air through its contention, a roaming phone may have
     // changed cells, lost its link or moved to a rate its piece does not fit in one PPDU at.
     const auto moved = [&] {
@@ -83,7 +87,7 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
       continue;
     }
     if (in_turn && !turn.aboard)
-      board(cell, sender, station.air->ppdu_segments(*station.phy_mbps) - segments,
+      board(cell, sender, receiver, station.air->ppdu_segments(*station.phy_mbps) - segments,
             turn.contenders);
     sg4::Host* phone_end = station.host;
     if (contends) {

@@ -32,7 +32,10 @@ struct Carried {
 
 // Blocks the calling actor until the message between the phone's `station` and `server` has
 // arrived. With an 802.11 model each piece counts as active on its cell's air while it is
-// sent, and starts at the station's level for the transfers then active (sim/wifi_air.hpp).
+// sent, and starts at the station's level for the transfers then active (sim/wifi_air.hpp);
+// a piece that fits one A-MPDU first takes its turn on the air, and one that found the air
+// busy holds it for its contention before it goes at the lone exchange's level
+// (sim/air_turns.hpp).
 // A phone with [mobility] may have no link: a piece waits for one, and a handover cuts the
 // piece in flight, whose rest is sent from the new cell after the gap.
 Carried transfer(const Station& station, simgrid::s4u::Host* server, Direction direction,

@@ -15,9 +15,11 @@
 //    a transfer takes its bytes over its goodput as before; shared, station i moves
 //    weight_i / sum_j(weight_j / goodput_j), the rounds' shares.
 //  * A piece that fits one A-MPDU is one PPDU: such pieces take the air in turn
-//    (sim/air_turns.hpp), at one level of their size, a lone exchange's; one that waited for
-//    its turn first holds the air for the access time and the drawn collisions of those
-//    contending with it (up to kMostInTurn).
+//    (sim/air_turns.hpp), at one level of their size, a lone exchange's; one that found the
+//    air busy (another's turn, or a longer transfer on it) first holds the air for the
+//    access time and the drawn collisions of those contending with it, counted up to
+//    kMostInTurn (the longer transfers' own levels stop at wifi::kMostContenders, the fit of
+//    saturated TCP cells; a turn's contenders each hold a whole PPDU).
 #include "core/model/rng.hpp"
 #include "core/model/wifi_timing.hpp"
 
@@ -39,8 +41,8 @@ public:
   // `phy_mbps`: every rate a phone may take (Channel::levels()); `first_mbps`: each phone's
   // rate at the start, whose frames set how long a collision lasts (a phone in a passing
   // bad state is not counted); `message_bytes`: the sizes the run's transfers (or chunks)
-  // take, each given levels of its own at the rates where it fits one A-MPDU
-  // (wifi::transfer_goodput_mbps).
+  // take, each given a level and contention times of its own at the rates where it fits one
+  // A-MPDU (wifi::transfer_goodput_mbps).
   WifiAir(const std::optional<wifi::Phy>& phy, const std::vector<double>& phy_mbps,
           const std::vector<double>& first_mbps, const std::vector<double>& message_bytes = {});
   // The link's levels, in index order, for the platform.
@@ -50,14 +52,13 @@ public:
   // while `active` transfers share its cell (>= 1).
   int level(double phy_mbps, int active, double bytes = 0) const;
   // Whether a piece of `bytes` at `phy_mbps` is one PPDU, sent in its turn (at its one
-  // level, alone's); and when it waited for its turn among `contenders` (>= 1), how long it
+  // level, alone's); and when it found the air busy, among `contenders` (>= 1), how long it
   // holds the air before its exchange: the access time and collisions of that crowd, drawn
   // from `rng` (seconds).
   bool takes_turns(double phy_mbps, double bytes) const { return of(phy_mbps, bytes).turns; }
   double contention_s(double phy_mbps, double bytes, int contenders, Rng& rng) const;
   // The TCP segments one PPDU at `phy_mbps` carries (wifi::segments_per_ppdu).
   int ppdu_segments(double phy_mbps) const { return of(phy_mbps, 0).ppdu_segments; }
-  double collisions_s(double phy_mbps, double bytes, int contenders, Rng& rng) const;
   // The real bytes each byte SimGrid moves stands for at `phy_mbps`: 1, or with A-MPDU the
   // rate's segments per PPDU over the most any rate of the run carries (<= 1).
   double weight(double phy_mbps, double bytes = 0) const { return of(phy_mbps, bytes).weight; }
@@ -101,7 +102,8 @@ struct CellAir {
   bool held = false;
   struct Waiting {
     simgrid::s4u::ActorPtr actor;
-    const void* sender; // a phone's station, or the access point (the cell itself)
+    const void* sender;   // a phone's station, or the access point (the cell itself)
+    const void* receiver; // the other of the two
     int segments;
     Turn* turn; // where its turn is handed to it (sim/air_turns.hpp)
   };

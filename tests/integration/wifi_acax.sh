@@ -7,11 +7,9 @@
 #    on a retransmission timeout: at 20 % of the cell's goodput, mean and p95 upload time
 #    within [0.8, 1.25]; at up to 65 % (the grid's 20 and 50 %, the held-out 35 and 65 %),
 #    at least 80 % of the cells within [0.8, 1.25] in both, and all means within
-#    [0.7, 1.3] and p95s within [0.55, 1.6]; every cell (up to 80 %) within [0.45, 7]
-#    (mean) and [0.35, 3.2] (p95): near capacity muxsim charges replies more air than ns-3,
-#    whose access point packs them with its TCP ACKs. These are what the model reaches
-#    today, not the bar (0.8-1.25 in every held-out cell), which two held-out cells
-#    miss in their p95:
+#    [0.7, 1.3] and p95s within [0.55, 1.3]; every cell (up to 80 %) within [0.45, 2.5]
+#    (mean) and [0.35, 1.6] (p95). These are what the model reaches today, not the issue's
+#    bar (0.8-1.25 in every held-out cell), which two held-out cells miss:
 #    docs/wifi5-6.md lists each cell; a change that makes any cell worse than these bounds
 #    fails here.
 # Each check also runs on a copy with one ns-3 figure doubled, which must fail it.
@@ -46,12 +44,12 @@ def message_problems(c):
     out = [row(r) for _, r in light.iterrows() if not both(r, 0.8, 1.25)]
     moderate = clean[clean.load_pct <= 65]
     out += [row(r) for _, r in moderate.iterrows()
-            if not (0.7 <= r.mean_ratio <= 1.3 and 0.55 <= r.p95_ratio <= 1.6)]
+            if not (0.7 <= r.mean_ratio <= 1.3 and 0.55 <= r.p95_ratio <= 1.3)]
     within = sum(both(r, 0.8, 1.25) for _, r in moderate.iterrows()) / max(len(moderate), 1)
     if within < 0.8:
         out.append(f"up to 65 % load: {within:.0%} of the cells within [0.8, 1.25]")
     out += [row(r) for _, r in clean.iterrows()
-            if not (0.45 <= r.mean_ratio <= 7 and 0.35 <= r.p95_ratio <= 3.2)]
+            if not (0.45 <= r.mean_ratio <= 2.5 and 0.35 <= r.p95_ratio <= 1.6)]
     return out
 
 

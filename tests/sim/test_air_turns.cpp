@@ -1,6 +1,7 @@
 // One-PPDU pieces take a cell's air in turn (sim/air_turns.hpp): first come, first served;
-// a sender's pieces waiting behind the one whose turn comes go in the same A-MPDU; and the
-// contenders a turn counts are senders, not pieces, plus the access point's TCP ACKs.
+// a sender's pieces to the same receiver waiting behind the one whose turn comes go in the
+// same A-MPDU while they fit; and the contenders a turn counts are senders, not pieces, with
+// the access point counted once.
 #include "fork_helper.hpp"
 #include "sim/air_turns.hpp"
 #include "test_util.hpp"
@@ -19,10 +20,19 @@ const char* kPlatform = R"(<?xml version='1.0'?>
 <platform version="4.1"><zone id="world" routing="Full"><host id="h" speed="1Gf"/></zone></platform>
 )";
 
-// Four pieces of two senders, each holding the air 1 s in its turn: x (sender 1) at 0 s,
-// y (2) at 0.1 s, z1 (1) at 0.2 s, z2 (2) at 0.3 s. Returns, per piece, when it started
-// sending, its contenders and whether it went aboard an earlier piece's A-MPDU.
-std::vector<double> four_pieces() {
+// Who sends a piece: phone 1, phone 2, or the access point (the cell itself).
+enum Party { kPhone1, kPhone2, kAccessPoint };
+
+struct Piece {
+  double at;
+  Party from, to;
+  int segments;
+};
+
+// Each piece holds the air 1 s in its turn; a PPDU carries 42 segments. Returns, per piece,
+// when it started sending, its contenders and whether it went aboard an earlier piece's
+// A-MPDU; then 1 if the air was left free and its queue empty.
+std::vector<double> turns(const std::vector<Piece>& pieces) {
   const std::string path = muxsim::test::write_temp("turns.xml", kPlatform);
   int argc = 2;
   char a0[] = "test", a1[] = "--log=root.thresh:critical";
@@ -31,18 +41,20 @@ std::vector<double> four_pieces() {
   e.load_platform(path);
   std::remove(path.c_str());
   static muxsim::sim::CellAir cell;
-  static std::vector<double> out(12);
-  static const int one = 1, two = 2;
-  const struct {
-    double at;
-    const int* sender;
-  } pieces[] = {{0, &one}, {0.1, &two}, {0.2, &one}, {0.3, &two}};
-  for (int i = 0; i < 4; ++i) {
-    const auto piece = pieces[i];
-    sg4::Actor::create("piece", e.host_by_name("h"), [i, piece] {
+  static const int phones[2] = {1, 2};
+  const auto party = [](Party p) -> const void* {
+    return p == kAccessPoint ? static_cast<const void*>(&cell) : &phones[p];
+  };
+  static std::vector<double> out;
+  out.assign(3 * pieces.size(), -1);
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const Piece piece = pieces[i];
+    sg4::Actor::create("piece", e.host_by_name("h"), [i, piece, party] {
       sg4::this_actor::sleep_until(piece.at);
-      const muxsim::sim::Turn turn = muxsim::sim::take_turn(cell, piece.sender, 20);
-      if (!turn.aboard) muxsim::sim::board(cell, piece.sender, 42 - 20, turn.contenders);
+      const void* from = party(piece.from);
+      const void* to = party(piece.to);
+      const muxsim::sim::Turn turn = muxsim::sim::take_turn(cell, from, to, piece.segments);
+      if (!turn.aboard) muxsim::sim::board(cell, from, to, 42 - piece.segments, turn.contenders);
       out[3 * i] = sg4::Engine::get_clock();
       out[3 * i + 1] = turn.contenders;
       out[3 * i + 2] = turn.aboard;
@@ -51,19 +63,27 @@ std::vector<double> four_pieces() {
     });
   }
   e.run();
+  out.push_back(!cell.held && cell.in_turn == 0 && cell.waiting.empty() && cell.waiting_by.empty());
   return out;
 }
 
 } // namespace
 
 TEST_CASE("pieces take the air in turn; a sender's waiting pieces board its A-MPDU") {
-  const auto out = muxsim::test::in_child(four_pieces);
-  REQUIRE(out.size() == 12);
+  // x (phone 1) at 0 s, y (phone 2) at 0.1 s, z1 (phone 1) at 0.2 s, z2 (phone 2) at 0.3 s,
+  // all uploads of 20 segments.
+  const auto out = muxsim::test::in_child([] {
+    return turns({{0, kPhone1, kAccessPoint, 20},
+                  {0.1, kPhone2, kAccessPoint, 20},
+                  {0.2, kPhone1, kAccessPoint, 20},
+                  {0.3, kPhone2, kAccessPoint, 20}});
+  });
+  REQUIRE(out.size() == 13);
   // x found the air idle: no contenders.
   CHECK(out[0] == doctest::Approx(0));
   CHECK(out[1] == 0);
   // y's turn came when x's ended; z2 (its own sender's) went aboard with it. Contending:
-  // senders 2 and 1 (z1 waits) and the access point.
+  // phones 2 and 1 (z1 waits) and the access point with x's TCP ACKs.
   CHECK(out[3] == doctest::Approx(1));
   CHECK(out[4] == 3);
   CHECK(out[5] == 0);
@@ -75,4 +95,38 @@ TEST_CASE("pieces take the air in turn; a sender's waiting pieces board its A-MP
   CHECK(out[6] == doctest::Approx(2));
   CHECK(out[7] == 2);
   CHECK(out[8] == 0);
+  CHECK(out[12] == 1); // the air left free
+}
+
+TEST_CASE("turns count senders, not pieces; an A-MPDU has one receiver") {
+  // Phone 2's two 30-segment pieces do not fit one PPDU together: the second waits for its
+  // own turn, and while it waits it makes phone 2 one contender, not two.
+  const auto out = muxsim::test::in_child([] {
+    return turns({{0, kPhone1, kAccessPoint, 20},
+                  {0.1, kPhone2, kAccessPoint, 30},
+                  {0.2, kPhone2, kAccessPoint, 30}});
+  });
+  REQUIRE(out.size() == 10);
+  CHECK(out[3] == doctest::Approx(1));
+  CHECK(out[4] == 2); // phone 2 and the access point
+  CHECK(out[6] == doctest::Approx(2));
+  CHECK(out[7] == 2);
+  CHECK(out[8] == 0);
+  CHECK(out[9] == 1);
+  // Replies: the access point's piece to phone 2 does not board its turn to phone 1, and
+  // the access point, sending, is not counted twice.
+  const auto replies = muxsim::test::in_child([] {
+    return turns({{0, kAccessPoint, kPhone1, 1},
+                  {0.1, kAccessPoint, kPhone1, 1},
+                  {0.2, kAccessPoint, kPhone2, 1},
+                  {0.3, kAccessPoint, kPhone1, 1}});
+  });
+  REQUIRE(replies.size() == 13);
+  CHECK(replies[3] == doctest::Approx(1)); // to phone 1, with the last piece to phone 1
+  CHECK(replies[4] == 1);
+  CHECK(replies[9] == doctest::Approx(1));
+  CHECK(replies[11] == 1);
+  CHECK(replies[6] == doctest::Approx(2)); // to phone 2: its own turn
+  CHECK(replies[8] == 0);
+  CHECK(replies[12] == 1);
 }
