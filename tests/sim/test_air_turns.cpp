@@ -2,6 +2,7 @@
 // a sender's pieces to the same receiver waiting behind the one whose turn comes go in the
 // same A-MPDU while they fit; and the contenders a turn counts are senders, not pieces, with
 // the access point counted once.
+#include "engine_on.hpp"
 #include "fork_helper.hpp"
 #include "sim/air_turns.hpp"
 #include "test_util.hpp"
@@ -9,7 +10,6 @@
 #include <doctest/doctest.h>
 #include <simgrid/s4u.hpp>
 
-#include <cstdio>
 
 namespace sg4 = simgrid::s4u;
 
@@ -33,13 +33,8 @@ struct Piece {
 // when it started sending, its contenders and whether it went aboard an earlier piece's
 // A-MPDU; then 1 if the air was left free and its queue empty.
 std::vector<double> turns(const std::vector<Piece>& pieces) {
-  const std::string path = muxsim::test::write_temp("turns.xml", kPlatform);
-  int argc = 2;
-  char a0[] = "test", a1[] = "--log=root.thresh:critical";
-  char* argv[] = {a0, a1, nullptr};
-  sg4::Engine e(&argc, argv);
-  e.load_platform(path);
-  std::remove(path.c_str());
+  const auto engine = muxsim::test::engine_on(kPlatform);
+  sg4::Engine& e = *engine;
   static muxsim::sim::CellAir cell;
   static const int phones[2] = {1, 2};
   const auto party = [](Party p) -> const void* {

@@ -4,6 +4,7 @@
 #include "core/assemble/prepared.hpp"
 #include "core/model/wifi_timing.hpp"
 #include "core/policy/registry.hpp"
+#include "engine_on.hpp"
 #include "fork_helper.hpp"
 #include "sim/platform.hpp"
 #include "sim/simulate.hpp"
@@ -12,7 +13,6 @@
 #include <doctest/doctest.h>
 #include <simgrid/s4u.hpp>
 
-#include <cstdio>
 #include <fstream>
 
 namespace sg4 = simgrid::s4u;
@@ -41,13 +41,8 @@ const char* kPlatform = R"(<?xml version='1.0'?>
 constexpr double kBytes = 2e6;
 
 std::vector<double> two_uploads() {
-  const std::string path = muxsim::test::write_temp("airtime.xml", kPlatform);
-  int argc = 2;
-  char a0[] = "test", a1[] = "--log=root.thresh:critical";
-  char* argv[] = {a0, a1, nullptr};
-  sg4::Engine e(&argc, argv);
-  e.load_platform(path);
-  std::remove(path.c_str());
+  const auto engine = muxsim::test::engine_on(kPlatform);
+  sg4::Engine& e = *engine;
   const sg4::Link* air = e.link_by_name("air");
   std::vector<double> done(2);
   for (int i = 0; i < 2; ++i) {
