@@ -403,9 +403,11 @@ private:
   void on_transmit(std::string sender, WifiConstPsduMap psdus, WifiTxVector tx, double) {
     if (Simulator::Now() < Seconds(o_.warmup)) return;
     const bool tb = tx.GetPreambleType() == WIFI_PREAMBLE_HE_TB;
-    const Time duration =
-        tb ? HePhy::ConvertLSigLengthToHeTbPpduDuration(tx.GetLength(), tx, WIFI_PHY_BAND_5GHZ)
-           : WifiPhy::CalculateTxDuration(psdus, tx, WIFI_PHY_BAND_5GHZ);
+    // 802.11g and n cells are in the 2.4 GHz band (signal extension), ac and ax in 5 GHz.
+    const bool five = o_.standard == "802.11ac" || o_.standard == "802.11ax";
+    const WifiPhyBand band = five ? WIFI_PHY_BAND_5GHZ : WIFI_PHY_BAND_2_4GHZ;
+    const Time duration = tb ? HePhy::ConvertLSigLengthToHeTbPpduDuration(tx.GetLength(), tx, band)
+                             : WifiPhy::CalculateTxDuration(psdus, tx, band);
     for (const auto& [sta_id, psdu] : psdus) {
       const WifiMacHeader& first = (*psdu->begin())->GetHeader();
       std::string kind = "other";
