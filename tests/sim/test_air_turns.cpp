@@ -2,6 +2,7 @@
 // a sender's pieces to the same receiver waiting behind the one whose turn comes go in the
 // same A-MPDU while they fit; and the contenders a turn counts are senders, not pieces, with
 // the access point counted once.
+#include "core/model/wifi_timing.hpp"
 #include "engine_on.hpp"
 #include "fork_helper.hpp"
 #include "sim/air_turns.hpp"
@@ -9,7 +10,6 @@
 
 #include <doctest/doctest.h>
 #include <simgrid/s4u.hpp>
-
 
 namespace sg4 = simgrid::s4u;
 
@@ -124,4 +124,31 @@ TEST_CASE("turns count senders, not pieces; an A-MPDU has one receiver") {
   CHECK(replies[6] == doctest::Approx(2)); // to phone 2: its own turn
   CHECK(replies[8] == 0);
   CHECK(replies[12] == 1);
+}
+
+TEST_CASE("a turn's drawn contention averages the saturated rate's time beyond the lone exchange") {
+  // E[held] = access + mean collisions x each = what k saturated contenders take for the
+  // piece, collisions included, less the lone exchange; more than kMostInTurn contenders
+  // draw as kMostInTurn do.
+  namespace wifi = muxsim::wifi;
+  const wifi::Phy ac{wifi::Standard::AC80211, true, 80};
+  const double bytes = 28624;
+  const muxsim::sim::WifiAir air(ac, {390}, {390, 390}, {bytes});
+  REQUIRE(air.takes_turns(390, bytes));
+  const double collision_us = wifi::collision_us(ac, {390, 390});
+  const double alone_s = wifi::message_airtime_us(ac, 390, bytes) / 1e6;
+  for (const int k : {2, 5}) {
+    CAPTURE(k);
+    muxsim::Rng rng(7, 0, muxsim::kCollisions);
+    double sum = 0;
+    const int draws = 200000;
+    for (int i = 0; i < draws; ++i)
+      sum += air.contention_s(390, bytes, k, rng);
+    const double expected =
+        8 * bytes / (wifi::goodput_mbps(ac, 390, {k, collision_us}) * 1e6) - alone_s;
+    CHECK(sum / draws == doctest::Approx(expected).epsilon(0.01));
+  }
+  muxsim::Rng a(7, 0, muxsim::kCollisions), b(7, 0, muxsim::kCollisions);
+  for (int i = 0; i < 1000; ++i)
+    CHECK(air.contention_s(390, bytes, 50, a) == air.contention_s(390, bytes, 10, b));
 }
