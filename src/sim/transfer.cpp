@@ -71,24 +71,28 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
     const void* receiver = up ? access_point : phone;
     const int segments = wifi::segments_of(piece);
     const Turn turn = in_turn ? take_turn(cell, sender, receiver, segments) : Turn{};
-    // While it waited, or held the air through its contention, a roaming phone may have
-    // changed cells, lost its link or moved to a rate its piece does not fit in one PPDU at.
-    const auto moved = [&] {
-      return &station.cell_air() != &cell || *station.phy_mbps <= 0 ||
-             !station.air->takes_turns(*station.phy_mbps, piece);
-    };
-    if (in_turn && !moved() && turn.contenders > 0 && !turn.aboard) {
-      const double held =
-          station.air->contention_s(*station.phy_mbps, piece, turn.contenders, cell.collisions);
-      if (held > 0) sg4::this_actor::sleep_for(held);
+    // A piece that found the air idle took it at once: nothing can have changed. One that
+    // waited, or holds the air through its contention, may belong to a phone that meanwhile
+    // changed cells, lost its link or moved to a rate its piece does not fit one PPDU at.
+    if (turn.contenders > 0) {
+      const auto moved = [&] {
+        return &station.cell_air() != &cell || *station.phy_mbps <= 0 ||
+               !station.air->takes_turns(*station.phy_mbps, piece);
+      };
+      if (!turn.aboard && !moved()) {
+        const double held =
+            station.air->contention_s(*station.phy_mbps, piece, turn.contenders, cell.collisions);
+        if (held > 0) sg4::this_actor::sleep_for(held);
+      }
+      if (moved()) {
+        end_turn(cell);
+        continue;
+      }
+      // Only a piece that found the air busy can have others of its sender waiting behind it.
+      if (!turn.aboard)
+        board(cell, sender, receiver, station.air->ppdu_segments(*station.phy_mbps) - segments,
+              turn.contenders);
     }
-    if (in_turn && moved()) {
-      end_turn(cell);
-      continue;
-    }
-    if (in_turn && !turn.aboard)
-      board(cell, sender, receiver, station.air->ppdu_segments(*station.phy_mbps) - segments,
-            turn.contenders);
     sg4::Host* phone_end = station.host;
     if (contends) {
       ++cell.active;
