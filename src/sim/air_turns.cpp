@@ -1,5 +1,6 @@
 #include "sim/air_turns.hpp"
 
+#include <algorithm>
 #include <deque>
 #include <vector>
 
@@ -27,19 +28,49 @@ std::deque<CellAir::Waiting>::iterator leave_queue(CellAir& cell,
   return cell.waiting.erase(it);
 }
 
+// With uplink OFDMA, an upload whose turn comes (`first`, out of the queue) goes in a
+// trigger round with the first waiting upload of each other station, in queue order, while
+// the round fits them all (more stations, narrower resource units). Takes them out of the
+// queue.
+std::vector<CellAir::Waiting> trigger_round(CellAir& cell, const CellAir::Waiting& first) {
+  std::vector<CellAir::Waiting> round;
+  const void* access_point = &cell;
+  if (cell.air == nullptr || !cell.air->triggers() || first.receiver != access_point ||
+      *first.phy_mbps <= 0)
+    return round;
+  std::vector<wifi::TbUpload> uploads = {{*first.phy_mbps, first.bytes}};
+  const auto in_round = [&](const void* sender) {
+    return sender == first.sender ||
+           std::any_of(round.begin(), round.end(),
+                       [&](const CellAir::Waiting& w) { return w.sender == sender; });
+  };
+  for (auto it = cell.waiting.begin(); it != cell.waiting.end();) {
+    if (it->receiver != access_point || *it->phy_mbps <= 0 || in_round(it->sender)) {
+      ++it;
+      continue;
+    }
+    uploads.push_back({*it->phy_mbps, it->bytes});
+    if (!cell.air->round_fits(uploads)) break;
+    round.push_back(*it);
+    it = leave_queue(cell, it);
+  }
+  return round;
+}
+
 } // namespace
 
-Turn take_turn(CellAir& cell, const void* sender, const void* receiver, int segments) {
+Turn take_turn(CellAir& cell, const void* sender, const void* receiver, double bytes,
+               const double* phy_mbps) {
   if (!cell.held) {
     const bool idle = cell.active == 0;
     cell.held = true;
     cell.in_turn = 1;
-    return {idle ? 0 : contenders(cell, sender), false};
+    return {idle ? 0 : contenders(cell, sender), false, {}};
   }
   // Handed the air by end_turn or boarded by board, which keep it held: the queue stays first
   // come, first served. Suspending is the only simcall; an idle air costs none.
   Turn handed;
-  cell.waiting.push_back({sg4::Actor::self(), sender, receiver, segments, &handed});
+  cell.waiting.push_back({sg4::Actor::self(), sender, receiver, bytes, phy_mbps, &handed});
   ++cell.waiting_by[sender];
   sg4::this_actor::suspend();
   return handed;
@@ -50,18 +81,27 @@ void board(CellAir& cell, const void* sender, const void* receiver, int room, in
   // first, then resume them.
   std::vector<sg4::ActorPtr> riders;
   for (auto it = cell.waiting.begin(); it != cell.waiting.end() && cell.waiting_by.count(sender);) {
-    if (it->sender != sender || it->receiver != receiver || it->segments > room) {
+    const int segments = wifi::segments_of(it->bytes);
+    if (it->sender != sender || it->receiver != receiver || segments > room) {
       ++it;
       continue;
     }
-    room -= it->segments;
-    *it->turn = {contenders, true};
+    room -= segments;
+    *it->turn = {contenders, true, {}};
     riders.push_back(it->actor);
     it = leave_queue(cell, it);
   }
   cell.in_turn += static_cast<int>(riders.size());
   for (const sg4::ActorPtr& rider : riders)
     rider->resume();
+}
+
+void join_round(CellAir& cell, Turn& turn) {
+  const std::vector<CellAir::Waiting> round = std::move(turn.round);
+  turn.round.clear();
+  cell.in_turn += static_cast<int>(round.size());
+  for (const CellAir::Waiting& upload : round)
+    upload.actor->resume();
 }
 
 void end_turn(CellAir& cell) {
@@ -72,7 +112,12 @@ void end_turn(CellAir& cell) {
   }
   const CellAir::Waiting next = cell.waiting.front();
   leave_queue(cell, cell.waiting.begin());
-  *next.turn = {contenders(cell, next.sender), false};
+  std::vector<CellAir::Waiting> round = trigger_round(cell, next);
+  // The round's access is the access point's, among those left waiting.
+  const int crowd = contenders(cell, next.sender);
+  for (const CellAir::Waiting& upload : round)
+    *upload.turn = {crowd, true, {}};
+  *next.turn = {crowd, false, std::move(round)};
   cell.in_turn = 1;
   next.actor->resume();
 }

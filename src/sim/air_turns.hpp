@@ -6,10 +6,14 @@
 // make it wait for a share of every other active station's PPDU, which overstates waits in
 // cells of mixed rates (docs/wifi5-6.md, "Messages"). As in 802.11, a sender's pieces to
 // the same receiver waiting behind the one whose turn comes go in the same A-MPDU when they
-// fit. A phone that roams leaves its waiting pieces in the old cell's queue until their
-// turn comes there; they then queue again in the new cell. Longer
-// transfers still share the air by rounds (sim/wifi_air.hpp).
+// fit. With uplink OFDMA (wifi_ofdma = ideal), an upload whose turn comes takes the first
+// waiting upload of each other station along in the access point's trigger round, as many
+// as fit one (core/model/wifi_ofdma.hpp). A phone that roams leaves its waiting pieces in
+// the old cell's queue until their turn comes there; they then queue again in the new cell.
+// Longer transfers still share the air by rounds (sim/wifi_air.hpp).
 #include "sim/wifi_air.hpp"
+
+#include <vector>
 
 namespace muxsim::sim {
 
@@ -20,17 +24,25 @@ struct Turn {
   // transfers on the air, and the access point once (with its replies, or with the TCP ACKs
   // of the turn before).
   int contenders = 0;
-  bool aboard = false; // it goes in the A-MPDU of an earlier piece of its sender
+  bool aboard = false; // it goes in an earlier piece's A-MPDU, or in its trigger round
+  // The uploads of other stations in this piece's trigger round, out of the queue: they
+  // start with it, after the round's extra time (join_round).
+  std::vector<CellAir::Waiting> round;
 };
 
-// Waits until the air of `cell` is free for a piece of `segments` TCP segments that
-// `sender` sends to `receiver` (a phone's station, or the access point: the cell itself).
-Turn take_turn(CellAir& cell, const void* sender, const void* receiver, int segments);
+// Waits until the air of `cell` is free for a piece of `bytes` that `sender` sends to
+// `receiver` (a phone's station, or the access point: the cell itself); `phy_mbps` is the
+// phone's rate.
+Turn take_turn(CellAir& cell, const void* sender, const void* receiver, double bytes,
+               const double* phy_mbps);
 
 // The piece whose turn came takes along the pieces waiting behind it from the same sender
 // to the same receiver (an A-MPDU has one), while they fit in `room` more segments; they
 // start now, at the same level.
 void board(CellAir& cell, const void* sender, const void* receiver, int room, int contenders);
+
+// The uploads of `turn`'s trigger round start now, beside its own piece.
+void join_round(CellAir& cell, Turn& turn);
 
 // A piece of the turn has been sent; after the last, the first piece waiting has the air.
 void end_turn(CellAir& cell);

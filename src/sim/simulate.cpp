@@ -149,10 +149,12 @@ std::vector<std::string> engine_args(const PlatformSpec& spec, long actors,
 }
 
 // Each cell's air: its link and, when phones roam, its station hosts.
-std::vector<CellAir> cell_airs(const Platform& platform, const PlatformSpec& spec, long seed) {
+std::vector<CellAir> cell_airs(const Platform& platform, const PlatformSpec& spec,
+                               const WifiAir& air, long seed) {
   std::vector<CellAir> cells(static_cast<std::size_t>(spec.cells));
   for (std::size_t c = 0; c < cells.size(); ++c) {
     cells[c].link = platform.airs[c];
+    cells[c].air = &air;
     if (spec.roaming) cells[c].stations = platform.stations[c];
     cells[c].collisions = Rng(static_cast<std::uint64_t>(seed), c, kCollisions);
   }
@@ -208,7 +210,7 @@ long simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
     edges.push_back(e.get());
 
   const WifiAir air = wifi_air(p, *attachments);
-  std::vector<CellAir> cells = cell_airs(platform, spec, point.seed);
+  std::vector<CellAir> cells = cell_airs(platform, spec, air, point.seed);
   const double chunk = chunked(p, *attachments) ? s.network.channel.chunk_bytes : 0;
   const Route to_cloud{s.network.wan_latency_ms * 1e-3, chunk};
   const Route to_edge{s.network.edge_latency_ms * 1e-3, chunk};

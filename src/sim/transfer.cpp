@@ -50,6 +50,14 @@ double send_cuttable(const Station& station, sg4::Host* from, sg4::Host* to, dou
   return cut ? std::max(piece->remaining, 0.0) : 0;
 }
 
+// The uploads of a trigger round: this piece's, then the others'.
+std::vector<wifi::TbUpload> round_uploads(const Turn& turn, double mbps, double bytes) {
+  std::vector<wifi::TbUpload> uploads = {{mbps, bytes}};
+  for (const CellAir::Waiting& upload : turn.round)
+    uploads.push_back({*upload.phy_mbps, upload.bytes});
+  return uploads;
+}
+
 } // namespace
 
 Carried transfer(const Station& station, sg4::Host* server, Direction direction, double bytes,
@@ -69,8 +77,7 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
     const bool up = direction == Direction::Upload;
     const void* sender = up ? phone : access_point;
     const void* receiver = up ? access_point : phone;
-    const int segments = wifi::segments_of(piece);
-    const Turn turn = in_turn ? take_turn(cell, sender, receiver, segments) : Turn{};
+    Turn turn = in_turn ? take_turn(cell, sender, receiver, piece, station.phy_mbps) : Turn{};
     // A piece that found the air idle took it at once: nothing can have changed. One that
     // waited, or holds the air through its contention, may belong to a phone that meanwhile
     // changed cells, lost its link or moved to a rate its piece does not fit one PPDU at.
@@ -79,18 +86,23 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
         return &station.cell_air() != &cell || *station.phy_mbps <= 0 ||
                !station.air->takes_turns(*station.phy_mbps, piece);
       };
+      const bool triggered = !turn.round.empty();
       if (!turn.aboard && !moved()) {
-        const double held =
+        double held =
             station.air->contention_s(*station.phy_mbps, piece, turn.contenders, cell.collisions);
+        // A trigger round holds the air beyond its uploads' exchanges, which follow side by side.
+        if (triggered) held += station.air->round_s(round_uploads(turn, *station.phy_mbps, piece));
         if (held > 0) sg4::this_actor::sleep_for(held);
       }
+      join_round(cell, turn); // whatever became of this phone, the others' uploads go now
       if (moved()) {
         end_turn(cell);
         continue;
       }
       // Only a piece that found the air busy can have others of its sender waiting behind it.
-      if (!turn.aboard)
-        board(cell, sender, receiver, station.air->ppdu_segments(*station.phy_mbps) - segments,
+      if (!turn.aboard && !triggered)
+        board(cell, sender, receiver,
+              station.air->ppdu_segments(*station.phy_mbps) - wifi::segments_of(piece),
               turn.contenders);
     }
     sg4::Host* phone_end = station.host;

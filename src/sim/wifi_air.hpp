@@ -21,6 +21,7 @@
 //    kMostInTurn (the longer transfers' own levels stop at wifi::kMostContenders, the fit of
 //    saturated TCP cells; a turn's contenders each hold a whole PPDU).
 #include "core/model/rng.hpp"
+#include "core/model/wifi_ofdma.hpp"
 #include "core/model/wifi_timing.hpp"
 
 #include <simgrid/s4u.hpp>
@@ -57,6 +58,13 @@ public:
   // from `rng` (seconds).
   bool takes_turns(double phy_mbps, double bytes) const { return of(phy_mbps, bytes).turns; }
   double contention_s(double phy_mbps, double bytes, int contenders, Rng& rng) const;
+  // With uplink OFDMA (wifi_ofdma = ideal): whether these uploads, one per station, fit a
+  // trigger round, and how long a round holds the air beyond its uploads' lone exchanges
+  // (which its pieces then take, side by side, at their levels), in seconds
+  // (core/model/wifi_ofdma.hpp).
+  bool triggers() const { return phy_ && phy_->uplink_ofdma; }
+  bool round_fits(const std::vector<wifi::TbUpload>& uploads) const;
+  double round_s(const std::vector<wifi::TbUpload>& uploads) const;
   // The TCP segments one PPDU at `phy_mbps` carries (wifi::segments_per_ppdu).
   int ppdu_segments(double phy_mbps) const { return of(phy_mbps, 0).ppdu_segments; }
   // The real bytes each byte SimGrid moves stands for at `phy_mbps`: 1, or with A-MPDU the
@@ -104,9 +112,11 @@ struct CellAir {
     simgrid::s4u::ActorPtr actor;
     const void* sender;   // a phone's station, or the access point (the cell itself)
     const void* receiver; // the other of the two
-    int segments;
-    Turn* turn; // where its turn is handed to it (sim/air_turns.hpp)
+    double bytes;
+    const double* phy_mbps; // the phone's rate now
+    Turn* turn;             // where its turn is handed to it (sim/air_turns.hpp)
   };
+  const WifiAir* air = nullptr; // its timing: whether uploads go in trigger rounds
   int in_turn = 0; // pieces sending in the turn now
   std::deque<Waiting> waiting;
   std::unordered_map<const void*, int> waiting_by; // pieces waiting, per sender

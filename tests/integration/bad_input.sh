@@ -97,6 +97,11 @@ scenario acgi.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 80
 expect_bad ac-guard "acgi.ini:12: field 'network.wifi_guard_ns': 802.11ac has no 3200 ns guard interval (it has 400 or 800 ns)" "$WORK/acgi.ini"
 scenario acba.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11ac" "wifi_block_ack_frames = 256" "bandwidth_mbps = 390"
 expect_bad ac-window "acba.ini:12: field 'network.wifi_block_ack_frames': 802.11ac acknowledges at most 64 frames" "$WORK/acba.ini"
+# Uplink OFDMA is 802.11ax's; and its values are named.
+scenario acofdma.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11ac" "wifi_ofdma = ideal" "bandwidth_mbps = 390"
+expect_bad ofdma-not-ax "acofdma.ini:12: field 'network.wifi_ofdma': does nothing here: OFDMA is 802.11ax's (wifi_standard = 802.11ax)" "$WORK/acofdma.ini"
+scenario axofdma.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11ax" "wifi_ofdma = ns3" "bandwidth_mbps = 306.25"
+expect_bad ofdma-value "axofdma.ini:12: field 'network.wifi_ofdma': 'ns3' is not one of off, ideal" "$WORK/axofdma.ini"
 scenario gstreams.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11g" "wifi_streams = 2" "bandwidth_mbps = 54"
 expect_bad g-streams "gstreams.ini:12: field 'network.wifi_streams': 802.11g sends at most 1 spatial stream" "$WORK/gstreams.ini"
 scenario nonewidth.ini "[policy]" "policies = hybrid" "[network]" "wifi_channel_mhz = 80"

@@ -48,7 +48,9 @@ std::vector<double> turns(const std::vector<Piece>& pieces) {
       sg4::this_actor::sleep_until(piece.at);
       const void* from = party(piece.from);
       const void* to = party(piece.to);
-      const muxsim::sim::Turn turn = muxsim::sim::take_turn(cell, from, to, piece.segments);
+      static const double rate = 390;
+      const muxsim::sim::Turn turn =
+          muxsim::sim::take_turn(cell, from, to, piece.segments * 1448.0, &rate);
       if (!turn.aboard) muxsim::sim::board(cell, from, to, 42 - piece.segments, turn.contenders);
       out[3 * i] = sg4::Engine::get_clock();
       out[3 * i + 1] = turn.contenders;

@@ -2,6 +2,7 @@
 // throughput x with sum_i x / r_i = 1, so two stations sending B bytes at once at rates r1
 // and r2 each run at 1 / (1/r1 + 1/r2) and both finish at T = 8 B (1/r1 + 1/r2).
 #include "core/assemble/prepared.hpp"
+#include "core/model/wifi_ofdma.hpp"
 #include "core/model/wifi_timing.hpp"
 #include "core/policy/registry.hpp"
 #include "engine_on.hpp"
@@ -13,6 +14,7 @@
 #include <doctest/doctest.h>
 #include <simgrid/s4u.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 namespace sg4 = simgrid::s4u;
@@ -78,18 +80,18 @@ namespace {
 
 // Upload times of two phones, each sending one upload of `bytes` (1 MB unless said) to the
 // cloud at once, in a cell of these PHY rates (`network` lines of the [network] section).
-std::vector<double> two_uploads_ms(const std::string& network, long bytes = 1000000) {
+std::vector<double> uploads_ms(const std::string& network, long bytes = 1000000, int phones = 2) {
   const std::string ini = muxsim::test::write_temp(
       "air.ini", "trace = reconstruct:table1\nprofiles = " +
                      muxsim::test::source_path("models/jetson-tx2.csv") + "," +
                      muxsim::test::source_path("models/gtx-1080ti.csv") +
-                     "\nrequests = 2\nmodes = simulated\n[devices]\nphone_device = jetson-tx2\n"
+                     "\nrequests = " + std::to_string(phones) + "\nmodes = simulated\n[devices]\nphone_device = jetson-tx2\n"
                      "cloud_device = gtx-1080ti\nmobile_model = mobilenet_v2\n"
                      "cloud_model = resnext101_32x8d\nmux_model = mux-table1\n[policy]\n"
                      "policies = cloud-only\n[network]\n" +
                      network + "upload_bytes = " + std::to_string(bytes) +
                      "\ndownload_bytes = 0\nwan_latency_ms = 0\n[load]\n"
-                     "phones = 2\n[reconstruct]\n"
+                     "phones = " + std::to_string(phones) + "\n[reconstruct]\n"
                      "target_local_fraction = 0.68\ntarget_hybrid_accuracy = 0.804\n");
   const auto p = muxsim::prepare(ini);
   const auto policy = muxsim::make_policy("cloud-only", p->deployment, p->scenario.params);
@@ -107,7 +109,7 @@ TEST_CASE("802.11g: two phones at 54 and 6 Mbit/s share the air at the 802.11 mo
   // Phone 0 starts its upload alone (one contender); phone 1 starts next, with two active.
   // Each moves the model's goodput for its PHY rate and contenders, and both finish at
   // 8B(1/e0 + 1/e1) (docs/wifi-validation.md).
-  const auto upload_ms = two_uploads_ms("wifi_standard = 802.11g\nphone_rates_mbps = 54,6\n");
+  const auto upload_ms = uploads_ms("wifi_standard = 802.11g\nphone_rates_mbps = 54,6\n");
   namespace wifi = muxsim::wifi;
   const wifi::Phy g;
   const double collision = wifi::collision_us(g, {54, 6});
@@ -127,7 +129,7 @@ TEST_CASE("802.11n with A-MPDU: phones at 65 and 13 Mbit/s share the air by roun
   // 8 Mbit at T0 = 8e6 (1 / e0 + (w1 / w0) / e1). Phone 1 has then moved (w1 / w0) of
   // those bits, and sends the rest alone (at its level for two contenders, taken when it
   // started).
-  const auto upload_ms = two_uploads_ms("wifi_standard = 802.11n\nphone_rates_mbps = 65,13\n");
+  const auto upload_ms = uploads_ms("wifi_standard = 802.11n\nphone_rates_mbps = 65,13\n");
   namespace wifi = muxsim::wifi;
   const wifi::Phy n{wifi::Standard::N80211, true};
   REQUIRE(wifi::segments_per_ppdu(n, 65) == 28);
@@ -166,7 +168,7 @@ TEST_CASE("802.11ac: two 28.6 KB uploads at once take the air in turn, one PPDU 
   const wifi::Phy ac{wifi::Standard::AC80211, true, 80};
   for (const double slow : {390.0, 58.5}) {
     CAPTURE(slow);
-    const auto upload_ms = two_uploads_ms("wifi_standard = 802.11ac\nphone_rates_mbps = 390," +
+    const auto upload_ms = uploads_ms("wifi_standard = 802.11ac\nphone_rates_mbps = 390," +
                                               std::to_string(slow) + "\n",
                                           static_cast<long>(bytes));
     REQUIRE(upload_ms.size() == 2);
@@ -179,4 +181,34 @@ TEST_CASE("802.11ac: two 28.6 KB uploads at once take the air in turn, one PPDU 
     const double one_collision_ms = (colliding_ms - clean_ms) / wifi::collisions_per_success(2);
     CHECK(collisions_in(upload_ms[1], alone_ms + clean_ms, one_collision_ms) >= 0);
   }
+}
+
+TEST_CASE("802.11ax uplink OFDMA: uploads waiting for the air go together in a trigger round") {
+  // Three 28.6 KB uploads at once at HE MCS 11. One finds the air idle and goes alone. The
+  // other two wait; when the air frees, the access point serves both in one round: it
+  // contends among two (itself and the TCP ACKs of the turn before, at the clean rate plus a
+  // whole number of drawn collisions, as a turn does), then the round takes
+  // wifi::trigger_round_us. Both end together, at clean + round. Without OFDMA they go one
+  // after the other.
+  namespace wifi = muxsim::wifi;
+  const double bytes = 28624, mcs11 = 510.417;
+  const wifi::Phy ax{wifi::Standard::AX80211, true, 80, 1, 3200};
+  const std::string cell = "wifi_standard = 802.11ax\nphone_rates_mbps = 510.417\n";
+  auto on = uploads_ms(cell + "wifi_ofdma = ideal\n", static_cast<long>(bytes), 3);
+  auto off = uploads_ms(cell, static_cast<long>(bytes), 3);
+  REQUIRE(on.size() == 3);
+  REQUIRE(off.size() == 3);
+  std::sort(on.begin(), on.end());
+  std::sort(off.begin(), off.end());
+  const double alone_ms = wifi::message_airtime_us(ax, mcs11, bytes) / 1e3;
+  const double collision_us = wifi::collision_us(ax, {mcs11, mcs11, mcs11});
+  const double clean_ms = 8 * bytes / wifi::goodput_mbps(ax, mcs11, {2, 0}) / 1e3;
+  const double colliding_ms = 8 * bytes / wifi::goodput_mbps(ax, mcs11, {2, collision_us}) / 1e3;
+  const double one_collision_ms = (colliding_ms - clean_ms) / wifi::collisions_per_success(2);
+  const double round_ms = wifi::trigger_round_us(ax, {{mcs11, bytes}, {mcs11, bytes}}) / 1e3;
+  CHECK(on[0] == doctest::Approx(alone_ms).epsilon(1e-6));
+  CHECK(on[1] == doctest::Approx(on[2]).epsilon(1e-9));
+  CHECK(collisions_in(on[1], clean_ms + round_ms, one_collision_ms) >= 0);
+  CHECK(off[0] == doctest::Approx(alone_ms).epsilon(1e-6));
+  CHECK(off[2] > off[1] + alone_ms * 0.99);
 }

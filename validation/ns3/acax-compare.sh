@@ -5,11 +5,13 @@
 #   goodput   saturated cells: ns3-acax-goodput.csv against `muxsim airtime`;
 #   messages  Poisson cells: ns3-acax-messages.csv, each station uploading 28,624 bytes per
 #             request to a server 0.1 ms behind the access point, a 250-byte reply;
-#   heldout   the same for ns3-acax-heldout.csv, cells kept out of every choice in the model.
+#   heldout   the same for ns3-acax-heldout.csv, cells kept out of every choice in the model;
+#   ofdma     the Poisson cells of ns3-ofdma.csv (802.11ax uplink OFDMA off and on in ns-3),
+#             each simulated with wifi_ofdma = off and ideal.
 # A request's upload time is from when it is ready to when the server holds it: in ns-3 from
 # its Poisson arrival (a station's TCP connection sends its messages in turn), in muxsim from
 # its arrival (cloud-only needs no multiplexer) to the end of its upload.
-# usage: validation/ns3/acax-compare.sh goodput|messages|heldout   (NS3_CSV=FILE: compare with
+# usage: validation/ns3/acax-compare.sh goodput|messages|heldout|ofdma   (NS3_CSV=FILE: compare with
 #        that ns-3 table instead of the committed one; COMPARE_CSV=FILE: also write the joined
 #        table there, ns-3's columns then muxsim's and the ratios)
 set -euo pipefail
@@ -21,8 +23,9 @@ case $what in
 goodput) committed=$here/ns3-acax-goodput.csv ;;
 messages) committed=$here/ns3-acax-messages.csv ;;
 heldout) committed=$here/ns3-acax-heldout.csv ;;
+ofdma) committed=$here/ns3-ofdma.csv ;;
 *)
-  echo "acax-compare.sh: goodput, messages or heldout, not '$what'" >&2
+  echo "acax-compare.sh: goodput, messages, heldout or ofdma, not '$what'" >&2
   exit 2
   ;;
 esac
@@ -64,15 +67,21 @@ fi
 /usr/bin/python3 - "$committed" >"$work/cells.txt" <<'PY'
 import sys
 import pandas as pd
-for _, r in pd.read_csv(sys.argv[1], dtype={"rates": str}).iterrows():
-    print(r.standard, r.width_mhz, r.guard_ns, r.stations, r.rates.replace(" ", ""), r.poisson_hz)
+cells = pd.read_csv(sys.argv[1], dtype={"rates": str})
+if "ofdma" in cells:  # ns3-ofdma.csv: each Poisson cell once, simulated with OFDMA off and on
+    cells = cells[cells.poisson_hz.notna() & ~cells.ofdma]
+for _, r in cells.iterrows():
+    for ofdma in (["off", "ideal"] if "ofdma" in cells else ["off"]):
+        print(r.standard, r.width_mhz, r.guard_ns, r.stations, r.rates.replace(" ", ""),
+              f"{r.poisson_hz:g}", ofdma)
 PY
-echo "standard,width_mhz,guard_ns,stations,rates,poisson_hz,mux_upload_ms_mean,mux_upload_ms_p95" >"$work/muxsim.csv"
-while read -r standard width guard n rates hz; do
+echo "standard,width_mhz,guard_ns,stations,rates,poisson_hz,wifi_ofdma,mux_upload_ms_mean,mux_upload_ms_p95" >"$work/muxsim.csv"
+while read -r standard width guard n rates hz ofdma; do
+  ofdma_key=$([[ $ofdma == ideal ]] && echo '\nwifi_ofdma = ideal' || true)
   requests=$((n * 600 > 3000 ? n * 600 : 3000))
   ini=$work/cell.ini
   sed -e "s#\.\./models/#$src/models/#g" -e "s/^policies = .*/policies = cloud-only/" \
-    -e "s/^wifi_standard = .*/wifi_standard = $standard\nwifi_channel_mhz = $width\nwifi_guard_ns = $guard/" \
+    -e "s/^wifi_standard = .*/wifi_standard = $standard\nwifi_channel_mhz = $width\nwifi_guard_ns = $guard$ofdma_key/" \
     -e "s/^bandwidth_mbps = .*/phone_rates_mbps = $rates/" \
     -e "s/^upload_bytes = .*/upload_bytes = 28624/" -e "s/^download_bytes = .*/download_bytes = 250/" \
     -e "s/^wan_latency_ms = .*/wan_latency_ms = 0.1/" \
@@ -80,13 +89,39 @@ while read -r standard width guard n rates hz; do
     "$src/scenarios/paper-table1.ini" >"$ini"
   sed -i "1i modes = simulated\nrequests = $requests" "$ini"
   "$muxsim" run "$ini" --out "$work/out" --requests "$work/req.csv.gz" --quiet 2>/dev/null
-  /usr/bin/python3 - "$work/req.csv.gz" "$standard,$width,$guard,$n,\"$rates\",$hz" >>"$work/muxsim.csv" <<'PY'
+  /usr/bin/python3 - "$work/req.csv.gz" "$standard,$width,$guard,$n,\"$rates\",$hz,$ofdma" >>"$work/muxsim.csv" <<'PY'
 import sys
 import pandas as pd
 r = pd.read_csv(sys.argv[1])
 print(f"{sys.argv[2]},{r.upload_ms.mean():.3f},{r.upload_ms.quantile(0.95):.3f}")
 PY
 done <"$work/cells.txt"
+if [[ $what == ofdma ]]; then
+  /usr/bin/python3 - "$committed" "$work/muxsim.csv" "${COMPARE_CSV:-}" <<'PY'
+import sys
+import pandas as pd
+ns3 = pd.read_csv(sys.argv[1], dtype={"rates": str})
+mux = pd.read_csv(sys.argv[2], dtype={"rates": str})
+ns3 = ns3[ns3.poisson_hz.notna()].assign(rates=lambda d: d.rates.str.replace(" ", ""),
+                                         wifi_ofdma=lambda d: d.ofdma.map({False: "off", True: "ideal"}))
+key = ["standard", "width_mhz", "guard_ns", "stations", "rates", "poisson_hz", "wifi_ofdma"]
+g = ns3.merge(mux, on=key)
+g = g.assign(mean_ratio=g.mux_upload_ms_mean / g.upload_queued_ms_mean,
+             p95_ratio=g.mux_upload_ms_p95 / g.upload_queued_ms_p95)
+if sys.argv[3]:
+    g.to_csv(sys.argv[3], index=False)
+# Each cell twice: ns-3 without OFDMA against wifi_ofdma = off, ns-3 with its
+# RrMultiUserScheduler against wifi_ofdma = ideal.
+print("| stations | load | OFDMA (ns-3 / muxsim) | ns-3 mean / p95 (ms) | muxsim mean / p95 (ms) | ratio of means | ratio of p95s |")
+print("|---|---|---|---|---|---|---|")
+for _, r in g.sort_values(["stations", "poisson_hz", "wifi_ofdma"]).iterrows():
+    arms = "on / ideal" if r.ofdma else "off / off"
+    print(f"| {r.stations} | {r.load}, {r.poisson_hz:g}/s | {arms} | "
+          f"{r.upload_queued_ms_mean:.2f} / {r.upload_queued_ms_p95:.2f} | {r.mux_upload_ms_mean:.2f} / {r.mux_upload_ms_p95:.2f} | "
+          f"{r.mean_ratio:.2f} | {r.p95_ratio:.2f} |")
+PY
+  exit 0
+fi
 /usr/bin/python3 - "$committed" "$work/muxsim.csv" "${COMPARE_CSV:-}" <<'PY'
 import sys
 import pandas as pd

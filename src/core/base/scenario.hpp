@@ -41,6 +41,11 @@ enum class ChannelKind { Constant, Trace, Markov };
 // goodput the 802.11 model gives (docs/wifi-validation.md, docs/wifi5-6.md).
 enum class WifiStandard { None, G80211, N80211, AC80211, AX80211 };
 
+// 802.11ax uplink OFDMA (docs/wifi5-6.md, "Uplink OFDMA"): off, or the access point's trigger
+// rounds share resource units among the stations with an upload waiting. In the order of the
+// [network] wifi_ofdma key's values.
+enum class WifiOfdma { Off, Ideal };
+
 // Closed loop (a phone waits for each answer, then thinks) or Poisson arrivals. In the order
 // of the [load] arrival key's values.
 enum class Arrival { Closed, Poisson };
@@ -73,6 +78,7 @@ struct NetworkConfig {
   int wifi_guard_ns = 0;          // 0: the standard's (800 ns, or 3,200 for ax)
   long wifi_ampdu_bytes = 65535;  // ns-3 3.37's BE_MaxAmpduSize
   int wifi_block_ack_frames = 64; // ns-3 3.37's MpduBufferSize
+  WifiOfdma wifi_ofdma = WifiOfdma::Off; // ns-3 3.37's: no multi-user scheduler
   std::vector<double> bandwidth_mbps = {100};
   ChannelConfig channel;
   double wan_mbps = 10000;

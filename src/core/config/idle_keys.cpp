@@ -68,6 +68,9 @@ std::vector<IdleRule> wifi_rules(const Scenario& s) {
        s.network.wifi_standard >= WifiStandard::N80211 && s.network.wifi_aggregation,
        "only stations that aggregate read it (wifi_standard = 802.11n with wifi_aggregation, "
        "ac or ax)"},
+      {{"network.wifi_ofdma"},
+       s.network.wifi_standard == WifiStandard::AX80211,
+       "OFDMA is 802.11ax's (wifi_standard = 802.11ax)"},
   };
 }
 

@@ -325,6 +325,11 @@ std::vector<KeySpec> wifi_keys() {
                   "the block ack window in MPDUs: up to 64 (n, ac) or 256 (ax); the default is "
                   "ns-3 3.37's MpduBufferSize",
                   1, 256, integer(FIELD(s.network.wifi_block_ack_frames))),
+      choice_key("network.wifi_ofdma",
+                 "802.11ax uplink OFDMA: off (ns-3 3.37's default), or ideal: uploads waiting "
+                 "for the air go together in the access point's trigger rounds, each station "
+                 "on its own resource unit",
+                 K::Choice, {"off", "ideal"}, enumerated(FIELD(s.network.wifi_ofdma))),
   };
 }
 

@@ -49,6 +49,7 @@ struct Phy {
   int guard_ns = 800;
   double ampdu_bytes = 65535; // the longest A-MPDU a station builds (ns-3's BE_MaxAmpduSize)
   int block_ack_frames = 64;  // the block ack window (ns-3's MpduBufferSize)
+  bool uplink_ofdma = false;  // 802.11ax: the access point triggers uploads (wifi_ofdma.hpp)
 };
 
 // A standard's PHY at its defaults: ns-3 3.37's width and guard interval, one stream, A-MPDU

@@ -64,6 +64,11 @@ double non_ht_us(const StandardSpec& s, double mbps, double bytes) {
   return kLegacyPreambleUs + 4 * symbols + signal_extension_us(s);
 }
 
+// An HE-LTF: 4x (16 us) with the 3.2 us guard interval, else 2x (6.4 us plus the guard).
+double he_ltf_us(const Phy& phy) {
+  return phy.guard_ns == 3200 ? 16 : 6.4 + phy.guard_ns / 1000.0;
+}
+
 // The PSDU of `mpdus` MPDUs of `mpdu_bytes`: the MPDU itself, or an A-MPDU of delimited
 // subframes, each but the last padded to a multiple of 4 bytes.
 double psdu_bytes(const Phy& phy, double mpdu_bytes, int mpdus) {
@@ -102,10 +107,8 @@ double ppdu_us(const Phy& phy, double mbps, double bytes) {
   const double symbols =
       std::ceil((kServiceBits + 8 * bytes + kTailBits * encoders(s, phy, mbps)) / bits_per_symbol);
   const double ltfs = training_fields(phy.streams);
-  if (s.format == PpduFormat::HeSu) {
-    const double ltf_us = phy.guard_ns == 3200 ? 16 : 6.4 + phy.guard_ns / 1000.0;
-    return kLegacyPreambleUs + 4 + 8 + 4 + ltfs * ltf_us + symbols * symbol_us(phy);
-  }
+  if (s.format == PpduFormat::HeSu)
+    return kLegacyPreambleUs + 4 + 8 + 4 + ltfs * he_ltf_us(phy) + symbols * symbol_us(phy);
   // HT and VHT: with the short guard interval the data field is rounded up to 4 us.
   const double data_us = 4 * std::ceil(symbols * symbol_us(phy) / 4 - 1e-9);
   const double preamble = s.format == PpduFormat::HtMixed ? 8 + 4 + 4 * ltfs // HT-SIG, -STF, -LTFs
@@ -233,14 +236,36 @@ bool fits_one_ppdu(const Phy& phy, double mbps, double bytes) {
   return phy.aggregation && bytes > 0 && segments_of(bytes) <= segments_per_ppdu(phy, mbps);
 }
 
-double message_airtime_us(const Phy& phy, double mbps, double bytes) {
+double message_psdu_bytes(const Phy& phy, double bytes) {
   const StandardSpec& s = spec(phy.standard);
   const int n = segments_of(bytes);
   // n - 1 full MPDUs, padded, then the last with what is left of the payload.
   const double full = kDelimiterBytes + data_mpdu_bytes(s);
   const double last = kDelimiterBytes + tcp_ack_mpdu_bytes(s) + (bytes - (n - 1) * kMss);
-  const double psdu = (n - 1) * (4 * std::ceil(full / 4)) + last;
-  return ifs_us(s) + exchange_of_psdu_us(phy, mbps, psdu);
+  return (n - 1) * (4 * std::ceil(full / 4)) + last;
+}
+
+double message_airtime_us(const Phy& phy, double mbps, double bytes) {
+  return ifs_us(spec(phy.standard)) + exchange_of_psdu_us(phy, mbps, message_psdu_bytes(phy, bytes));
+}
+
+double sifs_us(const Phy& phy) {
+  return sifs_us(spec(phy.standard));
+}
+double ifs_us(const Phy& phy) {
+  return ifs_us(spec(phy.standard));
+}
+double mean_backoff_us() {
+  return kCwMin / 2 * kSlotUs;
+}
+double control_frame_us(const Phy& phy, double mbps, double bytes) {
+  return non_ht_us(spec(phy.standard), mbps, bytes);
+}
+double he_training_us(const Phy& phy) {
+  return training_fields(phy.streams) * he_ltf_us(phy);
+}
+double block_ack_bitmap_bytes(const Phy& phy) {
+  return phy.block_ack_frames > 64 ? 32 : 8;
 }
 
 double transfer_goodput_mbps(const Phy& phy, double mbps, double bytes) {
@@ -263,6 +288,7 @@ std::optional<wifi::Phy> wifi_phy(const NetworkConfig& n) {
   phy.streams = n.wifi_streams;
   phy.ampdu_bytes = n.wifi_ampdu_bytes;
   phy.block_ack_frames = n.wifi_block_ack_frames;
+  phy.uplink_ofdma = n.wifi_ofdma == WifiOfdma::Ideal;
   return phy;
 }
 

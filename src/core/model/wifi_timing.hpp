@@ -90,6 +90,19 @@ double goodput_mbps(const Phy& phy, double mbps, const Contention& c = {});
 // 623 us alone this way, 695 us at the saturated rate (docs/wifi5-6.md, "Messages").
 bool fits_one_ppdu(const Phy& phy, double mbps, double bytes);
 double message_airtime_us(const Phy& phy, double mbps, double bytes);
+// The A-MPDU carrying a message of `bytes` in one PPDU: its full TCP segments' MPDUs, each
+// after a delimiter and padded to 4 bytes, then the last segment's.
+double message_psdu_bytes(const Phy& phy, double bytes);
+// Pieces of exchanges, for the trigger rounds of uplink OFDMA (wifi_ofdma.hpp): SIFS, the
+// IFS a QoS station waits (AIFS[AC_BE]), a backoff of CWmin / 2 slots, a non-HT control frame
+// of `bytes` at `mbps`, the HE-LTFs of one PPDU, and a BlockAck bitmap (64 or 256 frames).
+double sifs_us(const Phy& phy);
+double ifs_us(const Phy& phy);
+double mean_backoff_us();
+double control_frame_us(const Phy& phy, double mbps, double bytes);
+double he_training_us(const Phy& phy);
+double block_ack_bitmap_bytes(const Phy& phy);
+
 // The rate a transfer of `bytes` moves at alone: bytes over message_airtime_us when it fits
 // one PPDU, else goodput_mbps.
 double transfer_goodput_mbps(const Phy& phy, double mbps, double bytes);
