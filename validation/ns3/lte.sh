@@ -46,36 +46,36 @@ if [[ $step == tables ]]; then
 import sys
 import pandas as pd
 t = pd.read_csv(sys.argv[1])
-def cell(r):
-    return (f"| {r.distance_m:g} | {r.goodput_mbps:.3f} | {r.mac_mbps:.3f} | "
-            f"{r.new_grants_per_s:.0f} | {r.mean_rbs:.2f} | {r.mean_mcs:.0f} | "
-            f"{r.mean_tb_bytes:.0f} | {r.tbs_failed} | {r.srs_sinr_db:.2f} | {r.pusch_dbm:.2f} |")
-head = ("| distance (m) | goodput (Mbit/s) | MAC (Mbit/s) | grants/s | RBs | MCS | TB (bytes) "
-        "| failed TBs | SRS SINR (dB) | PUSCH (dBm) |\n|---|---|---|---|---|---|---|---|---|---|")
 d = t[t.grid == "distance"]
 print("distance: one UE, 25 RBs\n")
-print(head)
+print("| distance (m) | goodput (Mbit/s) | MAC (Mbit/s) | grants/s | MCS | TB (bytes) | failed TBs "
+      "| SRS SINR (dB) | DL SINR (dB) | PUSCH (dBm) | RLFs |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
+n = lambda v, f: "—" if pd.isna(v) else format(v, f)
 for _, r in d.iterrows():
-    line = cell(r)
-    if r.rlfs > 0:
-        line += f" {r.rlfs} radio link failures, {r.connections} connections"
-    print(line.replace("| nan ", "| — "))
+    print(f"| {r.distance_m:g} | {r.goodput_mbps:.3f} | {r.mac_mbps:.3f} | {r.new_grants_per_s:.0f} | "
+          f"{n(r.mean_mcs, '.0f')} | {n(r.mean_tb_bytes, '.0f')} | {r.tbs_failed} | {r.srs_sinr_db:.2f} | "
+          f"{r.dl_sinr_db:.2f} | {n(r.pusch_dbm, '.2f')} | {r.rlfs} |")
+# Cells: UEs at the same distance in one cell behave alike (the largest spread is printed), so
+# each distance shows their mean goodput, with the MCS and TB size they were given.
+spread = 0.0
 for grid in ("mixed", "bandwidth"):
     g = t[t.grid == grid]
-    print(f"\n{grid}: per UE\n")
-    print("| RBs | UEs " + head.replace("\n", "\n|---|---", 1))
-    for _, r in g.iterrows():
-        print(f"| {r.rbs} | {r.n_ues} " + cell(r))
-    # The cell as a whole: the sum of its UEs' goodput and the spread across distances.
-    print(f"\n{grid}: per cell\n")
-    print("| RBs | UEs | cell goodput (Mbit/s) | cell MAC (Mbit/s) | UEs per TTI | per-UE goodput at 100 / 800 / 1500 / 2500 / 4000 m |")
-    print("|---|---|---|---|---|---|")
-    for (rbs, n), c in g.groupby(["rbs", "n_ues"], sort=False):
-        by_d = c.groupby("distance_m").goodput_mbps.mean()
-        spread = " / ".join(f"{by_d[x]:.3f}" if x in by_d else "—"
-                            for x in (100, 800, 1500, 2500, 4000))
-        print(f"| {rbs} | {n} | {c.goodput_mbps.sum():.3f} | {c.mac_mbps.sum():.3f} | "
-              f"{c.new_grants_per_s.sum() / 1000:.2f} | {spread} |")
+    print(f"\n{grid}: per cell; per distance, goodput in Mbit/s (MCS, TB bytes)\n")
+    print("| RBs | UEs | RBs per grant | grants/s per UE | cell goodput (Mbit/s) | 100 m | 800 m | 1500 m | 2500 m | 4000 m |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for (rbs, ues), c in g.groupby(["rbs", "n_ues"], sort=False):
+        cols = []
+        for x in (100, 800, 1500, 2500, 4000):
+            u = c[c.distance_m == x]
+            if u.empty:
+                cols.append("—")
+                continue
+            spread = max(spread, (u.goodput_mbps.max() - u.goodput_mbps.min()) / u.goodput_mbps.mean())
+            cols.append(f"{u.goodput_mbps.mean():.3f} ({u.mean_mcs.iloc[0]:.0f}, {u.mean_tb_bytes.iloc[0]:.0f})")
+        print(f"| {rbs} | {ues} | {c.mean_rbs.mean():g} | {c.new_grants_per_s.mean():.1f} | "
+              f"{c.goodput_mbps.sum():.3f} | " + " | ".join(cols) + " |")
+print(f"\nlargest goodput spread among UEs at one distance in one cell: {spread:.2%}")
 PY
   exit 0
 fi
