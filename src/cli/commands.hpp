@@ -13,6 +13,7 @@ int platform_command(const std::vector<std::string>& args);
 int merge_command(const std::vector<std::string>& args);
 int report_command(const std::vector<std::string>& args);
 int airtime_command(const std::vector<std::string>& args);
+int lte_command(const std::vector<std::string>& args);
 int walks_command(const std::vector<std::string>& args);
 int predict_command(const std::vector<std::string>& args);
 int trace_command(const std::vector<std::string>& args);

@@ -22,7 +22,8 @@ const char* kUsage =
     "  platform     print a scenario's run's SimGrid platform, as XML\n"
     "  merge        join the results of a sweep's shards (run --shard k/n)\n"
     "  report       print results.csv as tables (Markdown, best in bold; or --summary)\n"
-    "  airtime      802.11g/n goodput of stations at given PHY rates, alone and in a cell\n"
+    "  airtime      802.11g/n/ac/ax goodput of stations at given PHY rates, alone and in a cell\n"
+    "  lte          LTE uplink goodput of phones at given distances from an eNodeB\n"
     "  walks        where a scenario's phones walk, their access point and rate, as CSV\n"
     "  predict      classify an image folder with a TorchScript model\n"
     "  trace        join predictions, train the multiplexers out-of-fold, write a trace\n"
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
       {"merge", muxsim::cli::merge_command},
       {"report", muxsim::cli::report_command},
       {"airtime", muxsim::cli::airtime_command},
+      {"lte", muxsim::cli::lte_command},
       {"walks", muxsim::cli::walks_command},
   };
   for (const char* learn : {"predict", "trace", "profile", "zoo", "mux"})

@@ -117,7 +117,7 @@ struct CellAir {
     Turn* turn;             // where its turn is handed to it (sim/air_turns.hpp)
   };
   const WifiAir* air = nullptr; // its timing: whether uploads go in trigger rounds
-  int in_turn = 0; // pieces sending in the turn now
+  int in_turn = 0;              // pieces sending in the turn now
   std::deque<Waiting> waiting;
   std::unordered_map<const void*, int> waiting_by; // pieces waiting, per sender
   Rng collisions{0, 0, kCollisions};

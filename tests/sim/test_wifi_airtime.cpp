@@ -85,13 +85,16 @@ std::vector<double> uploads_ms(const std::string& network, long bytes = 1000000,
       "air.ini", "trace = reconstruct:table1\nprofiles = " +
                      muxsim::test::source_path("models/jetson-tx2.csv") + "," +
                      muxsim::test::source_path("models/gtx-1080ti.csv") +
-                     "\nrequests = " + std::to_string(phones) + "\nmodes = simulated\n[devices]\nphone_device = jetson-tx2\n"
+                     "\nrequests = " + std::to_string(phones) +
+                     "\nmodes = simulated\n[devices]\nphone_device = jetson-tx2\n"
                      "cloud_device = gtx-1080ti\nmobile_model = mobilenet_v2\n"
                      "cloud_model = resnext101_32x8d\nmux_model = mux-table1\n[policy]\n"
                      "policies = cloud-only\n[network]\n" +
                      network + "upload_bytes = " + std::to_string(bytes) +
                      "\ndownload_bytes = 0\nwan_latency_ms = 0\n[load]\n"
-                     "phones = " + std::to_string(phones) + "\n[reconstruct]\n"
+                     "phones = " +
+                     std::to_string(phones) +
+                     "\n[reconstruct]\n"
                      "target_local_fraction = 0.68\ntarget_hybrid_accuracy = 0.804\n");
   const auto p = muxsim::prepare(ini);
   const auto policy = muxsim::make_policy("cloud-only", p->deployment, p->scenario.params);
@@ -169,8 +172,8 @@ TEST_CASE("802.11ac: two 28.6 KB uploads at once take the air in turn, one PPDU 
   for (const double slow : {390.0, 58.5}) {
     CAPTURE(slow);
     const auto upload_ms = uploads_ms("wifi_standard = 802.11ac\nphone_rates_mbps = 390," +
-                                              std::to_string(slow) + "\n",
-                                          static_cast<long>(bytes));
+                                          std::to_string(slow) + "\n",
+                                      static_cast<long>(bytes));
     REQUIRE(upload_ms.size() == 2);
     REQUIRE(wifi::fits_one_ppdu(ac, slow, bytes));
     const double alone_ms = wifi::message_airtime_us(ac, 390, bytes) / 1e3;

@@ -18,14 +18,14 @@ constexpr double kMcs11 = 510.417, kUpload = 28624;
 } // namespace
 
 TEST_CASE("each of k stations gets the largest resource unit the channel has k of") {
-  CHECK(wifi::ru_data_subcarriers(80, 1) == 980);  // 996 tones
-  CHECK(wifi::ru_data_subcarriers(80, 2) == 468);  // 484
-  CHECK(wifi::ru_data_subcarriers(80, 3) == 234);  // 242: 80 MHz has four
+  CHECK(wifi::ru_data_subcarriers(80, 1) == 980); // 996 tones
+  CHECK(wifi::ru_data_subcarriers(80, 2) == 468); // 484
+  CHECK(wifi::ru_data_subcarriers(80, 3) == 234); // 242: 80 MHz has four
   CHECK(wifi::ru_data_subcarriers(80, 4) == 234);
-  CHECK(wifi::ru_data_subcarriers(80, 9) == 48);   // 52: sixteen
-  CHECK(wifi::ru_data_subcarriers(80, 37) == 24);  // 26: thirty-seven
+  CHECK(wifi::ru_data_subcarriers(80, 9) == 48);  // 52: sixteen
+  CHECK(wifi::ru_data_subcarriers(80, 37) == 24); // 26: thirty-seven
   CHECK(wifi::ru_data_subcarriers(80, 38) == 0);
-  CHECK(wifi::ru_data_subcarriers(20, 5) == 24);   // 20 MHz: four 52-tone RUs, nine 26-tone
+  CHECK(wifi::ru_data_subcarriers(20, 5) == 24); // 20 MHz: four 52-tone RUs, nine 26-tone
   CHECK(wifi::ru_data_subcarriers(20, 10) == 0);
   CHECK(wifi::ru_data_subcarriers(160, 2) == 980);
 }

@@ -13,7 +13,7 @@ namespace {
 // RU sizes from the widest, by their data subcarriers, and how many of each a 20, 40, 80 and
 // 160 MHz channel holds (27.3.2.2; the central 26-tone RUs counted, as the standard does).
 constexpr double kRuSubcarriers[] = {1960, 980, 468, 234, 102, 48, 24};
-constexpr int kRuCount[][4] = {{0, 0, 0, 1},  {0, 0, 1, 2},   {0, 1, 2, 4},    {1, 2, 4, 8},
+constexpr int kRuCount[][4] = {{0, 0, 0, 1},  {0, 0, 1, 2},   {0, 1, 2, 4},   {1, 2, 4, 8},
                                {2, 4, 8, 16}, {4, 8, 16, 32}, {9, 18, 37, 74}};
 constexpr double kMaxPpduUs = 5484;
 constexpr double kServiceBits = 16, kTailBits = 6;

@@ -246,7 +246,8 @@ double message_psdu_bytes(const Phy& phy, double bytes) {
 }
 
 double message_airtime_us(const Phy& phy, double mbps, double bytes) {
-  return ifs_us(spec(phy.standard)) + exchange_of_psdu_us(phy, mbps, message_psdu_bytes(phy, bytes));
+  return ifs_us(spec(phy.standard)) +
+         exchange_of_psdu_us(phy, mbps, message_psdu_bytes(phy, bytes));
 }
 
 double sifs_us(const Phy& phy) {
