@@ -53,7 +53,7 @@ void channel_actor(Station station, std::shared_ptr<AttachmentWalk> walk, PhoneL
   for (Attachment a = walk->next(); std::isfinite(a.time_s); a = walk->next()) {
     sg4::this_actor::sleep_until(a.time_s);
     now->wifi_mbps = a.phy_mbps;
-    station.set_level();
+    station.air->moved(station);
     XBT_VERB("%s: %g Mbit/s", station.host->get_cname(), a.phy_mbps);
   }
 }
@@ -84,7 +84,7 @@ void Walkers::fire() {
     due_.pop();
     apply_roaming(w.station, w.next, *w.now);
     w.now->leg = w.next.leg;
-    if (w.now->cell >= 0) w.station.set_level();
+    if (w.now->cell >= 0) w.station.air->moved(w.station);
     XBT_VERB("cell %ld: %g Mbit/s", w.now->cell, w.now->wifi_mbps);
     w.next = w.walk->next();
     if (std::isfinite(w.next.time_s))

@@ -78,7 +78,23 @@ std::string platform_xml(const PlatformSpec& spec) {
       xml += fmt::format("      <host id=\"{}\" speed=\"{}\"/>\n", phone_name(g), speed());
     xml += "    </zone>\n";
   }
-  for (long c = 0; c < spec.cells; ++c) {
+  for (long c = 0; spec.lte && c < spec.cells; ++c) {
+    // An LTE cell: its phones' routes to the eNodeB cross one shared link.
+    xml += fmt::format("    <zone id=\"cell-{0}\" routing=\"Full\">\n", c);
+    std::string routes;
+    for (long g = 0; g < static_cast<long>(spec.phone_cells.size()); ++g)
+      if (spec.phone_cells[static_cast<std::size_t>(g)] == c) {
+        xml += fmt::format("      <host id=\"{}\" speed=\"{}\"/>\n", phone_name(g), speed());
+        routes +=
+            fmt::format("      <route src=\"{}\" dst=\"ap-{}\"><link_ctn id=\"{}\"/></route>\n",
+                        phone_name(g), c, air_name(c));
+      }
+    xml += fmt::format("      <router id=\"ap-{0}\"/>\n"
+                       "      <link id=\"{1}\" bandwidth=\"{2}\" latency=\"0ms\"/>\n{3}"
+                       "    </zone>\n",
+                       c, air_name(c), mbps(spec.wifi_levels_mbps.front()), routes);
+  }
+  for (long c = 0; !spec.lte && c < spec.cells; ++c) {
     xml += fmt::format("    <zone id=\"cell-{0}\" routing=\"Wifi\">\n"
                        "      <prop id=\"access_point\" value=\"ap-{0}\"/>\n",
                        c);
@@ -128,7 +144,9 @@ Platform build_platform(const PlatformSpec& spec, const std::string& wan_profile
   std::vector<std::string> levels;
   for (double r : spec.wifi_levels_mbps)
     levels.push_back(mbps(r));
-  for (long c = 0; c < spec.cells; ++c) {
+  for (long c = 0; spec.lte && c < spec.cells; ++c)
+    made.airs.push_back(world->create_link(air_name(c), levels.front())->set_latency(ms(0)));
+  for (long c = 0; !spec.lte && c < spec.cells; ++c) {
     sg4::NetZone* cell = sg4::create_wifi_zone(fmt::format("cell-{}", c));
     cell->set_parent(world);
     made.airs.push_back(cell->create_link(air_name(c), levels)->set_latency(ms(0)));

@@ -38,6 +38,9 @@ struct PlatformSpec {
   // sealed, so a phone's own host cannot change cells.
   bool roaming = false;
   std::vector<double> wifi_levels_mbps = {100}; // the Wi-Fi rate levels stations can hold
+  // LTE cells (sim/lte_air.hpp): each cell's air is a plain shared link of the first level's
+  // bandwidth, which the run changes as phones start and stop sending.
+  bool lte = false;
   double wan_mbps = 10000, wan_latency_ms = 0;
   double tcp_window_bytes = kDefaultTcpWindowBytes;
   long cloud_cores = 1;

@@ -4,6 +4,7 @@
 #include "core/model/request_stages.hpp"
 #include "sim/channel_actor.hpp"
 #include "sim/gpu_server.hpp"
+#include "sim/lte_air.hpp"
 #include "sim/open_loop.hpp"
 #include "sim/phone.hpp"
 
@@ -55,15 +56,22 @@ std::vector<double> piece_bytes(const Prepared& p, const Attachments& attachment
   return pieces;
 }
 
-// The cells' rate levels, from every rate a phone can hold, the phones' first rates (of
-// those that start with a link) and the sizes of the pieces they send.
-WifiAir wifi_air(const Prepared& p, const Attachments& attachments) {
+// The cells' access link and its rate levels (sim/access_air.hpp), from every rate a phone
+// can hold, the phones' first rates (of those that start with a link; 802.11's collisions
+// last as long as their frames) and the sizes of the pieces they send.
+std::unique_ptr<AccessAir> access_air(const Prepared& p, const Attachments& attachments) {
+  const NetworkConfig& n = p.scenario.network;
+  if (n.link == AccessLink::Lte) {
+    lte::Radio radio;
+    radio.resource_blocks = n.lte_resource_blocks;
+    return std::make_unique<LteAir>(LteCoverage(radio), attachments.levels());
+  }
   std::vector<double> first;
-  if (wifi_phy(p.scenario.network))
+  if (wifi_phy(n))
     for (long g = 0; g < attachments.phones(); ++g)
       if (const double mbps = attachments.first(g).phy_mbps; mbps > 0) first.push_back(mbps);
-  return WifiAir(wifi_phy(p.scenario.network), attachments.levels(), first,
-                 piece_bytes(p, attachments));
+  return std::make_unique<WifiAir>(wifi_phy(n), attachments.levels(), first,
+                                   piece_bytes(p, attachments));
 }
 
 // Linux limits a process's memory mappings (vm.max_map_count, 65530 by default), and a
@@ -91,7 +99,8 @@ PlatformSpec platform_for(const Prepared& p, const Attachments& attachments) {
   // A phone that does not roam has one cell; one that starts out of range waits for its.
   for (long g = 0; !spec.roaming && g < spec.phones; ++g)
     spec.phone_cells.push_back(std::max(attachments.first(g).cell, 0L));
-  spec.wifi_levels_mbps = wifi_air(p, attachments).bandwidths_mbps();
+  spec.wifi_levels_mbps = access_air(p, attachments)->bandwidths_mbps();
+  spec.lte = s.network.link == AccessLink::Lte;
   spec.wan_mbps = s.network.wan_mbps;
   spec.wan_latency_ms = s.network.wan_latency_ms;
   spec.tcp_window_bytes = s.network.tcp_window_bytes;
@@ -150,11 +159,11 @@ std::vector<std::string> engine_args(const PlatformSpec& spec, long actors,
 
 // Each cell's air: its link and, when phones roam, its station hosts.
 std::vector<CellAir> cell_airs(const Platform& platform, const PlatformSpec& spec,
-                               const WifiAir& air, long seed) {
+                               const AccessAir& air, long seed) {
   std::vector<CellAir> cells(static_cast<std::size_t>(spec.cells));
   for (std::size_t c = 0; c < cells.size(); ++c) {
     cells[c].link = platform.airs[c];
-    cells[c].air = &air;
+    cells[c].air = air.turns();
     if (spec.roaming) cells[c].stations = platform.stations[c];
     cells[c].collisions = Rng(static_cast<std::uint64_t>(seed), c, kCollisions);
   }
@@ -209,11 +218,12 @@ long simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
   for (const auto& e : servers.edges)
     edges.push_back(e.get());
 
-  const WifiAir air = wifi_air(p, *attachments);
-  std::vector<CellAir> cells = cell_airs(platform, spec, air, point.seed);
+  const std::unique_ptr<AccessAir> air = access_air(p, *attachments);
+  std::vector<CellAir> cells = cell_airs(platform, spec, *air, point.seed);
   const double chunk = chunked(p, *attachments) ? s.network.channel.chunk_bytes : 0;
-  const Route to_cloud{s.network.wan_latency_ms * 1e-3, chunk};
-  const Route to_edge{s.network.edge_latency_ms * 1e-3, chunk};
+  const double access_s = s.network.link == AccessLink::Lte ? s.network.lte_grant_ms * 1e-3 : 0;
+  const Route to_cloud{s.network.wan_latency_ms * 1e-3, chunk, access_s};
+  const Route to_edge{s.network.edge_latency_ms * 1e-3, chunk, access_s};
 
   long finished = 0;
   std::string failure;
@@ -234,12 +244,12 @@ long simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
     ctx.station = {spec.roaming ? nullptr : host,
                    &cells,
                    spec.roaming ? &ctx.link.cell : &ctx.link.last_cell,
-                   &air,
+                   air.get(),
                    &ctx.link.wifi_mbps,
                    &ctx.wifi_level,
                    links.empty() ? nullptr : &links[i]};
     ctx.failure = &failure;
-    if (first.cell >= 0) ctx.station.set_level();
+    if (first.cell >= 0) air->moved(ctx.station);
     if (p.mobility)
       walkers.add(ctx.station, walk, &ctx.link);
     else if (attachments->varies())

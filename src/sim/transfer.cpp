@@ -65,12 +65,15 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
   double left = std::round(bytes);
   Carried carried;
   XBT_DEBUG("%.0f bytes %s", left, direction == Direction::Upload ? "up" : "down");
+  if (direction == Direction::Upload && route.access_s > 0)
+    sg4::this_actor::sleep_for(route.access_s);
   while (left > 0) {
     if (station.link != nullptr) wait_for_link(station, carried);
     const double piece = route.chunk_bytes > 0 ? std::min(route.chunk_bytes, left) : left;
     const bool contends = station.air->contends();
     CellAir& cell = station.cell_air();
-    const bool in_turn = contends && station.air->takes_turns(*station.phy_mbps, piece);
+    const WifiAir* wifi = station.air->turns(); // 802.11's one-PPDU pieces take turns
+    const bool in_turn = contends && wifi != nullptr && wifi->takes_turns(*station.phy_mbps, piece);
     // A phone's station and its access point (the cell itself): replies come from the latter.
     const void* phone = station.phy_mbps;
     const void* access_point = &cell;
@@ -84,14 +87,14 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
     if (turn.contenders > 0) {
       const auto moved = [&] {
         return &station.cell_air() != &cell || *station.phy_mbps <= 0 ||
-               !station.air->takes_turns(*station.phy_mbps, piece);
+               !wifi->takes_turns(*station.phy_mbps, piece);
       };
       const bool triggered = !turn.round.empty();
       if (!turn.aboard && !moved()) {
         double held =
-            station.air->contention_s(*station.phy_mbps, piece, turn.contenders, cell.collisions);
+            wifi->contention_s(*station.phy_mbps, piece, turn.contenders, cell.collisions);
         // A trigger round holds the air beyond its uploads' exchanges, which follow side by side.
-        if (triggered) held += station.air->round_s(round_uploads(turn, *station.phy_mbps, piece));
+        if (triggered) held += wifi->round_s(round_uploads(turn, *station.phy_mbps, piece));
         if (held > 0) sg4::this_actor::sleep_for(held);
       }
       join_round(cell, turn); // whatever became of this phone, the others' uploads go now
@@ -102,13 +105,12 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
       // Only a piece that found the air busy can have others of its sender waiting behind it.
       if (!turn.aboard && !triggered)
         board(cell, sender, receiver,
-              station.air->ppdu_segments(*station.phy_mbps) - wifi::segments_of(piece),
-              turn.contenders);
+              wifi->ppdu_segments(*station.phy_mbps) - wifi::segments_of(piece), turn.contenders);
     }
     sg4::Host* phone_end = station.host;
     if (contends) {
       ++cell.active;
-      phone_end = station.set_level(piece);
+      phone_end = station.air->start(station, piece);
     }
     // The piece moves at the rate it starts at (SimGrid holds a station's rate for a flow),
     // even if the channel changes it meanwhile: its weight and air time are that rate's.
@@ -126,7 +128,10 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
       unsent = std::min(piece, std::round(send_cuttable(station, from, to, sent) * weight));
       if (station.link->handovers != handovers) carried.crossed_handover = true;
     }
-    if (contends) --cell.active;
+    if (contends) {
+      --cell.active;
+      station.air->end(cell);
+    }
     if (in_turn) end_turn(cell);
     carried.air_s += (piece - unsent) * 8 / (station.air->alone_mbps(rate, piece) * 1e6);
     left -= piece - unsent;

@@ -15,6 +15,8 @@ struct Route {
   // > 0: send in chunks of this size, so a transfer follows a station's Wi-Fi rate, which
   // SimGrid fixes when a transfer starts. 0: one piece.
   double chunk_bytes = 0;
+  // Before an upload moves: LTE's buffer report and grant (0 on Wi-Fi).
+  double access_s = 0;
 };
 
 enum class Direction { Upload, Download };

@@ -102,6 +102,14 @@ double WifiAir::round_s(const std::vector<wifi::TbUpload>& uploads) const {
   return std::max(0.0, wifi::trigger_round_us(*phy_, uploads) - exchanges_us) * 1e-6;
 }
 
+simgrid::s4u::Host* WifiAir::start(const Station& station, double bytes) const {
+  return station.set_level(bytes);
+}
+
+void WifiAir::moved(const Station& station) const {
+  station.set_level();
+}
+
 simgrid::s4u::Host* Station::set_level(double bytes) const {
   CellAir& air_now = cell_air();
   const int now = air->level(*phy_mbps, air_now.active, bytes);

@@ -23,6 +23,7 @@
 #include "core/model/rng.hpp"
 #include "core/model/wifi_ofdma.hpp"
 #include "core/model/wifi_timing.hpp"
+#include "sim/access_air.hpp"
 
 #include <simgrid/s4u.hpp>
 
@@ -36,7 +37,7 @@
 
 namespace muxsim::sim {
 
-class WifiAir {
+class WifiAir final : public AccessAir {
 public:
   static constexpr int kMostInTurn = 10;
   // `phy_mbps`: every rate a phone may take (Channel::levels()); `first_mbps`: each phone's
@@ -46,12 +47,11 @@ public:
   // A-MPDU (wifi::transfer_goodput_mbps).
   WifiAir(const std::optional<wifi::Phy>& phy, const std::vector<double>& phy_mbps,
           const std::vector<double>& first_mbps, const std::vector<double>& message_bytes = {});
-  // The link's levels, in index order, for the platform.
-  const std::vector<double>& bandwidths_mbps() const { return bandwidths_; }
-  bool contends() const { return phy_.has_value(); }
-  // The level of a station at `phy_mbps` sending a piece of `bytes` (0: a saturated flow)
-  // while `active` transfers share its cell (>= 1).
-  int level(double phy_mbps, int active, double bytes = 0) const;
+  bool contends() const override { return phy_.has_value(); }
+  int level(double phy_mbps, int active, double bytes = 0) const override;
+  simgrid::s4u::Host* start(const Station& station, double bytes) const override;
+  void moved(const Station& station) const override;
+  const WifiAir* turns() const override { return this; }
   // Whether a piece of `bytes` at `phy_mbps` is one PPDU, sent in its turn (at its one
   // level, alone's); and when it found the air busy, among `contenders` (>= 1), how long it
   // holds the air before its exchange: the access time and collisions of that crowd, drawn
@@ -67,12 +67,12 @@ public:
   double round_s(const std::vector<wifi::TbUpload>& uploads) const;
   // The TCP segments one PPDU at `phy_mbps` carries (wifi::segments_per_ppdu).
   int ppdu_segments(double phy_mbps) const { return of(phy_mbps, 0).ppdu_segments; }
-  // The real bytes each byte SimGrid moves stands for at `phy_mbps`: 1, or with A-MPDU the
-  // rate's segments per PPDU over the most any rate of the run carries (<= 1).
-  double weight(double phy_mbps, double bytes = 0) const { return of(phy_mbps, bytes).weight; }
-  // The goodput of a station alone at `phy_mbps`: its bytes over this rate are the time
-  // they hold the air, whatever else shares it (the phone's transmit or receive state).
-  double alone_mbps(double phy_mbps, double bytes = 0) const {
+  // At `phy_mbps`: 1, or with A-MPDU the rate's segments per PPDU over the most any rate of
+  // the run carries (<= 1).
+  double weight(double phy_mbps, double bytes = 0) const override {
+    return of(phy_mbps, bytes).weight;
+  }
+  double alone_mbps(double phy_mbps, double bytes = 0) const override {
     return of(phy_mbps, bytes).alone_mbps;
   }
 
@@ -94,7 +94,6 @@ private:
   void add_levels(double phy_mbps, double bytes, double collision_us, int most_segments);
   std::optional<wifi::Phy> phy_;
   std::map<std::pair<double, double>, Rate> rates_;
-  std::vector<double> bandwidths_;
 };
 
 struct Turn;
@@ -102,7 +101,7 @@ struct Turn;
 // One cell's air: its link, how many transfers are on it now, and, when phones roam, its
 // station hosts by level (sim/platform.hpp).
 struct CellAir {
-  const simgrid::s4u::Link* link = nullptr;
+  simgrid::s4u::Link* link = nullptr;
   int active = 0;
   std::vector<simgrid::s4u::Host*> stations;
   // One-PPDU pieces in turn (sim/air_turns.hpp): whether one holds the air, the pieces
@@ -116,7 +115,7 @@ struct CellAir {
     const double* phy_mbps; // the phone's rate now
     Turn* turn;             // where its turn is handed to it (sim/air_turns.hpp)
   };
-  const WifiAir* air = nullptr; // its timing: whether uploads go in trigger rounds
+  const WifiAir* air = nullptr; // 802.11's timing: whether uploads go in trigger rounds
   int in_turn = 0;              // pieces sending in the turn now
   std::deque<Waiting> waiting;
   std::unordered_map<const void*, int> waiting_by; // pieces waiting, per sender
@@ -145,7 +144,7 @@ struct Station {
   simgrid::s4u::Host* host = nullptr; // its own station (null when it roams)
   std::vector<CellAir>* cells = nullptr;
   const long* cell = nullptr; // the cell whose air it uses: its own, or the one it roams in now
-  const WifiAir* air = nullptr;
+  const AccessAir* air = nullptr;
   const double* phy_mbps = nullptr; // 0: no link now
   int* level = nullptr;      // the level SimGrid holds for its own station; -1 before the first
   LinkState* link = nullptr; // with [mobility]: its link comes and goes

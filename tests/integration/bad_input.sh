@@ -102,6 +102,22 @@ scenario acofdma.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard =
 expect_bad ofdma-not-ax "acofdma.ini:12: field 'network.wifi_ofdma': does nothing here: OFDMA is 802.11ax's (wifi_standard = 802.11ax)" "$WORK/acofdma.ini"
 scenario axofdma.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11ax" "wifi_ofdma = ns3" "bandwidth_mbps = 306.25"
 expect_bad ofdma-value "axofdma.ini:12: field 'network.wifi_ofdma': 'ns3' is not one of off, ideal" "$WORK/axofdma.ini"
+# LTE cells (docs/lte.md): an unknown link, a bandwidth LTE lacks, a negative grant delay,
+# an LTE cell without eNodeBs to place, and 802.11 keys on an LTE cell.
+scenario link.ini "[policy]" "policies = hybrid" "[network]" "link = 5g"
+expect_bad unknown-link "link.ini:11: field 'network.link': '5g' is not one of wifi, lte" "$WORK/link.ini"
+lte=("[policy]" "policies = hybrid" "[network]" "link = lte")
+placed=("[mobility]" "access_points = 0:0" "phone_positions = 100:0")
+scenario lterb.ini "${lte[@]}" "lte_resource_blocks = 20" "${placed[@]}"
+expect_bad lte-bandwidth "lterb.ini:12: field 'network.lte_resource_blocks': 20 is not an LTE bandwidth (6, 15, 25, 50, 75 or 100 resource blocks)" "$WORK/lterb.ini"
+scenario ltegrant.ini "${lte[@]}" "lte_grant_ms = -1" "${placed[@]}"
+expect_bad lte-negative-grant "ltegrant.ini:12: field 'network.lte_grant_ms'" "$WORK/ltegrant.ini"
+scenario lteplace.ini "${lte[@]}"
+expect_bad lte-unplaced "lteplace.ini:11: field 'network.link': LTE cells are eNodeBs that [mobility] places" "$WORK/lteplace.ini"
+scenario ltewifi.ini "${lte[@]}" "wifi_standard = 802.11ax" "${placed[@]}"
+expect_bad lte-with-wifi-standard "ltewifi.ini:12: field 'network.wifi_standard': does nothing here: an LTE cell has no 802.11 PHY" "$WORK/ltewifi.ini"
+scenario ltefar.ini "${lte[@]}" "[mobility]" "access_points = 0:0" "phone_positions = 60000:0"
+expect_bad lte-out-of-range "ltefar.ini:14: field 'mobility.phone_positions': phone 0 at 60000:0 is out of every access point's range (30057.1 m" "$WORK/ltefar.ini"
 scenario gstreams.ini "[policy]" "policies = hybrid" "[network]" "wifi_standard = 802.11g" "wifi_streams = 2" "bandwidth_mbps = 54"
 expect_bad g-streams "gstreams.ini:12: field 'network.wifi_streams': 802.11g sends at most 1 spatial stream" "$WORK/gstreams.ini"
 scenario nonewidth.ini "[policy]" "policies = hybrid" "[network]" "wifi_channel_mhz = 80"

@@ -53,6 +53,11 @@ sed -e "s#\.\./models/#$SRC/models/#g" -e 's/^requests = .*/requests = 3000/' \
   -e 's/^seeds = .*/seeds = 1/' "$S/campus-wifi6.ini" >"$WORK/campus-wifi6.ini"
 scenarios+=("$WORK/wifi6-lab.ini" "$WORK/campus-wifi6.ini")
 
+# An LTE cell (docs/lte.md), shortened.
+sed -e "s#\.\./models/#$SRC/models/#g" -e 's/^requests = .*/requests = 2000/' \
+  "$S/lte-cell.ini" >"$WORK/lte-cell.ini"
+scenarios+=("$WORK/lte-cell.ini")
+
 # run NAME SCENARIO JOBS [VAR=VALUE...]: results and the request log's text under $WORK/NAME.
 run() {
   local name=$1 ini=$2 jobs=$3

@@ -1,6 +1,7 @@
 // Where a walking phone is attached, by hand (core/model/attachment.hpp): the instants it
 // changes rate and roams on a straight walk between two access points, ns-3's defaults.
 #include "core/model/attachment.hpp"
+#include "core/model/propagation.hpp"
 
 #include <doctest/doctest.h>
 

@@ -122,12 +122,12 @@ void check_phones(const Prepared& p, const RunPoint& point) {
                                    s.mobility.walks, plan.walks.size(), phones));
   }
   const auto attachments = p.attachments(point);
-  const double range = propagation_for(s).range_m();
+  const double range = coverage_for(s)->range_m();
   for (long g = 0; g < phones; ++g) {
     if (s.mobility.model == MobilityModel::Static && attachments->first(g).cell < 0)
       throw InputError(fmt::format(
           "{}: phone {} at {} is out of every access point's range ({:.1f} m with [propagation]'s "
-          "settings): it could never offload",
+          "settings, or LENA's radio with link = lte): it could never offload",
           s.at("mobility.phone_positions"), g, where_is(*attachments->position(g)), range));
   }
 }
@@ -138,7 +138,7 @@ void read_mobility(Prepared& p) {
   Scenario& s = p.scenario;
   if (s.mobility.access_points.empty()) return;
   p.mobility = read_plan(s);
-  const double range = propagation_for(s).range_m(); // the standard has rates, the table reads
+  const double range = coverage_for(s)->range_m(); // the standard has rates, the table reads
   check_reachable(s, *p.mobility, range);
   // The cells are the access points; a list of positions or walks says how many phones.
   s.load.cells = {static_cast<long>(p.mobility->access_points.size())};

@@ -320,6 +320,7 @@ ClosedFormLinks Prepared::links_at_goodput(double upload_mbps, double download_m
   links.edge = {upload_mbps, download_mbps, n.edge_link_mbps, n.edge_latency_ms,
                 n.tcp_window_bytes};
   if (scenario.servers.batch_max > 1) links.batch_wait_ms = scenario.servers.batch_wait_ms;
+  if (n.link == AccessLink::Lte) links.cloud.access_ms = links.edge.access_ms = n.lte_grant_ms;
   return links;
 }
 

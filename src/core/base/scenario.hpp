@@ -46,6 +46,10 @@ enum class WifiStandard { None, G80211, N80211, AC80211, AX80211 };
 // [network] wifi_ofdma key's values.
 enum class WifiOfdma { Off, Ideal };
 
+// The phones' access link: 802.11 cells, or LTE cells (docs/lte.md). In the order of the
+// [network] link key's values.
+enum class AccessLink { Wifi, Lte };
+
 // Closed loop (a phone waits for each answer, then thinks) or Poisson arrivals. In the order
 // of the [load] arrival key's values.
 enum class Arrival { Closed, Poisson };
@@ -71,13 +75,16 @@ struct ChannelConfig {
 constexpr double kDefaultTcpWindowBytes = 4194304;
 
 struct NetworkConfig {
+  AccessLink link = AccessLink::Wifi;
+  int lte_resource_blocks = 25; // LENA's default carrier, 5 MHz
+  double lte_grant_ms = 11.5;   // an idle phone's wait for its first grant, as LENA's (docs/lte.md)
   WifiStandard wifi_standard = WifiStandard::None;
-  bool wifi_aggregation = true;   // A-MPDU: 802.11n's option, always on for ac and ax
-  int wifi_channel_mhz = 0;       // 0: the standard's (20 for g and n, 80 for ac and ax)
-  int wifi_streams = 1;           // spatial streams
-  int wifi_guard_ns = 0;          // 0: the standard's (800 ns, or 3,200 for ax)
-  long wifi_ampdu_bytes = 65535;  // ns-3 3.37's BE_MaxAmpduSize
-  int wifi_block_ack_frames = 64; // ns-3 3.37's MpduBufferSize
+  bool wifi_aggregation = true;          // A-MPDU: 802.11n's option, always on for ac and ax
+  int wifi_channel_mhz = 0;              // 0: the standard's (20 for g and n, 80 for ac and ax)
+  int wifi_streams = 1;                  // spatial streams
+  int wifi_guard_ns = 0;                 // 0: the standard's (800 ns, or 3,200 for ax)
+  long wifi_ampdu_bytes = 65535;         // ns-3 3.37's BE_MaxAmpduSize
+  int wifi_block_ack_frames = 64;        // ns-3 3.37's MpduBufferSize
   WifiOfdma wifi_ofdma = WifiOfdma::Off; // ns-3 3.37's: no multi-user scheduler
   std::vector<double> bandwidth_mbps = {100};
   ChannelConfig channel;

@@ -57,7 +57,19 @@ std::vector<IdleRule> mobility_rules(const Scenario& s) {
 
 // The 802.11 PHY's keys: each needs PHY rates, and the A-MPDU ones a PHY that aggregates.
 std::vector<IdleRule> wifi_rules(const Scenario& s) {
+  const bool wifi = s.network.link == AccessLink::Wifi;
   return {
+      {{"network.wifi_standard", "network.wifi_aggregation", "network.wifi_channel_mhz",
+        "network.wifi_streams", "network.wifi_guard_ns", "network.wifi_ampdu_bytes",
+        "network.wifi_block_ack_frames", "network.wifi_ofdma", "propagation.path_loss_exponent",
+        "propagation.reference_loss_db", "propagation.reference_distance_m",
+        "propagation.tx_power_dbm", "propagation.noise_figure_db", "propagation.min_rssi_dbm",
+        "propagation.rate_table"},
+       wifi,
+       "an LTE cell has no 802.11 PHY, and its radio is LENA's (link = lte; docs/lte.md)"},
+      {{"network.lte_resource_blocks", "network.lte_grant_ms"},
+       !wifi,
+       "only an LTE cell reads it (link = lte)"},
       {{"network.wifi_aggregation"},
        s.network.wifi_standard >= WifiStandard::N80211,
        "A-MPDU aggregation is 802.11n's, ac's and ax's (wifi_standard = 802.11n, ac or ax)"},

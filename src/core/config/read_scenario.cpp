@@ -9,6 +9,7 @@
 #include "core/config/spelling.hpp"
 #include "core/config/sweep.hpp"
 #include "core/formats/csv.hpp"
+#include "core/model/lte_uplink.hpp"
 #include "core/model/wifi_timing.hpp"
 
 #include <boost/program_options.hpp>
@@ -175,6 +176,23 @@ void check_wifi_rates(const Scenario& s, const std::map<std::string, std::string
     check("network.markov_bad_mbps", {ch.markov_bad_mbps});
 }
 
+// An LTE cell is an eNodeB that [mobility] places, on a carrier LTE has (docs/lte.md).
+void check_lte(const Scenario& s) {
+  if (s.network.link != AccessLink::Lte) return;
+  if (!lte::is_bandwidth(s.network.lte_resource_blocks))
+    throw InputError(s.at("network.lte_resource_blocks") + ": " +
+                     std::to_string(s.network.lte_resource_blocks) +
+                     " is not an LTE bandwidth (6, 15, 25, 50, 75 or 100 resource blocks)");
+  if (s.mobility.access_points.empty())
+    throw InputError(s.at("network.link") +
+                     ": LTE cells are eNodeBs that [mobility] places: set access_points and "
+                     "phone_positions");
+  if (s.mobility.model != MobilityModel::Static)
+    throw InputError(s.at("mobility.model") +
+                     ": phones that walk between LTE cells are not built yet (docs/lte.md); "
+                     "use model = static");
+}
+
 // The rules between keys that the key table cannot state: defaults taken from other keys,
 // and keys that need or exclude each other.
 void check_relations(Scenario& s, const std::map<std::string, std::string>& given) {
@@ -218,6 +236,7 @@ void check_relations(Scenario& s, const std::map<std::string, std::string>& give
   if (load.arrival == Arrival::Poisson && !has("load.arrival_rate_hz"))
     throw InputError(s.path + ": field 'load.arrival_rate_hz': arrival = poisson needs a rate");
   check_wifi_rates(s, given);
+  check_lte(s);
   const auto& sources = s.reconstruct.ensemble_sources;
   if (!sources.empty() && sources.size() != 2)
     throw InputError(s.at("reconstruct.ensemble_sources") + ": give exactly two models");

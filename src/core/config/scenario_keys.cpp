@@ -297,6 +297,17 @@ std::vector<KeySpec> channel_keys() {
 // What a Wi-Fi rate means and the 802.11 PHY it is a rate of (docs/wifi5-6.md).
 std::vector<KeySpec> wifi_keys() {
   return {
+      choice_key("network.link",
+                 "the phones' access link: wifi (802.11 cells) or lte (LTE cells, one eNodeB "
+                 "at each [mobility] access point; docs/lte.md)",
+                 K::Choice, {"wifi", "lte"}, enumerated(FIELD(s.network.link))),
+      integer_key("network.lte_resource_blocks",
+                  "an LTE carrier's resource blocks: 6, 15, 25, 50, 75 or 100 (1.4 to 20 MHz)", 6,
+                  100, integer(FIELD(s.network.lte_resource_blocks))),
+      {"network.lte_grant_ms",
+       "LTE: before an upload moves, the phone's buffer report and the eNodeB's grant (11.5: "
+       "ns-3 3.37's LENA, measured)",
+       K::NonNegative, number(FIELD(s.network.lte_grant_ms))},
       choice_key("network.wifi_standard",
                  "none: Wi-Fi rates are goodput (measured traces); 802.11g, n, ac or ax: they "
                  "are PHY rates of that standard, moved at the goodput the 802.11 model gives",

@@ -61,13 +61,14 @@ public:
   PlacedAttachments(const Scenario& s, const RunPoint& point, const MobilityPlan& plan)
       : Attachments(point.total_phones(), static_cast<long>(plan.access_points.size()),
                     s.servers.cells_per_edge),
-        s_(s), seed_(point.seed), plan_(plan), propagation_(propagation_for(s)) {
-    const double n = s.propagation.path_loss_exponent;
+        s_(s), seed_(point.seed), plan_(plan), coverage_(coverage_for(s)) {
+    // The margin in metres: LTE's path loss is Friis (exponent 2).
+    const double n = s.network.link == AccessLink::Lte ? 2 : s.propagation.path_loss_exponent;
     // A trigger below the floor is never met before the link is lost: the range bounds it.
     trigger_m_ =
-        std::min(propagation_.distance_m(s.mobility.handover_rssi_dbm), propagation_.range_m());
+        std::min(coverage_->distance_m(s.mobility.handover_rssi_dbm), coverage_->range_m());
     margin_ratio_ = std::pow(10, s.mobility.handover_margin_db / (10 * n));
-    radii_ = propagation_.rate_radii();
+    radii_ = coverage_->rate_radii();
     for (long p = 0; p < phones(); ++p)
       starts_.push_back(start_of(p));
   }
@@ -79,13 +80,7 @@ public:
   }
   double mean_mbps(long phone) const override;
   std::map<double, double> rate_shares(long phone) const override;
-  std::vector<double> levels() const override {
-    std::vector<double> rates;
-    for (const RateStep& step : propagation_.table().steps())
-      rates.push_back(step.phy_mbps);
-    std::sort(rates.begin(), rates.end());
-    return rates;
-  }
+  std::vector<double> levels() const override { return coverage_->rates(); }
   std::optional<Point> position(long phone) const override {
     return starts_[static_cast<std::size_t>(phone)];
   }
@@ -156,7 +151,7 @@ private:
   const Scenario& s_;
   long seed_;
   const MobilityPlan& plan_;
-  Propagation propagation_;
+  std::unique_ptr<Coverage> coverage_; // the access points' (or eNodeBs') rates from distance
   double trigger_m_ = 0, margin_ratio_ = 1;
   std::vector<double> radii_;
   std::vector<Point> starts_;
@@ -198,7 +193,7 @@ long PlacedAttachments::strongest(Point p, long except, const std::vector<long>&
       best_d = d;
     }
   }
-  return best >= 0 && propagation_.at(best_d).phy_mbps > 0 ? best : -1;
+  return best >= 0 && coverage_->at(best_d).phy_mbps > 0 ? best : -1;
 }
 
 Attachment PlacedAttachments::judge(Point p, long serving, Roaming roaming,
@@ -207,7 +202,7 @@ Attachment PlacedAttachments::judge(Point p, long serving, Roaming roaming,
   a.cell = serving;
   if (serving >= 0) {
     const double d = distance_to(serving, p);
-    const LinkBudget link = propagation_.at(d);
+    const LinkBudget link = coverage_->at(d);
     // Roaming (docs/mobility.md): below the trigger, to the strongest access point at
     // least the margin stronger; with the link lost, to the strongest one in range.
     const long other = roaming == Roaming::On ? strongest(p, serving, near) : -1;
@@ -224,7 +219,7 @@ Attachment PlacedAttachments::judge(Point p, long serving, Roaming roaming,
   }
   if (a.cell >= 0) {
     a.distance_m = distance_to(a.cell, p);
-    a.phy_mbps = propagation_.at(a.distance_m).phy_mbps;
+    a.phy_mbps = coverage_->at(a.distance_m).phy_mbps;
   }
   return a;
 }

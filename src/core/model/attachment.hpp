@@ -11,7 +11,7 @@
 //    change of rate or cell is solved as an instant, not found by stepping a clock.
 #include "core/base/scenario.hpp"
 #include "core/formats/bandwidth_trace.hpp"
-#include "core/model/propagation.hpp"
+#include "core/model/coverage.hpp"
 #include "core/model/walk.hpp"
 
 #include <limits>

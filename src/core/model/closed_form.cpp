@@ -34,7 +34,7 @@ Timing closed_form_timing(const Deployment& d, const Plan& plan, const ClosedFor
       t.*s.into = s.ms;
       break;
     case StageKind::Upload:
-      t.upload_ms = transfer_ms(s.bytes, path);
+      t.upload_ms = path.access_ms + transfer_ms(s.bytes, path);
       t.upload_air_ms = air_ms(s.bytes, path);
       break;
     case StageKind::ServerVisit:

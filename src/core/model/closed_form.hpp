@@ -14,6 +14,7 @@ struct PathSpec {
   double backhaul_mbps = 0;  // access point to server
   double latency_ms = 0;     // one way
   double window_bytes = kDefaultTcpWindowBytes;
+  double access_ms = 0; // before an upload's first bit: LTE's buffer report and grant
 };
 
 // A TCP flow cannot have more than a window in flight per round trip, so it runs at most

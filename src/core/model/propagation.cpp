@@ -140,6 +140,14 @@ std::vector<double> Propagation::rate_radii() const {
   return radii;
 }
 
+std::vector<double> Propagation::rates() const {
+  std::vector<double> rates;
+  for (const RateStep& step : table_.steps())
+    rates.push_back(step.phy_mbps);
+  std::sort(rates.begin(), rates.end());
+  return rates;
+}
+
 Propagation propagation_for(const Scenario& s) {
   const std::optional<wifi::Phy> phy = wifi_phy(s.network);
   if (!phy)

@@ -6,6 +6,7 @@
 // (docs/notes/ns3-distance-defaults.md). Both directions of a link see the same loss: phones
 // and access points send at the same power.
 #include "core/base/scenario.hpp"
+#include "core/model/coverage.hpp"
 #include "core/model/wifi_timing.hpp"
 
 #include <string>
@@ -44,28 +45,22 @@ private:
   std::vector<RateStep> steps_;
 };
 
-// What a receiver gets from a sender at a distance.
-struct LinkBudget {
-  double rx_dbm = 0;
-  double snr_db = 0;
-  double phy_mbps = 0; // 0: no link (below the reception floor, or no rate's threshold met)
-};
-
-class Propagation {
+class Propagation final : public Coverage {
 public:
   // Noise is thermal over `width_mhz` plus the noise figure.
   Propagation(const PropagationConfig& config, RateTable table, int width_mhz = 20);
   double rx_dbm(double distance_m) const;
   // The distance at which the received power is `rx_dbm` (rx_dbm's inverse beyond the
   // reference distance; the reference distance for any stronger power).
-  double distance_m(double rx_dbm) const;
+  double distance_m(double rx_dbm) const override;
   double noise_dbm() const { return noise_dbm_; }
-  LinkBudget at(double distance_m) const;
+  LinkBudget at(double distance_m) const override;
   // How far a link reaches: where the power falls to the floor, or the lowest rate's SNR.
-  double range_m() const;
+  double range_m() const override;
   // The distances at which a phone's rate changes: each rate step's and the floor's, those
   // inside the range, ascending. A phone moving across one of them changes rate there.
-  std::vector<double> rate_radii() const;
+  std::vector<double> rate_radii() const override;
+  std::vector<double> rates() const override;
   const RateTable& table() const { return table_; }
 
 private:
