@@ -53,6 +53,44 @@ std::vector<std::pair<std::string, std::string>> platform_config(const PlatformS
           {"network/TCP-gamma", fmt::format("{}", spec.tcp_window_bytes)}};
 }
 
+namespace {
+
+// A Wi-Fi cell: its phones (or, when phones roam, its station hosts, one per level) reach
+// the access point through the Wi-Fi link.
+std::string wifi_cell_xml(const PlatformSpec& spec, long c, const std::string& levels) {
+  std::string xml = fmt::format("    <zone id=\"cell-{0}\" routing=\"Wifi\">\n"
+                                "      <prop id=\"access_point\" value=\"ap-{0}\"/>\n",
+                                c);
+  for (long g = 0; g < static_cast<long>(spec.phone_cells.size()); ++g)
+    if (spec.phone_cells[static_cast<std::size_t>(g)] == c)
+      xml += fmt::format("      <host id=\"{}\" speed=\"{}\"/>\n", phone_name(g), speed());
+  for (long l = 0; spec.roaming && l < static_cast<long>(spec.wifi_levels_mbps.size()); ++l)
+    xml += fmt::format("      <host id=\"{}\" speed=\"{}\"/>\n", station_name(c, l), speed());
+  return xml + fmt::format("      <router id=\"ap-{0}\"/>\n"
+                           "      <link id=\"{1}\" sharing_policy=\"WIFI\" bandwidth=\"{2}\" "
+                           "latency=\"0ms\"/>\n"
+                           "    </zone>\n",
+                           c, air_name(c), levels);
+}
+
+// An LTE cell: its phones' routes to the eNodeB cross one shared link.
+std::string lte_cell_xml(const PlatformSpec& spec, long c) {
+  std::string xml = fmt::format("    <zone id=\"cell-{0}\" routing=\"Full\">\n", c);
+  std::string routes;
+  for (long g = 0; g < static_cast<long>(spec.phone_cells.size()); ++g)
+    if (spec.phone_cells[static_cast<std::size_t>(g)] == c) {
+      xml += fmt::format("      <host id=\"{}\" speed=\"{}\"/>\n", phone_name(g), speed());
+      routes += fmt::format("      <route src=\"{}\" dst=\"ap-{}\"><link_ctn id=\"{}\"/></route>\n",
+                            phone_name(g), c, air_name(c));
+    }
+  return xml + fmt::format("      <router id=\"ap-{0}\"/>\n"
+                           "      <link id=\"{1}\" bandwidth=\"{2}\" latency=\"0ms\"/>\n{3}"
+                           "    </zone>\n",
+                           c, air_name(c), mbps(spec.wifi_levels_mbps.front()), routes);
+}
+
+} // namespace
+
 std::string platform_xml(const PlatformSpec& spec) {
   std::string levels;
   for (double r : spec.wifi_levels_mbps)
@@ -78,37 +116,8 @@ std::string platform_xml(const PlatformSpec& spec) {
       xml += fmt::format("      <host id=\"{}\" speed=\"{}\"/>\n", phone_name(g), speed());
     xml += "    </zone>\n";
   }
-  for (long c = 0; spec.lte && c < spec.cells; ++c) {
-    // An LTE cell: its phones' routes to the eNodeB cross one shared link.
-    xml += fmt::format("    <zone id=\"cell-{0}\" routing=\"Full\">\n", c);
-    std::string routes;
-    for (long g = 0; g < static_cast<long>(spec.phone_cells.size()); ++g)
-      if (spec.phone_cells[static_cast<std::size_t>(g)] == c) {
-        xml += fmt::format("      <host id=\"{}\" speed=\"{}\"/>\n", phone_name(g), speed());
-        routes +=
-            fmt::format("      <route src=\"{}\" dst=\"ap-{}\"><link_ctn id=\"{}\"/></route>\n",
-                        phone_name(g), c, air_name(c));
-      }
-    xml += fmt::format("      <router id=\"ap-{0}\"/>\n"
-                       "      <link id=\"{1}\" bandwidth=\"{2}\" latency=\"0ms\"/>\n{3}"
-                       "    </zone>\n",
-                       c, air_name(c), mbps(spec.wifi_levels_mbps.front()), routes);
-  }
-  for (long c = 0; !spec.lte && c < spec.cells; ++c) {
-    xml += fmt::format("    <zone id=\"cell-{0}\" routing=\"Wifi\">\n"
-                       "      <prop id=\"access_point\" value=\"ap-{0}\"/>\n",
-                       c);
-    for (long g = 0; g < static_cast<long>(spec.phone_cells.size()); ++g)
-      if (spec.phone_cells[static_cast<std::size_t>(g)] == c)
-        xml += fmt::format("      <host id=\"{}\" speed=\"{}\"/>\n", phone_name(g), speed());
-    for (long l = 0; spec.roaming && l < static_cast<long>(spec.wifi_levels_mbps.size()); ++l)
-      xml += fmt::format("      <host id=\"{}\" speed=\"{}\"/>\n", station_name(c, l), speed());
-    xml += fmt::format("      <router id=\"ap-{0}\"/>\n"
-                       "      <link id=\"{1}\" sharing_policy=\"WIFI\" bandwidth=\"{2}\" "
-                       "latency=\"0ms\"/>\n"
-                       "    </zone>\n",
-                       c, air_name(c), levels);
-  }
+  for (long c = 0; c < spec.cells; ++c)
+    xml += spec.lte ? lte_cell_xml(spec, c) : wifi_cell_xml(spec, c, levels);
   xml += fmt::format("    <zone id=\"datacenter\" routing=\"Full\">\n"
                      "      <host id=\"{}\" speed=\"{}\" core=\"{}\"/>\n"
                      "    </zone>\n",

@@ -47,9 +47,8 @@ std::vector<std::pair<sg4::Host*, sg4::Host*>> used_routes(const sg4::Engine& en
     pairs.emplace_back(phone, cloud);
     pairs.emplace_back(cloud, phone);
     if (spec.edge_servers == 0) continue;
-    sg4::Host* edge =
-        engine.host_by_name(sim::edge_name(spec.phone_cells[static_cast<std::size_t>(g)] /
-                                           spec.cells_per_edge));
+    sg4::Host* edge = engine.host_by_name(
+        sim::edge_name(spec.phone_cells[static_cast<std::size_t>(g)] / spec.cells_per_edge));
     pairs.emplace_back(phone, edge);
     pairs.emplace_back(edge, phone);
   }
@@ -77,7 +76,7 @@ std::vector<std::string> describe(sg4::Engine& engine, const sim::PlatformSpec& 
                                 route_links(links), latency));
   }
   std::sort(lines.begin(), lines.end());
-  for (long g = 0; g < spec.phones; ++g)
+  for (long g = 0; !spec.lte && g < spec.phones; ++g) // an LTE cell's air has no levels
     engine.link_by_name(sim::air_name(spec.phone_cells[static_cast<std::size_t>(g)]))
         ->set_host_wifi_rate(engine.host_by_name(sim::phone_name(g)), 0);
   sg4::Actor::create("timer", engine.host_by_name(sim::kCloudHost), [&lines, &pairs] {
@@ -181,4 +180,12 @@ TEST_CASE("the platform XML and the built platform agree but for a WAN's trace")
   const auto xml = platform_lines(*p, true, "pf-wan");
   CHECK(has_line(api, "transfer phone-0 -> cloud: 1 s"));
   CHECK(has_line(xml, "transfer phone-0 -> cloud: 0.08 s"));
+}
+
+TEST_CASE("the platform XML and the built platform agree: two LTE cells") {
+  const auto p = test::tiny_scenario(
+      "pf-lte", "requests = 3",
+      "[policy]\npolicies = cloud-only\n[network]\nlink = lte\nwan_latency_ms = 5\n"
+      "[mobility]\naccess_points = 0:0, 5000:0\nphone_positions = 100:0, 4000:0, 0:300\n");
+  check_same_platform(*p, "pf-lte");
 }
