@@ -96,44 +96,33 @@ r = pd.read_csv(sys.argv[1])
 print(f"{sys.argv[2]},{r.upload_ms.mean():.3f},{r.upload_ms.quantile(0.95):.3f}")
 PY
 done <"$work/cells.txt"
-if [[ $what == ofdma ]]; then
-  /usr/bin/python3 - "$committed" "$work/muxsim.csv" "${COMPARE_CSV:-}" <<'PY'
-import sys
-import pandas as pd
-ns3 = pd.read_csv(sys.argv[1], dtype={"rates": str})
-mux = pd.read_csv(sys.argv[2], dtype={"rates": str})
-ns3 = ns3[ns3.poisson_hz.notna()].assign(rates=lambda d: d.rates.str.replace(" ", ""),
-                                         wifi_ofdma=lambda d: d.ofdma.map({False: "off", True: "ideal"}))
-key = ["standard", "width_mhz", "guard_ns", "stations", "rates", "poisson_hz", "wifi_ofdma"]
-g = ns3.merge(mux, on=key)
-g = g.assign(mean_ratio=g.mux_upload_ms_mean / g.upload_queued_ms_mean,
-             p95_ratio=g.mux_upload_ms_p95 / g.upload_queued_ms_p95)
-if sys.argv[3]:
-    g.to_csv(sys.argv[3], index=False)
-# Each cell twice: ns-3 without OFDMA against wifi_ofdma = off, ns-3 with its
-# RrMultiUserScheduler against wifi_ofdma = ideal.
-print("| stations | load | OFDMA (ns-3 / muxsim) | ns-3 mean / p95 (ms) | muxsim mean / p95 (ms) | ratio of means | ratio of p95s |")
-print("|---|---|---|---|---|---|---|")
-for _, r in g.sort_values(["stations", "poisson_hz", "wifi_ofdma"]).iterrows():
-    arms = "on / ideal" if r.ofdma else "off / off"
-    print(f"| {r.stations} | {r.load}, {r.poisson_hz:g}/s | {arms} | "
-          f"{r.upload_queued_ms_mean:.2f} / {r.upload_queued_ms_p95:.2f} | {r.mux_upload_ms_mean:.2f} / {r.mux_upload_ms_p95:.2f} | "
-          f"{r.mean_ratio:.2f} | {r.p95_ratio:.2f} |")
-PY
-  exit 0
-fi
 /usr/bin/python3 - "$committed" "$work/muxsim.csv" "${COMPARE_CSV:-}" <<'PY'
 import sys
 import pandas as pd
 ns3 = pd.read_csv(sys.argv[1], dtype={"rates": str})
 mux = pd.read_csv(sys.argv[2], dtype={"rates": str})
 key = ["standard", "width_mhz", "guard_ns", "stations", "rates", "poisson_hz"]
+# ns3-ofdma.csv: each Poisson cell's two arms, against wifi_ofdma = off and ideal.
+ofdma = "ofdma" in ns3
+if ofdma:
+    ns3 = ns3[ns3.poisson_hz.notna()].assign(wifi_ofdma=ns3.ofdma.map({False: "off", True: "ideal"}))
+    key.append("wifi_ofdma")
 ns3["rates"] = ns3.rates.str.replace(" ", "")
 g = ns3.merge(mux, on=key)
 g = g.assign(mean_ratio=g.mux_upload_ms_mean / g.upload_queued_ms_mean,
              p95_ratio=g.mux_upload_ms_p95 / g.upload_queued_ms_p95)
 if sys.argv[3]:
     g.to_csv(sys.argv[3], index=False)
+if ofdma:
+    print("| stations | load | OFDMA (ns-3 / muxsim) | ns-3 mean / p95 (ms) | muxsim mean / p95 (ms) | ratio of means | ratio of p95s |")
+    print("|---|---|---|---|---|---|---|")
+    for _, r in g.sort_values(["stations", "poisson_hz", "wifi_ofdma"]).iterrows():
+        arms = "on / ideal" if r.ofdma else "off / off"
+        print(f"| {r.stations} | {r.load}, {r.poisson_hz:g}/s | {arms} | "
+              f"{r.upload_queued_ms_mean:.2f} / {r.upload_queued_ms_p95:.2f} | "
+              f"{r.mux_upload_ms_mean:.2f} / {r.mux_upload_ms_p95:.2f} | "
+              f"{r.mean_ratio:.2f} | {r.p95_ratio:.2f} |")
+    sys.exit(0)
 # A cell where a TCP connection stalled on a retransmission timeout (ns-3 waits at least
 # 200 ms) is marked: one stall holds every message queued behind it.
 print("| standard | width, guard | stations | PHY rates (Mbit/s) | load | ns-3 mean / p95 (ms) | muxsim mean / p95 (ms) | ratio of means | ratio of p95s |")
