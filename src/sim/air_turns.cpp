@@ -29,29 +29,39 @@ std::deque<CellAir::Waiting>::iterator leave_queue(CellAir& cell,
 }
 
 // With uplink OFDMA, an upload whose turn comes (`first`, out of the queue) goes in a
-// trigger round with the first waiting upload of each other station, in queue order, while
-// the round fits them all (more stations, narrower resource units). Takes them out of the
-// queue.
+// trigger round with the first waiting uploads of other stations, in queue order: as many as
+// make a round that pays (core/model/wifi_ofdma.hpp: more stations, narrower resource units;
+// a round of 2 or 3 at 80 MHz takes longer than its exchanges, one of 4 less). Takes them
+// out of the queue.
 std::vector<CellAir::Waiting> trigger_round(CellAir& cell, const CellAir::Waiting& first) {
-  std::vector<CellAir::Waiting> round;
   const void* access_point = &cell;
   if (cell.air == nullptr || !cell.air->triggers() || first.receiver != access_point ||
       *first.phy_mbps <= 0)
-    return round;
+    return {};
+  // The candidates: each other station's first waiting upload.
+  std::vector<const void*> senders = {first.sender};
   std::vector<wifi::TbUpload> uploads = {{*first.phy_mbps, first.bytes}};
-  const auto in_round = [&](const void* sender) {
-    return sender == first.sender ||
-           std::any_of(round.begin(), round.end(),
-                       [&](const CellAir::Waiting& w) { return w.sender == sender; });
-  };
+  for (const CellAir::Waiting& w : cell.waiting)
+    if (w.receiver == access_point && *w.phy_mbps > 0 &&
+        std::find(senders.begin(), senders.end(), w.sender) == senders.end()) {
+      senders.push_back(w.sender);
+      uploads.push_back({*w.phy_mbps, w.bytes});
+    }
+  // The most stations whose round pays.
+  while (uploads.size() > 1 && !cell.air->round_pays(uploads))
+    uploads.pop_back();
+  senders.resize(uploads.size());
+  // Out of the queue in one pass (erasing invalidates a deque's iterators): each chosen
+  // station's first waiting upload, found again as above.
+  std::vector<CellAir::Waiting> round;
   for (auto it = cell.waiting.begin(); it != cell.waiting.end();) {
-    if (it->receiver != access_point || *it->phy_mbps <= 0 || in_round(it->sender)) {
+    const auto chosen = std::find(senders.begin() + 1, senders.end(), it->sender);
+    if (it->receiver != access_point || *it->phy_mbps <= 0 || chosen == senders.end()) {
       ++it;
       continue;
     }
-    uploads.push_back({*it->phy_mbps, it->bytes});
-    if (!cell.air->round_fits(uploads)) break;
     round.push_back(*it);
+    *chosen = nullptr; // taken: its later uploads stay
     it = leave_queue(cell, it);
   }
   return round;

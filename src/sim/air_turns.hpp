@@ -8,9 +8,9 @@
 // the same receiver waiting behind the one whose turn comes go in the same A-MPDU when they
 // fit. With uplink OFDMA (wifi_ofdma = ideal), an upload whose turn comes takes the first
 // waiting upload of each other station along in the access point's trigger round, as many
-// as fit one (core/model/wifi_ofdma.hpp). A phone that roams leaves its waiting pieces in
-// the old cell's queue until their turn comes there; they then queue again in the new cell.
-// Longer transfers still share the air by rounds (sim/wifi_air.hpp).
+// as make a round no longer than their exchanges (WifiAir::round_pays). A phone that roams leaves
+// its waiting pieces in the old cell's queue until their turn comes there; they then queue again in
+// the new cell. Longer transfers still share the air by rounds (sim/wifi_air.hpp).
 #include "sim/wifi_air.hpp"
 
 #include <vector>
@@ -26,7 +26,7 @@ struct Turn {
   int contenders = 0;
   bool aboard = false; // it goes in an earlier piece's A-MPDU, or in its trigger round
   // The uploads of other stations in this piece's trigger round, out of the queue: they
-  // start with it, after the round's extra time (join_round).
+  // start with it, after the access point's contention (join_round).
   std::vector<CellAir::Waiting> round;
 };
 

@@ -50,14 +50,6 @@ double send_cuttable(const Station& station, sg4::Host* from, sg4::Host* to, dou
   return cut ? std::max(piece->remaining, 0.0) : 0;
 }
 
-// The uploads of a trigger round: this piece's, then the others'.
-std::vector<wifi::TbUpload> round_uploads(const Turn& turn, double mbps, double bytes) {
-  std::vector<wifi::TbUpload> uploads = {{mbps, bytes}};
-  for (const CellAir::Waiting& upload : turn.round)
-    uploads.push_back({*upload.phy_mbps, upload.bytes});
-  return uploads;
-}
-
 } // namespace
 
 Carried transfer(const Station& station, sg4::Host* server, Direction direction, double bytes,
@@ -91,10 +83,9 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
       };
       const bool triggered = !turn.round.empty();
       if (!turn.aboard && !moved()) {
-        double held =
+        // In a trigger round, the access point's contention; its uploads then go side by side.
+        const double held =
             wifi->contention_s(*station.phy_mbps, piece, turn.contenders, cell.collisions);
-        // A trigger round holds the air beyond its uploads' exchanges, which follow side by side.
-        if (triggered) held += wifi->round_s(round_uploads(turn, *station.phy_mbps, piece));
         if (held > 0) sg4::this_actor::sleep_for(held);
       }
       join_round(cell, turn); // whatever became of this phone, the others' uploads go now

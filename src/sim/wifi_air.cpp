@@ -91,15 +91,12 @@ double WifiAir::contention_s(double phy_mbps, double bytes, int contenders, Rng&
   return rate.access_s[i] + count * rate.collision_s[i];
 }
 
-bool WifiAir::round_fits(const std::vector<wifi::TbUpload>& uploads) const {
-  return wifi::round_fits(*phy_, uploads);
-}
-
-double WifiAir::round_s(const std::vector<wifi::TbUpload>& uploads) const {
+bool WifiAir::round_pays(const std::vector<wifi::TbUpload>& uploads) const {
+  if (!wifi::round_fits(*phy_, uploads)) return false;
   double exchanges_us = 0;
   for (const wifi::TbUpload& u : uploads)
     exchanges_us += wifi::message_airtime_us(*phy_, u.mbps, u.bytes);
-  return std::max(0.0, wifi::trigger_round_us(*phy_, uploads) - exchanges_us) * 1e-6;
+  return wifi::trigger_round_us(*phy_, uploads) <= exchanges_us;
 }
 
 simgrid::s4u::Host* WifiAir::start(const Station& station, double bytes) const {

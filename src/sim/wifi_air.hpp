@@ -58,13 +58,13 @@ public:
   // from `rng` (seconds).
   bool takes_turns(double phy_mbps, double bytes) const { return of(phy_mbps, bytes).turns; }
   double contention_s(double phy_mbps, double bytes, int contenders, Rng& rng) const;
-  // With uplink OFDMA (wifi_ofdma = ideal): whether these uploads, one per station, fit a
-  // trigger round, and how long a round holds the air beyond its uploads' lone exchanges
-  // (which its pieces then take, side by side, at their levels), in seconds
-  // (core/model/wifi_ofdma.hpp).
+  // With uplink OFDMA (wifi_ofdma = ideal): whether these uploads, one per station, go in a
+  // trigger round: each fits its resource unit, and the round takes no longer than their
+  // lone exchanges one after another (core/model/wifi_ofdma.hpp). The round's pieces then
+  // go side by side at their one-PPDU levels, so the air is charged those exchanges, at
+  // most 8 % more than the round; what the round saves is their contention.
   bool triggers() const { return phy_ && phy_->uplink_ofdma; }
-  bool round_fits(const std::vector<wifi::TbUpload>& uploads) const;
-  double round_s(const std::vector<wifi::TbUpload>& uploads) const;
+  bool round_pays(const std::vector<wifi::TbUpload>& uploads) const;
   // The TCP segments one PPDU at `phy_mbps` carries (wifi::segments_per_ppdu).
   int ppdu_segments(double phy_mbps) const { return of(phy_mbps, 0).ppdu_segments; }
   // At `phy_mbps`: 1, or with A-MPDU the rate's segments per PPDU over the most any rate of

@@ -187,31 +187,36 @@ TEST_CASE("802.11ac: two 28.6 KB uploads at once take the air in turn, one PPDU 
 }
 
 TEST_CASE("802.11ax uplink OFDMA: uploads waiting for the air go together in a trigger round") {
-  // Three 28.6 KB uploads at once at HE MCS 11. One finds the air idle and goes alone. The
-  // other two wait; when the air frees, the access point serves both in one round: it
-  // contends among two (itself and the TCP ACKs of the turn before, at the clean rate plus a
-  // whole number of drawn collisions, as a turn does), then the round takes
-  // wifi::trigger_round_us. Both end together, at clean + round. Without OFDMA they go one
+  // Five 28.6 KB uploads at once at HE MCS 11. One finds the air idle and goes alone. The
+  // other four wait; when the air frees, the access point serves them in one round: four
+  // 242-tone RUs take 2.29 ms against 2.49 for four lone exchanges, so it pays (two or three
+  // would not). It contends among two (itself and the TCP ACKs of the turn before: the clean
+  // rate plus a whole number of drawn collisions, as a turn does); the four then go side by
+  // side and end together, charged their four lone exchanges. Without OFDMA they go one
   // after the other.
   namespace wifi = muxsim::wifi;
   const double bytes = 28624, mcs11 = 510.417;
   const wifi::Phy ax{wifi::Standard::AX80211, true, 80, 1, 3200};
+  const std::vector<wifi::TbUpload> four(4, {mcs11, bytes});
+  const double alone_ms = wifi::message_airtime_us(ax, mcs11, bytes) / 1e3;
+  REQUIRE(wifi::trigger_round_us(ax, four) < 4 * alone_ms * 1e3);
+  REQUIRE(wifi::trigger_round_us(ax, {{mcs11, bytes}, {mcs11, bytes}}) > 2 * alone_ms * 1e3);
   const std::string cell = "wifi_standard = 802.11ax\nphone_rates_mbps = 510.417\n";
-  auto on = uploads_ms(cell + "wifi_ofdma = ideal\n", static_cast<long>(bytes), 3);
-  auto off = uploads_ms(cell, static_cast<long>(bytes), 3);
-  REQUIRE(on.size() == 3);
-  REQUIRE(off.size() == 3);
+  auto on = uploads_ms(cell + "wifi_ofdma = ideal\n", static_cast<long>(bytes), 5);
+  auto off = uploads_ms(cell, static_cast<long>(bytes), 5);
+  REQUIRE(on.size() == 5);
+  REQUIRE(off.size() == 5);
   std::sort(on.begin(), on.end());
   std::sort(off.begin(), off.end());
-  const double alone_ms = wifi::message_airtime_us(ax, mcs11, bytes) / 1e3;
-  const double collision_us = wifi::collision_us(ax, {mcs11, mcs11, mcs11});
+  const double collision_us = wifi::collision_us(ax, std::vector<double>(5, mcs11));
   const double clean_ms = 8 * bytes / wifi::goodput_mbps(ax, mcs11, {2, 0}) / 1e3;
   const double colliding_ms = 8 * bytes / wifi::goodput_mbps(ax, mcs11, {2, collision_us}) / 1e3;
   const double one_collision_ms = (colliding_ms - clean_ms) / wifi::collisions_per_success(2);
-  const double round_ms = wifi::trigger_round_us(ax, {{mcs11, bytes}, {mcs11, bytes}}) / 1e3;
   CHECK(on[0] == doctest::Approx(alone_ms).epsilon(1e-6));
-  CHECK(on[1] == doctest::Approx(on[2]).epsilon(1e-9));
-  CHECK(collisions_in(on[1], clean_ms + round_ms, one_collision_ms) >= 0);
+  for (std::size_t i = 2; i < 5; ++i)
+    CHECK(on[i] == doctest::Approx(on[1]).epsilon(1e-9));
+  CHECK(collisions_in(on[1], clean_ms + 4 * alone_ms, one_collision_ms) >= 0);
   CHECK(off[0] == doctest::Approx(alone_ms).epsilon(1e-6));
-  CHECK(off[2] > off[1] + alone_ms * 0.99);
+  for (std::size_t i = 1; i < 5; ++i)
+    CHECK(off[i] > off[i - 1] + alone_ms * 0.99);
 }

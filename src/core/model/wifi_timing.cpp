@@ -279,7 +279,8 @@ double transfer_goodput_mbps(const Phy& phy, double mbps, double bytes) {
 namespace muxsim {
 
 std::optional<wifi::Phy> wifi_phy(const NetworkConfig& n) {
-  if (n.wifi_standard == WifiStandard::None) return std::nullopt;
+  // An LTE cell has no 802.11 PHY, whatever a sweep left in the Wi-Fi keys.
+  if (n.link == AccessLink::Lte || n.wifi_standard == WifiStandard::None) return std::nullopt;
   const auto standard = static_cast<wifi::Standard>(static_cast<int>(n.wifi_standard) - 1);
   wifi::Phy phy = wifi::default_phy(standard);
   if (wifi::spec(standard).aggregation != wifi::Aggregation::Never)
@@ -289,7 +290,7 @@ std::optional<wifi::Phy> wifi_phy(const NetworkConfig& n) {
   phy.streams = n.wifi_streams;
   phy.ampdu_bytes = n.wifi_ampdu_bytes;
   phy.block_ack_frames = n.wifi_block_ack_frames;
-  phy.uplink_ofdma = n.wifi_ofdma == WifiOfdma::Ideal;
+  phy.uplink_ofdma = standard == wifi::Standard::AX80211 && n.wifi_ofdma == WifiOfdma::Ideal;
   return phy;
 }
 
