@@ -33,11 +33,14 @@ public:
   // The goodput of a station alone at `phy_mbps`: its bytes over this rate are the time
   // they hold the air (the phone's transmit or receive state), whatever else shares it.
   virtual double alone_mbps(double phy_mbps, double bytes = 0) const = 0;
-  // A transfer (or chunk) of `bytes` starts at `station`, counted in its cell's active
-  // transfers: the host it goes from or to, on the level those transfers leave it.
-  virtual simgrid::s4u::Host* start(const Station& station, double bytes) const = 0;
-  // One ended in `cell`, no longer counted.
-  virtual void end(CellAir& /*cell*/) const {}
+  // A transfer (or chunk) of `bytes` starts at `station` (an upload, or a reply), counted in
+  // its cell's active transfers: the host it goes from or to, on the level those transfers
+  // leave it.
+  virtual simgrid::s4u::Host* start(const Station& station, double bytes, bool upload) const = 0;
+  // One ended, no longer counted.
+  virtual void end(const Station& /*station*/, bool /*upload*/) const {}
+  // Whether the station has an upload moving already (LTE: its grants are flowing).
+  virtual bool uploading(const Station& /*station*/) const { return false; }
   // The station's rate or cell changed (its attachment actor or walker).
   virtual void moved(const Station& /*station*/) const {}
   // 802.11's air, whose one-PPDU pieces take turns (sim/air_turns.hpp); none for LTE.

@@ -1,14 +1,13 @@
 #pragma once
 // An LTE cell's uplink in SimGrid (docs/lte.md; sim/access_air.hpp). The scheduler gives each
-// phone with data an equal share of the resource blocks, so a phone moves its own lone rate
-// times the share the cell's load leaves it (core/model/lte_uplink.hpp), whatever the others'
-// MCS. The cell's air is a plain shared link, which gives every flow the same rate: a
-// phone's bytes go scaled by its lone rate over the run's fastest (its weight), and the
-// link's bandwidth, set whenever a transfer starts or ends, is that fastest rate times n
-// times the share n phones with data leave a phone of its MCS. Phones of the fastest MCS
-// then move exactly their share; phones of other MCS within the transport blocks' small
-// departures from proportion (at most 4 %: docs/lte.md). A phone alone moves its piece's
-// whole scaled bytes in exactly bytes over its rate, so closed form equals simulation.
+// phone with data an equal share of the resource blocks, so a phone moves what its own MCS
+// carries in that share (core/model/lte_uplink.hpp), whatever the others' MCS. Each phone
+// reaches the eNodeB through an uplink of its own; whenever a phone's first upload starts or
+// its last ends, the uplinks of every phone with uploads moving in the cell are set to that
+// goodput for their number, exactly LENA's rates (0 for an MCS whose share of the blocks is
+// too small to carry data: the phone then waits for others to finish). A phone alone moves
+// its bytes in exactly bytes over its rate, so closed form equals simulation. A phone's
+// replies cross its uplink too, at its lone rate when it has no upload moving.
 #include "core/model/lte_coverage.hpp"
 #include "sim/access_air.hpp"
 
@@ -22,19 +21,19 @@ public:
   LteAir(const LteCoverage& coverage, const std::vector<double>& rates);
   bool contends() const override { return true; }
   int level(double /*phy_mbps*/, int /*active*/, double /*bytes*/ = 0) const override { return 0; }
-  double weight(double phy_mbps, double /*bytes*/ = 0) const override {
-    return phy_mbps / fastest_mbps_;
-  }
+  double weight(double /*phy_mbps*/, double /*bytes*/ = 0) const override { return 1; }
   double alone_mbps(double phy_mbps, double /*bytes*/ = 0) const override { return phy_mbps; }
-  simgrid::s4u::Host* start(const Station& station, double bytes) const override;
-  void end(CellAir& cell) const override;
+  simgrid::s4u::Host* start(const Station& station, double bytes, bool upload) const override;
+  void end(const Station& station, bool upload) const override;
+  bool uploading(const Station& station) const override;
+  void moved(const Station& station) const override;
 
 private:
-  // The link's bandwidth, in bytes/s, while `active` transfers share it.
-  double bandwidth(int active) const;
+  // Sets the uplinks of the cell's phones with uploads moving to their share.
+  void share(CellAir& cell) const;
+  // The station's uplink at its goodput while `active` phones have data.
+  void set_rate(const Station& station, int active) const;
   LteCoverage coverage_;
-  int fastest_mcs_ = 0;
-  double fastest_mbps_ = 1;
 };
 
 } // namespace muxsim::sim

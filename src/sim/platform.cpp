@@ -46,6 +46,10 @@ std::string air_name(long cell) {
   return fmt::format("air-{}", cell);
 }
 
+std::string uplink_name(long phone) {
+  return fmt::format("uplink-{}", phone);
+}
+
 std::vector<std::pair<std::string, std::string>> platform_config(const PlatformSpec& spec) {
   return {{"network/model", "CM02"},
           {"network/crosstraffic", "0"},
@@ -73,20 +77,20 @@ std::string wifi_cell_xml(const PlatformSpec& spec, long c, const std::string& l
                            c, air_name(c), levels);
 }
 
-// An LTE cell: its phones' routes to the eNodeB cross one shared link.
+// An LTE cell: each phone reaches the eNodeB through an uplink of its own, whose bandwidth
+// the run sets to the phone's share of the resource blocks (sim/lte_air.hpp).
 std::string lte_cell_xml(const PlatformSpec& spec, long c) {
   std::string xml = fmt::format("    <zone id=\"cell-{0}\" routing=\"Full\">\n", c);
-  std::string routes;
+  std::string links, routes;
   for (long g = 0; g < static_cast<long>(spec.phone_cells.size()); ++g)
     if (spec.phone_cells[static_cast<std::size_t>(g)] == c) {
       xml += fmt::format("      <host id=\"{}\" speed=\"{}\"/>\n", phone_name(g), speed());
+      links += fmt::format("      <link id=\"{}\" bandwidth=\"{}\" latency=\"0ms\"/>\n",
+                           uplink_name(g), mbps(spec.wifi_levels_mbps.front()));
       routes += fmt::format("      <route src=\"{}\" dst=\"ap-{}\"><link_ctn id=\"{}\"/></route>\n",
-                            phone_name(g), c, air_name(c));
+                            phone_name(g), c, uplink_name(g));
     }
-  return xml + fmt::format("      <router id=\"ap-{0}\"/>\n"
-                           "      <link id=\"{1}\" bandwidth=\"{2}\" latency=\"0ms\"/>\n{3}"
-                           "    </zone>\n",
-                           c, air_name(c), mbps(spec.wifi_levels_mbps.front()), routes);
+  return xml + fmt::format("      <router id=\"ap-{}\"/>\n", c) + links + routes + "    </zone>\n";
 }
 
 } // namespace
@@ -153,8 +157,6 @@ Platform build_platform(const PlatformSpec& spec, const std::string& wan_profile
   std::vector<std::string> levels;
   for (double r : spec.wifi_levels_mbps)
     levels.push_back(mbps(r));
-  for (long c = 0; spec.lte && c < spec.cells; ++c)
-    made.airs.push_back(world->create_link(air_name(c), levels.front())->set_latency(ms(0)));
   for (long c = 0; !spec.lte && c < spec.cells; ++c) {
     sg4::NetZone* cell = sg4::create_wifi_zone(fmt::format("cell-{}", c));
     cell->set_parent(world);
@@ -181,9 +183,13 @@ Platform build_platform(const PlatformSpec& spec, const std::string& wan_profile
     attach(made.edges.back(), world->create_link(lan_name(e), mbps(spec.edge_link_mbps))
                                   ->set_latency(ms(spec.edge_latency_ms)));
   }
+  for (long g = 0; spec.lte && g < spec.phones; ++g) // set as the cell's load changes
+    made.uplinks.push_back(world->create_link(uplink_name(g), levels.front())->set_latency(ms(0)));
   for (long g = 0; g < spec.phones; ++g) {
     made.phones.push_back(world->create_host(phone_name(g), speed()));
-    if (!spec.roaming)
+    if (spec.lte)
+      attach(made.phones.back(), made.uplinks[static_cast<std::size_t>(g)]);
+    else if (!spec.roaming)
       attach(made.phones.back(),
              made.airs[static_cast<std::size_t>(spec.phone_cells[static_cast<std::size_t>(g)])]);
   }

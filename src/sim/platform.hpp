@@ -38,8 +38,8 @@ struct PlatformSpec {
   // sealed, so a phone's own host cannot change cells.
   bool roaming = false;
   std::vector<double> wifi_levels_mbps = {100}; // the Wi-Fi rate levels stations can hold
-  // LTE cells (sim/lte_air.hpp): each cell's air is a plain shared link of the first level's
-  // bandwidth, which the run changes as phones start and stop sending.
+  // LTE cells (sim/lte_air.hpp): each phone has an uplink of its own, of the first level's
+  // bandwidth, which the run sets as phones in its cell start and stop sending.
   bool lte = false;
   double wan_mbps = 10000, wan_latency_ms = 0;
   double tcp_window_bytes = kDefaultTcpWindowBytes;
@@ -58,6 +58,7 @@ std::string phone_name(long i); // i over all cells
 std::string station_name(long cell, long level);
 std::string edge_name(long e);
 std::string air_name(long cell);
+std::string uplink_name(long phone); // an LTE phone's own
 inline const char* kCloudHost = "cloud";
 inline const char* kWanLink = "wan";
 std::string platform_xml(const PlatformSpec& spec);
@@ -66,8 +67,9 @@ std::vector<std::pair<std::string, std::string>> platform_config(const PlatformS
 
 // What build_platform made, indexed as PlatformSpec counts them.
 struct Platform {
-  std::vector<simgrid::s4u::Host*> phones; // over all cells
-  std::vector<simgrid::s4u::Link*> airs;   // one per cell
+  std::vector<simgrid::s4u::Host*> phones;  // over all cells
+  std::vector<simgrid::s4u::Link*> airs;    // one per Wi-Fi cell
+  std::vector<simgrid::s4u::Link*> uplinks; // LTE: one per phone
   // Roaming: per cell, its station hosts by level; each already at its level.
   std::vector<std::vector<simgrid::s4u::Host*>> stations;
   simgrid::s4u::Host* cloud = nullptr;

@@ -162,7 +162,7 @@ std::vector<CellAir> cell_airs(const Platform& platform, const PlatformSpec& spe
                                const AccessAir& air, long seed) {
   std::vector<CellAir> cells(static_cast<std::size_t>(spec.cells));
   for (std::size_t c = 0; c < cells.size(); ++c) {
-    cells[c].link = platform.airs[c];
+    if (c < platform.airs.size()) cells[c].link = platform.airs[c]; // LTE phones have their own
     cells[c].air = air.turns();
     if (spec.roaming) cells[c].stations = platform.stations[c];
     cells[c].collisions = Rng(static_cast<std::uint64_t>(seed), c, kCollisions);
@@ -247,7 +247,8 @@ long simulate_each(const Prepared& p, Policy& policy, const RunPoint& point,
                    air.get(),
                    &ctx.link.wifi_mbps,
                    &ctx.wifi_level,
-                   links.empty() ? nullptr : &links[i]};
+                   links.empty() ? nullptr : &links[i],
+                   spec.lte ? platform.uplinks[i] : nullptr};
     ctx.failure = &failure;
     if (first.cell >= 0) air->moved(ctx.station);
     if (p.mobility)

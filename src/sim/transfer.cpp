@@ -57,7 +57,8 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
   double left = std::round(bytes);
   Carried carried;
   XBT_DEBUG("%.0f bytes %s", left, direction == Direction::Upload ? "up" : "down");
-  if (direction == Direction::Upload && route.access_s > 0)
+  // LTE: a phone whose uploads were idle reports its buffer and waits for a grant.
+  if (direction == Direction::Upload && route.access_s > 0 && !station.air->uploading(station))
     sg4::this_actor::sleep_for(route.access_s);
   while (left > 0) {
     if (station.link != nullptr) wait_for_link(station, carried);
@@ -101,7 +102,7 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
     sg4::Host* phone_end = station.host;
     if (contends) {
       ++cell.active;
-      phone_end = station.air->start(station, piece);
+      phone_end = station.air->start(station, piece, direction == Direction::Upload);
     }
     // The piece moves at the rate it starts at (SimGrid holds a station's rate for a flow),
     // even if the channel changes it meanwhile: its weight and air time are that rate's.
@@ -121,7 +122,7 @@ Carried transfer(const Station& station, sg4::Host* server, Direction direction,
     }
     if (contends) {
       --cell.active;
-      station.air->end(cell);
+      station.air->end(station, direction == Direction::Upload);
     }
     if (in_turn) end_turn(cell);
     carried.air_s += (piece - unsent) * 8 / (station.air->alone_mbps(rate, piece) * 1e6);

@@ -99,7 +99,7 @@ bool WifiAir::round_pays(const std::vector<wifi::TbUpload>& uploads) const {
   return wifi::trigger_round_us(*phy_, uploads) <= exchanges_us;
 }
 
-simgrid::s4u::Host* WifiAir::start(const Station& station, double bytes) const {
+simgrid::s4u::Host* WifiAir::start(const Station& station, double bytes, bool /*upload*/) const {
   return station.set_level(bytes);
 }
 

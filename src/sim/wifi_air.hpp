@@ -49,7 +49,7 @@ public:
           const std::vector<double>& first_mbps, const std::vector<double>& message_bytes = {});
   bool contends() const override { return phy_.has_value(); }
   int level(double phy_mbps, int active, double bytes = 0) const override;
-  simgrid::s4u::Host* start(const Station& station, double bytes) const override;
+  simgrid::s4u::Host* start(const Station& station, double bytes, bool upload) const override;
   void moved(const Station& station) const override;
   const WifiAir* turns() const override { return this; }
   // Whether a piece of `bytes` at `phy_mbps` is one PPDU, sent in its turn (at its one
@@ -97,6 +97,7 @@ private:
 };
 
 struct Turn;
+struct Station;
 
 // One cell's air: its link, how many transfers are on it now, and, when phones roam, its
 // station hosts by level (sim/platform.hpp).
@@ -119,6 +120,8 @@ struct CellAir {
   int in_turn = 0;              // pieces sending in the turn now
   std::deque<Waiting> waiting;
   std::unordered_map<const void*, int> waiting_by; // pieces waiting, per sender
+  // LTE (sim/lte_air.hpp): the phones with uploads moving, and how many each, in phone order.
+  std::map<const Station*, int> uploading;
   Rng collisions{0, 0, kCollisions};
 };
 
@@ -148,6 +151,7 @@ struct Station {
   const double* phy_mbps = nullptr; // 0: no link now
   int* level = nullptr;      // the level SimGrid holds for its own station; -1 before the first
   LinkState* link = nullptr; // with [mobility]: its link comes and goes
+  simgrid::s4u::Link* uplink = nullptr; // LTE: its own, at its share of the resource blocks
   CellAir& cell_air() const { return (*cells)[static_cast<std::size_t>(*cell)]; }
   // Puts the station on its level for the transfers now active in its cell and a piece of
   // `bytes` (0: as a saturated flow), and returns the host a piece starting now is sent from

@@ -121,8 +121,7 @@ TEST_CASE("LTE: two phones at one MCS share the resource blocks, by hand") {
 
 TEST_CASE("LTE: a far phone keeps its share and does not slow the near one") {
   // 100 m (MCS 28) and 4 km (MCS 18): while both send, each moves its own MCS's rate on 12
-  // blocks; the near one ends first, at its two-phone rate to within the transport blocks'
-  // departure from proportion (the levels are MCS 28's); the far one then sends alone.
+  // blocks; the near one ends first, at its two-phone rate; the far one then sends alone.
   lte::Radio radio;
   const LteCoverage cell(radio);
   REQUIRE(lte::mcs_at(radio, 4000) == 18);
@@ -130,9 +129,30 @@ TEST_CASE("LTE: a far phone keeps its share and does not slow the near one") {
   const auto ms = uploads_ms("100:0, 4000:0", static_cast<long>(bytes));
   REQUIRE(ms.size() == 2);
   const double near_ms = 11.5 + bytes * 8 / (cell.goodput_mbps(28, 2) * 1e3);
-  CHECK(ms[0] == doctest::Approx(near_ms).epsilon(0.04));
+  CHECK(ms[0] == doctest::Approx(near_ms).epsilon(1e-6));
   // The far phone: its two-phone rate until the near one ends, then its lone rate.
   const double far_sent = (near_ms - 11.5) * 1e3 * cell.goodput_mbps(18, 2) / 8;
   const double far_ms = near_ms + (bytes - far_sent) * 8 / (cell.goodput_mbps(18, 1) * 1e3);
-  CHECK(ms[1] == doctest::Approx(far_ms).epsilon(0.04));
+  CHECK(ms[1] == doctest::Approx(far_ms).epsilon(1e-6));
+}
+
+TEST_CASE("LTE: a phone whose share is too small to carry data waits for others to finish") {
+  // Eight phones at 25 blocks: 3 blocks each, 8 served a TTI. MCS 0 (26 km) on 3 blocks is a
+  // 7-byte transport block, which LENA never fills: the far phone moves nothing until the
+  // seven near ones' uploads end, then sends alone at MCS 0 on all 25 blocks.
+  lte::Radio radio;
+  const LteCoverage cell(radio);
+  REQUIRE(lte::mcs_at(radio, 26000) == 0);
+  REQUIRE(cell.goodput_mbps(0, 8) == 0);
+  const double bytes = 100000;
+  const auto ms = uploads_ms("100:0, 0:100, -100:0, 0:-100, 70:70, -70:70, 70:-70, 26000:0",
+                             static_cast<long>(bytes));
+  REQUIRE(ms.size() == 8);
+  const double near_ms = 11.5 + bytes * 8 / (cell.goodput_mbps(28, 8) * 1e3);
+  for (std::size_t i = 0; i < 7; ++i)
+    CHECK(ms[i] == doctest::Approx(near_ms).epsilon(1e-6));
+  // A byte a second while starved (SimGrid needs a positive rate), then alone.
+  const double starved = (near_ms - 11.5) * 1e-3;
+  const double far_ms = near_ms + (bytes - starved) * 8 / (cell.goodput_mbps(0, 1) * 1e3);
+  CHECK(ms[7] == doctest::Approx(far_ms).epsilon(1e-6));
 }
