@@ -17,10 +17,12 @@ LteAir::LteAir(const LteCoverage& coverage, const std::vector<double>& rates)
     : coverage_(coverage) {
   // The platform's uplinks start at the fastest rate; each is set before it carries data.
   bandwidths_ = {rates.empty() ? 1 : *std::max_element(rates.begin(), rates.end())};
+  for (double r : rates)
+    mcs_[r] = coverage.mcs_of(r);
 }
 
 void LteAir::set_rate(const Station& station, int active) const {
-  const double mbps = coverage_.goodput_mbps(coverage_.mcs_of(*station.phy_mbps), active);
+  const double mbps = coverage_.goodput_mbps(mcs_.at(*station.phy_mbps), active);
   station.uplink->set_bandwidth(std::max(mbps * 1e6 / 8, kStarvedBytesPerS));
 }
 

@@ -11,6 +11,7 @@
 #include "core/model/lte_coverage.hpp"
 #include "sim/access_air.hpp"
 
+#include <map>
 #include <vector>
 
 namespace muxsim::sim {
@@ -34,6 +35,7 @@ private:
   // The station's uplink at its goodput while `active` phones have data.
   void set_rate(const Station& station, int active) const;
   LteCoverage coverage_;
+  std::map<double, int> mcs_; // each rate's MCS, found once: set_rate runs at every start
 };
 
 } // namespace muxsim::sim
